@@ -1,0 +1,69 @@
+"""The `podium` command (Typer builds it, Rich prints it).
+
+Engine commands work on files with no database; site commands wrap Django.
+Each command group lives in its own module and adds itself with
+``register(app)``. Errors the engine raises on purpose (`PodiumError`) are
+printed as one red line and exit with code 2; nothing shows a traceback.
+
+Exit codes: 0 ok, 1 findings (``podium verify`` found a failure), 2 bad input.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from podium import __version__
+from podium.cli import brief, render, site, transcribe, transcript, verify
+from podium.cli.output import err_console
+from podium.engine.errors import PodiumError
+
+app = typer.Typer(
+    name="podium",
+    help="Podium: event pages, registration and program briefs verified against the transcript.",
+    no_args_is_help=True,
+    rich_markup_mode="rich",
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"podium {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Print the version and exit."
+    ),
+) -> None:
+    """Podium: event pages, registration and program briefs verified against the transcript."""
+
+
+for module in (transcript, render, brief, verify, transcribe, site):
+    module.register(app)
+
+
+def main() -> None:
+    """Entry point of the `podium` script."""
+    try:
+        app(standalone_mode=False)
+    except PodiumError as error:
+        err_console.print(f"[bold red]error:[/] {error}", highlight=False, soft_wrap=True)
+        sys.exit(2)
+    except typer.Exit as exit_:
+        sys.exit(exit_.exit_code)
+    except typer.Abort:
+        err_console.print("[red]aborted[/]")
+        sys.exit(130)
+    except Exception as error:  # click usage errors and the like
+        import click
+
+        if isinstance(error, click.exceptions.ClickException):
+            error.show()
+            sys.exit(2)
+        raise
