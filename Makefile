@@ -17,9 +17,11 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 PYTHON_CANDIDATES := python3.13 python3.12 python3 \
 	$(sort $(wildcard $(HOME)/.pyenv/versions/3.1[2-9]*/bin/python3)) \
 	$(wildcard /usr/local/bin/python3.1[2-9] /usr/bin/python3.1[2-9])
-PYTHON ?= $(shell for c in $(PYTHON_CANDIDATES); do \
+ifndef PYTHON
+PYTHON := $(shell for c in $(PYTHON_CANDIDATES); do \
 	if $$c -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else 1)' >/dev/null 2>&1; then \
 	command -v $$c 2>/dev/null || echo $$c; break; fi; done)
+endif
 
 # Debian packages the tests use: a browser for Playwright, and tools that make test audio/video.
 TEST_DEBS := chromium espeak-ng sox ffmpeg
@@ -34,6 +36,7 @@ help:
 	@echo "make lint   ruff check and format check"
 
 python-check:
+	@echo "Python: $(or $(PYTHON),none found)"
 	@if [ -z "$(PYTHON)" ]; then \
 		echo "error: Podium needs Python 3.12 or newer and none was found."; \
 		echo "       Tried: $(PYTHON_CANDIDATES)"; \
