@@ -1,4 +1,14 @@
-from django.urls import path  # noqa: F401
+"""Public URLs of briefs (under /briefs/): downloads and the transcript page."""
+
+from django.urls import path
+
+from podium.briefs.views import public
 
 app_name = "briefs"
-urlpatterns: list = []
+urlpatterns = [
+    path("<slug:slug>/brief.<str:fmt>", public.brief_download, name="brief_download"),
+    path("<slug:slug>/transcript/", public.transcript_page, name="transcript_page"),
+    path(
+        "<slug:slug>/transcript.<str:fmt>", public.transcript_download, name="transcript_download"
+    ),
+]

@@ -1,1 +1,11 @@
-"""Models of this app, one module per table group."""
+"""Models of the briefs app: recordings, transcripts, briefs with versions, jobs.
+
+Thin tables; every workflow (upload, generate, edit, publish, restore) lives in
+`podium.briefs.domain`.
+"""
+
+from podium.briefs.models.brief import Brief, BriefVersion, Override
+from podium.briefs.models.job import Job
+from podium.briefs.models.recording import Recording, TranscriptVersion
+
+__all__ = ["Brief", "BriefVersion", "Job", "Override", "Recording", "TranscriptVersion"]

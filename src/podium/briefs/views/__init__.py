@@ -1,0 +1,1 @@
+"""Views of the briefs app: `public` (downloads, transcript page) and `staff` (editor workflow)."""

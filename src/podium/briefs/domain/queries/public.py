@@ -1,0 +1,119 @@
+"""What the public event page shows after the event: the player and the published brief.
+
+The brief is stored as the engine's JSON rendering; `podium.engine.brief.parse_brief`
+turns it back into the engine's `Brief`, and this module shapes it for the
+template (formatted ▶ times and the no-script link of each time).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from podium.briefs.domain.queries.media import Player, player_for_event
+from podium.engine.timefmt import format_time
+
+DEFAULT_DISCLOSURE = (
+    "This brief was generated using artificial intelligence technology and has been "
+    "reviewed and edited by our editors for accuracy, context, and editorial standards. "
+    "All content has been verified against the program transcript."
+)
+
+
+@dataclass(slots=True)
+class SectionView:
+    number: int
+    title: str
+    start: float | None
+    time_label: str
+    link: str
+    paragraphs: list[str]
+    speakers: list[str]
+
+
+@dataclass(slots=True)
+class PartView:
+    title: str
+    sections: list[SectionView] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class BriefView:
+    title: str
+    intro: list[str]
+    context: list[str]
+    parts: list[PartView]
+    closing: list[str]
+    disclosure: str
+
+
+@dataclass(slots=True)
+class EventRecording:
+    player: Player | None
+    brief: BriefView | None
+    brief_id: int | None = None
+    show_transcript: bool = False
+
+
+def brief_view(brief, player: Player | None) -> BriefView:
+    """Shape an engine `Brief` for templates; ▶ links fall back to the player's plain link."""
+    parts = []
+    for part in brief.parts:
+        view = PartView(title=part.title)
+        for section in part.sections:
+            if section.start is None:
+                label, link = "", ""
+            else:
+                label = format_time(section.start)
+                link = player.link_at(section.start) if player else f"#t={int(section.start)}"
+            view.sections.append(
+                SectionView(
+                    number=section.number,
+                    title=section.title,
+                    start=section.start,
+                    time_label=label,
+                    link=link,
+                    paragraphs=list(section.summary),
+                    speakers=list(section.speakers),
+                )
+            )
+        parts.append(view)
+    closing = list(brief.closing)
+    has_disclosure = any("artificial intelligence" in line.lower() for line in closing)
+    return BriefView(
+        title=brief.title,
+        intro=list(brief.intro),
+        context=list(brief.context),
+        parts=parts,
+        closing=closing,
+        disclosure="" if has_disclosure else DEFAULT_DISCLOSURE,
+    )
+
+
+def event_recording(event) -> EventRecording:
+    """The player and the published brief of `event` (None parts when there are none).
+
+    Only a published version is ever returned: drafts never reach the public.
+    """
+    from podium.briefs.domain.content import load_brief
+
+    player = player_for_event(event)
+    brief_row = getattr(event, "brief", None) if _has_brief(event) else None
+    view = None
+    if brief_row is not None and brief_row.published_version_id:
+        view = brief_view(load_brief(brief_row.published_version), player)
+    return EventRecording(
+        player=player,
+        brief=view,
+        brief_id=brief_row.pk if brief_row else None,
+        show_transcript=bool(brief_row and brief_row.show_transcript and brief_row.transcript_id),
+    )
+
+
+def _has_brief(event) -> bool:
+    from podium.briefs.models import Brief
+
+    try:
+        event.brief  # noqa: B018
+    except Brief.DoesNotExist:
+        return False
+    return True
