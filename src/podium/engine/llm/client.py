@@ -1,0 +1,176 @@
+"""A small chat client over the `openai` package, for any compatible endpoint.
+
+What it adds to `openai.OpenAI(base_url=...)`: our own retry loop (timeouts,
+connection errors, 429 and 5xx, with exponential backoff that honours
+Retry-After) so attempts count against a per-brief request budget; token and
+time accounting; structured JSON answers (``response_format`` with a JSON
+schema, dropped for servers that refuse it) read by a tolerant parser that
+accepts code fences and prose around the object.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import threading
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+from podium.engine.errors import PodiumError
+from podium.engine.llm.options import LLMOptions
+
+
+class LLMError(PodiumError):
+    """The endpoint could not give a usable answer (after retries, or over budget)."""
+
+
+@dataclass
+class Usage:
+    """What the writer spent: requests, tokens in and out, seconds waiting."""
+
+    requests: int = 0
+    failed_attempts: int = 0
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    seconds: float = 0.0
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
+
+    def add(self, *, prompt: int = 0, completion: int = 0, seconds: float = 0.0, failed: bool = False) -> None:
+        with self._lock:
+            self.requests += 1
+            self.failed_attempts += int(failed)
+            self.prompt_tokens += prompt
+            self.completion_tokens += completion
+            self.seconds += seconds
+
+    def as_dict(self) -> dict[str, float]:
+        return {
+            "requests": self.requests,
+            "failed_attempts": self.failed_attempts,
+            "prompt_tokens": self.prompt_tokens,
+            "completion_tokens": self.completion_tokens,
+            "seconds": round(self.seconds, 2),
+        }
+
+
+@dataclass
+class ChatReply:
+    data: dict[str, Any]
+    text: str
+
+
+_FENCE = re.compile(r"```(?:json)?\s*(.*?)```", re.DOTALL)
+
+
+def parse_json_object(text: str) -> dict[str, Any]:
+    """The first JSON object in `text`: bare, inside a code fence, or amid prose.
+
+    Raises LLMError naming the problem when there is none.
+    """
+    candidates = [m.group(1) for m in _FENCE.finditer(text)] + [text]
+    decoder = json.JSONDecoder()
+    for candidate in candidates:
+        start = candidate.find("{")
+        while start != -1:
+            try:
+                value, _ = decoder.raw_decode(candidate, start)
+            except json.JSONDecodeError:
+                start = candidate.find("{", start + 1)
+                continue
+            if isinstance(value, dict):
+                return value
+            start = candidate.find("{", start + 1)
+    snippet = " ".join(text.split())[:80]
+    raise LLMError(f"the model's answer is not a JSON object: {snippet!r}")
+
+
+class ChatClient:
+    """Sends chat requests with retries, a request budget and usage accounting."""
+
+    def __init__(self, options: LLMOptions, *, usage: Usage | None = None):
+        import openai
+
+        self.options = options
+        self.usage = usage or Usage()
+        self._openai = openai
+        self._client = openai.OpenAI(
+            base_url=options.base_url, api_key=options.api_key, timeout=options.timeout, max_retries=0
+        )
+        self._schema_supported = True
+        self._budget_lock = threading.Lock()
+
+    def _take_budget(self) -> None:
+        with self._budget_lock:
+            if self.usage.requests >= self.options.max_requests:
+                raise LLMError(f"request budget of {self.options.max_requests} per brief is spent")
+
+    def complete_json(
+        self, messages: list[dict[str, str]], *, schema: dict[str, Any] | None = None, name: str = "answer"
+    ) -> ChatReply:
+        """Ask for a JSON object; retry transient failures; parse the answer tolerantly."""
+        text = self.complete(messages, schema=schema, name=name)
+        return ChatReply(data=parse_json_object(text), text=text)
+
+    def complete(
+        self, messages: list[dict[str, str]], *, schema: dict[str, Any] | None = None, name: str = "answer"
+    ) -> str:
+        openai = self._openai
+        delay = self.options.backoff
+        last_error = "no attempt made"
+        for attempt in range(self.options.retries + 1):
+            self._take_budget()
+            started = time.perf_counter()
+            kwargs: dict[str, Any] = {}
+            if schema is not None and self._schema_supported:
+                kwargs["response_format"] = {
+                    "type": "json_schema",
+                    "json_schema": {"name": name, "schema": schema, "strict": False},
+                }
+            try:
+                response = self._client.chat.completions.create(
+                    model=self.options.model,
+                    messages=messages,
+                    temperature=self.options.temperature,
+                    max_tokens=self.options.max_tokens,
+                    **kwargs,
+                )
+            except openai.BadRequestError as error:
+                self.usage.add(seconds=time.perf_counter() - started, failed=True)
+                if "response_format" in kwargs and "response_format" in str(error).lower():
+                    self._schema_supported = False  # the server does not do structured output
+                    continue
+                raise LLMError(f"the endpoint refused the request: {_short(error)}") from None
+            except (openai.APITimeoutError, openai.APIConnectionError) as error:
+                self.usage.add(seconds=time.perf_counter() - started, failed=True)
+                last_error = "timed out" if isinstance(error, openai.APITimeoutError) else "connection failed"
+            except openai.APIStatusError as error:
+                self.usage.add(seconds=time.perf_counter() - started, failed=True)
+                if error.status_code != 429 and error.status_code < 500:
+                    raise LLMError(f"the endpoint answered {error.status_code}: {_short(error)}") from None
+                last_error = f"HTTP {error.status_code}"
+                retry_after = error.response.headers.get("retry-after") if error.response else None
+                if retry_after:
+                    try:
+                        delay = max(delay, min(float(retry_after), 60.0))
+                    except ValueError:
+                        pass
+            else:
+                seconds = time.perf_counter() - started
+                usage = response.usage
+                self.usage.add(
+                    prompt=getattr(usage, "prompt_tokens", 0) or 0,
+                    completion=getattr(usage, "completion_tokens", 0) or 0,
+                    seconds=seconds,
+                )
+                if not response.choices:
+                    raise LLMError("the endpoint answered with no choices")
+                return response.choices[0].message.content or ""
+            if attempt < self.options.retries:
+                time.sleep(delay)
+                delay *= 2
+        raise LLMError(f"no answer after {self.options.retries + 1} attempts ({last_error})")
+
+
+def _short(error: Exception) -> str:
+    return " ".join(str(error).split())[:160]
