@@ -10,6 +10,7 @@ accepts code fences and prose around the object.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 import threading
@@ -151,10 +152,8 @@ class ChatClient:
                 last_error = f"HTTP {error.status_code}"
                 retry_after = error.response.headers.get("retry-after") if error.response else None
                 if retry_after:
-                    try:
+                    with contextlib.suppress(ValueError):
                         delay = max(delay, min(float(retry_after), 60.0))
-                    except ValueError:
-                        pass
             else:
                 seconds = time.perf_counter() - started
                 usage = response.usage
