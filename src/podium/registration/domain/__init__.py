@@ -1,0 +1,1 @@
+"""Business actions of registration as plain functions (see ``registration.py`` for ``register``)."""

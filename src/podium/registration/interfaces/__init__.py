@@ -1,0 +1,1 @@
+"""What registration shows people: forms, filters, tables and exporters."""

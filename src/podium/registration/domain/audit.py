@@ -1,0 +1,18 @@
+"""The audit log: every domain action records who did what to which registration."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from podium.registration.models import AuditEntry
+
+
+def log_action(
+    *, event, action: str, registration=None, actor=None, data: dict[str, Any] | None = None
+) -> AuditEntry:
+    """Write one audit row; ``actor`` is the staff user, or None for the registrant or the system."""
+    if actor is not None and not getattr(actor, "is_authenticated", False):
+        actor = None
+    return AuditEntry.objects.create(
+        event=event, registration=registration, actor=actor, action=action, data=data or {}
+    )

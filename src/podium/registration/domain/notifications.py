@@ -1,0 +1,135 @@
+"""Emails to registrants: queued after commit, built and sent by a background task.
+
+Django's template engine renders a plain-text and an HTML body per kind
+(``templates/registration/emails/``), Django's mail framework sends them,
+and the task framework (``podium.registration.tasks``) runs the sending
+outside the request. Times are shown in the event's time zone. Emails that
+confirm a seat carry the .ics invitation and the check-in QR code.
+"""
+
+from __future__ import annotations
+
+from email.message import MIMEPart
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+KINDS = {
+    "received": "We received your registration for {title}",
+    "confirmed": "You're registered: {title}",
+    "waitlisted": "You're on the waiting list: {title}",
+    "promoted": "Good news, a seat is yours: {title}",
+    "approved": "Your registration is approved: {title}",
+    "rejected": "About your registration for {title}",
+    "cancelled": "Registration cancelled: {title}",
+    "reminder": "Reminder: {title} is coming up",
+    "link": "Your registration link for {title}",
+    "message": "{title}",
+}
+SEAT_KINDS = {"confirmed", "promoted", "approved", "reminder"}
+QR_CID = "checkin-qr@podium"
+
+
+def queue_email(registration, kind: str, *, message: str = "", subject: str = "") -> None:
+    """Send ``kind`` to the registrant once the current transaction commits (in a background task)."""
+    if kind not in KINDS:
+        raise ValueError(f"unknown email kind {kind!r}")
+    registration_id = registration.pk
+
+    def enqueue() -> None:
+        from podium.registration.tasks import send_registration_email
+
+        send_registration_email.enqueue(registration_id, kind, message, subject)
+
+    transaction.on_commit(enqueue)
+
+
+def format_event_when(event) -> str:
+    """'Thursday, June 27, 2024, 10:00 AM – 11:30 AM EDT' in the event's time zone."""
+    start = timezone.localtime(event.starts_at, event.tz)
+    text = f"{start:%A, %B} {start.day}, {start.year}, {_clock(start)}"
+    if event.ends_at:
+        end = timezone.localtime(event.ends_at, event.tz)
+        text += (
+            f" – {_clock(end)}"
+            if end.date() == start.date()
+            else f" – {end:%A, %B} {end.day}, {_clock(end)}"
+        )
+    return f"{text} {start.tzname()}"
+
+
+def _clock(moment) -> str:
+    return moment.strftime("%I:%M %p").lstrip("0")
+
+
+def build_email(
+    registration, kind: str, *, message: str = "", subject: str = ""
+) -> EmailMultiAlternatives:
+    """The complete email (text, HTML, attachments) for one registrant."""
+    from podium.registration.domain.calendar import checkin_qr_png, registration_ics
+    from podium.registration.domain.leadtime import accessibility_deadline
+    from podium.registration.domain.tokens import manage_url
+
+    event = registration.event
+    link = manage_url(registration)
+    with_seat = kind in SEAT_KINDS and registration.status == "confirmed"
+    context = {
+        "kind": kind,
+        "registration": registration,
+        "event": event,
+        "event_url": f"{settings.SITE_URL}{event.get_absolute_url()}",
+        "when": format_event_when(event),
+        "manage_url": link,
+        "message": message,
+        "with_seat": with_seat,
+        "qr_cid": QR_CID if with_seat else "",
+        "accessibility_deadline": accessibility_deadline(event),
+        "site_name": getattr(settings, "PODIUM_SITE_NAME", "Podium"),
+    }
+    title = (
+        subject.strip()
+        if kind == "message" and subject.strip()
+        else KINDS[kind].format(title=event.title)
+    )
+    text = render_to_string("registration/emails/notification.txt", context)
+    html = render_to_string("registration/emails/notification.html", context)
+    email = EmailMultiAlternatives(subject=title, body=text, to=[registration.email])
+    email.attach_alternative(html, "text/html")
+    if with_seat or kind == "cancelled":
+        method = "CANCEL" if kind == "cancelled" else "REQUEST"
+        ics = MIMEPart()
+        ics.set_content(
+            registration_ics(registration, manage_link=link).decode("utf-8"),
+            subtype="calendar",
+            disposition="attachment",
+            filename="invitation.ics",
+            params={"method": method},
+        )
+        email.attach(ics)
+    if with_seat:
+        qr = MIMEPart()
+        qr.set_content(
+            checkin_qr_png(registration),
+            maintype="image",
+            subtype="png",
+            disposition="inline",
+            filename="check-in-code.png",
+            cid=f"<{QR_CID}>",
+        )
+        email.attach(qr)
+    return email
+
+
+def render_email_preview(registration, kind: str, *, message: str = "") -> str:
+    """The HTML body as a page (for staff previews and the docs screenshot); the QR inlined."""
+    import base64
+
+    from podium.registration.domain.calendar import checkin_qr_png
+
+    email = build_email(registration, kind, message=message)
+    html = next(content for content, mimetype in email.alternatives if mimetype == "text/html")
+    data = base64.b64encode(checkin_qr_png(registration)).decode("ascii")
+    return html.replace(f"cid:{QR_CID}", f"data:image/png;base64,{data}")

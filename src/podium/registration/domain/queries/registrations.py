@@ -1,0 +1,127 @@
+"""Query builders: an event's registrations, counts against capacity, public availability."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import Count, Q, QuerySet
+from django.urls import reverse
+from django.utils import timezone
+
+from podium.registration.models import Registration, RegistrationType
+
+Status = Registration.Status
+
+
+def event_registrations(event) -> QuerySet[Registration]:
+    return Registration.objects.filter(event=event).select_related(
+        "registration_type", "checked_in_by"
+    )
+
+
+def search_registrations(queryset: QuerySet[Registration], text: str) -> QuerySet[Registration]:
+    """Name, email or check-in code contains every word of ``text``."""
+    for word in (text or "").split():
+        queryset = queryset.filter(
+            Q(first_name__icontains=word)
+            | Q(last_name__icontains=word)
+            | Q(email__icontains=word)
+            | Q(checkin_code__iexact=word)
+        )
+    return queryset
+
+
+@dataclass
+class TypeCounts:
+    registration_type: RegistrationType
+    confirmed: int
+    waitlisted: int
+    pending: int
+    checked_in: int
+    cancelled: int
+    rejected: int
+
+    @property
+    def capacity(self) -> int | None:
+        return self.registration_type.capacity
+
+    @property
+    def seats_left(self) -> int | None:
+        return None if self.capacity is None else max(0, self.capacity - self.confirmed)
+
+
+def counts_by_type(event) -> list[TypeCounts]:
+    """Per registration type: confirmed against capacity, waiting, pending, checked in."""
+    rows = RegistrationType.objects.filter(event=event).annotate(
+        n_confirmed=Count("registrations", filter=Q(registrations__status=Status.CONFIRMED)),
+        n_waitlisted=Count("registrations", filter=Q(registrations__status=Status.WAITLISTED)),
+        n_pending=Count("registrations", filter=Q(registrations__status=Status.PENDING)),
+        n_cancelled=Count("registrations", filter=Q(registrations__status=Status.CANCELLED)),
+        n_rejected=Count("registrations", filter=Q(registrations__status=Status.REJECTED)),
+        n_checked_in=Count(
+            "registrations",
+            filter=Q(
+                registrations__checked_in_at__isnull=False, registrations__status=Status.CONFIRMED
+            ),
+        ),
+    )
+    return [
+        TypeCounts(
+            t,
+            t.n_confirmed,
+            t.n_waitlisted,
+            t.n_pending,
+            t.n_checked_in,
+            t.n_cancelled,
+            t.n_rejected,
+        )
+        for t in rows
+    ]
+
+
+def checkin_counts(event) -> dict[str, int]:
+    confirmed = Registration.objects.filter(event=event, status=Status.CONFIRMED)
+    total = confirmed.count()
+    checked_in = confirmed.filter(checked_in_at__isnull=False).count()
+    return {"confirmed": total, "checked_in": checked_in, "expected": total - checked_in}
+
+
+@dataclass
+class PublicOption:
+    """One button on the event page."""
+
+    registration_type: RegistrationType
+    state: str  # open | waitlist | pending_approval | full | closed | not_yet_open
+    seats_left: int | None
+    url: str
+
+    @property
+    def can_register(self) -> bool:
+        return self.state in ("open", "waitlist")
+
+
+def public_options(event, *, now=None) -> list[PublicOption]:
+    """Active registration types of the event with what a visitor can do with each."""
+    now = now or timezone.now()
+    options = []
+    for counts in counts_by_type(event):
+        rtype = counts.registration_type
+        if not rtype.is_active:
+            continue
+        rtype.event = event
+        left = counts.seats_left
+        if rtype.opens_at and now < rtype.opens_at:
+            state = "not_yet_open"
+        elif not rtype.is_open(now):
+            state = "closed"
+        elif rtype.requires_approval or left is None or (left > 0 and counts.waitlisted == 0):
+            state = "open"
+        elif rtype.waiting_list_enabled:
+            state = "waitlist"
+        else:
+            state = "full"
+        url = reverse(
+            "registration:form", kwargs={"event_slug": event.slug, "type_slug": rtype.slug}
+        )
+        options.append(PublicOption(rtype, state, left, url))
+    return options

@@ -1,0 +1,403 @@
+"""The registration workflow: register, edit, cancel, approve, reject, promote.
+
+``register`` is the one way a registration is created (public form, staff
+"add by hand", imports, benchmarks and tests all call it). Every function
+here runs in one transaction that first locks the registration type row
+(``select_for_update`` on PostgreSQL; on SQLite the IMMEDIATE transaction
+mode set in settings takes the database write lock at BEGIN), so the seat
+count it reads cannot change before it writes. Emails are queued with
+``transaction.on_commit`` so nobody is told about a seat that was rolled back.
+"""
+
+from __future__ import annotations
+
+import logging
+import secrets
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from podium.registration.domain.audit import log_action
+from podium.registration.domain.errors import (
+    DuplicateRegistration,
+    InvalidAccessCode,
+    InvalidTransition,
+    RegistrationClosed,
+    RegistrationFull,
+)
+from podium.registration.domain.leadtime import is_inside_lead_time
+from podium.registration.domain.notifications import queue_email
+from podium.registration.domain.tokens import new_nonce
+from podium.registration.models import Registration, RegistrationType
+
+log = logging.getLogger(__name__)
+Status = Registration.Status
+CHECKIN_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud at the door
+
+
+def normalise_email(email: str) -> str:
+    return (email or "").strip().lower()
+
+
+def new_checkin_code() -> str:
+    return "".join(secrets.choice(CHECKIN_ALPHABET) for _ in range(8))
+
+
+def lock_registration_type(registration_type: RegistrationType) -> RegistrationType:
+    """Re-read the type row holding its lock until the surrounding transaction ends."""
+    return (
+        RegistrationType.objects.select_for_update()
+        .select_related("event")
+        .get(pk=registration_type.pk)
+    )
+
+
+def confirmed_count(registration_type: RegistrationType) -> int:
+    return Registration.objects.filter(
+        registration_type=registration_type, status=Status.CONFIRMED
+    ).count()
+
+
+def seats_left(registration_type: RegistrationType) -> int | None:
+    """Free seats now (None when unlimited). Read-only; decisions re-check under the lock."""
+    if registration_type.capacity is None:
+        return None
+    return max(0, registration_type.capacity - confirmed_count(registration_type))
+
+
+def _has_free_seat(registration_type: RegistrationType) -> bool:
+    if registration_type.capacity is None:
+        return True
+    return confirmed_count(registration_type) < registration_type.capacity
+
+
+def _waiting(registration_type: RegistrationType):
+    return Registration.objects.filter(
+        registration_type=registration_type, status=Status.WAITLISTED
+    ).order_by("waitlisted_at", "id")
+
+
+def find_active_registration(event, email: str) -> Registration | None:
+    return (
+        Registration.objects.filter(event=event, email_normalised=normalise_email(email))
+        .exclude(status=Status.CANCELLED)
+        .first()
+    )
+
+
+def _split_system_answers(answers: dict[str, Any]) -> tuple[str, str, dict[str, Any]]:
+    answers = dict(answers or {})
+    first = str(answers.pop("first_name", "") or "").strip()
+    last = str(answers.pop("last_name", "") or "").strip()
+    answers.pop("email", None)
+    return first, last, answers
+
+
+def register(
+    event,
+    registration_type: RegistrationType,
+    *,
+    answers: dict[str, Any],
+    email: str,
+    accessibility_request: str = "",
+    privacy_consent: bool = True,
+    marketing_opt_in: bool = False,
+    access_code: str = "",
+    actor=None,
+    now=None,
+) -> Registration:
+    """Register ``email`` for ``event`` with ``registration_type``; return the new registration.
+
+    Decides the status under the type's lock: pending approval when the type
+    requires it (no seat is held until approval), confirmed while seats are
+    free and nobody is waiting, otherwise the waiting list (or
+    ``RegistrationFull`` when the type has none). Refuses duplicates (email
+    trimmed, case-insensitive), closed types (unless a staff ``actor`` adds by
+    hand) and wrong invitation codes. An accessibility request inside the
+    event's lead time is accepted and flagged. Writes the audit entry and
+    queues the email after commit.
+    """
+    if registration_type.event_id != event.pk:
+        raise ValueError("registration type belongs to another event")
+    now = now or timezone.now()
+    staff = actor is not None and getattr(actor, "is_authenticated", False)
+    email_normalised = normalise_email(email)
+    first_name, last_name, extra = _split_system_answers(answers)
+    accessibility_request = (accessibility_request or "").strip()
+
+    with transaction.atomic():
+        rtype = lock_registration_type(registration_type)
+        if not staff:
+            if not rtype.is_open(now):
+                raise RegistrationClosed(f"{rtype.name} is closed for this event.")
+            if rtype.access_code and not secrets.compare_digest(
+                (access_code or "").strip().upper(), rtype.access_code.strip().upper()
+            ):
+                raise InvalidAccessCode("That invitation code is not valid for this event.")
+            if not privacy_consent:
+                raise RegistrationClosed("Please agree to the privacy notice to register.")
+        existing = find_active_registration(event, email_normalised)
+        if existing is not None:
+            raise DuplicateRegistration(
+                "This email address is already registered for this event.", existing=existing
+            )
+
+        if rtype.requires_approval:
+            status = Status.PENDING
+        elif _has_free_seat(rtype) and not _waiting(rtype).exists():
+            status = Status.CONFIRMED
+        elif rtype.waiting_list_enabled:
+            status = Status.WAITLISTED
+        else:
+            raise RegistrationFull(f"{rtype.name} is full.")
+
+        registration = Registration(
+            event=event,
+            registration_type=rtype,
+            status=status,
+            email=email.strip(),
+            email_normalised=email_normalised,
+            first_name=first_name,
+            last_name=last_name,
+            answers=extra,
+            accessibility_request=accessibility_request,
+            accessibility_flagged=bool(accessibility_request)
+            and is_inside_lead_time(event, now=now),
+            privacy_consent_at=now if privacy_consent else None,
+            marketing_opt_in=bool(marketing_opt_in),
+            checkin_code=new_checkin_code(),
+            manage_nonce=new_nonce(),
+            confirmed_at=now if status == Status.CONFIRMED else None,
+            waitlisted_at=now if status == Status.WAITLISTED else None,
+        )
+        try:
+            with transaction.atomic():
+                registration.save()
+        except IntegrityError as error:
+            # Another request for the same email (maybe another type) committed first.
+            existing = find_active_registration(event, email_normalised)
+            if existing is None:
+                raise
+            raise DuplicateRegistration(
+                "This email address is already registered for this event.", existing=existing
+            ) from error
+        log_action(
+            event=event,
+            registration=registration,
+            actor=actor,
+            action="registration.created",
+            data={
+                "status": status,
+                "type": rtype.name,
+                "accessibility_flagged": registration.accessibility_flagged,
+            },
+        )
+        queue_email(
+            registration,
+            {
+                Status.PENDING: "received",
+                Status.CONFIRMED: "confirmed",
+                Status.WAITLISTED: "waitlisted",
+            }[status],
+        )
+    log.info("registration %s for %s: %s", registration.pk, event.slug, status)
+    return registration
+
+
+def _lock_registration(registration: Registration) -> tuple[Registration, RegistrationType]:
+    rtype = lock_registration_type(registration.registration_type)
+    fresh = Registration.objects.select_for_update().select_related("event").get(pk=registration.pk)
+    return fresh, rtype
+
+
+def promote_waiting_list(registration_type: RegistrationType, *, actor=None) -> list[Registration]:
+    """Fill free seats from the waiting list, first come first served; email each person promoted."""
+    promoted: list[Registration] = []
+    with transaction.atomic():
+        rtype = lock_registration_type(registration_type)
+        now = timezone.now()
+        for candidate in _waiting(rtype).select_for_update():
+            if not _has_free_seat(rtype):
+                break
+            candidate.status = Status.CONFIRMED
+            candidate.confirmed_at = now
+            candidate.calendar_sequence += 1
+            candidate.save(
+                update_fields=["status", "confirmed_at", "calendar_sequence", "updated_at"]
+            )
+            log_action(
+                event=rtype.event,
+                registration=candidate,
+                actor=actor,
+                action="registration.promoted",
+            )
+            queue_email(candidate, "promoted")
+            promoted.append(candidate)
+    return promoted
+
+
+def cancel_registration(
+    registration: Registration, *, actor=None, reason: str = ""
+) -> Registration:
+    """Cancel (by the registrant through the manage link, or by staff); frees the seat and promotes."""
+    with transaction.atomic():
+        registration, rtype = _lock_registration(registration)
+        if registration.status == Status.CANCELLED:
+            return registration
+        freed = registration.status == Status.CONFIRMED
+        previous = registration.status
+        registration.status = Status.CANCELLED
+        registration.cancelled_at = timezone.now()
+        registration.calendar_sequence += 1
+        registration.save(
+            update_fields=["status", "cancelled_at", "calendar_sequence", "updated_at"]
+        )
+        log_action(
+            event=registration.event,
+            registration=registration,
+            actor=actor,
+            action="registration.cancelled",
+            data={"previous": previous, "reason": reason},
+        )
+        queue_email(registration, "cancelled")
+        if freed:
+            promote_waiting_list(rtype, actor=None)
+    return registration
+
+
+def approve_registration(registration: Registration, *, actor, message: str = "") -> Registration:
+    """Approve a pending registration: confirmed if a seat is free now, else waiting list (or full)."""
+    with transaction.atomic():
+        registration, rtype = _lock_registration(registration)
+        if registration.status != Status.PENDING:
+            raise InvalidTransition(
+                f"Only pending registrations can be approved (this one is {registration.get_status_display().lower()})."
+            )
+        now = timezone.now()
+        if _has_free_seat(rtype) and not _waiting(rtype).exists():
+            registration.status = Status.CONFIRMED
+            registration.confirmed_at = now
+            kind = "approved"
+        elif rtype.waiting_list_enabled:
+            registration.status = Status.WAITLISTED
+            registration.waitlisted_at = now
+            kind = "waitlisted"
+        else:
+            raise RegistrationFull(
+                f"{rtype.name} is full: raise the capacity or cancel a registration first."
+            )
+        registration.decision_message = message.strip()
+        registration.calendar_sequence += 1
+        registration.save()
+        log_action(
+            event=registration.event,
+            registration=registration,
+            actor=actor,
+            action="registration.approved",
+            data={"status": registration.status, "message": message},
+        )
+        queue_email(registration, kind, message=message)
+    return registration
+
+
+def reject_registration(registration: Registration, *, actor, message: str = "") -> Registration:
+    """Reject a pending (or waiting) registration, with an optional message to the person."""
+    with transaction.atomic():
+        registration, rtype = _lock_registration(registration)
+        if registration.status not in (Status.PENDING, Status.WAITLISTED):
+            raise InvalidTransition(
+                f"Only pending or waiting registrations can be rejected (this one is {registration.get_status_display().lower()})."
+            )
+        registration.status = Status.REJECTED
+        registration.decision_message = message.strip()
+        registration.save()
+        log_action(
+            event=registration.event,
+            registration=registration,
+            actor=actor,
+            action="registration.rejected",
+            data={"message": message},
+        )
+        queue_email(registration, "rejected", message=message)
+    return registration
+
+
+def update_answers(
+    registration: Registration,
+    *,
+    answers: dict[str, Any],
+    accessibility_request: str,
+    marketing_opt_in: bool,
+    actor=None,
+) -> Registration:
+    """Edit answers (name, questions, accessibility, opt-in); the email, which identifies the seat, stays."""
+    with transaction.atomic():
+        registration = (
+            Registration.objects.select_for_update().select_related("event").get(pk=registration.pk)
+        )
+        if registration.status == Status.CANCELLED:
+            raise InvalidTransition("A cancelled registration cannot be edited.")
+        first, last, extra = _split_system_answers(answers)
+        before = {
+            "first_name": registration.first_name,
+            "last_name": registration.last_name,
+            **registration.answers,
+            "accessibility_request": registration.accessibility_request,
+            "marketing_opt_in": registration.marketing_opt_in,
+        }
+        accessibility_request = (accessibility_request or "").strip()
+        if accessibility_request != registration.accessibility_request:
+            registration.accessibility_flagged = bool(
+                accessibility_request
+            ) and is_inside_lead_time(registration.event)
+        registration.first_name, registration.last_name = first, last
+        registration.answers = extra
+        registration.accessibility_request = accessibility_request
+        registration.marketing_opt_in = bool(marketing_opt_in)
+        registration.save()
+        after = {
+            "first_name": first,
+            "last_name": last,
+            **extra,
+            "accessibility_request": accessibility_request,
+            "marketing_opt_in": bool(marketing_opt_in),
+        }
+        changed = sorted(k for k in set(before) | set(after) if before.get(k) != after.get(k))
+        if changed:
+            log_action(
+                event=registration.event,
+                registration=registration,
+                actor=actor,
+                action="registration.edited",
+                data={"fields": changed},
+            )
+    return registration
+
+
+def update_capacity(
+    registration_type: RegistrationType, *, capacity: int | None, actor=None
+) -> list[Registration]:
+    """Change the seat count; a raise promotes from the waiting list at once."""
+    with transaction.atomic():
+        rtype = lock_registration_type(registration_type)
+        old = rtype.capacity
+        rtype.capacity = capacity
+        rtype.save(update_fields=["capacity", "updated_at"])
+        log_action(
+            event=rtype.event,
+            actor=actor,
+            action="type.capacity_changed",
+            data={"type": rtype.name, "from": old, "to": capacity},
+        )
+        return promote_waiting_list(rtype, actor=actor)
+
+
+def resend_manage_link(event, *, email: str) -> bool:
+    """Email the manage link again to an active registration of this email; False if none."""
+    registration = find_active_registration(event, email)
+    if registration is None:
+        return False
+    queue_email(registration, "link")
+    log_action(event=event, registration=registration, action="registration.link_resent")
+    return True

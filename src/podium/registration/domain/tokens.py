@@ -1,0 +1,58 @@
+"""Private manage links: a signed token (django.core.signing) naming the registration.
+
+The token holds the registration id and its ``manage_nonce``; changing the
+nonce revokes every earlier link. Tokens expire after
+``settings.PODIUM_MANAGE_LINK_MAX_AGE`` seconds (default 400 days).
+"""
+
+from __future__ import annotations
+
+import secrets
+
+from django.conf import settings
+from django.core import signing
+
+SALT = "podium.registration.manage"
+DEFAULT_MAX_AGE = 400 * 24 * 3600
+
+
+def new_nonce() -> str:
+    return secrets.token_urlsafe(16)
+
+
+def make_manage_token(registration) -> str:
+    return signing.dumps(
+        {"r": registration.pk, "n": registration.manage_nonce}, salt=SALT, compress=True
+    )
+
+
+def registration_from_token(token: str):
+    """The registration the token names, or None when forged, expired or revoked."""
+    from podium.registration.models import Registration
+
+    max_age = getattr(settings, "PODIUM_MANAGE_LINK_MAX_AGE", DEFAULT_MAX_AGE)
+    try:
+        data = signing.loads(token, salt=SALT, max_age=max_age)
+    except (signing.BadSignature, ValueError, TypeError):
+        return None
+    if not isinstance(data, dict) or not isinstance(data.get("r"), int):
+        return None
+    registration = (
+        Registration.objects.select_related("event", "registration_type")
+        .filter(pk=data["r"])
+        .first()
+    )
+    if registration is None or not secrets.compare_digest(
+        registration.manage_nonce, str(data.get("n", ""))
+    ):
+        return None
+    if registration.anonymised_at:
+        return None
+    return registration
+
+
+def manage_url(registration, *, absolute: bool = True) -> str:
+    from django.urls import reverse
+
+    path = reverse("registration:manage", kwargs={"token": make_manage_token(registration)})
+    return f"{settings.SITE_URL}{path}" if absolute else path

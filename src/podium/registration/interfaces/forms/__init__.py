@@ -1,0 +1,1 @@
+"""Forms of registration: the public registration form built from questions, and staff forms."""

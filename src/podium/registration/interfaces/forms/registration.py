@@ -1,0 +1,207 @@
+"""The registration form, built at run time from a type's sections and questions (Django forms).
+
+Fields are named ``q_<key>``; ``sections()`` yields them grouped for the
+template. Every form also has the accessibility request, the privacy
+consent (required), the separate marketing opt-in and, for invitation-only
+types, the invitation code. Errors are per field and in plain words.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.html import format_html
+from django_countries import countries
+
+from podium.registration.models import Question, RegistrationType
+from podium.registration.validators.registration import (
+    ACCESSIBILITY_MAX_LENGTH,
+    DEFAULT_MAX_LENGTH,
+    validate_phone,
+)
+
+K = Question.Kind
+ERRORS = {
+    "required": "This field is required.",
+    "max_length": "Please keep this under %(limit_value)d characters (it has %(show_value)d).",
+    "invalid_choice": "Please choose one of the options given.",
+}
+
+
+def field_for_question(question: Question) -> forms.Field:
+    """The Django form field that asks ``question``."""
+    common: dict[str, Any] = {
+        "label": question.label,
+        "required": question.required,
+        "help_text": question.help_text,
+        "error_messages": dict(ERRORS),
+    }
+    limit = question.max_length or DEFAULT_MAX_LENGTH.get(question.kind)
+    kind = question.kind
+    if kind == K.EMAIL:
+        common["error_messages"]["invalid"] = "Enter a valid email address, like name@example.org."
+        return forms.EmailField(
+            max_length=limit, widget=forms.EmailInput(attrs={"autocomplete": "email"}), **common
+        )
+    if kind == K.LONG_TEXT:
+        return forms.CharField(max_length=limit, widget=forms.Textarea(attrs={"rows": 4}), **common)
+    if kind == K.PHONE:
+        return forms.CharField(
+            max_length=40,
+            validators=[validate_phone],
+            widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
+            **common,
+        )
+    if kind == K.URL:
+        common["error_messages"]["invalid"] = "Enter a full web address starting with https://."
+        return forms.URLField(max_length=limit, assume_scheme="https", **common)
+    if kind == K.CHOICE:
+        options = [(c, c) for c in question.choices]
+        widget = forms.RadioSelect if len(options) <= 5 else forms.Select
+        if widget is forms.Select:
+            options = [("", "Choose…"), *options]
+        return forms.ChoiceField(choices=options, widget=widget, **common)
+    if kind == K.MULTIPLE_CHOICE:
+        common["error_messages"]["invalid_choice"] = "Please choose only among the options given."
+        return forms.MultipleChoiceField(
+            choices=[(c, c) for c in question.choices],
+            widget=forms.CheckboxSelectMultiple,
+            **common,
+        )
+    if kind == K.CHECKBOX:
+        if question.required:
+            common["error_messages"]["required"] = "Please tick this box to continue."
+        return forms.BooleanField(**common)
+    if kind == K.COUNTRY:
+        return forms.ChoiceField(
+            choices=[("", "Choose a country…"), *[(c.code, c.name) for c in countries]],
+            widget=forms.Select(attrs={"autocomplete": "country"}),
+            **common,
+        )
+    attrs = {}
+    if question.key in ("first_name", "last_name"):
+        attrs["autocomplete"] = "given-name" if question.key == "first_name" else "family-name"
+    if kind == K.ORGANISATION:
+        attrs.update({"autocomplete": "organization", "list": "organisations"})
+    return forms.CharField(max_length=limit, widget=forms.TextInput(attrs=attrs), **common)
+
+
+def field_name(question: Question) -> str:
+    return f"q_{question.key}"
+
+
+class RegistrationForm(forms.Form):
+    """Public (and staff "add by hand") registration form for one registration type."""
+
+    def __init__(
+        self,
+        *args,
+        registration_type: RegistrationType,
+        editing: bool = False,
+        privacy_url: str = "",
+        **kwargs,
+    ):
+        super().__init__(*args, **kwargs)
+        self.registration_type = registration_type
+        self.editing = editing
+        self._sections: list[tuple[Any, list[str]]] = []
+        sections = registration_type.sections.prefetch_related("questions")
+        for section in sections:
+            names = []
+            for question in section.questions.all():
+                name = field_name(question)
+                self.fields[name] = field_for_question(question)
+                self.fields[name].question = question
+                if editing and question.key == "email":
+                    self.fields[name].disabled = True
+                    self.fields[name].help_text = "To use another email, cancel and register again."
+                names.append(name)
+            self._sections.append((section, names))
+        if not any(
+            f.question.key == "email" for f in self.fields.values() if hasattr(f, "question")
+        ):
+            self.fields["q_email"] = forms.EmailField(
+                label="Email",
+                max_length=254,
+                disabled=editing,
+                error_messages={
+                    "required": ERRORS["required"],
+                    "invalid": "Enter a valid email address, like name@example.org.",
+                },
+            )
+            self._sections.insert(0, (None, ["q_email"]))
+        event = registration_type.event
+        lead = event.accessibility_lead_days
+        self.fields["accessibility_request"] = forms.CharField(
+            label="Accessibility or accommodation request",
+            required=False,
+            max_length=ACCESSIBILITY_MAX_LENGTH,
+            widget=forms.Textarea(attrs={"rows": 3}),
+            help_text=f"Optional. Please give at least {lead} business days' notice; later requests are "
+            "still welcome but may not be possible to fulfil.",
+            error_messages=dict(ERRORS),
+        )
+        if not editing:
+            notice = (
+                format_html('<a href="{}">privacy notice</a>', privacy_url)
+                if privacy_url
+                else "privacy notice"
+            )
+            self.fields["privacy_consent"] = forms.BooleanField(
+                label=format_html(
+                    "I agree to the {} and to my details being used to manage my registration.",
+                    notice,
+                ),
+                error_messages={"required": "Please agree to the privacy notice to register."},
+            )
+            if registration_type.access_code:
+                self.fields["access_code"] = forms.CharField(
+                    label="Invitation code",
+                    max_length=50,
+                    error_messages=dict(ERRORS),
+                    help_text="The code from your invitation.",
+                )
+        self.fields["marketing_opt_in"] = forms.BooleanField(
+            label="Send me news about future events (optional; unsubscribe any time).",
+            required=False,
+        )
+
+    def sections(self):
+        """(section, bound fields) pairs in form order; section None for the fallback email field."""
+        for section, names in self._sections:
+            yield section, [self[name] for name in names]
+
+    def extra_fields(self):
+        names = ["accessibility_request", "access_code", "privacy_consent", "marketing_opt_in"]
+        return [self[n] for n in names if n in self.fields]
+
+    @property
+    def email(self) -> str:
+        return self.cleaned_data.get("q_email", "")
+
+    def answers(self) -> dict[str, Any]:
+        """Question key → cleaned answer (skipping unanswered optional questions)."""
+        result: dict[str, Any] = {}
+        for name, field in self.fields.items():
+            if not name.startswith("q_") or name == "q_email":
+                continue
+            value = self.cleaned_data.get(name)
+            if value in (None, "", []) or (value is False and not field.required):
+                continue
+            result[name[2:]] = value
+        return result
+
+    @classmethod
+    def initial_from(cls, registration) -> dict[str, Any]:
+        initial = {f"q_{k}": v for k, v in (registration.answers or {}).items()}
+        initial.update(
+            {
+                "q_first_name": registration.first_name,
+                "q_last_name": registration.last_name,
+                "q_email": registration.email,
+                "accessibility_request": registration.accessibility_request,
+                "marketing_opt_in": registration.marketing_opt_in,
+            }
+        )
+        return initial

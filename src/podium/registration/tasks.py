@@ -1,0 +1,37 @@
+"""Background jobs of registration (Django's task framework; db, RQ or immediate backend by settings)."""
+
+from __future__ import annotations
+
+import logging
+
+from django.tasks import task
+
+log = logging.getLogger(__name__)
+
+
+@task()
+def send_registration_email(
+    registration_id: int, kind: str, message: str = "", subject: str = ""
+) -> bool:
+    """Build and send one email; False when the registration is gone or anonymised."""
+    from podium.registration.domain.notifications import build_email
+    from podium.registration.models import Registration
+
+    registration = (
+        Registration.objects.select_related("event", "registration_type")
+        .filter(pk=registration_id)
+        .first()
+    )
+    if registration is None or registration.anonymised_at:
+        return False
+    build_email(registration, kind, message=message, subject=subject).send()
+    log.info("sent %s email for registration %s", kind, registration_id)
+    return True
+
+
+@task()
+def send_due_reminders(hours: int = 24) -> int:
+    """Queue reminders for confirmed registrants of events starting within ``hours``."""
+    from podium.registration.domain.reminders import queue_due_reminders
+
+    return len(queue_due_reminders(hours=hours))

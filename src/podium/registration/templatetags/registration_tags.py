@@ -1,0 +1,46 @@
+"""Template tags for pages that show registration (the event page includes ``_event_registration.html``)."""
+
+from __future__ import annotations
+
+from django import template
+
+from podium.registration.domain.queries.registrations import public_options
+
+register = template.Library()
+NUMBER_WORDS = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+]
+
+
+@register.simple_tag
+def registration_options(event):
+    return public_options(event)
+
+
+@register.filter
+def number_word(value) -> str:
+    """3 → 'three' (AP style up to ten)."""
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        return str(value)
+    return NUMBER_WORDS[number] if 0 <= number < len(NUMBER_WORDS) else str(number)
+
+
+@register.filter
+def answer_display(value) -> str:
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    return "" if value is None else str(value)

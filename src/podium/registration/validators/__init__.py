@@ -1,0 +1,1 @@
+"""Input rules of registration, one module per model."""
