@@ -67,6 +67,9 @@ class Brief:
     """The disclosure and acknowledgement lines at the end."""
     metadata: dict[str, str] = field(default_factory=dict)
     """How the brief was made: writer, model, prompt version, source transcript."""
+    warnings: list[str] = field(default_factory=list, compare=False)
+    """Repairs the parser made on the way in (renumbered sections, an unpaired
+    quotation mark), each as ``source:line: what``. Not part of equality."""
 
     def sections(self) -> Iterator[Section]:
         for part in self.parts:
