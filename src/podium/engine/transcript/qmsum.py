@@ -128,8 +128,11 @@ def meeting_from_data(
         for t in data.get("topic_list", [])
     ]
     summary = next(
-        (q.get("answer", "") for q in data.get("general_query_list", [])
-         if "whole meeting" in q.get("query", "").lower()),
+        (
+            q.get("answer", "")
+            for q in data.get("general_query_list", [])
+            if "whole meeting" in q.get("query", "").lower()
+        ),
         "",
     )
     title = Path(source).stem.replace("_", " ").title()
