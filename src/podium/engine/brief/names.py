@@ -6,17 +6,20 @@ Rules (docs/briefs.md, "Speaker resolution"):
   first and last name without middle names or initials ("Susan Thornton" ->
   "Susan A. Thornton"), by surname alone ("Lee warned"), or by an alias from
   the speakers file. A short form that fits two people is not used.
-- "Panelists", "the panel", "the speakers" and the like name every panelist:
-  every known speaker but the moderator.
+- "Panelists", "the panel", "the speakers" and the like, as the subject of a
+  reporting verb ("Panelists emphasized", "The panel acknowledged"), name
+  every panelist: every known speaker but the moderator.
 - A section's speakers are the people it names, in the order first named
   (the main speaker first); a group word then adds the remaining panelists,
   ordered by where the brief first names them, then in event order.
 - A quote's speaker is the person named last before it in the same
   paragraph, else the section's main speaker.
 - Names inside quotation marks do not count: they are the speaker's words.
-- With no speakers known at all, names are learnt from the brief itself:
-  a capitalised name of two to five words opening a sentence and followed by
-  a reporting verb ("Ankit Panda identified").
+- Names are also learnt from the brief itself: a capitalised name of two to
+  five words opening a sentence and followed by a reporting verb ("Ankit
+  Panda identified"), unless it already names a known speaker. So a brief
+  resolves with no speakers at all, and a person missing from the speakers
+  file still gets their sections (the verifier's names check flags them).
 
 Plain `re` does the matching; rapidfuzz is not needed since names are
 spelled as given (the verifier's names check reports misspellings).
@@ -25,16 +28,12 @@ spelled as given (the verifier's names check reports misspellings).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from podium.engine.brief.model import Quote, Section
 from podium.engine.brief.quotes import QuoteSpan, find_quotes, inside_quotes
 from podium.engine.speakers import Speaker
 
-_GROUP = re.compile(
-    r"(?<![\w])(?:[Tt]he\s+|[Aa]ll\s+(?:the\s+|three\s+|four\s+|five\s+|six\s+)?|[Bb]oth\s+|[Oo]ther\s+)?"
-    r"(?:[Pp]anelists|[Pp]anel|[Ss]peakers|[Pp]articipants|[Dd]iscussants)(?![\w])"
-)
 _PARTICLES = r"(?:de|da|di|van|von|der|den|bin|al|el|le|la|du|del|dos|ten|ter)"
 _NAME_TOKEN = r"(?:[A-Z][\w’'\-]*[\w]|[A-Z]\.|[A-Z])"
 NAME = rf"{_NAME_TOKEN}(?:\s+(?:{_PARTICLES}\s+)*{_NAME_TOKEN}){{1,4}}"
@@ -125,6 +124,13 @@ REPORTING_VERBS = frozenset(
         "highlights",
     ]
 )
+_GROUP = re.compile(
+    r"(?<![\w])(?:(?:[Tt]he|[Aa]ll(?:\s+the)?|[Bb]oth|[Oo]ther|[Ff]ellow|[Tt]he\s+other)\s+)?"
+    r"(?:(?:[Tt]he\s+)?(?:three|four|five|six)\s+)?"
+    r"(?P<noun>[Pp]anelists|[Pp]anel|[Ss]peakers|[Pp]articipants|[Dd]iscussants)"
+    r"\s+(?:(?:all|also|both|each|largely|broadly|generally|then)\s+)?(?P<verb>[a-z]+)\b"
+)
+"""A group word as the subject of a reporting verb: "Panelists emphasized", "The panel acknowledged"."""
 _LEARN = re.compile(rf"(?:^|(?<=[.!?]\s)|(?<=[.!?][”\"]\s))(?P<name>{NAME})\s+(?P<verb>[a-z]+)\b")
 _HONORIFICS = re.compile(
     r"^(?:Dr\.?|Prof\.?|Professor|Ambassador|Amb\.|Mr\.?|Ms\.?|Mrs\.?|Sen\.?|Senator|Rep\.?|Hon\.?|Gen\.?|General)\s+"
@@ -198,7 +204,7 @@ class NameIndex:
                 if not inside_quotes(match.start(), quotes):
                     found.append(Mention(match.start(), match.end(), self.forms[match.group()]))
         for match in _GROUP.finditer(text):
-            if not inside_quotes(match.start(), quotes):
+            if match["verb"] in REPORTING_VERBS and not inside_quotes(match.start(), quotes):
                 found.append(Mention(match.start(), match.end(), None))
         return sorted(found, key=lambda m: m.start)
 
@@ -215,6 +221,43 @@ def learn_speakers(paragraphs: list[str]) -> list[Speaker]:
             if len(name.split()) >= 2 and name not in names:
                 names.append(name)
     return [Speaker(name=name) for name in names]
+
+
+def known_speakers(
+    given: list[Speaker],
+    *,
+    page: list[Speaker] = (),
+    moderator: Speaker | None = None,
+    sections: list[Section] = (),
+) -> list[Speaker]:
+    """Everyone names may refer to, in event order, for `resolve_sections`.
+
+    The given speakers first, then the page's bios, then the names sections
+    already carry (JSON), then the moderator from the context line (who only
+    gets the moderator role if no one gave them another), then the names
+    learnt from the summaries (`learn_speakers`) that none of these covers.
+    """
+    known: list[Speaker] = list(given)
+    names = {s.name for s in known}
+    extra = [*page, *(Speaker(name=n) for s in sections for n in s.speakers)]
+    for speaker in extra:
+        if speaker.name not in names:
+            known.append(speaker)
+            names.add(speaker.name)
+    if moderator is not None:
+        if moderator.name in names:
+            known = [
+                replace(s, role="moderator") if s.name == moderator.name and not s.role else s
+                for s in known
+            ]
+        else:
+            known.append(moderator)
+    index = NameIndex(known)
+    for learnt in learn_speakers([p for s in sections for p in s.summary]):
+        covered = [m for m in index.mentions(learnt.name, []) if m.name]
+        if not (covered and covered[0].start == 0 and covered[0].end == len(learnt.name)):
+            known.append(learnt)
+    return known
 
 
 def resolve_sections(sections: list[Section], speakers: list[Speaker]) -> None:

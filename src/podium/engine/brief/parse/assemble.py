@@ -16,10 +16,8 @@ left as text.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from podium.engine.brief.model import Brief, Part, Section
-from podium.engine.brief.names import learn_speakers, resolve_sections
+from podium.engine.brief.names import known_speakers, resolve_sections
 from podium.engine.brief.page import (
     PageInfo,
     is_closing,
@@ -142,9 +140,9 @@ def assemble(
 
     page = page_from_paragraphs(page_paragraphs, title=brief.title)
     page.moderator = next(filter(None, map(moderator_from, brief.context)), None)
-    known = _known_speakers(speakers or [], page)
-    if not [s for s in known if (s.role or "").lower() != "moderator"]:
-        known += learn_speakers([p for s in sections for p in s.summary])
+    known = known_speakers(
+        speakers or [], page=page.speakers, moderator=page.moderator, sections=sections
+    )
     resolve_sections(sections, known)
     for found in sections:
         if not found.speakers:
@@ -191,23 +189,3 @@ def _check_numbering(
             printed = f"numbered {section.number}" if section.number else "without a number"
             warnings.append(f"{where(line)}: section {printed} renumbered {expected}")
             section.number = expected
-
-
-def _known_speakers(given: list[Speaker], page: PageInfo) -> list[Speaker]:
-    """Given speakers, then the page's bios, then the moderator named in a context line."""
-    known: list[Speaker] = list(given)
-    names = {s.name for s in known}
-    for speaker in page.speakers:
-        if speaker.name not in names:
-            known.append(speaker)
-            names.add(speaker.name)
-    moderator = page.moderator
-    if moderator is not None:
-        if moderator.name in names:
-            known = [
-                replace(s, role="moderator") if s.name == moderator.name and not s.role else s
-                for s in known
-            ]
-        else:
-            known.append(moderator)
-    return known

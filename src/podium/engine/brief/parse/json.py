@@ -13,7 +13,8 @@ import json
 from typing import Any
 
 from podium.engine.brief.model import Brief, Part, Quote, Section
-from podium.engine.brief.names import resolve_sections
+from podium.engine.brief.names import known_speakers, resolve_sections
+from podium.engine.brief.page import moderator_from
 from podium.engine.errors import BriefError
 from podium.engine.speakers import Speaker
 from podium.engine.timefmt import parse_time
@@ -107,7 +108,9 @@ def parse_json(text: str, *, source: str, speakers: list[Speaker] | None = None)
         resolved = [
             Section(s.number, s.title, s.start, summary=list(s.summary)) for s in unresolved
         ]
-        resolve_sections(resolved, speakers or [])
+        moderator = next(filter(None, map(moderator_from, brief.context)), None)
+        known = known_speakers(speakers or [], moderator=moderator, sections=sections)
+        resolve_sections(resolved, known)
         for section, found in zip(unresolved, resolved, strict=True):
             section.speakers = section.speakers or found.speakers
             section.quotes = section.quotes or found.quotes
