@@ -4,4 +4,7 @@ from django.conf import settings
 
 
 def site(request):
-    return {"SITE_NAME": getattr(settings, "PODIUM_SITE_NAME", "Podium"), "SITE_URL": settings.SITE_URL}
+    return {
+        "SITE_NAME": getattr(settings, "PODIUM_SITE_NAME", "Podium"),
+        "SITE_URL": settings.SITE_URL,
+    }

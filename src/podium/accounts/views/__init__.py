@@ -1,0 +1,1 @@
+"""Account views: sign in and out use Django's own views (see accounts/urls.py)."""

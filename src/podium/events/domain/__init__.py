@@ -1,0 +1,1 @@
+"""Business actions on events: saving, publishing, speakers, partners, calendar files."""

@@ -1,0 +1,1 @@
+"""What faces people: forms, filters, feeds for events."""

@@ -6,7 +6,7 @@ import zoneinfo
 
 from django.db import models
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import dateformat, timezone
 
 from podium.events.models.people import Organisation, Person
 
@@ -33,28 +33,51 @@ class Event(models.Model):
     title = models.CharField(max_length=300)
     slug = models.SlugField(max_length=200, unique=True)
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.DRAFT)
-    summary = models.TextField(blank=True, help_text="One or two sentences for listings and previews.")
+    summary = models.TextField(
+        blank=True, help_text="One or two sentences for listings and previews."
+    )
     description = models.TextField(blank=True, help_text="Paragraphs separated by blank lines.")
     starts_at = models.DateTimeField()
     ends_at = models.DateTimeField(null=True, blank=True)
-    time_zone = models.CharField(max_length=64, choices=TIME_ZONE_CHOICES, default="America/New_York")
+    time_zone = models.CharField(
+        max_length=64, choices=TIME_ZONE_CHOICES, default="America/New_York"
+    )
     venue_name = models.CharField(max_length=200, blank=True)
     venue_address = models.TextField(blank=True)
-    online_url = models.URLField(blank=True, help_text="Livestream or meeting link, for online events.")
+    online_url = models.URLField(
+        blank=True, help_text="Livestream or meeting link, for online events."
+    )
     image = models.ImageField(upload_to="events/", blank=True)
     image_alt = models.CharField(max_length=300, blank=True)
     image_caption = models.TextField(blank=True)
     image_credit = models.CharField(max_length=300, blank=True)
     topics = models.ManyToManyField(Topic, blank=True, related_name="events")
     sponsor_text = models.TextField(
-        blank=True, help_text="Acknowledgement: 'This program was made possible by the generous support of …'"
+        blank=True,
+        help_text="Acknowledgement: 'This program was made possible by the generous support of …'",
     )
     accessibility_email = models.EmailField(blank=True)
     accessibility_lead_days = models.PositiveSmallIntegerField(
         default=3, help_text="Business days of notice needed for accommodation requests."
     )
+    related_suggestions = models.PositiveSmallIntegerField(
+        default=3,
+        help_text="How many similar publications to suggest beside the ones chosen by hand (0: none).",
+    )
     video_url = models.URLField(blank=True, help_text="YouTube or Vimeo link of the recording.")
     video_file = models.FileField(upload_to="recordings/", blank=True)
+    embedding = models.BinaryField(
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="Cached sentence embedding (float32) of the text.",
+    )
+    embedding_key = models.CharField(
+        max_length=64,
+        blank=True,
+        editable=False,
+        help_text="Hash of the text the embedding was made from.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -72,6 +95,24 @@ class Event(models.Model):
         return zoneinfo.ZoneInfo(self.time_zone)
 
     @property
+    def local_start(self):
+        """The start time in the event's own time zone."""
+        return timezone.localtime(self.starts_at, self.tz)
+
+    @property
+    def when_display(self) -> str:
+        """'Tuesday, February 3, 2026 | 6:30 PM (EST)', in the event's own time zone."""
+        return dateformat.format(self.local_start, "l, F j, Y | g:i A (T)")
+
+    @property
+    def local_end(self):
+        return timezone.localtime(self.ends_at, self.tz) if self.ends_at else None
+
+    @property
+    def description_paragraphs(self) -> list[str]:
+        return [p.strip() for p in self.description.split("\n\n") if p.strip()]
+
+    @property
     def is_past(self) -> bool:
         return (self.ends_at or self.starts_at) < timezone.now()
 
@@ -79,23 +120,50 @@ class Event(models.Model):
     def is_public(self) -> bool:
         return self.status != self.Status.DRAFT
 
+    @property
+    def is_online(self) -> bool:
+        return bool(self.online_url) and not self.venue_name
+
 
 class EventSpeaker(models.Model):
     """A person's part in one event: their role and how they are introduced there."""
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="speakers")
     person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="appearances")
-    role = models.CharField(max_length=100, blank=True, help_text="moderator, panelist, welcoming remarks…")
-    title = models.CharField(max_length=300, blank=True, help_text="Overrides the person's title for this event.")
-    organisation_name = models.CharField(max_length=200, blank=True, help_text="Overrides the person's organisation.")
+    role = models.CharField(
+        max_length=100, blank=True, help_text="moderator, panelist, welcoming remarks…"
+    )
+    title = models.CharField(
+        max_length=300, blank=True, help_text="Overrides the person's title for this event."
+    )
+    organisation_name = models.CharField(
+        max_length=200, blank=True, help_text="Overrides the person's organisation."
+    )
     order = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
         ordering = ["order", "id"]
-        constraints = [models.UniqueConstraint(fields=["event", "person"], name="unique_speaker_per_event")]
+        constraints = [
+            models.UniqueConstraint(fields=["event", "person"], name="unique_speaker_per_event")
+        ]
 
     def __str__(self) -> str:
         return f"{self.person} ({self.role})" if self.role else str(self.person)
+
+    @property
+    def shown_title(self) -> str:
+        return self.title or self.person.title
+
+    @property
+    def shown_organisation(self) -> str:
+        if self.organisation_name:
+            return self.organisation_name
+        return self.person.organisation.name if self.person.organisation_id else ""
+
+    @property
+    def affiliation(self) -> str:
+        """'Senior Expert, Northeast Asia, U.S. Institute of Peace': title, then organisation."""
+        return ", ".join(part for part in (self.shown_title, self.shown_organisation) if part)
 
 
 class EventPartner(models.Model):
@@ -104,14 +172,18 @@ class EventPartner(models.Model):
         SPONSOR = "sponsor", "Sponsor"
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="partners")
-    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="partnerships")
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="partnerships"
+    )
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.CO_ORGANISER)
     order = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
         ordering = ["kind", "order", "id"]
         constraints = [
-            models.UniqueConstraint(fields=["event", "organisation", "kind"], name="unique_partner_per_event")
+            models.UniqueConstraint(
+                fields=["event", "organisation", "kind"], name="unique_partner_per_event"
+            )
         ]
 
     def __str__(self) -> str:

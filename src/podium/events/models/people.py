@@ -23,7 +23,9 @@ class Person(models.Model):
     name = models.CharField(max_length=200, help_text="As printed: 'Susan A. Thornton'.")
     slug = models.SlugField(max_length=200, unique=True)
     honorific = models.CharField(
-        max_length=100, blank=True, help_text="Printed before the name: 'Lieutenant General (retired)'."
+        max_length=100,
+        blank=True,
+        help_text="Printed before the name: 'Lieutenant General (retired)'.",
     )
     title = models.CharField(max_length=300, blank=True, help_text="Position: 'Senior Fellow'.")
     organisation = models.ForeignKey(
@@ -37,7 +39,11 @@ class Person(models.Model):
         ordering = ["name"]
 
     def __str__(self) -> str:
-        return self.name
+        return self.display_name
+
+    @property
+    def bio_paragraphs(self) -> list[str]:
+        return [p.strip() for p in self.bio.split("\n\n") if p.strip()]
 
     @property
     def display_name(self) -> str:

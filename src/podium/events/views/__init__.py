@@ -1,0 +1,1 @@
+"""Event views: `public` (event pages, listing, calendar, people) and `staff` (the staff area)."""

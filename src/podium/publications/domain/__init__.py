@@ -1,0 +1,1 @@
+"""Business actions on publications: saving, publishing, relating them to events."""

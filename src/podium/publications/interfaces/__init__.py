@@ -1,0 +1,1 @@
+"""What faces people: filters, forms and feeds for publications."""

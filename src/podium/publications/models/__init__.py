@@ -1,1 +1,5 @@
-"""Models of this app, one module per table group."""
+"""Publications (reports, analyses, articles…) and the ones tied to an event."""
+
+from podium.publications.models.publication import EventPublication, Publication
+
+__all__ = ["EventPublication", "Publication"]

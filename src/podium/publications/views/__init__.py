@@ -1,0 +1,1 @@
+"""Publication views: `public` (listing, detail); staff views live in `staff`."""

@@ -1,0 +1,1 @@
+"""Business functions shared by several apps."""

@@ -1,0 +1,122 @@
+"""Saving and publishing events, and putting people and organisations on them.
+
+Views, the demo loader and the tests all go through these functions, so slugs,
+embeddings (for related publications) and the log are handled in one place.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from django.db import transaction
+
+from podium.common.domain.embeddings import refresh_embedding
+from podium.common.domain.text import unique_slug
+from podium.events.models import Event, EventPartner, EventSpeaker, Organisation, Person, Topic
+
+log = logging.getLogger(__name__)
+
+
+def event_text(event: Event) -> str:
+    """The text an event is compared by (title, summary, description, topics)."""
+    topics = ", ".join(t.name for t in event.topics.all()) if event.pk else ""
+    return "\n".join(
+        part for part in (event.title, event.summary, event.description, topics) if part
+    )
+
+
+def save_event(event: Event, *, by=None, topics=None) -> Event:
+    """Save `event` (new or changed): give it a unique slug, set topics, refresh its embedding."""
+    with transaction.atomic():
+        if not event.slug:
+            event.slug = unique_slug(Event, event.title, instance=event)
+        event.save()
+        if topics is not None:
+            event.topics.set(topics)
+    refresh_embedding(event, text=event_text(event))
+    log.info("event %s saved by %s", event.slug, getattr(by, "username", "system"))
+    return event
+
+
+def publish_event(event: Event, *, by=None) -> Event:
+    """Make the event page public."""
+    if event.status != Event.Status.PUBLISHED:
+        event.status = Event.Status.PUBLISHED
+        event.save(update_fields=["status", "updated_at"])
+        log.info("event %s published by %s", event.slug, getattr(by, "username", "system"))
+    return event
+
+
+def unpublish_event(event: Event, *, by=None) -> Event:
+    """Back to draft: the public gets a 404 again."""
+    if event.status != Event.Status.DRAFT:
+        event.status = Event.Status.DRAFT
+        event.save(update_fields=["status", "updated_at"])
+        log.info("event %s unpublished by %s", event.slug, getattr(by, "username", "system"))
+    return event
+
+
+def add_speaker(
+    event: Event,
+    *,
+    person: Person,
+    role: str = "",
+    order: int | None = None,
+    title: str = "",
+    organisation_name: str = "",
+) -> EventSpeaker:
+    """Put `person` on `event` with a role; updates the role if already there."""
+    if order is None:
+        order = event.speakers.count()
+    speaker, _ = EventSpeaker.objects.update_or_create(
+        event=event,
+        person=person,
+        defaults={
+            "role": role,
+            "order": order,
+            "title": title,
+            "organisation_name": organisation_name,
+        },
+    )
+    return speaker
+
+
+def add_partner(
+    event: Event,
+    *,
+    organisation: Organisation,
+    kind: str = EventPartner.Kind.CO_ORGANISER,
+    order: int | None = None,
+) -> EventPartner:
+    """Add a co-organiser or sponsor to `event` (idempotent)."""
+    if order is None:
+        order = event.partners.filter(kind=kind).count()
+    partner, _ = EventPartner.objects.get_or_create(
+        event=event, organisation=organisation, kind=kind, defaults={"order": order}
+    )
+    return partner
+
+
+def get_or_create_organisation(name: str, *, url: str = "") -> Organisation:
+    """The organisation called `name`, created if new."""
+    org = Organisation.objects.filter(name=name).first()
+    if org is None:
+        org = Organisation.objects.create(name=name, slug=unique_slug(Organisation, name), url=url)
+    return org
+
+
+def get_or_create_topic(name: str) -> Topic:
+    """The topic called `name`, created if new."""
+    topic = Topic.objects.filter(name=name).first()
+    if topic is None:
+        topic = Topic.objects.create(name=name, slug=unique_slug(Topic, name))
+    return topic
+
+
+def save_person(person: Person, *, by=None) -> Person:
+    """Save a person, giving them a unique slug from their name."""
+    if not person.slug:
+        person.slug = unique_slug(Person, person.name, instance=person)
+    person.save()
+    log.info("person %s saved by %s", person.slug, getattr(by, "username", "system"))
+    return person

@@ -1,0 +1,39 @@
+"""RSS and Atom feeds of public events (django.contrib.syndication)."""
+
+from __future__ import annotations
+
+from django.contrib.syndication.views import Feed
+from django.utils.feedgenerator import Atom1Feed
+
+from podium.events.domain.queries.events import public_events
+from podium.events.models import Event
+
+
+class EventFeed(Feed):
+    title = "Podium events"
+    link = "/"
+    description = "Upcoming and recent public policy events."
+
+    def items(self):
+        return public_events().order_by("-starts_at")[:50]
+
+    def item_title(self, item: Event) -> str:
+        return item.title
+
+    def item_description(self, item: Event) -> str:
+        lead = item.summary or (item.description_paragraphs[0] if item.description else "")
+        return f"{item.when_display}. {lead}".strip()
+
+    def item_pubdate(self, item: Event):
+        return item.created_at
+
+    def item_updateddate(self, item: Event):
+        return item.updated_at
+
+    def item_categories(self, item: Event):
+        return [t.name for t in item.topics.all()]
+
+
+class EventAtomFeed(EventFeed):
+    feed_type = Atom1Feed
+    subtitle = EventFeed.description

@@ -1,0 +1,182 @@
+"""Staff forms for events, speakers, partners, people, organisations and topics.
+
+The event form takes the start as a local date and time in the event's own
+time zone (as organisers think of it) and stores an aware datetime.
+"""
+
+from __future__ import annotations
+
+import zoneinfo
+from datetime import datetime
+
+from django import forms
+
+from podium.events.models import Event, EventPartner, EventSpeaker, Organisation, Person, Topic
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+
+
+class EventForm(forms.ModelForm):
+    start_date = forms.DateField(widget=DATE, label="Date")
+    start_time = forms.TimeField(widget=TIME, label="Start time")
+    end_time = forms.TimeField(widget=TIME, label="End time", required=False)
+
+    class Meta:
+        model = Event
+        fields = [
+            "title",
+            "summary",
+            "description",
+            "start_date",
+            "start_time",
+            "end_time",
+            "time_zone",
+            "venue_name",
+            "venue_address",
+            "online_url",
+            "image",
+            "image_alt",
+            "image_caption",
+            "image_credit",
+            "topics",
+            "sponsor_text",
+            "accessibility_email",
+            "accessibility_lead_days",
+            "related_suggestions",
+            "video_url",
+            "video_file",
+        ]
+        widgets = {
+            "summary": forms.Textarea(attrs={"rows": 2}),
+            "description": forms.Textarea(attrs={"rows": 8}),
+            "venue_address": forms.Textarea(attrs={"rows": 3}),
+            "image_caption": forms.Textarea(attrs={"rows": 2}),
+            "sponsor_text": forms.Textarea(attrs={"rows": 2}),
+            "topics": forms.CheckboxSelectMultiple,
+        }
+        labels = {"image_alt": "Image alt text", "online_url": "Online link"}
+        help_texts = {
+            "image_alt": "Describes the picture for people who cannot see it. Required with an image."
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and self.instance.starts_at:
+            local = self.instance.local_start
+            self.initial.setdefault("start_date", local.date())
+            self.initial.setdefault("start_time", local.time().replace(second=0, microsecond=0))
+            if self.instance.ends_at:
+                self.initial.setdefault(
+                    "end_time", self.instance.local_end.time().replace(second=0, microsecond=0)
+                )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("image") and not data.get("image_alt"):
+            self.add_error("image_alt", "Describe the image for screen-reader users.")
+        if not data.get("venue_name") and not data.get("online_url"):
+            self.add_error("venue_name", "Give a venue or an online link.")
+        day, start, end = data.get("start_date"), data.get("start_time"), data.get("end_time")
+        tz_name = data.get("time_zone") or self.instance.time_zone
+        if day and start and tz_name:
+            tz = zoneinfo.ZoneInfo(tz_name)
+            self.instance.starts_at = datetime.combine(day, start, tzinfo=tz)
+            self.instance.ends_at = datetime.combine(day, end, tzinfo=tz) if end else None
+            if end and end <= start:
+                self.add_error("end_time", "The end must be after the start.")
+        return data
+
+
+class SpeakerForm(forms.ModelForm):
+    """A speaker on an event: an existing person, or a new one typed in."""
+
+    new_name = forms.CharField(label="…or a new person's name", required=False, max_length=200)
+    new_title = forms.CharField(label="New person's title", required=False, max_length=300)
+    new_organisation = forms.CharField(
+        label="New person's organisation", required=False, max_length=200
+    )
+
+    class Meta:
+        model = EventSpeaker
+        fields = [
+            "person",
+            "new_name",
+            "new_title",
+            "new_organisation",
+            "role",
+            "order",
+            "title",
+            "organisation_name",
+        ]
+        labels = {
+            "person": "Person",
+            "title": "Title at this event (optional)",
+            "organisation_name": "Organisation at this event (optional)",
+        }
+
+    def __init__(self, *args, event: Event, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.event = event
+        self.fields["person"].required = False
+        self.fields["person"].queryset = Person.objects.select_related("organisation")
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("person") and not data.get("new_name"):
+            self.add_error("person", "Choose a person or type a new person's name.")
+        person = data.get("person")
+        if (
+            person
+            and EventSpeaker.objects.filter(event=self.event, person=person)
+            .exclude(pk=self.instance.pk)
+            .exists()
+        ):
+            self.add_error("person", "This person is already a speaker at this event.")
+        return data
+
+
+class PartnerForm(forms.ModelForm):
+    new_organisation = forms.CharField(
+        label="…or a new organisation", required=False, max_length=200
+    )
+
+    class Meta:
+        model = EventPartner
+        fields = ["organisation", "new_organisation", "kind", "order"]
+
+    def __init__(self, *args, event: Event, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.event = event
+        self.fields["organisation"].required = False
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("organisation") and not data.get("new_organisation"):
+            self.add_error("organisation", "Choose an organisation or type a new one.")
+        return data
+
+
+class PersonForm(forms.ModelForm):
+    class Meta:
+        model = Person
+        fields = ["name", "honorific", "title", "organisation", "bio", "photo", "email"]
+        widgets = {"bio": forms.Textarea(attrs={"rows": 10})}
+
+
+class OrganisationForm(forms.ModelForm):
+    class Meta:
+        model = Organisation
+        fields = ["name", "url", "logo"]
+
+
+class TopicForm(forms.ModelForm):
+    class Meta:
+        model = Topic
+        fields = ["name"]
+
+    def clean_name(self):
+        name = self.cleaned_data["name"].strip()
+        if Topic.objects.filter(name__iexact=name).exclude(pk=self.instance.pk).exists():
+            raise forms.ValidationError("This topic exists already.")
+        return name

@@ -1,0 +1,285 @@
+"""Staff pages for events, speakers, partners, people, organisations and topics.
+
+Thin: each view checks the permission (rules, see accounts/rules.py), lets a
+form validate the input and calls a domain function to save.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.db.models import Count
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from podium.common.views.staff import check_staff, staff_required
+from podium.events.domain import events as domain
+from podium.events.interfaces.forms import (
+    EventForm,
+    OrganisationForm,
+    PartnerForm,
+    PersonForm,
+    SpeakerForm,
+    TopicForm,
+)
+from podium.events.models import Event, EventPartner, EventSpeaker, Organisation, Person, Topic
+
+
+# --- events -----------------------------------------------------------------
+@staff_required
+def event_list(request):
+    events = Event.objects.annotate(speaker_count=Count("speakers")).order_by("-starts_at")
+    status = request.GET.get("status")
+    if status in Event.Status.values:
+        events = events.filter(status=status)
+    return render(
+        request,
+        "staff/events/event_list.html",
+        {"staff_nav": "events", "events": events, "status": status},
+    )
+
+
+@staff_required("events.add_event")
+def event_create(request):
+    form = EventForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        event = form.save(commit=False)
+        domain.save_event(event, by=request.user, topics=form.cleaned_data["topics"])
+        messages.success(
+            request, "Event created as a draft. Add speakers, then preview and publish it."
+        )
+        return redirect("staff:event_detail", slug=event.slug)
+    return render(request, "staff/events/event_form.html", {"staff_nav": "events", "form": form})
+
+
+@staff_required
+def event_detail(request, slug: str):
+    event = get_object_or_404(Event, slug=slug)
+    check_staff(request, "events.preview_event", event)
+    return render(
+        request,
+        "staff/events/event_detail.html",
+        {
+            "staff_nav": "events",
+            "event": event,
+            "speakers": event.speakers.select_related("person__organisation"),
+            "partners": event.partners.select_related("organisation"),
+            "chosen": event.chosen_publications.select_related("publication"),
+        },
+    )
+
+
+@staff_required
+def event_edit(request, slug: str):
+    event = get_object_or_404(Event, slug=slug)
+    check_staff(request, "events.change_event", event)
+    form = EventForm(request.POST or None, request.FILES or None, instance=event)
+    if request.method == "POST" and form.is_valid():
+        event = form.save(commit=False)
+        domain.save_event(event, by=request.user, topics=form.cleaned_data["topics"])
+        messages.success(request, "Event saved.")
+        return redirect("staff:event_detail", slug=event.slug)
+    return render(
+        request,
+        "staff/events/event_form.html",
+        {"staff_nav": "events", "form": form, "event": event},
+    )
+
+
+@staff_required
+@require_POST
+def event_status(request, slug: str):
+    event = get_object_or_404(Event, slug=slug)
+    check_staff(request, "events.publish_event", event)
+    action = request.POST.get("action")
+    if action == "publish":
+        domain.publish_event(event, by=request.user)
+        messages.success(request, "Published: the event page is public.")
+    elif action == "unpublish":
+        domain.unpublish_event(event, by=request.user)
+        messages.success(request, "Back to draft: the event page is hidden from the public.")
+    elif action == "cancel":
+        event.status = Event.Status.CANCELLED
+        event.save(update_fields=["status", "updated_at"])
+        messages.success(request, "Marked as cancelled: the page stays public and says so.")
+    return redirect("staff:event_detail", slug=event.slug)
+
+
+# --- speakers and partners ---------------------------------------------------
+@staff_required
+def speaker_form(request, slug: str, pk: int | None = None):
+    event = get_object_or_404(Event, slug=slug)
+    check_staff(request, "events.change_event", event)
+    speaker = (
+        get_object_or_404(EventSpeaker, pk=pk, event=event) if pk else EventSpeaker(event=event)
+    )
+    if not pk:
+        speaker.order = event.speakers.count()
+    form = SpeakerForm(request.POST or None, instance=speaker, event=event)
+    if request.method == "POST" and form.is_valid():
+        person = form.cleaned_data.get("person")
+        if person is None:
+            organisation = (
+                domain.get_or_create_organisation(form.cleaned_data["new_organisation"])
+                if form.cleaned_data["new_organisation"]
+                else None
+            )
+            person = domain.save_person(
+                Person(
+                    name=form.cleaned_data["new_name"],
+                    title=form.cleaned_data["new_title"],
+                    organisation=organisation,
+                ),
+                by=request.user,
+            )
+        if pk and speaker.person_id != person.pk:
+            speaker.delete()
+        domain.add_speaker(
+            event,
+            person=person,
+            role=form.cleaned_data["role"],
+            order=form.cleaned_data["order"],
+            title=form.cleaned_data["title"],
+            organisation_name=form.cleaned_data["organisation_name"],
+        )
+        messages.success(request, f"{person.display_name} is on the programme.")
+        return redirect("staff:event_detail", slug=event.slug)
+    return render(
+        request,
+        "staff/events/speaker_form.html",
+        {"staff_nav": "events", "form": form, "event": event, "speaker": speaker if pk else None},
+    )
+
+
+@staff_required
+@require_POST
+def speaker_delete(request, slug: str, pk: int):
+    event = get_object_or_404(Event, slug=slug)
+    check_staff(request, "events.change_event", event)
+    get_object_or_404(EventSpeaker, pk=pk, event=event).delete()
+    messages.success(request, "Speaker removed from this event (the person is kept).")
+    return redirect("staff:event_detail", slug=event.slug)
+
+
+@staff_required
+def partner_add(request, slug: str):
+    event = get_object_or_404(Event, slug=slug)
+    check_staff(request, "events.change_event", event)
+    form = PartnerForm(request.POST or None, instance=EventPartner(event=event), event=event)
+    if request.method == "POST" and form.is_valid():
+        organisation = form.cleaned_data.get("organisation") or domain.get_or_create_organisation(
+            form.cleaned_data["new_organisation"]
+        )
+        domain.add_partner(
+            event,
+            organisation=organisation,
+            kind=form.cleaned_data["kind"],
+            order=form.cleaned_data["order"],
+        )
+        messages.success(request, f"{organisation} added.")
+        return redirect("staff:event_detail", slug=event.slug)
+    return render(
+        request,
+        "staff/events/partner_form.html",
+        {"staff_nav": "events", "form": form, "event": event},
+    )
+
+
+@staff_required
+@require_POST
+def partner_delete(request, slug: str, pk: int):
+    event = get_object_or_404(Event, slug=slug)
+    check_staff(request, "events.change_event", event)
+    get_object_or_404(EventPartner, pk=pk, event=event).delete()
+    messages.success(request, "Partner removed from this event.")
+    return redirect("staff:event_detail", slug=event.slug)
+
+
+# --- people, organisations, topics --------------------------------------------
+@staff_required
+def person_list(request):
+    people = Person.objects.select_related("organisation").annotate(events=Count("appearances"))
+    query = request.GET.get("q", "").strip()
+    if query:
+        people = people.filter(name__icontains=query)
+    return render(
+        request,
+        "staff/people/person_list.html",
+        {"staff_nav": "people", "people": people, "q": query},
+    )
+
+
+@staff_required("events.change_person")
+def person_form(request, pk: int | None = None):
+    person = get_object_or_404(Person, pk=pk) if pk else Person()
+    form = PersonForm(request.POST or None, request.FILES or None, instance=person)
+    if request.method == "POST" and form.is_valid():
+        domain.save_person(form.save(commit=False), by=request.user)
+        messages.success(request, "Person saved.")
+        return redirect("staff:person_list")
+    return render(
+        request,
+        "staff/simple_form.html",
+        {
+            "staff_nav": "people",
+            "form": form,
+            "heading": f"Edit {person}" if pk else "New person",
+            "back": "staff:person_list",
+            "multipart": True,
+        },
+    )
+
+
+@staff_required
+def organisation_list(request):
+    organisations = Organisation.objects.annotate(
+        people_count=Count("people"), partnership_count=Count("partnerships")
+    )
+    return render(
+        request,
+        "staff/people/organisation_list.html",
+        {"staff_nav": "organisations", "organisations": organisations},
+    )
+
+
+@staff_required("events.change_organisation")
+def organisation_form(request, pk: int | None = None):
+    organisation = get_object_or_404(Organisation, pk=pk) if pk else Organisation()
+    form = OrganisationForm(request.POST or None, request.FILES or None, instance=organisation)
+    if request.method == "POST" and form.is_valid():
+        organisation = form.save(commit=False)
+        if not organisation.slug:
+            from podium.common.domain.text import unique_slug
+
+            organisation.slug = unique_slug(Organisation, organisation.name)
+        organisation.save()
+        messages.success(request, "Organisation saved.")
+        return redirect("staff:organisation_list")
+    return render(
+        request,
+        "staff/simple_form.html",
+        {
+            "staff_nav": "organisations",
+            "form": form,
+            "heading": f"Edit {organisation}" if pk else "New organisation",
+            "back": "staff:organisation_list",
+            "multipart": True,
+        },
+    )
+
+
+@staff_required
+def topic_list(request):
+    form = TopicForm(request.POST or None)
+    if request.method == "POST":
+        check_staff(request, "events.add_topic")
+        if form.is_valid():
+            topic = domain.get_or_create_topic(form.cleaned_data["name"])
+            messages.success(request, f"Topic “{topic}” added.")
+            return redirect("staff:topic_list")
+    topics = Topic.objects.annotate(
+        event_count=Count("events", distinct=True),
+        publication_count=Count("publications", distinct=True),
+    )
+    return render(
+        request, "staff/topic_list.html", {"staff_nav": "topics", "topics": topics, "form": form}
+    )

@@ -1,0 +1,46 @@
+"""The public publication listing (with filters) and publication pages."""
+
+from __future__ import annotations
+
+from django.core.paginator import Paginator
+from django.shortcuts import render
+
+from podium.publications.domain.queries.publications import (
+    public_publications,
+    publication_for_page,
+)
+from podium.publications.interfaces.filters import PublicationFilter
+
+PAGE_SIZE = 20
+
+
+def publication_list(request):
+    filterset = PublicationFilter(request.GET or None, queryset=public_publications())
+    queryset = (
+        filterset.qs if filterset.is_bound and filterset.is_valid() else public_publications()
+    )
+    page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    template = (
+        "publications/_results.html" if request.htmx else "publications/publication_list.html"
+    )
+    return render(
+        request,
+        template,
+        {"nav": "publications", "filter": filterset, "page": page, "query": query.urlencode()},
+    )
+
+
+def publication_detail(request, slug: str):
+    publication = publication_for_page(slug, request.user)
+    events = [
+        link.event
+        for link in publication.event_links.select_related("event")
+        if link.event.is_public
+    ]
+    return render(
+        request,
+        "publications/publication_detail.html",
+        {"nav": "publications", "publication": publication, "events": events},
+    )
