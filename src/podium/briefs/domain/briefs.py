@@ -1,0 +1,648 @@
+"""The editorial workflow of a brief: transcripts, speaker maps, versions, review, publishing.
+
+Every action is a plain function with keyword-only arguments; views, the demo
+loader and tests call these, never the models directly. Versions are written
+whole (the engine's JSON rendering of the brief plus the verification report
+of exactly that text); editing, applying a suggestion and restoring add a new
+version, so the history is complete. The engine does the heavy lifting:
+`podium.engine.transcript` (reading), `podium.engine.verify.verify`,
+`podium.engine.brief` (parse / render); `difflib` makes the history diffs.
+"""
+
+from __future__ import annotations
+
+import copy
+import difflib
+import logging
+import re
+from dataclasses import dataclass, field
+
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from podium.briefs.domain.content import (
+    dump_brief,
+    dump_transcript,
+    event_speakers,
+    load_brief,
+    load_transcript,
+)
+from podium.briefs.domain.jobs import start_job
+from podium.briefs.models import Brief, BriefVersion, Job, Override, Recording, TranscriptVersion
+from podium.engine.brief.model import EventDetails, Quote
+from podium.engine.timefmt import format_time, parse_time
+
+log = logging.getLogger(__name__)
+
+MAX_TRANSCRIPT_BYTES = 20 * 1024 * 1024
+
+
+class WorkflowError(Exception):
+    """An action the workflow refuses, with a sentence for the editor."""
+
+
+class PublishBlocked(WorkflowError):
+    """The version has `fail` findings and no editor has overridden them."""
+
+
+# --- the brief row ------------------------------------------------------------
+
+
+def ensure_brief(event) -> Brief:
+    brief, _ = Brief.objects.get_or_create(event=event)
+    return brief
+
+
+def event_details(event) -> EventDetails:
+    """What the writer may know about the event (title, date, venue, moderator, partners)."""
+    speakers = list(event.speakers.select_related("person"))
+    moderator = next(
+        (s.person.name for s in speakers if (s.role or "").lower().startswith("moderat")), None
+    )
+    partners = getattr(event, "partners", None)
+    co_organisers = (
+        [
+            p.organisation.name
+            for p in partners.select_related("organisation")
+            if p.kind == "co-organiser"
+        ]
+        if partners is not None
+        else []
+    )
+    local = timezone.localtime(event.starts_at, event.tz)
+    return EventDetails(
+        title=event.title,
+        description=event.summary or None,
+        date=local.strftime("%A, %B %-d, %Y"),
+        venue=event.venue_name or None,
+        moderator=moderator,
+        co_organisers=co_organisers,
+        sponsor=event.sponsor_text or None,
+    )
+
+
+# --- recordings and transcripts ----------------------------------------------
+
+
+def add_recording(*, event, upload=None, video_url: str = "", user=None, transcribe: bool = True):
+    """Store an uploaded recording (Django storage) and/or a video link; queue speech-to-text.
+
+    Returns `(recording, job)`; `job` is None when there is no file to transcribe.
+    """
+    if upload is None and not video_url:
+        raise WorkflowError("Choose a recording file or paste a video link.")
+    recording = Recording(event=event, video_url=video_url, created_by=user)
+    if upload is not None:
+        recording.original_name = upload.name[:300]
+        recording.media.save(upload.name, upload, save=False)
+    recording.save()
+    ensure_brief(event)
+    job = None
+    if upload is not None and transcribe:
+        job = start_job(
+            event=event, kind=Job.Kind.TRANSCRIBE, params={"recording": recording.pk}, user=user
+        )
+    log.info("recording %s added to event %s", recording.pk, event.pk)
+    return recording, job
+
+
+def store_transcript(
+    *,
+    event,
+    transcript,
+    origin: str,
+    source_format: str = "",
+    original_name: str = "",
+    recording=None,
+    user=None,
+) -> TranscriptVersion:
+    """Save an engine `Transcript` as the event's current transcript, re-applying the speaker map."""
+    previous = TranscriptVersion.objects.filter(event=event).first()
+    labels = [label for label in transcript.speakers if label]
+    names = {s.name for s in event_speakers(event)}
+    speaker_map = {}
+    for label in labels:
+        if previous and previous.speaker_map.get(label):
+            speaker_map[label] = previous.speaker_map[label]
+        elif label in names:
+            speaker_map[label] = label
+    version = TranscriptVersion.objects.create(
+        event=event,
+        recording=recording,
+        origin=origin,
+        source_format=source_format,
+        original_name=original_name[:300],
+        content=dump_transcript(transcript),
+        speaker_map=speaker_map,
+        duration=transcript.duration,
+        segment_count=len(transcript.segments),
+        word_count=transcript.word_count(),
+        warnings=list(transcript.warnings),
+        created_by=user,
+    )
+    brief = ensure_brief(event)
+    brief.transcript = version
+    brief.save(update_fields=["transcript", "updated_at"])
+    log.info("transcript %s stored for event %s (%s)", version.pk, event.pk, origin)
+    return version
+
+
+def add_transcript(
+    *, event, text: str, filename: str = "", format: str | None = None, user=None, origin="upload"
+) -> TranscriptVersion:
+    """Read a transcript in any format the engine knows and make it the event's current one.
+
+    Raises the engine's `TranscriptError` (file, line, reason) on bad input.
+    """
+    from podium.engine.transcript import parse_transcript
+
+    transcript = parse_transcript(text, format=format or None, source=filename or "pasted text")
+    if not transcript.segments:
+        from podium.engine.errors import TranscriptError
+
+        raise TranscriptError("no speech found in the transcript", source=filename or "pasted text")
+    source_format = format or (filename.rsplit(".", 1)[-1].lower() if "." in filename else "")
+    return store_transcript(
+        event=event,
+        transcript=transcript,
+        origin=origin,
+        source_format=source_format,
+        original_name=filename,
+        user=user,
+    )
+
+
+def decode_upload(upload) -> str:
+    """The text of an uploaded transcript file (UTF-8, with or without BOM; else Latin-1)."""
+    if upload.size > MAX_TRANSCRIPT_BYTES:
+        raise WorkflowError(f"{upload.name}: larger than {MAX_TRANSCRIPT_BYTES // 2**20} MB")
+    data = upload.read()
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("latin-1")
+
+
+# --- speaker map ----------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class SpeakerSample:
+    label: str
+    first_start: float
+    turns: int
+    words: int
+    lines: list[tuple[float, str]] = field(default_factory=list)
+    mapped_to: str = ""
+
+
+def speaker_samples(
+    transcript_version: TranscriptVersion, *, lines: int = 3
+) -> list[SpeakerSample]:
+    """Each transcript label with its first turn time, volume and a few sample lines."""
+    transcript = load_transcript(transcript_version, mapped=False)
+    samples: dict[str, SpeakerSample] = {}
+    for turn in transcript.turns():
+        sample = samples.get(turn.speaker)
+        if sample is None:
+            sample = samples[turn.speaker] = SpeakerSample(
+                label=turn.speaker,
+                first_start=turn.start,
+                turns=0,
+                words=0,
+                mapped_to=transcript_version.speaker_map.get(turn.speaker, ""),
+            )
+        sample.turns += 1
+        sample.words += len(turn.text.split())
+        if len(sample.lines) < lines and len(turn.text.split()) >= 4:
+            text = turn.text if len(turn.text) <= 220 else turn.text[:217].rsplit(" ", 1)[0] + " …"
+            sample.lines.append((turn.start, text))
+    return list(samples.values())
+
+
+def save_speaker_map(*, transcript_version: TranscriptVersion, mapping: dict[str, str], user=None):
+    """Save label -> speaker name (names must be the event's speakers, or empty); re-verify."""
+    allowed = {s.name for s in event_speakers(transcript_version.event)}
+    transcript = load_transcript(transcript_version, mapped=False)
+    labels = set(transcript.speakers)
+    clean = {}
+    for label, name in mapping.items():
+        name = (name or "").strip()
+        if label not in labels:
+            raise WorkflowError(f"{label!r} is not a speaker label of this transcript")
+        if name and allowed and name not in allowed:
+            raise WorkflowError(f"{name!r} is not a speaker of this event")
+        if name:
+            clean[label] = name
+    transcript_version.speaker_map = clean
+    transcript_version.save(update_fields=["speaker_map"])
+    brief = ensure_brief(transcript_version.event)
+    if brief.current_version and brief.transcript_id == transcript_version.pk:
+        reverify_current(brief=brief)
+    log.info(
+        "speaker map of transcript %s saved by %s", transcript_version.pk, getattr(user, "pk", None)
+    )
+    return transcript_version
+
+
+# --- generating and verifying -----------------------------------------------------
+
+
+def generate_brief(*, event, user=None, writer: str = "extractive", sections: int = 8) -> Job:
+    """Queue the brief-writing job on the event's current transcript."""
+    brief = ensure_brief(event)
+    if brief.transcript_id is None:
+        raise WorkflowError("Upload a transcript (or a recording to transcribe) first.")
+    return start_job(
+        event=event,
+        kind=Job.Kind.GENERATE,
+        params={"transcript": brief.transcript_id, "writer": writer, "sections": sections},
+        user=user,
+    )
+
+
+def verify_against(engine_brief, transcript_version: TranscriptVersion | None, event):
+    """The engine's verification `Report` of `engine_brief` against the transcript (or None)."""
+    if transcript_version is None:
+        return None
+    from podium.engine.verify import verify
+
+    return verify(
+        engine_brief,
+        load_transcript(transcript_version),
+        speakers=event_speakers(event) or None,
+    )
+
+
+def _report_dict(report) -> dict:
+    if report is None:
+        return {}
+    return report if isinstance(report, dict) else report.to_dict()
+
+
+def save_version(
+    *,
+    brief: Brief,
+    engine_brief,
+    origin: str,
+    user=None,
+    note: str = "",
+    report=None,
+    transcript: TranscriptVersion | None = None,
+    writer: dict | None = None,
+) -> BriefVersion:
+    """Write a new version (brief JSON + its verification) and make it current, atomically."""
+    transcript = transcript or brief.transcript
+    if report is None:
+        report = verify_against(engine_brief, transcript, brief.event)
+    data = _report_dict(report)
+    summary = data.get("summary", {})
+    with transaction.atomic():
+        locked = Brief.objects.select_for_update().get(pk=brief.pk)
+        number = (locked.versions.aggregate(n=Max("number"))["n"] or 0) + 1
+        version = BriefVersion.objects.create(
+            brief=locked,
+            number=number,
+            origin=origin,
+            content=dump_brief(engine_brief),
+            report=data,
+            ok_count=summary.get("ok", 0),
+            warn_count=summary.get("warn", 0),
+            fail_count=summary.get("fail", 0),
+            transcript=transcript,
+            note=note[:500],
+            writer=writer or {},
+            author=user,
+        )
+        locked.current_version = version
+        if locked.status in (Brief.Status.APPROVED, Brief.Status.PUBLISHED, Brief.Status.DRAFT):
+            locked.status = Brief.Status.IN_REVIEW
+        locked.save(update_fields=["current_version", "status", "updated_at"])
+    brief.refresh_from_db()
+    log.info("brief %s version %s (%s) by %s", brief.pk, number, origin, getattr(user, "pk", None))
+    return version
+
+
+def reverify_current(*, brief: Brief) -> BriefVersion | None:
+    """Refresh the current version's report (after the transcript or speaker map changed)."""
+    version = brief.current_version
+    if version is None:
+        return None
+    data = _report_dict(verify_against(load_brief(version), brief.transcript, brief.event))
+    summary = data.get("summary", {})
+    version.report = data
+    version.ok_count, version.warn_count, version.fail_count = (
+        summary.get("ok", 0),
+        summary.get("warn", 0),
+        summary.get("fail", 0),
+    )
+    version.transcript = brief.transcript
+    version.save(update_fields=["report", "ok_count", "warn_count", "fail_count", "transcript"])
+    return version
+
+
+def import_brief(*, event, text: str, user=None, source: str = "imported brief", note: str = ""):
+    """Parse a brief written elsewhere (seed layout, Markdown or JSON) and add it as a version."""
+    from podium.engine.brief import parse_brief
+
+    engine_brief = parse_brief(text, speakers=event_speakers(event) or None, source=source)
+    brief = ensure_brief(event)
+    return save_version(
+        brief=brief,
+        engine_brief=engine_brief,
+        origin=BriefVersion.Origin.IMPORTED,
+        user=user,
+        note=note or f"Imported from {source}",
+    )
+
+
+# --- editing ------------------------------------------------------------------------
+
+_QUOTED = re.compile(r"[\"“]([^\"”]{2,}?)[\"”]")
+
+
+def quotes_in(paragraphs: list[str], speaker: str | None) -> list[Quote]:
+    """The double-quoted spans of a section's paragraphs, attributed to `speaker`."""
+    return [
+        Quote(text=m.group(1).strip(), speaker=speaker)
+        for p in paragraphs
+        for m in _QUOTED.finditer(p)
+    ]
+
+
+def _current(brief: Brief):
+    if brief.current_version is None:
+        raise WorkflowError("This brief has no version yet: generate or import one first.")
+    return load_brief(brief.current_version)
+
+
+def edit_section(
+    *,
+    brief: Brief,
+    number: int,
+    user=None,
+    title: str | None = None,
+    start: str | float | None = None,
+    summary: str | None = None,
+    speaker: str | None = None,
+) -> BriefVersion:
+    """Change a section's title, ▶ time, summary (quotes follow it) or main speaker; re-verify."""
+    engine_brief = copy.deepcopy(_current(brief))
+    try:
+        section = engine_brief.section(number)
+    except KeyError:
+        raise WorkflowError(f"There is no section {number}.") from None
+    changed = []
+    if title is not None and title.strip() and title.strip() != section.title:
+        section.title = title.strip()
+        changed.append("title")
+    if start is not None and start != "":
+        try:
+            seconds = parse_time(start) if isinstance(start, str) else float(start)
+        except ValueError:
+            raise WorkflowError(f"“{start}” is not a time: write m:ss or h:mm:ss.") from None
+        if section.start is None or abs(seconds - section.start) >= 1:
+            section.start = seconds
+            changed.append("time")
+    if speaker is not None and speaker.strip():
+        speaker = speaker.strip()
+        if not section.speakers or section.speakers[0] != speaker:
+            section.speakers = [speaker] + [s for s in section.speakers if s != speaker]
+            for quote in section.quotes:
+                quote.speaker = speaker
+            changed.append("speaker")
+    if summary is not None:
+        paragraphs = [
+            p.strip() for p in re.split(r"\n\s*\n", summary.replace("\r\n", "\n")) if p.strip()
+        ]
+        if paragraphs != list(section.summary):
+            section.summary = paragraphs
+            section.quotes = quotes_in(
+                paragraphs, section.speakers[0] if section.speakers else None
+            )
+            changed.append("summary")
+    if not changed:
+        return brief.current_version
+    return save_version(
+        brief=brief,
+        engine_brief=engine_brief,
+        origin=BriefVersion.Origin.EDITED,
+        user=user,
+        note=f"Section {number}: {', '.join(changed)} edited",
+    )
+
+
+def findings_of(version: BriefVersion) -> list[dict]:
+    return list((version.report or {}).get("findings", []))
+
+
+def apply_suggestion(*, brief: Brief, index: int, user=None) -> BriefVersion:
+    """Apply the suggested fix of finding `index` of the current version; re-verify."""
+    findings = findings_of(brief.current_version) if brief.current_version else []
+    if not 0 <= index < len(findings):
+        raise WorkflowError("That finding no longer exists; reload the page.")
+    finding = findings[index]
+    suggestion = finding.get("suggestion")
+    if not suggestion:
+        raise WorkflowError("This finding has no suggested fix.")
+    engine_brief = copy.deepcopy(_current(brief))
+    number = int(finding.get("section") or 0)
+    check = finding.get("check")
+    subject = finding.get("subject") or ""
+    if number == 0:
+        targets = None
+    else:
+        try:
+            targets = engine_brief.section(number)
+        except KeyError:
+            raise WorkflowError(f"There is no section {number}.") from None
+    if check == "timestamp" and targets is not None:
+        try:
+            targets.start = parse_time(str(suggestion))
+        except ValueError:
+            targets.start = float(suggestion)
+        what = f"time set to {format_time(targets.start)}"
+    elif check == "attribution" and targets is not None:
+        changed = False
+        for quote in targets.quotes:
+            if (
+                not subject
+                or quote.text == subject
+                or quote.text in subject
+                or subject in quote.text
+            ):
+                quote.speaker = suggestion
+                changed = True
+        if not changed or not targets.quotes:
+            old = targets.speakers[0] if targets.speakers else None
+            targets.speakers = [suggestion] + [s for s in targets.speakers if s != suggestion]
+            if old:
+                targets.summary = [_replace_name(p, old, suggestion) for p in targets.summary]
+        what = f"attributed to {suggestion}"
+    else:
+        if not subject:
+            raise WorkflowError("This finding does not say which words to replace.")
+        replaced = _replace_everywhere(engine_brief, targets, subject, str(suggestion))
+        if not replaced:
+            raise WorkflowError(
+                f"“{subject[:80]}” no longer appears in the section; edit it by hand."
+            )
+        what = f"{check} fixed"
+    return save_version(
+        brief=brief,
+        engine_brief=engine_brief,
+        origin=BriefVersion.Origin.SUGGESTION,
+        user=user,
+        note=f"Section {number}: suggestion applied ({what})",
+    )
+
+
+def _replace_name(text: str, old: str, new: str) -> str:
+    text = text.replace(old, new)
+    old_surname, new_surname = old.split()[-1], new.split()[-1]
+    return re.sub(rf"\b{re.escape(old_surname)}\b", new_surname, text)
+
+
+def _replace_everywhere(engine_brief, section, old: str, new: str) -> bool:
+    """Replace `old` by `new` in one section (or the title/intro/closing when section is None)."""
+    found = False
+    if section is None:
+        if old in engine_brief.title:
+            engine_brief.title = engine_brief.title.replace(old, new)
+            found = True
+        for attr in ("intro", "context", "closing"):
+            lines = getattr(engine_brief, attr)
+            for i, line in enumerate(lines):
+                if old in line:
+                    lines[i] = line.replace(old, new)
+                    found = True
+        return found
+    if old in section.title:
+        section.title = section.title.replace(old, new)
+        found = True
+    for i, paragraph in enumerate(section.summary):
+        if old in paragraph:
+            section.summary[i] = paragraph.replace(old, new)
+            found = True
+    for quote in section.quotes:
+        if old in quote.text or quote.text == old:
+            quote.text = quote.text.replace(old, new)
+            found = True
+    return found
+
+
+# --- approving and publishing ----------------------------------------------------------
+
+
+def needs_override(version: BriefVersion | None) -> bool:
+    return bool(version and version.fail_count and not version.overrides.exists())
+
+
+def approve(*, brief: Brief, user) -> Brief:
+    if brief.current_version is None:
+        raise WorkflowError("There is nothing to approve yet.")
+    brief.status = Brief.Status.APPROVED
+    brief.approved_by, brief.approved_at = user, timezone.now()
+    brief.save(update_fields=["status", "approved_by", "approved_at", "updated_at"])
+    log.info("brief %s approved by %s", brief.pk, user.pk)
+    return brief
+
+
+def override(*, brief: Brief, user, reason: str) -> Override:
+    """Record an editor's written reason to publish the current version despite `fail` findings."""
+    reason = (reason or "").strip()
+    if len(reason) < 10:
+        raise WorkflowError(
+            "Write why the failing findings may be published (at least 10 characters)."
+        )
+    version = brief.current_version
+    if version is None:
+        raise WorkflowError("There is nothing to override yet.")
+    record = Override.objects.create(
+        version=version, user=user, reason=reason, fail_count=version.fail_count
+    )
+    log.warning(
+        "brief %s v%s: %s fail finding(s) overridden by %s",
+        brief.pk,
+        version.number,
+        version.fail_count,
+        user.pk,
+    )
+    return record
+
+
+def publish(*, brief: Brief, user, override_reason: str = "") -> Brief:
+    """Publish the current version; `fail` findings need an override (given here or before)."""
+    version = brief.current_version
+    if version is None:
+        raise WorkflowError("There is nothing to publish yet.")
+    if needs_override(version):
+        if not override_reason.strip():
+            raise PublishBlocked(
+                f"Version {version.number} has {version.fail_count} failing finding(s). "
+                "Fix them, or override with a written reason."
+            )
+        override(brief=brief, user=user, reason=override_reason)
+    brief.published_version = version
+    brief.status = Brief.Status.PUBLISHED
+    brief.published_by, brief.published_at = user, timezone.now()
+    brief.save(
+        update_fields=["published_version", "status", "published_by", "published_at", "updated_at"]
+    )
+    log.info("brief %s v%s published by %s", brief.pk, version.number, user.pk)
+    return brief
+
+
+def unpublish(*, brief: Brief, user) -> Brief:
+    brief.published_version = None
+    brief.status = Brief.Status.IN_REVIEW if brief.current_version else Brief.Status.DRAFT
+    brief.save(update_fields=["published_version", "status", "updated_at"])
+    log.info("brief %s unpublished by %s", brief.pk, user.pk)
+    return brief
+
+
+def set_transcript_visibility(*, brief: Brief, show: bool, user=None) -> Brief:
+    brief.show_transcript = show
+    brief.save(update_fields=["show_transcript", "updated_at"])
+    return brief
+
+
+# --- history ------------------------------------------------------------------------------
+
+
+def restore_version(*, brief: Brief, version: BriefVersion, user=None) -> BriefVersion:
+    """Make an old version current again, as a new version (history is never rewritten)."""
+    if version.brief_id != brief.pk:
+        raise WorkflowError("That version belongs to another brief.")
+    return save_version(
+        brief=brief,
+        engine_brief=load_brief(version),
+        origin=BriefVersion.Origin.RESTORED,
+        user=user,
+        note=f"Restored version {version.number}",
+    )
+
+
+def diff_versions(old: BriefVersion, new: BriefVersion) -> list[tuple[str, str]]:
+    """Line diff of two versions' Markdown renderings: (kind, line) with kind in ' +-@'."""
+    from podium.engine.brief import render_brief
+
+    a = render_brief(load_brief(old), "md").splitlines()
+    b = render_brief(load_brief(new), "md").splitlines()
+    lines = []
+    for line in difflib.unified_diff(
+        a, b, f"version {old.number}", f"version {new.number}", n=2, lineterm=""
+    ):
+        if line.startswith(("---", "+++")):
+            continue
+        kind = line[:1] if line[:1] in "+-@" else " "
+        lines.append((kind, line[1:] if kind in "+- " else line))
+    return lines
+
+
+def store_media_file(name: str, data: bytes) -> str:
+    """Save bytes through Django's storage; return the stored name."""
+    return default_storage.save(name, ContentFile(data))

@@ -1,0 +1,160 @@
+"""What a worker does with a job: speech-to-text or writing a brief, then one atomic write.
+
+Engine calls (`podium.engine.asr.transcribe`, `podium.engine.brief.writers.write_brief`)
+run outside any transaction with a progress callback that writes to the job
+row; the result is written, and the job marked done, in one transaction at the
+end. Bad input becomes a failed job with the engine's one-line message.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import tempfile
+import traceback
+from contextlib import contextmanager
+from pathlib import Path
+
+from django.core.files.storage import default_storage
+from django.db import transaction
+
+from podium.briefs.domain.jobs import (
+    Heartbeat,
+    JobLost,
+    ProgressReporter,
+    claim_job,
+    finish_locked,
+    mark_failed,
+)
+from podium.briefs.models import Job
+from podium.engine.errors import PodiumError
+
+log = logging.getLogger(__name__)
+
+
+def run_job(*, job_id: int) -> str:
+    """Claim and run job `job_id`; returns its final status (or "skipped" if not ours)."""
+    token = claim_job(job_id)
+    if token is None:
+        log.info("job %s skipped: done, or held by another worker", job_id)
+        return "skipped"
+    job = Job.objects.select_related("event").get(pk=job_id)
+    log.info("job %s (%s) started, attempt %s", job.pk, job.kind, job.attempts)
+    try:
+        with Heartbeat(job.pk, token):
+            if job.kind == Job.Kind.TRANSCRIBE:
+                _transcribe(job, token)
+            elif job.kind == Job.Kind.GENERATE:
+                _generate(job, token)
+            else:
+                raise ValueError(f"unknown job kind {job.kind!r}")
+    except JobLost:
+        log.warning("job %s lost to another worker; stopping", job.pk)
+        return "lost"
+    except PodiumError as exc:
+        mark_failed(job.pk, token, message=str(exc))
+        return "failed"
+    except Exception as exc:
+        log.exception("job %s failed", job.pk)
+        mark_failed(
+            job.pk,
+            token,
+            message=f"Unexpected error: {type(exc).__name__}: {exc}"[:500],
+            error=traceback.format_exc(),
+        )
+        return "failed"
+    return "succeeded"
+
+
+@contextmanager
+def local_media_path(name: str):
+    """A local file path for a stored file: the file itself on disk storage, else a temporary copy."""
+    try:
+        yield default_storage.path(name)
+        return
+    except NotImplementedError:
+        pass
+    suffix = Path(name).suffix
+    fd, path = tempfile.mkstemp(suffix=suffix)
+    try:
+        with os.fdopen(fd, "wb") as out, default_storage.open(name, "rb") as src:
+            for chunk in iter(lambda: src.read(1 << 20), b""):
+                out.write(chunk)
+        yield path
+    finally:
+        os.unlink(path)
+
+
+def _transcribe(job: Job, token: str) -> None:
+    from podium.briefs.domain.briefs import store_transcript
+    from podium.briefs.models import Recording
+    from podium.engine.asr import TranscribeOptions, transcribe
+
+    recording = Recording.objects.get(pk=job.params["recording"])
+    options = TranscribeOptions(**job.params.get("options", {}))
+    progress = ProgressReporter(job.pk, token, end=0.98)
+    with local_media_path(recording.media.name) as path:
+        transcript = transcribe(path, options=options, progress=progress)
+    with transaction.atomic():
+        version = store_transcript(
+            event=job.event,
+            transcript=transcript,
+            origin="speech",
+            source_format="speech",
+            original_name=recording.original_name,
+            recording=recording,
+            user=job.created_by,
+        )
+        if transcript.duration and not recording.duration:
+            recording.duration = transcript.duration
+            recording.save(update_fields=["duration"])
+        finish_locked(
+            job.pk,
+            token,
+            result={"transcript": version.pk},
+            message=f"{version.segment_count} segments, {version.word_count} words",
+        )
+
+
+def _generate(job: Job, token: str) -> None:
+    from podium.briefs.domain.briefs import ensure_brief, event_details, save_version
+    from podium.briefs.domain.content import event_speakers, load_transcript
+    from podium.briefs.models import BriefVersion, TranscriptVersion
+    from podium.engine.brief.writers import write_brief
+
+    transcript_version = TranscriptVersion.objects.get(pk=job.params["transcript"])
+    transcript = load_transcript(transcript_version)
+    speakers = event_speakers(job.event) or None
+    progress = ProgressReporter(job.pk, token, end=0.98)
+    result = write_brief(
+        transcript,
+        event=event_details(job.event),
+        speakers=speakers,
+        sections=int(job.params.get("sections", 8)),
+        writer=job.params.get("writer", "extractive"),
+        progress=progress,
+    )
+    with transaction.atomic():
+        brief = ensure_brief(job.event)
+        version = save_version(
+            brief=brief,
+            engine_brief=result.brief,
+            origin=BriefVersion.Origin.GENERATED,
+            user=job.created_by,
+            note=f"Generated by the {job.params.get('writer', 'extractive')} writer",
+            report=result.report,
+            transcript=transcript_version,
+            writer={
+                "writer": job.params.get("writer", "extractive"),
+                "sections": int(job.params.get("sections", 8)),
+                "repairs": list(result.repairs),
+                "metadata": dict(getattr(result.brief, "metadata", {}) or {}),
+            },
+        )
+        finish_locked(
+            job.pk,
+            token,
+            result={"version": version.pk},
+            message=f"Version {version.number}: {version.fail_count} fail, "
+            f"{version.warn_count} warn, {version.ok_count} ok",
+        )

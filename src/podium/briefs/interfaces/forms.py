@@ -1,0 +1,101 @@
+"""Forms of the editor pages: uploads, speaker map, section edits, publishing."""
+
+from __future__ import annotations
+
+from django import forms
+
+TRANSCRIPT_FORMATS = [
+    ("", "Detect from the file"),
+    ("vtt", "WebVTT"),
+    ("srt", "SRT"),
+    ("json", "JSON (Podium, WhisperX, faster-whisper)"),
+    ("txt", "Plain text export"),
+]
+MEDIA_EXTENSIONS = (
+    ".mp4",
+    ".m4v",
+    ".mov",
+    ".webm",
+    ".mkv",
+    ".mp3",
+    ".m4a",
+    ".wav",
+    ".ogg",
+    ".flac",
+    ".aac",
+    ".opus",
+)
+
+
+class TranscriptForm(forms.Form):
+    file = forms.FileField(required=False, label="Transcript file")
+    text = forms.CharField(
+        required=False, widget=forms.Textarea(attrs={"rows": 6}), label="…or paste the transcript"
+    )
+    format = forms.ChoiceField(choices=TRANSCRIPT_FORMATS, required=False)
+    video_url = forms.URLField(
+        required=False, label="Video link (YouTube or Vimeo)", assume_scheme="https"
+    )
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("file") and not (data.get("text") or "").strip():
+            raise forms.ValidationError("Choose a transcript file or paste the transcript.")
+        return data
+
+
+class RecordingForm(forms.Form):
+    file = forms.FileField(required=False, label="Recording (video or audio)")
+    video_url = forms.URLField(
+        required=False, label="…or a video link (YouTube or Vimeo)", assume_scheme="https"
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data.get("file")
+        if upload and not upload.name.lower().endswith(MEDIA_EXTENSIONS):
+            raise forms.ValidationError(
+                f"{upload.name}: not an audio or video file ({', '.join(MEDIA_EXTENSIONS)})."
+            )
+        return upload
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("file") and not data.get("video_url") and not self.errors:
+            raise forms.ValidationError("Choose a recording file or paste a video link.")
+        return data
+
+
+class GenerateForm(forms.Form):
+    writer = forms.ChoiceField(
+        choices=[
+            ("extractive", "Extractive (offline, the speakers' own words)"),
+            ("llm", "Language model (when configured)"),
+        ],
+        initial="extractive",
+    )
+    sections = forms.IntegerField(min_value=2, max_value=16, initial=8)
+
+
+class SectionForm(forms.Form):
+    title = forms.CharField(max_length=300)
+    start = forms.CharField(max_length=20, required=False, label="▶ time (m:ss)")
+    speaker = forms.CharField(max_length=200, required=False)
+    summary = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text="Paragraphs separated by a blank line; quotes in double quotation marks.",
+    )
+
+
+class PublishForm(forms.Form):
+    reason = forms.CharField(
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        label="Override reason",
+        help_text="Required when the version has failing findings; shown to other editors.",
+    )
+
+
+class ImportBriefForm(forms.Form):
+    text = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 8}), label="Brief text (seed layout, Markdown or JSON)"
+    )

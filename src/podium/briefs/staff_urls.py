@@ -1,0 +1,28 @@
+"""Editor pages of a brief, under /staff/events/<slug>/brief/ (included by podium.urls)."""
+
+from django.urls import path
+
+from podium.briefs.views import staff
+
+app_name = "briefs_staff"
+urlpatterns = [
+    path("", staff.workspace, name="overview"),
+    path("transcript/", staff.upload_transcript, name="upload_transcript"),
+    path("recording/", staff.upload_recording, name="upload_recording"),
+    path("import/", staff.import_brief_view, name="import"),
+    path("jobs/<int:job_id>/", staff.job_status, name="job"),
+    path("jobs/<int:job_id>/retry/", staff.job_retry, name="job_retry"),
+    path("speakers/", staff.speakers, name="speakers"),
+    path("generate/", staff.generate, name="generate"),
+    path("review/", staff.review, name="review"),
+    path("sections/<int:number>/edit/", staff.section_edit, name="section_edit"),
+    path("findings/<int:index>/apply/", staff.apply_finding, name="apply"),
+    path("approve/", staff.approve_view, name="approve"),
+    path("publish/", staff.publish_view, name="publish"),
+    path("unpublish/", staff.unpublish_view, name="unpublish"),
+    path("transcript/visibility/", staff.transcript_visibility, name="transcript_visibility"),
+    path("transcript/download.<str:fmt>", staff.transcript_download, name="transcript_download"),
+    path("history/", staff.history, name="history"),
+    path("history/diff/", staff.diff, name="diff"),
+    path("history/<int:number>/restore/", staff.restore, name="restore"),
+]

@@ -1,0 +1,425 @@
+"""Editor pages: upload, progress, speaker map, generate, review, edit, publish, history.
+
+Thin: each view checks a permission from `podium.accounts.rules`, calls one
+domain function and renders. HTMX requests get fragments (the job progress,
+the review body); the same URLs work as plain form posts without scripts.
+"""
+
+from __future__ import annotations
+
+import functools
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from podium.briefs.domain import briefs as workflow
+from podium.briefs.domain.content import event_speakers, load_brief, load_transcript
+from podium.briefs.domain.jobs import requeue_stale_jobs, retry_job, seconds_left
+from podium.briefs.domain.queries.media import player_for_event
+from podium.briefs.domain.queries.review import review_of
+from podium.briefs.interfaces.forms import (
+    GenerateForm,
+    ImportBriefForm,
+    PublishForm,
+    RecordingForm,
+    SectionForm,
+    TranscriptForm,
+)
+from podium.briefs.models import Brief, BriefVersion, Job
+from podium.engine.errors import PodiumError
+from podium.events.models import Event
+
+
+def brief_page(perm: str):
+    """Load the event by slug, require `perm`, pass `event` and its `brief` row."""
+
+    def decorator(view):
+        @functools.wraps(view)
+        def wrapper(request, slug: str, *args, **kwargs):
+            if not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
+            if not request.user.has_perm(perm):
+                raise PermissionDenied("You may not do this.")
+            event = get_object_or_404(Event, slug=slug)
+            brief = workflow.ensure_brief(event)
+            return view(request, event, brief, *args, **kwargs)
+
+        return wrapper
+
+    return decorator
+
+
+def _url(name: str, event, **kwargs) -> str:
+    return reverse(f"briefs_staff:{name}", kwargs={"slug": event.slug, **kwargs})
+
+
+def _permissions(user) -> dict:
+    return {
+        "can_edit": user.has_perm("briefs.change_brief"),
+        "can_publish": user.has_perm("briefs.publish_brief"),
+        "can_override": user.has_perm("briefs.override_verification"),
+    }
+
+
+def _workspace_context(request, event, brief, **extra) -> dict:
+    jobs = list(Job.objects.filter(event=event)[:6])
+    active = [j for j in jobs if j.is_active]
+    context = {
+        "event": event,
+        "brief": brief,
+        "transcript": brief.transcript,
+        "recordings": list(event.recordings.all()[:5]),
+        "player": player_for_event(event),
+        "jobs": jobs,
+        "active_jobs": active,
+        "versions": list(brief.versions.all()[:5]),
+        "transcript_form": TranscriptForm(),
+        "recording_form": RecordingForm(),
+        "generate_form": GenerateForm(),
+        "import_form": ImportBriefForm(),
+        **_permissions(request.user),
+    }
+    context.update(extra)
+    return context
+
+
+@brief_page("briefs.view_brief")
+def workspace(request, event, brief):
+    return render(request, "briefs/staff/workspace.html", _workspace_context(request, event, brief))
+
+
+@require_POST
+@brief_page("briefs.change_brief")
+def upload_transcript(request, event, brief):
+    form = TranscriptForm(request.POST, request.FILES)
+    if form.is_valid():
+        upload = form.cleaned_data.get("file")
+        try:
+            if upload:
+                text, name = workflow.decode_upload(upload), upload.name
+            else:
+                text, name = form.cleaned_data["text"], "pasted transcript"
+            version = workflow.add_transcript(
+                event=event,
+                text=text,
+                filename=name,
+                format=form.cleaned_data.get("format") or None,
+                user=request.user,
+                origin="upload" if upload else "paste",
+            )
+            if form.cleaned_data.get("video_url"):
+                workflow.add_recording(
+                    event=event, video_url=form.cleaned_data["video_url"], user=request.user
+                )
+        except (PodiumError, workflow.WorkflowError) as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(
+                request,
+                f"Transcript read: {version.segment_count} segments, {version.word_count} words. "
+                "Now map the speakers.",
+            )
+            return redirect(_url("speakers", event))
+    context = _workspace_context(request, event, brief, transcript_form=form)
+    return render(request, "briefs/staff/workspace.html", context, status=400)
+
+
+@require_POST
+@brief_page("briefs.change_brief")
+def upload_recording(request, event, brief):
+    form = RecordingForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            _, job = workflow.add_recording(
+                event=event,
+                upload=form.cleaned_data.get("file"),
+                video_url=form.cleaned_data.get("video_url") or "",
+                user=request.user,
+            )
+        except workflow.WorkflowError as exc:
+            form.add_error(None, str(exc))
+        else:
+            if job:
+                messages.info(request, "Recording stored; speech-to-text is running.")
+            else:
+                messages.success(request, "Video link saved. Add the transcript below.")
+            return redirect(_url("overview", event))
+    context = _workspace_context(request, event, brief, recording_form=form)
+    return render(request, "briefs/staff/workspace.html", context, status=400)
+
+
+@require_POST
+@brief_page("briefs.change_brief")
+def import_brief_view(request, event, brief):
+    form = ImportBriefForm(request.POST)
+    if form.is_valid():
+        try:
+            workflow.import_brief(
+                event=event,
+                text=form.cleaned_data["text"],
+                user=request.user,
+                source="pasted brief",
+            )
+        except (PodiumError, workflow.WorkflowError) as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, "Brief imported and verified.")
+            return redirect(_url("review", event))
+    context = _workspace_context(request, event, brief, import_form=form)
+    return render(request, "briefs/staff/workspace.html", context, status=400)
+
+
+@brief_page("briefs.view_brief")
+def job_status(request, event, brief, job_id: int):
+    requeue_stale_jobs(event=event)
+    job = get_object_or_404(Job, pk=job_id, event=event)
+    context = {
+        "event": event,
+        "job": job,
+        "seconds_left": seconds_left(job),
+        **_permissions(request.user),
+    }
+    return render(request, "briefs/staff/_job.html", context)
+
+
+@require_POST
+@brief_page("briefs.change_brief")
+def job_retry(request, event, brief, job_id: int):
+    job = get_object_or_404(Job, pk=job_id, event=event)
+    retry_job(job=job, user=request.user)
+    if request.htmx:
+        return job_status.__wrapped__(request, event, brief, job_id)
+    return redirect(_url("overview", event))
+
+
+@brief_page("briefs.view_brief")
+def speakers(request, event, brief):
+    transcript = brief.transcript
+    if transcript is None:
+        messages.info(request, "Upload a transcript first.")
+        return redirect(_url("overview", event))
+    error = None
+    if request.method == "POST":
+        if not request.user.has_perm("briefs.change_brief"):
+            raise PermissionDenied("You may not change the speaker map.")
+        labels = request.POST.getlist("label")
+        mapping = {label: request.POST.get(f"name-{i}", "") for i, label in enumerate(labels)}
+        try:
+            workflow.save_speaker_map(
+                transcript_version=transcript, mapping=mapping, user=request.user
+            )
+        except workflow.WorkflowError as exc:
+            error = str(exc)
+        else:
+            messages.success(request, "Speaker map saved.")
+            target = "review" if brief.current_version_id else "overview"
+            return redirect(_url(target, event) + ("" if target == "review" else "#generate"))
+    context = {
+        "event": event,
+        "brief": brief,
+        "transcript": transcript,
+        "samples": workflow.speaker_samples(transcript),
+        "names": [s.name for s in event_speakers(event)],
+        "player": player_for_event(event),
+        "error": error,
+        **_permissions(request.user),
+    }
+    return render(request, "briefs/staff/speakers.html", context, status=400 if error else 200)
+
+
+@require_POST
+@brief_page("briefs.change_brief")
+def generate(request, event, brief):
+    form = GenerateForm(request.POST)
+    writer, sections = "extractive", 8
+    if form.is_valid():
+        writer, sections = form.cleaned_data["writer"], form.cleaned_data["sections"]
+    try:
+        workflow.generate_brief(event=event, user=request.user, writer=writer, sections=sections)
+    except workflow.WorkflowError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.info(request, "Writing the brief in the background.")
+    return redirect(_url("overview", event))
+
+
+def _review_context(request, event, brief, **extra) -> dict:
+    version = brief.current_version
+    context = {
+        "event": event,
+        "brief": brief,
+        "version": version,
+        "review": review_of(version) if version else None,
+        "names": [s.name for s in event_speakers(event)],
+        "player": player_for_event(event),
+        "overrides": list(version.overrides.select_related("user")) if version else [],
+        "needs_override": workflow.needs_override(version),
+        "publish_form": PublishForm(),
+        "editing": None,
+        "section_form": None,
+        "error": None,
+        **_permissions(request.user),
+    }
+    context.update(extra)
+    return context
+
+
+def _render_review(request, event, brief, status=200, **extra):
+    brief.refresh_from_db()
+    template = "briefs/staff/_review_body.html" if request.htmx else "briefs/staff/review.html"
+    return render(request, template, _review_context(request, event, brief, **extra), status=status)
+
+
+@brief_page("briefs.view_brief")
+def review(request, event, brief):
+    if brief.current_version is None:
+        messages.info(request, "There is no brief yet: generate or import one.")
+        return redirect(_url("overview", event))
+    return _render_review(request, event, brief)
+
+
+@brief_page("briefs.change_brief")
+def section_edit(request, event, brief, number: int):
+    if brief.current_version is None:
+        raise Http404("no brief")
+    try:
+        section = load_brief(brief.current_version).section(number)
+    except KeyError:
+        raise Http404("no such section") from None
+    if request.method == "POST":
+        form = SectionForm(request.POST)
+        if form.is_valid():
+            try:
+                workflow.edit_section(
+                    brief=brief, number=number, user=request.user, **form.cleaned_data
+                )
+            except workflow.WorkflowError as exc:
+                form.add_error(None, str(exc))
+            else:
+                return _render_review(request, event, brief)
+        return _render_review(request, event, brief, status=400, editing=number, section_form=form)
+    form = SectionForm(
+        initial={
+            "title": section.title,
+            "start": "" if section.start is None else workflow.format_time(section.start),
+            "speaker": section.speakers[0] if section.speakers else "",
+            "summary": "\n\n".join(section.summary),
+        }
+    )
+    return _render_review(request, event, brief, editing=number, section_form=form)
+
+
+@require_POST
+@brief_page("briefs.change_brief")
+def apply_finding(request, event, brief, index: int):
+    try:
+        workflow.apply_suggestion(brief=brief, index=index, user=request.user)
+    except workflow.WorkflowError as exc:
+        return _render_review(request, event, brief, status=400, error=str(exc))
+    return _render_review(request, event, brief)
+
+
+@require_POST
+@brief_page("briefs.change_brief")
+def approve_view(request, event, brief):
+    try:
+        workflow.approve(brief=brief, user=request.user)
+    except workflow.WorkflowError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, "Approved.")
+    return redirect(_url("review", event))
+
+
+@require_POST
+@brief_page("briefs.publish_brief")
+def publish_view(request, event, brief):
+    form = PublishForm(request.POST)
+    reason = form.data.get("reason", "")
+    if reason.strip() and not request.user.has_perm("briefs.override_verification"):
+        raise PermissionDenied("You may not override verification.")
+    try:
+        workflow.publish(brief=brief, user=request.user, override_reason=reason)
+    except workflow.WorkflowError as exc:
+        return _render_review(request, event, brief, status=400, error=str(exc))
+    messages.success(request, "Published: the brief is on the public event page.")
+    return redirect(_url("review", event))
+
+
+@require_POST
+@brief_page("briefs.publish_brief")
+def unpublish_view(request, event, brief):
+    workflow.unpublish(brief=brief, user=request.user)
+    messages.success(request, "Unpublished: the public page no longer shows the brief.")
+    return redirect(_url("review", event) if brief.current_version_id else _url("overview", event))
+
+
+@require_POST
+@brief_page("briefs.publish_brief")
+def transcript_visibility(request, event, brief):
+    workflow.set_transcript_visibility(
+        brief=brief, show=request.POST.get("show") == "1", user=request.user
+    )
+    return redirect(_url("overview", event))
+
+
+@brief_page("briefs.view_brief")
+def transcript_download(request, event, brief, fmt: str):
+    from podium.briefs.views.public import TRANSCRIPT_FORMATS
+    from podium.engine.transcript import format_transcript
+
+    if fmt not in TRANSCRIPT_FORMATS or brief.transcript is None:
+        raise Http404("no transcript")
+    text = format_transcript(load_transcript(brief.transcript), fmt)
+    response = HttpResponse(text, content_type=TRANSCRIPT_FORMATS[fmt])
+    response["Content-Disposition"] = f'attachment; filename="{event.slug}-transcript.{fmt}"'
+    return response
+
+
+@brief_page("briefs.view_brief")
+def history(request, event, brief):
+    versions = list(brief.versions.select_related("author").prefetch_related("overrides__user"))
+    return render(
+        request,
+        "briefs/staff/history.html",
+        {"event": event, "brief": brief, "versions": versions, **_permissions(request.user)},
+    )
+
+
+@brief_page("briefs.view_brief")
+def diff(request, event, brief):
+    try:
+        a = int(request.GET.get("a", ""))
+        b = int(request.GET.get("b", ""))
+    except ValueError:
+        raise Http404("choose two versions") from None
+    old = get_object_or_404(BriefVersion, brief=brief, number=a)
+    new = get_object_or_404(BriefVersion, brief=brief, number=b)
+    return render(
+        request,
+        "briefs/staff/diff.html",
+        {
+            "event": event,
+            "brief": brief,
+            "old": old,
+            "new": new,
+            "lines": workflow.diff_versions(old, new),
+        },
+    )
+
+
+@require_POST
+@brief_page("briefs.change_brief")
+def restore(request, event, brief, number: int):
+    version = get_object_or_404(BriefVersion, brief=brief, number=number)
+    new = workflow.restore_version(brief=brief, version=version, user=request.user)
+    messages.success(request, f"Version {number} restored as version {new.number}.")
+    return redirect(_url("review", event))
+
+
+__all__ = ["Brief"]
