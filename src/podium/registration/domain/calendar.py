@@ -31,14 +31,17 @@ def event_location(event) -> str:
     return location or event.online_url or ""
 
 
-def registration_ics(registration, *, manage_link: str = "") -> bytes:
-    """The invitation for this registration: REQUEST while it holds a seat, CANCEL after."""
+def registration_ics(registration, *, manage_link: str = "", method: str = "") -> bytes:
+    """The invitation for this registration: REQUEST while it holds a seat, CANCEL after.
+
+    ``method="PUBLISH"`` gives a plain calendar file for download.
+    """
     event = registration.event
     cancelled = registration.status in ("cancelled", "rejected")
     cal = Calendar()
     cal.add("prodid", "-//Podium//Event registration//EN")
     cal.add("version", "2.0")
-    cal.add("method", "CANCEL" if cancelled else "REQUEST")
+    cal.add("method", method or ("CANCEL" if cancelled else "REQUEST"))
     item = CalendarEvent()
     item.add("uid", calendar_uid(registration))
     item.add("sequence", registration.calendar_sequence)

@@ -1,0 +1,1 @@
+"""Views of registration: ``public`` (form, manage link) and ``staff`` (lists, approval, check-in, forms)."""
