@@ -1,0 +1,565 @@
+"""The claim check: each summary sentence is supported by what the named speaker said.
+
+A sentence (pysbd splits the summary) is checked against the named
+speaker(s)' passages (about 60 words inside one turn, see
+`TranscriptIndex.passages`):
+
+1. retrieval: BM25 (`rank-bm25`) over the passages shortlists candidates,
+   plus the passages where the section's quotes were found and those near the
+   section's ▶ time; sentence embeddings (`podium.engine.embed`, MiniLM int8
+   ONNX) rerank them. Support = 0.6 × cosine + 0.4 × share of the sentence's
+   content words in the passage.
+2. facts: every number (digits or words, percentages, years) in the sentence
+   must occur in the evidence window (the best passages and their neighbours):
+   a changed or invented number is `fail`. A negation the sentence adds to
+   words the speaker said without one is `fail`, and so is one it drops.
+   Capitalised terms the transcript never mentions are `warn`.
+3. support: strong is `ok`, weak is `warn` (summaries may generalise; only
+   wrong facts fail).
+
+The best other speaker's support goes to the attribution check, which fails a
+sentence that someone else clearly said.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+import pysbd
+from rank_bm25 import BM25Okapi
+
+from podium.engine.brief.model import Section
+from podium.engine.verify.attribution import claim_attribution
+from podium.engine.verify.context import Context, Located
+from podium.engine.verify.people import name_key, name_parts
+from podium.engine.verify.report import Evidence, Finding
+from podium.engine.verify.text import NEGATORS, Token, normalise
+
+STOPWORDS = frozenset(
+    [
+        "a",
+        "about",
+        "above",
+        "after",
+        "again",
+        "against",
+        "all",
+        "also",
+        "am",
+        "an",
+        "and",
+        "any",
+        "are",
+        "as",
+        "at",
+        "be",
+        "because",
+        "been",
+        "before",
+        "being",
+        "below",
+        "between",
+        "both",
+        "but",
+        "by",
+        "can",
+        "could",
+        "did",
+        "do",
+        "does",
+        "doing",
+        "down",
+        "during",
+        "each",
+        "few",
+        "for",
+        "from",
+        "further",
+        "had",
+        "has",
+        "have",
+        "having",
+        "he",
+        "her",
+        "here",
+        "hers",
+        "herself",
+        "him",
+        "himself",
+        "his",
+        "how",
+        "i",
+        "if",
+        "in",
+        "into",
+        "is",
+        "it",
+        "its",
+        "itself",
+        "just",
+        "me",
+        "more",
+        "most",
+        "my",
+        "myself",
+        "now",
+        "of",
+        "off",
+        "on",
+        "once",
+        "only",
+        "or",
+        "other",
+        "our",
+        "ours",
+        "ourselves",
+        "out",
+        "over",
+        "own",
+        "same",
+        "she",
+        "should",
+        "so",
+        "some",
+        "such",
+        "than",
+        "that",
+        "the",
+        "their",
+        "theirs",
+        "them",
+        "themselves",
+        "then",
+        "there",
+        "these",
+        "they",
+        "this",
+        "those",
+        "through",
+        "to",
+        "too",
+        "under",
+        "until",
+        "up",
+        "very",
+        "was",
+        "we",
+        "were",
+        "what",
+        "when",
+        "where",
+        "which",
+        "while",
+        "who",
+        "whom",
+        "why",
+        "will",
+        "with",
+        "would",
+        "you",
+        "your",
+        "yours",
+        "yourself",
+        "yourselves",
+        "us",
+        "one",
+        "said",
+        "says",
+        "say",
+        "saying",
+        "noted",
+        "noting",
+        "note",
+        "argued",
+        "arguing",
+        "argue",
+        "emphasized",
+        "emphasised",
+        "emphasizing",
+        "stressed",
+        "stressing",
+        "stated",
+        "explained",
+        "explaining",
+        "added",
+        "adding",
+        "suggested",
+        "suggesting",
+        "outlined",
+        "outlining",
+        "warned",
+        "warning",
+        "addressed",
+        "addressing",
+        "told",
+        "asked",
+        "asking",
+        "described",
+        "acknowledged",
+        "identified",
+        "evaluated",
+        "advocated",
+        "agreed",
+        "claimed",
+        "believed",
+        "believes",
+        "thinks",
+        "think",
+        "thought",
+        "mentioned",
+        "pointed",
+        "highlighted",
+        "observed",
+        "remarked",
+        "well",
+        "really",
+        "going",
+        "get",
+        "got",
+        "lot",
+    ]
+)
+"""Words that carry no content for retrieval (incl. reporting verbs of summaries)."""
+
+_ALL_SPEAKERS = re.compile(r"(?i)\b(panel(?:ists)?|speakers|participants|members|witnesses)\b")
+_CAPITALISED = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-zA-Z]+(?:[ -][A-Z][a-zA-Z]+)*")
+_SEGMENTER = None
+
+
+def split_summary(text: str) -> list[str]:
+    """Sentences of a summary paragraph (pysbd, which knows "U.S." and "Dr.")."""
+    global _SEGMENTER
+    if _SEGMENTER is None:
+        _SEGMENTER = pysbd.Segmenter(language="en", clean=False)
+    return [s.strip() for s in _SEGMENTER.segment(text) if s.strip()]
+
+
+def content_words(tokens: list[Token]) -> list[str]:
+    return [t.norm for t in tokens if t.norm not in STOPWORDS and not t.number and len(t.norm) > 1]
+
+
+def _stem(word: str) -> str:
+    return word[:5] if len(word) > 5 else word
+
+
+@dataclass(slots=True)
+class _Scored:
+    passage: int
+    score: float
+    cosine: float
+    coverage: float
+
+
+class ClaimChecker:
+    """BM25 over every passage, built once per verification run."""
+
+    def __init__(self, ctx: Context):
+        self.ctx = ctx
+        index = ctx.index
+        self.passages = index.passages
+        self.passage_words = [
+            content_words(index.tokens[p.start_token : p.end_token]) for p in self.passages
+        ]
+        self.passage_stems = [{_stem(w) for w in words} for words in self.passage_words]
+        corpus = [words or ["_"] for words in self.passage_words]
+        self.bm25 = BM25Okapi(corpus) if corpus else None
+        self.labels = np.array([p.speaker for p in self.passages], dtype=object)
+
+    # --- embeddings ----------------------------------------------------------------
+    def _vectors(self, indices: list[int]) -> np.ndarray:
+        from podium.engine.embed import embed
+
+        missing = [i for i in indices if i not in self.ctx.embeddings]
+        if missing:
+            vectors = embed([self.passages[i].text for i in missing])
+            for i, vector in zip(missing, vectors, strict=True):
+                self.ctx.embeddings[i] = vector
+        return np.array([self.ctx.embeddings[i] for i in indices])
+
+    def _score(
+        self, sentence_vector: np.ndarray, query: list[str], candidates: list[int]
+    ) -> list[_Scored]:
+        if not candidates:
+            return []
+        vectors = self._vectors(candidates)
+        cosines = vectors @ sentence_vector
+        stems = {_stem(w) for w in query}
+        out = []
+        for passage, cosine in zip(candidates, cosines, strict=True):
+            coverage = len(stems & self.passage_stems[passage]) / len(stems) if stems else 0.0
+            out.append(
+                _Scored(passage, 0.6 * float(cosine) + 0.4 * coverage, float(cosine), coverage)
+            )
+        out.sort(key=lambda s: -s.score)
+        return out
+
+    def _shortlist(self, query: list[str], labels: set[str] | None, extra: list[int]) -> list[int]:
+        if self.bm25 is None or not self.passages:
+            return []
+        scores = self.bm25.get_scores(query) if query else np.zeros(len(self.passages))
+        if labels is not None:
+            mask = np.array([label in labels for label in self.labels])
+            scores = np.where(mask, scores, -np.inf)
+        order = np.argsort(-scores)[: self.ctx.options.retrieve_passages]
+        chosen = [int(i) for i in order if np.isfinite(scores[i])]
+        for i in extra:
+            if i not in chosen and (labels is None or self.passages[i].speaker in labels):
+                chosen.append(i)
+        return chosen
+
+    # --- the check ---------------------------------------------------------------
+    def check_section(self, section: Section) -> list[Finding]:
+        from podium.engine.embed import embed
+
+        ctx = self.ctx
+        sentences = [s for paragraph in section.summary for s in split_summary(paragraph)]
+        if not sentences:
+            return []
+        vectors = embed(sentences)
+        near = self._near_section(section)
+        findings = []
+        for sentence, vector in zip(sentences, vectors, strict=True):
+            findings.extend(self._check_sentence(section, sentence, vector, near))
+        return findings
+
+    def _near_section(self, section: Section) -> list[int]:
+        """Passages around where the section's quotes were found and around its ▶ time."""
+        spans = [
+            (loc.start_token, loc.end_token) for loc in self.ctx.located.get(section.number, [])
+        ]
+        near = []
+        for passage in self.passages:
+            if (
+                any(passage.start_token < b and a < passage.end_token for a, b in spans)
+                or section.start is not None
+                and abs(passage.start - section.start) <= 120
+            ):
+                near.append(passage.index)
+        return near
+
+    def _named(self, section: Section, sentence: str) -> list[str]:
+        people = self.ctx.people
+        if _ALL_SPEAKERS.search(sentence):
+            return []
+        named = []
+        for speaker in people.speakers:
+            parts = name_parts(speaker.name)
+            key = " " + name_key(sentence) + " "
+            if parts and (f" {parts[-1]} " in key or f" {parts[-1]}s " in key):
+                named.append(speaker.name)
+        return named or list(section.speakers)
+
+    def _check_sentence(
+        self, section: Section, sentence: str, vector: np.ndarray, near: list[int]
+    ) -> list[Finding]:
+        ctx = self.ctx
+        options = ctx.options
+        tokens = normalise(sentence)
+        named = self._named(section, sentence)
+        name_words = {p for n in named for p in name_parts(ctx.people.resolve(n) or n)}
+        name_words |= {p for s in ctx.people.speakers for p in name_parts(s.name)}
+        query = [w for w in content_words(tokens) if w not in name_words]
+        labels = ctx.people.labels_of(named) if named else None
+        if named and not labels:
+            labels = None  # the named people never speak under a known label: search everyone
+        own = self._score(vector, query, self._shortlist(query, labels, near))
+        findings: list[Finding] = []
+        if not own:
+            findings.append(
+                Finding(
+                    section.number,
+                    "claim",
+                    "warn",
+                    sentence,
+                    "No passage of the named speaker to check this against.",
+                )
+            )
+            return findings
+        best = own[0]
+        window = self._window(own[: options.evidence_passages])
+        evidence = [self._evidence(i) for i in sorted({s.passage for s in own[:2]})]
+        if best.score >= options.support_warn:
+            passage = self.passages[best.passage]
+            ctx.located[section.number].append(
+                Located(passage.start_token, passage.end_token, "claim", best.score)
+            )
+
+        problems, suggestion = self._facts(tokens, window)
+        if labels is not None:
+            other = self._best_other(vector, query, labels)
+            finding = claim_attribution(section, ctx, sentence, named, best.score, other)
+            if finding is not None:
+                findings.append(finding)
+        who = " and ".join(ctx.people.resolve(n) or n for n in named) or "the speakers"
+        if problems:
+            findings.append(
+                Finding(
+                    section.number,
+                    "claim",
+                    "fail",
+                    sentence,
+                    "; ".join(problems) + f" (what {who} said).",
+                    evidence,
+                    suggestion,
+                )
+            )
+        elif best.score >= options.support_ok:
+            findings.append(
+                Finding(
+                    section.number,
+                    "claim",
+                    "ok",
+                    sentence,
+                    f"Supported by what {who} said at {_fmt(self.passages[best.passage].start)}.",
+                    evidence,
+                )
+            )
+        elif best.score >= options.support_warn:
+            findings.append(
+                Finding(
+                    section.number,
+                    "claim",
+                    "warn",
+                    sentence,
+                    f"Only weak support in what {who} said; check the wording.",
+                    evidence,
+                )
+            )
+        else:
+            findings.append(
+                Finding(
+                    section.number,
+                    "claim",
+                    "warn",
+                    sentence,
+                    f"No clear support in what {who} said.",
+                    evidence,
+                )
+            )
+        unknown = self._unknown_terms(sentence, named)
+        if unknown and not problems:
+            findings[-1].status = "warn"
+            findings[-1].message += f" Not mentioned in the transcript: {', '.join(unknown)}."
+        return findings
+
+    def _window(self, top: list[_Scored]) -> list[Token]:
+        """Tokens of the best passages and of the same speaker's passages just around them."""
+        index = self.ctx.index
+        spans = []
+        for scored in top:
+            passage = self.passages[scored.passage]
+            spans.append(
+                (max(passage.start_token - 40, 0), min(passage.end_token + 40, len(index.tokens)))
+            )
+        tokens: list[Token] = []
+        for a, b in sorted(spans):
+            tokens.extend(index.tokens[a:b])
+        return tokens
+
+    def _facts(self, tokens: list[Token], window: list[Token]) -> tuple[list[str], str | None]:
+        problems: list[str] = []
+        suggestion = None
+        heard = {t.norm for t in window}
+        for position, token in enumerate(tokens):
+            if not token.number or (token.from_words and token.norm == "1"):
+                continue
+            if token.norm in heard:
+                continue
+            problems.append(f'"{token.surface.strip(",.;:")}" is not in the transcript')
+            said = _number_in_context(tokens, position, window)
+            if said is not None and suggestion is None:
+                suggestion = said
+        problems.extend(_negation_problems(tokens, window))
+        return problems, suggestion
+
+    def _best_other(self, vector, query, labels) -> tuple[str, float, list[Evidence]] | None:
+        others = {p.speaker for p in self.passages} - labels
+        if not others:
+            return None
+        scored = self._score(vector, query, self._shortlist(query, others, [])[:6])
+        if not scored:
+            return None
+        best = scored[0]
+        passage = self.passages[best.passage]
+        return self.ctx.people.name_of(passage.speaker), best.score, [self._evidence(best.passage)]
+
+    def _evidence(self, passage_index: int) -> Evidence:
+        passage = self.passages[passage_index]
+        return Evidence(
+            passage.start, passage.end, self.ctx.people.name_of(passage.speaker), passage.text
+        )
+
+    def _unknown_terms(self, sentence: str, named: list[str]) -> list[str]:
+        ctx = self.ctx
+        vocabulary = ctx.positions
+        people = {p for s in ctx.people.speakers for p in name_parts(s.name)}
+        unknown = []
+        for match in _CAPITALISED.finditer(sentence):
+            words = [w for w in match.group(0).replace("-", " ").split()]
+            missing = [
+                w
+                for w in words
+                if not any(n in vocabulary for n in _norms(w)) and name_key(w) not in people
+            ]
+            if missing and len(missing) == len(words):
+                unknown.append(match.group(0))
+        return unknown
+
+
+def _norms(word: str) -> list[str]:
+    norms = [t.norm for t in normalise(word)]
+    return norms + [n.rstrip("s") for n in norms]
+
+
+def _fmt(seconds: float) -> str:
+    from podium.engine.timefmt import format_time
+
+    return format_time(seconds)
+
+
+def _number_in_context(tokens: list[Token], position: int, window: list[Token]) -> str | None:
+    """The transcript's number in the place of the sentence's (same neighbouring words)."""
+    around = {
+        t.norm for t in tokens[max(position - 3, 0) : position + 4] if not t.number
+    } - STOPWORDS
+    best = None
+    for i, token in enumerate(window):
+        if not token.number:
+            continue
+        context = {t.norm for t in window[max(i - 4, 0) : i + 5]}
+        overlap = len(around & context)
+        if overlap and (best is None or overlap > best[0]):
+            best = (overlap, token.surface.strip(",.;:"))
+    return f"the transcript says {best[1]}" if best else None
+
+
+def _negation_problems(tokens: list[Token], window: list[Token]) -> list[str]:
+    """A negation added to (or dropped from) words the speaker said."""
+    problems = []
+    norms = [t.norm for t in window]
+    for position, token in enumerate(tokens):
+        if token.norm not in NEGATORS:
+            continue
+        scope = _scope(tokens, position)
+        if scope is None:
+            continue
+        places = [i for i, w in enumerate(norms) if _stem(w) == _stem(scope)]
+        if not places:
+            continue
+        negated = any(any(n in NEGATORS for n in norms[max(i - 4, 0) : i]) for i in places)
+        if not negated:
+            problems.append(
+                f'"{token.surface.strip(",.;:")} {scope}": the speaker did not say '
+                f"this with a negation"
+            )
+    return problems
+
+
+def _scope(tokens: list[Token], position: int) -> str | None:
+    """The first content word a negation applies to."""
+    for token in tokens[position + 1 : position + 4]:
+        if token.norm not in STOPWORDS and token.norm not in NEGATORS and not token.number:
+            return token.norm
+    return None

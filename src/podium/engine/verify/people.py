@@ -1,0 +1,110 @@
+"""Who is who: matching the names a brief uses to the transcript's speakers.
+
+A brief says "Susan Thornton", "Thornton" or "Rachel Minyoung Lee"; the
+transcript labels turns "Susan A. Thornton", "SPEAKER_02" (with a speakers
+file mapping the label) or "Thornton". `People` resolves any of these to one
+canonical event speaker name. Plain string work (`unicodedata` for accents);
+fuzzy spelling lives in the names check.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from podium.engine.speakers import Speaker, label_map
+from podium.engine.transcript.model import Transcript
+
+_INITIAL = re.compile(r"^[a-z]$")
+
+
+def name_key(name: str) -> str:
+    """Lower case, accents and dots removed, one space between words."""
+    name = unicodedata.normalize("NFKD", name)
+    name = "".join(c for c in name if not unicodedata.combining(c))
+    name = name.replace("\u2019", "'").replace(".", " ").replace("'s ", " ")
+    return " ".join(name.lower().split())
+
+
+def name_parts(name: str) -> list[str]:
+    """The words of a name without middle initials ("Susan A. Thornton" -> susan, thornton)."""
+    return [p for p in name_key(name).split() if not _INITIAL.match(p)]
+
+
+@dataclass(slots=True)
+class People:
+    """The event's speakers and the transcript labels that stand for them."""
+
+    speakers: list[Speaker]
+    labels: dict[str, str] = field(default_factory=dict)
+    """Transcript label -> canonical speaker name."""
+
+    @classmethod
+    def build(cls, transcript: Transcript, speakers: list[Speaker] | None = None) -> People:
+        speakers = list(speakers or [])
+        known = {name_key(s.name) for s in speakers}
+        mapped = label_map(speakers)
+        people = cls(speakers=speakers)
+        for label in transcript.speakers:
+            if not label:
+                continue
+            if label in mapped:
+                people.labels[label] = mapped[label]
+                continue
+            resolved = people.resolve(label) if speakers else None
+            if resolved is not None:
+                people.labels[label] = resolved
+            else:
+                people.labels[label] = label
+                if name_key(label) not in known and _looks_like_name(label):
+                    speakers.append(Speaker(name=label))
+                    known.add(name_key(label))
+        return people
+
+    def name_of(self, label: str) -> str:
+        """The canonical name for a transcript label (the label itself when unknown)."""
+        return self.labels.get(label, label)
+
+    def resolve(self, name: str) -> str | None:
+        """The event speaker a brief's `name` stands for, or None."""
+        key = name_key(name)
+        if not key:
+            return None
+        parts = name_parts(name)
+        for speaker in self.speakers:
+            if key == name_key(speaker.name) or any(key == name_key(a) for a in speaker.aliases):
+                return speaker.name
+        for speaker in self.speakers:
+            full = name_parts(speaker.name)
+            if not full or not parts:
+                continue
+            if len(parts) == 1 and parts[0] == full[-1]:
+                return speaker.name
+            if len(parts) > 1 and parts[-1] == full[-1] and set(parts) <= set(full):
+                return speaker.name
+            for alias in speaker.aliases:
+                alias_parts = name_parts(alias)
+                if alias_parts and parts == alias_parts[-len(parts) :]:
+                    return speaker.name
+        return None
+
+    def is_speaker(self, label: str, name: str) -> bool:
+        """True when transcript `label` and brief `name` are the same person."""
+        canonical = self.resolve(name) or name
+        return name_key(self.name_of(label)) == name_key(canonical)
+
+    def labels_of(self, names: list[str]) -> set[str]:
+        """Transcript labels spoken by any of `names`."""
+        wanted = {name_key(self.resolve(n) or n) for n in names}
+        return {label for label, person in self.labels.items() if name_key(person) in wanted}
+
+    def surnames(self) -> dict[str, str]:
+        return {name_parts(s.name)[-1]: s.name for s in self.speakers if name_parts(s.name)}
+
+
+def _looks_like_name(label: str) -> bool:
+    """A transcript label that is a person's name, not ``SPEAKER_01`` or "Unknown"."""
+    if re.fullmatch(r"(?i)(speaker|spk|s)[ _-]?\d+|unknown|\?+", label.strip()):
+        return False
+    return any(c.isalpha() for c in label)
