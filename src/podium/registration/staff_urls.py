@@ -1,0 +1,29 @@
+"""Staff URLs of registration, mounted at /staff/events/<slug>/registrations/ (namespace registration_staff)."""
+
+from django.urls import path
+
+from podium.registration.views import checkin, staff
+
+app_name = "registration_staff"
+urlpatterns = [
+    path("", staff.registration_list, name="list"),
+    path("add/", staff.registration_add, name="add"),
+    path("message/", staff.message_registrants_view, name="message"),
+    path("export.csv", staff.export, {"fmt": "csv"}, name="export_csv"),
+    path("export.xlsx", staff.export, {"fmt": "xlsx"}, name="export_xlsx"),
+    path("audit/", staff.audit_log, name="audit"),
+    path("types/", staff.type_list, name="types"),
+    path("types/add/", staff.type_edit, name="type_add"),
+    path("types/<int:pk>/", staff.type_edit, name="type_edit"),
+    path("types/<int:pk>/form/", staff.form_editor, name="form_editor"),
+    path("questions/<int:pk>/", staff.question_edit, name="question_edit"),
+    path("checkin/", checkin.checkin_page, name="checkin"),
+    path("checkin/search/", checkin.checkin_search, name="checkin_search"),
+    path("checkin/counts/", checkin.checkin_counts_view, name="checkin_counts"),
+    path("checkin/code/", checkin.checkin_by_code, name="checkin_code"),
+    path("checkin/<int:pk>/", checkin.checkin_toggle, name="checkin_toggle"),
+    path("<int:pk>/", staff.registration_detail, name="detail"),
+    path("<int:pk>/approve/", staff.registration_approve, name="approve"),
+    path("<int:pk>/reject/", staff.registration_reject, name="reject"),
+    path("<int:pk>/cancel/", staff.registration_cancel, name="cancel"),
+]
