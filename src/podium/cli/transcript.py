@@ -210,6 +210,7 @@ def show(
         f"duration {format_time(transcript.duration - first)}{span}"
         + (f", language {transcript.language}" if transcript.language else ""),
         highlight=False,
+        soft_wrap=True,
     )
     if turns:
         listing = Table(show_header=True, box=None, pad_edge=False)
