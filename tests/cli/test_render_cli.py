@@ -98,3 +98,16 @@ def test_help_shows_examples():
     assert result.returncode == 0
     assert "podium render page.txt --to html -o brief.html" in result.stdout
     assert "txt|md|html|json" in result.stdout
+
+
+def test_reads_standard_input_with_a_dash(seed_brief_path):
+    as_json = podium("render", str(seed_brief_path), "--to", "json").stdout
+    result = subprocess.run(
+        [sys.executable, "-m", "podium", "render", "-", "--to", "txt"],
+        input=as_json,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert parse_brief(result.stdout) == read_brief(seed_brief_path)

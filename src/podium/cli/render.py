@@ -6,13 +6,14 @@ reads options, prints the parser's repairs as warnings and writes the result.
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from podium.cli.output import err_console, write_output
-from podium.engine.brief import FORMATS, read_brief, render_brief
+from podium.engine.brief import FORMATS, parse_brief, read_brief, render_brief
 from podium.engine.errors import InputError
 from podium.engine.speakers import load_speakers
 
@@ -30,7 +31,7 @@ def render(
     brief: Annotated[
         Path,
         typer.Argument(
-            help="The brief: the seed's text page, Podium Markdown or Podium JSON (sniffed).",
+            help="The brief: the seed's text page, Podium Markdown or Podium JSON (sniffed); - reads stdin.",
             show_default=False,
         ),
     ],
@@ -71,6 +72,7 @@ def render(
       podium render page.txt --to md
       podium render page.txt --to html -o brief.html
       podium render brief.md --to json --speakers speakers.yaml
+      cat brief.json | podium render - --to txt
     """
     if to is None:
         format = _SUFFIXES.get(output.suffix.lower(), "md") if output is not None else "md"
@@ -79,7 +81,10 @@ def render(
     else:
         raise InputError(f"--to {to}: unknown format (choose one of {', '.join(FORMATS)})")
     people = load_speakers(speakers) if speakers is not None else None
-    parsed = read_brief(brief, speakers=people)
+    if str(brief) == "-":
+        parsed = parse_brief(sys.stdin.read(), speakers=people, source="<stdin>")
+    else:
+        parsed = read_brief(brief, speakers=people)
     for warning in parsed.warnings:
         err_console.print(f"[yellow]warning:[/] {warning}", highlight=False, soft_wrap=True)
     write_output(render_brief(parsed, format), output)
