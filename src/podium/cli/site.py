@@ -1,9 +1,204 @@
-"""CLI commands: site (filled in by its issue)."""
+"""Site commands: `podium serve`, `podium demo`, `podium worker`, `podium manage`.
+
+They wrap Django: each sets DJANGO_SETTINGS_MODULE and calls django.setup()
+only when it runs (`_django()`), so the engine commands never import Django.
+`podium demo` migrates the database (SQLite under ./var by default), loads the
+demo content (`podium.demo.load.load_demo`), prints the staff logins, starts a
+task worker beside the web server and stops it on exit.
+"""
 
 from __future__ import annotations
 
+import os
+import signal
+import subprocess
+import sys
+from typing import Annotated
+
 import typer
+
+from podium.cli.output import console, err_console
+
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 8000
+
+
+def _django() -> None:
+    """Configure and start Django (lazily: only site commands pay for it)."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "podium.settings")
+    import django
+
+    django.setup()
+
+
+def _migrate() -> None:
+    from django.core.management import call_command
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    executor = MigrationExecutor(connection)
+    if executor.migration_plan(executor.loader.graph.leaf_nodes()):
+        console.print("Bringing the database up to date (migrate)…")
+        call_command("migrate", interactive=False, verbosity=0)
+
+
+def _database_label() -> str:
+    from django.conf import settings
+
+    db = settings.DATABASES["default"]
+    if db["ENGINE"].endswith("sqlite3"):
+        return f"SQLite {db['NAME']}"
+    return (
+        f"PostgreSQL {db.get('NAME')} on {db.get('HOST') or 'localhost'}:{db.get('PORT') or 5432}"
+    )
+
+
+def _runserver(host: str, port: int) -> None:
+    from django.core.management import call_command
+
+    console.print(f"Serving on [bold]http://{host}:{port}/[/]  (Ctrl+C to stop)", highlight=False)
+    call_command("runserver", f"{host}:{port}", use_reloader=False, skip_checks=False)
+
+
+def _start_worker() -> subprocess.Popen | None:
+    """A `podium worker` child process for the database task backend (None for other backends)."""
+    from django.conf import settings
+
+    backend = settings.TASKS["default"]["BACKEND"]
+    if not backend.startswith("django_tasks_db"):
+        err_console.print(f"[yellow]no worker started: task backend is {backend}[/]")
+        return None
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": os.environ["DJANGO_SETTINGS_MODULE"]}
+    return subprocess.Popen([sys.executable, "-m", "podium", "worker", "--backend", "db"], env=env)
+
+
+def _interrupt(signum, frame) -> None:
+    raise KeyboardInterrupt
+
+
+def _stop(process: subprocess.Popen | None) -> None:
+    if process is None or process.poll() is not None:
+        return
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
 
 
 def register(app: typer.Typer) -> None:
     """Add this module's commands to the `podium` app."""
+
+    @app.command()
+    def serve(
+        host: Annotated[str, typer.Option(help="Address to listen on.")] = DEFAULT_HOST,
+        port: Annotated[int, typer.Option(help="Port to listen on.")] = DEFAULT_PORT,
+    ) -> None:
+        """Run the web site (migrates the database first if needed).
+
+        Django's own server, for one machine; behind a proxy use a WSGI server
+        (`gunicorn podium.wsgi`). Static files are served by WhiteNoise.
+        """
+        _django()
+        _migrate()
+        _runserver(host, port)
+
+    @app.command()
+    def demo(
+        host: Annotated[str, typer.Option(help="Address to listen on.")] = DEFAULT_HOST,
+        port: Annotated[int, typer.Option(help="Port to listen on.")] = DEFAULT_PORT,
+        no_serve: Annotated[
+            bool, typer.Option("--no-serve", help="Load the demo content and exit.")
+        ] = False,
+    ) -> None:
+        """Load the demo events and publications, print the staff logins, and serve the site.
+
+        Safe to run again: nothing is duplicated. A task worker runs beside the
+        server (for brief generation and emails) and stops with it.
+        """
+        # Demo emails go to files under the data folder, not over the console.
+        os.environ.setdefault("PODIUM_EMAIL", "file")
+        _django()
+        import logging
+
+        logging.getLogger("podium").setLevel(logging.WARNING)
+        console.print(f"Database: {_database_label()}", highlight=False)
+        _migrate()
+        from podium.demo.load import DEMO_PASSWORD, DEMO_USERS, load_demo
+
+        console.print("Loading the demo content…")
+        summary = load_demo(stdout=console.file)
+        _print_logins(host, port, DEMO_USERS, DEMO_PASSWORD, summary)
+        if no_serve:
+            return
+        worker = _start_worker()
+        # `kill`/`timeout` send SIGTERM: turn it into the same clean stop as Ctrl+C.
+        signal.signal(signal.SIGTERM, _interrupt)
+        try:
+            _runserver(host, port)
+        except KeyboardInterrupt:
+            console.print("Stopping.")
+        finally:
+            _stop(worker)
+
+    @app.command()
+    def worker(
+        backend: Annotated[
+            str, typer.Option(help="db: the database queue (default); rq: RQ workers on Redis.")
+        ] = "db",
+    ) -> None:
+        """Run a background task worker (brief generation, transcription, emails)."""
+        if backend not in {"db", "rq"}:
+            raise typer.BadParameter("use db or rq", param_hint="--backend")
+        if backend == "rq":
+            os.environ["PODIUM_TASKS"] = "rq"
+        _django()
+        from django.core.management import call_command
+
+        if backend == "db":
+            call_command("db_worker", queue_name="*", reload=False)
+            return
+        # --- RQ worker: owned by the briefs issue (RQ workers on Redis for production).
+        # The default below runs django-rq's worker on the queues of settings.RQ_QUEUES.
+        from django.conf import settings
+
+        call_command("rqworker", *settings.RQ_QUEUES.keys())
+
+    @app.command(
+        context_settings={
+            "allow_extra_args": True,
+            "ignore_unknown_options": True,
+            "help_option_names": [],
+        }
+    )
+    def manage(ctx: typer.Context) -> None:
+        """Run a Django management command: `podium manage migrate`, `podium manage createsuperuser`…"""
+        _django()
+        from django.core.management import execute_from_command_line
+
+        execute_from_command_line(["podium manage", *ctx.args])
+
+
+def _print_logins(host: str, port: int, users, password: str, summary: dict) -> None:
+    from django.conf import settings
+    from rich.table import Table
+
+    base = f"http://{host}:{port}"
+    table = Table(title="Staff logins (local demo only)", show_lines=False)
+    table.add_column("user", style="bold")
+    table.add_column("password")
+    table.add_column("role")
+    for username, role, *_ in users:
+        table.add_row(username, password, role.replace("_", " "))
+    console.print(table)
+    lines = [
+        f"[bold]Site:[/]        {base}/",
+        f"[bold]Staff area:[/]  {base}/staff/   (sign in at {base}/accounts/login/)",
+        "[bold]Demo events:[/]",
+        *(f"  {base}/events/{slug}/" for slug in summary["events"]),
+    ]
+    if settings.EMAIL_BACKEND.endswith("filebased.EmailBackend"):
+        lines.append(f"[bold]Emails:[/]      written to {settings.EMAIL_FILE_PATH}/")
+    for line in lines:
+        console.print(line, highlight=False, soft_wrap=True)
