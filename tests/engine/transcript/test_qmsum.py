@@ -42,3 +42,24 @@ def test_qmsum_converts_to_vtt_and_back(qmsum_dir):
     assert [(s.start, s.end, s.speaker, s.text) for s in back.segments] == [
         (s.start, s.end, s.speaker, s.text) for s in transcript.segments
     ]
+
+
+def test_bad_meeting_files_are_transcript_errors(bad, tmp_path):
+    import pytest
+
+    from podium.engine.errors import TranscriptError
+
+    with pytest.raises(TranscriptError, match="binary file"):
+        load_meeting(bad / "binary.vtt")
+    with pytest.raises(TranscriptError) as caught:
+        load_meeting(bad / "truncated.json")
+    assert caught.value.line == 12
+    broken = tmp_path / "meeting.json"
+    broken.write_text(
+        '{"meeting_transcripts": [{"speaker": "Chair", "content": "Order."}],\n'
+        ' "topic_list": [{"topic": "Opening", "relevant_text_span": [["0", "x"]]}]}',
+        encoding="utf-8",
+    )
+    with pytest.raises(TranscriptError) as caught:
+        load_meeting(broken)
+    assert caught.value.reason == "topic_list[0].relevant_text_span: expected pairs of turn numbers"

@@ -15,13 +15,14 @@ works on a QMSum file.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from podium.engine.errors import TranscriptError
 from podium.engine.transcript.model import Segment, Transcript
+from podium.engine.transcript.readers.json import load_json
+from podium.engine.transcript.source import check_not_empty, decode, read_bytes
 
 WORDS_PER_MINUTE = 150.0
 PAUSE = 0.8
@@ -90,14 +91,11 @@ def _split_turn(text: str) -> list[str]:
 
 def load_meeting(path: str | Path, *, words_per_minute: float = WORDS_PER_MINUTE) -> Meeting:
     """Read a QMSum JSON file into a `Meeting` with synthesized times."""
-    path = Path(path)
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise TranscriptError("no such file", source=str(path)) from None
-    except json.JSONDecodeError as exc:
-        raise TranscriptError(exc.msg, source=str(path), line=exc.lineno) from None
-    return meeting_from_data(data, source=str(path), words_per_minute=words_per_minute)
+    source = str(path)
+    text = decode(read_bytes(path), source=source).removeprefix("\ufeff")
+    check_not_empty(text, source=source)
+    data = load_json(text, source=source)
+    return meeting_from_data(data, source=source, words_per_minute=words_per_minute)
 
 
 def meeting_from_data(
@@ -114,19 +112,22 @@ def meeting_from_data(
             raise TranscriptError(f"turn {index}: expected 'speaker' and 'content'", source=source)
         speaker = normalise_speaker(str(turn.get("speaker") or ""))
         turn_start = clock
-        for piece in _split_turn(str(turn["content"])):
+        for piece in _split_turn(" ".join(str(turn["content"]).split())):
             duration = max(len(piece.split()) * seconds_per_word, 0.5)
             segments.append(Segment(round(clock, 3), round(clock + duration, 3), speaker, piece))
             clock += duration
         turn_times.append((round(turn_start, 3), round(clock, 3)))
         clock += PAUSE
-    topics = [
-        Topic(
-            name=str(t.get("topic", "")),
-            spans=[(int(a), int(b)) for a, b in t.get("relevant_text_span", [])],
-        )
-        for t in data.get("topic_list", [])
-    ]
+    topics = []
+    for index, topic in enumerate(data.get("topic_list", [])):
+        try:
+            spans = [(int(a), int(b)) for a, b in topic.get("relevant_text_span", [])]
+        except (AttributeError, TypeError, ValueError):
+            raise TranscriptError(
+                f"topic_list[{index}].relevant_text_span: expected pairs of turn numbers",
+                source=source,
+            ) from None
+        topics.append(Topic(name=str(topic.get("topic", "")), spans=spans))
     summary = next(
         (
             q.get("answer", "")
