@@ -198,3 +198,16 @@ def test_unpaired_quotation_mark_is_a_warning_not_a_quote():
     brief = parse_brief('T\n\n1. S ▶ [1:00]\n\nAnn Lee said "this never closes.\n', source="b.txt")
     assert brief.section(1).quotes == []
     assert brief.warnings == ["b.txt:5: section 1: an unpaired quotation mark, left as text"]
+
+
+def test_error_lines_in_the_docs_are_what_the_parser_says():
+    from tests.conftest import REPO
+
+    docs = (REPO / "docs" / "briefs.md").read_text(encoding="utf-8")
+    shown = [line for line in docs.splitlines() if line.startswith("tests/data/briefs/")]
+    assert len(shown) == 4
+    for line in shown:
+        path = line.split(":", 1)[0]
+        with pytest.raises(BriefError) as caught:
+            read_brief(REPO / path)
+        assert str(caught.value) == str(REPO / path) + line[len(path) :]
