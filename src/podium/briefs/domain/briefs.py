@@ -102,8 +102,13 @@ def add_recording(*, event, upload=None, video_url: str = "", user=None, transcr
     ensure_brief(event)
     job = None
     if upload is not None and transcribe:
+        count = event.speakers.count()
+        options = {"speakers": count} if count > 1 else {}
         job = start_job(
-            event=event, kind=Job.Kind.TRANSCRIBE, params={"recording": recording.pk}, user=user
+            event=event,
+            kind=Job.Kind.TRANSCRIBE,
+            params={"recording": recording.pk, "options": options},
+            user=user,
         )
     log.info("recording %s added to event %s", recording.pk, event.pk)
     return recording, job

@@ -15,6 +15,7 @@ import traceback
 from contextlib import contextmanager
 from pathlib import Path
 
+from django.conf import settings
 from django.core.files.storage import default_storage
 from django.db import transaction
 
@@ -85,13 +86,27 @@ def local_media_path(name: str):
         os.unlink(path)
 
 
+def asr_defaults() -> dict:
+    """Speech-to-text options from settings: `PODIUM_ASR_MODEL` (base) and `PODIUM_ASR_LANGUAGE`."""
+    options = {
+        "model": getattr(settings, "PODIUM_ASR_MODEL", None)
+        or os.environ.get("PODIUM_ASR_MODEL", "base")
+    }
+    language = getattr(settings, "PODIUM_ASR_LANGUAGE", None) or os.environ.get(
+        "PODIUM_ASR_LANGUAGE"
+    )
+    if language:
+        options["language"] = language
+    return options
+
+
 def _transcribe(job: Job, token: str) -> None:
     from podium.briefs.domain.briefs import store_transcript
     from podium.briefs.models import Recording
     from podium.engine.asr import TranscribeOptions, transcribe
 
     recording = Recording.objects.get(pk=job.params["recording"])
-    options = TranscribeOptions(**job.params.get("options", {}))
+    options = TranscribeOptions(**{**asr_defaults(), **job.params.get("options", {})})
     progress = ProgressReporter(job.pk, token, end=0.98)
     with local_media_path(recording.media.name) as path:
         transcript = transcribe(path, options=options, progress=progress)
