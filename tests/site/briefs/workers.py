@@ -9,6 +9,7 @@ The test reads job rows with plain SQL.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
@@ -113,10 +114,8 @@ class Site:
         return self.start("-m", "podium", "worker", "--backend", "rq", name="rq_worker")
 
     def kill(self, process: subprocess.Popen, sig: int = signal.SIGKILL) -> None:
-        try:
+        with contextlib.suppress(ProcessLookupError):
             os.killpg(process.pid, sig)
-        except ProcessLookupError:
-            pass
         process.wait(timeout=30)
 
     def stop_all(self) -> None:
