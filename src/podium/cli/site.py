@@ -159,11 +159,17 @@ def register(app: typer.Typer) -> None:
         if backend == "db":
             call_command("db_worker", queue_name="*", reload=False)
             return
-        # --- RQ worker: owned by the briefs issue (RQ workers on Redis for production).
-        # The default below runs django-rq's worker on the queues of settings.RQ_QUEUES.
+        # --- RQ worker (briefs issue): django-rq's `rqworker` on the queues of
+        # settings.RQ_QUEUES, with django-tasks-rq's job class so RQ runs Django
+        # tasks. Jobs left `running` by a dead worker are queued again first.
         from django.conf import settings
 
-        call_command("rqworker", *settings.RQ_QUEUES.keys())
+        from podium.briefs.domain.jobs import requeue_stale_jobs
+
+        requeued = requeue_stale_jobs()
+        if requeued:
+            err_console.print(f"requeued stalled brief jobs: {', '.join(map(str, requeued))}")
+        call_command("rqworker", *settings.RQ_QUEUES.keys(), job_class="django_tasks_rq.Job")
 
     @app.command(
         context_settings={
