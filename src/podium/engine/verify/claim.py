@@ -313,7 +313,6 @@ class ClaimChecker:
     def check_section(self, section: Section) -> list[Finding]:
         from podium.engine.embed import embed
 
-        ctx = self.ctx
         sentences = [s for paragraph in section.summary for s in split_summary(paragraph)]
         if not sentences:
             return []

@@ -380,7 +380,7 @@ class NameFinder:
     def _classify(self, section: int, run: str, titled: bool, *, title: bool) -> Finding | None:
         people = self.ctx.people
         words = _words(run)
-        speaker = people.resolve(run)
+        speaker = people.resolve(run, fuzzy=False)
         if speaker is not None:
             return Finding(section, "names", "ok", run, f"{run}: event speaker {speaker}.")
         misspelt = self._misspelling(words)
@@ -411,8 +411,8 @@ class NameFinder:
                 "names",
                 "warn",
                 run,
-                f"{run} is not a speaker of this event; check the name and that the "
-                "brief presents what was said about this person fairly.",
+                f"{run} is not a speaker of this event: check the spelling and that the "
+                "brief reports what was said about them.",
             )
         return None
 

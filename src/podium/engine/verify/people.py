@@ -13,10 +13,14 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from rapidfuzz import fuzz
+
 from podium.engine.speakers import Speaker, label_map
 from podium.engine.transcript.model import Transcript
 
 _INITIAL = re.compile(r"^[a-z]$")
+FUZZY_NAME = 85.0
+"""rapidfuzz ratio at which a surname is taken for a misspelling of a speaker's."""
 
 
 def name_key(name: str) -> str:
@@ -52,7 +56,7 @@ class People:
             if label in mapped:
                 people.labels[label] = mapped[label]
                 continue
-            resolved = people.resolve(label) if speakers else None
+            resolved = people.resolve(label, fuzzy=False) if speakers else None
             if resolved is not None:
                 people.labels[label] = resolved
             else:
@@ -66,8 +70,12 @@ class People:
         """The canonical name for a transcript label (the label itself when unknown)."""
         return self.labels.get(label, label)
 
-    def resolve(self, name: str) -> str | None:
-        """The event speaker a brief's `name` stands for, or None."""
+    def resolve(self, name: str, *, fuzzy: bool = True) -> str | None:
+        """The event speaker a brief's `name` stands for, or None.
+
+        With `fuzzy`, a surname within `FUZZY_NAME` of a speaker's still finds them
+        (the names check, which calls this without `fuzzy`, reports the spelling).
+        """
         key = name_key(name)
         if not key:
             return None
@@ -87,7 +95,19 @@ class People:
                 alias_parts = name_parts(alias)
                 if alias_parts and parts == alias_parts[-len(parts) :]:
                     return speaker.name
-        return None
+        return self._resolve_misspelt(parts) if fuzzy else None
+
+    def _resolve_misspelt(self, parts: list[str]) -> str | None:
+        if not parts or len(parts[-1]) < 4:
+            return None
+        best = None
+        for speaker in self.speakers:
+            full = name_parts(speaker.name)
+            if full and len(full[-1]) >= 4:
+                score = fuzz.ratio(parts[-1], full[-1])
+                if score >= FUZZY_NAME and (best is None or score > best[0]):
+                    best = (score, speaker.name)
+        return best[1] if best else None
 
     def is_speaker(self, label: str, name: str) -> bool:
         """True when transcript `label` and brief `name` are the same person."""

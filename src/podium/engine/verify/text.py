@@ -232,10 +232,14 @@ def _drop_fillers(tokens: list[Token]) -> list[Token]:
             ):
                 i += 2
                 continue
-        if token.norm == "i" and i + 1 < n and tokens[i + 1].norm == "mean":
-            if tokens[i + 1].surface.endswith((",", "...", "\u2026")):
-                i += 2
-                continue
+        if (
+            token.norm == "i"
+            and i + 1 < n
+            and tokens[i + 1].norm == "mean"
+            and tokens[i + 1].surface.endswith((",", "...", "\u2026"))
+        ):
+            i += 2
+            continue
         out.append(token)
         i += 1
     return out
@@ -272,15 +276,19 @@ def words(text: str) -> list[str]:
 
 
 def surface_text(tokens: Iterable[Token]) -> str:
-    """The written words behind `tokens`, each written word once, in order."""
+    """The written words behind `tokens`, each written word once, in order.
+
+    Punctuation left dangling by a dropped filler ("by, [uh,] two") is removed.
+    """
     out: list[str] = []
-    last = None
+    offsets: list[int] = []
     for token in tokens:
-        key = (id(token.surface), token.offset, token.surface)
-        if key[1:] == last:
+        if offsets and token.offset == offsets[-1]:
             continue
-        last = key[1:]
+        if offsets and token.offset > offsets[-1] + 1:
+            out[-1] = out[-1].rstrip(",;:")
         out.append(token.surface)
+        offsets.append(token.offset + token.surface.count(" "))
     return " ".join(out)
 
 
@@ -469,7 +477,7 @@ def _repeat_mask(norms: list[str], segment_of: list[int], segments: list[Segment
     """Which tokens to keep once stutters are collapsed (only within one speaker)."""
     keep = [True] * len(norms)
     kept: list[int] = []
-    for i, norm in enumerate(norms):
+    for i in range(len(norms)):
         kept.append(i)
         for size in (1, 2, 3):
             if len(kept) < 2 * size:
