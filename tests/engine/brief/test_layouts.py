@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from podium.engine.brief import parse_brief, read_brief, render_brief, sniff_layout
+from podium.engine.brief import (
+    parse_brief,
+    parse_brief_and_page,
+    read_brief,
+    render_brief,
+    sniff_layout,
+)
 from podium.engine.errors import BriefError
 from podium.engine.speakers import load_speakers
 
@@ -211,3 +217,26 @@ def test_error_lines_in_the_docs_are_what_the_parser_says():
         with pytest.raises(BriefError) as caught:
             read_brief(REPO / path)
         assert str(caught.value) == str(REPO / path) + line[len(path) :]
+
+
+def test_compact_page_without_blank_lines_or_closing(seed_brief_path):
+    """Heads directly followed by text, no closing lines, then the event details."""
+    text = (
+        "Program Brief:\nSmall Talk\nIntro line one\nwrapped onto two lines.\n"
+        "1. First ▶️ [0:10:40]\nAnn Lee said it.\n"
+        "2. Second ► [11:00]\nBo Kim said more.\n\n"
+        "Small Talk\n\nMonday, March 2, 2026 | 9 AM\n\nSome Hall\n1 Main Street\n"
+    )
+    brief, page = parse_brief_and_page(text)
+    assert brief.title == "Small Talk"
+    assert brief.intro == ["Intro line one wrapped onto two lines."]
+    assert [(s.title, s.start, s.summary) for s in brief.sections()] == [
+        ("First", 640.0, ["Ann Lee said it."]),
+        ("Second", 660.0, ["Bo Kim said more."]),
+    ]
+    assert brief.closing == []
+    assert (page.date, page.time, page.venue) == (
+        "2026-03-02",
+        "09:00",
+        ["Some Hall", "1 Main Street"],
+    )

@@ -17,7 +17,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
-from functools import cache
 
 import pysbd
 
@@ -58,14 +57,14 @@ _BIO_NAME = re.compile(
 )
 
 
-@cache
-def _segmenter() -> pysbd.Segmenter:
-    return pysbd.Segmenter(language="en", clean=False, char_span=True)
-
-
 def sentences(text: str) -> list[tuple[int, str]]:
-    """(offset, sentence) pairs of `text`, whitespace kept at their ends."""
-    return [(span.start, span.sent) for span in _segmenter().segment(text)]
+    """(offset, sentence) pairs of `text`, whitespace kept at their ends.
+
+    A fresh pysbd segmenter per call: it keeps state while segmenting, so a
+    shared one would not be thread-safe, and building one is cheap.
+    """
+    segmenter = pysbd.Segmenter(language="en", clean=False, char_span=True)
+    return [(span.start, span.sent) for span in segmenter.segment(text)]
 
 
 def split_context(paragraph: str) -> tuple[str, str]:
