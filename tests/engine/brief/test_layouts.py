@@ -240,3 +240,15 @@ def test_compact_page_without_blank_lines_or_closing(seed_brief_path):
         "09:00",
         ["Some Hall", "1 Main Street"],
     )
+
+
+def test_json_numbering_is_repaired_like_the_text_layouts():
+    text = '{"parts": [{"sections": [{"number": 1, "title": "A"}, {"number": 5, "title": "B"}]}]}'
+    brief = parse_brief(text, source="b.json")
+    assert [s.number for s in brief.sections()] == [1, 2]
+    assert brief.warnings == ["b.json: parts[0].sections[1].number: 5 renumbered 2"]
+
+
+def test_speakers_may_be_given_as_plain_names():
+    brief = parse_brief("T\n\n1. S ▶ [1:00]\n\nOkafor said so.\n", speakers=["Maria Okafor"])
+    assert brief.section(1).speakers == ["Maria Okafor"]

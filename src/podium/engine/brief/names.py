@@ -224,7 +224,7 @@ def learn_speakers(paragraphs: list[str]) -> list[Speaker]:
 
 
 def known_speakers(
-    given: list[Speaker],
+    given: list[Speaker | str],
     *,
     page: list[Speaker] = (),
     moderator: Speaker | None = None,
@@ -237,7 +237,7 @@ def known_speakers(
     gets the moderator role if no one gave them another), then the names
     learnt from the summaries (`learn_speakers`) that none of these covers.
     """
-    known: list[Speaker] = list(given)
+    known: list[Speaker] = [Speaker(name=s) if isinstance(s, str) else s for s in given]
     names = {s.name for s in known}
     extra = [*page, *(Speaker(name=n) for s in sections for n in s.speakers)]
     for speaker in extra:

@@ -87,6 +87,7 @@ def parse_json(text: str, *, source: str, speakers: list[Speaker] | None = None)
         metadata={str(k): str(v) for k, v in metadata.items()},
     )
     unresolved: list[Section] = []
+    paths: list[str] = []
     for p, part_data in enumerate(shape.items(data.get("parts"), "parts")):
         part_path = f"parts[{p}]"
         part_data = shape.obj(part_data, part_path)
@@ -97,6 +98,7 @@ def parse_json(text: str, *, source: str, speakers: list[Speaker] | None = None)
             path = f"{part_path}.sections[{s}]"
             section_data = shape.obj(section_data, path)
             section = _section(shape, section_data, path)
+            paths.append(path)
             if "speakers" not in section_data or "quotes" not in section_data:
                 unresolved.append(section)
             part.sections.append(section)
@@ -104,6 +106,12 @@ def parse_json(text: str, *, source: str, speakers: list[Speaker] | None = None)
     sections = list(brief.sections())
     if not sections:
         raise shape.fail("parts", "the brief has no sections")
+    for expected, (path, section) in enumerate(zip(paths, sections, strict=True), start=1):
+        if section.number != expected:
+            brief.warnings.append(
+                f"{source}: {path}.number: {section.number} renumbered {expected}"
+            )
+            section.number = expected
     if unresolved:
         resolved = [
             Section(s.number, s.title, s.start, summary=list(s.summary)) for s in unresolved
