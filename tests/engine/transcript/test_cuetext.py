@@ -52,3 +52,24 @@ def test_vtt_region_block_and_cue_without_blank_line_after_note():
     )
     t = parse_transcript(text, source="x.vtt")
     assert [(s.speaker, s.text) for s in t.segments] == [("A", "One."), ("A", "Two.")]
+
+
+def test_text_lines_that_start_with_a_time_but_name_nobody():
+    text = (
+        "[00:00:05] Dana Whitfield: We started late.\n"
+        "10:30 is when we started: the doors opened then.\n"
+        "[00:00:09] the panel went on: three speakers.\n"
+        "\n"
+        "We met at 10:40\n"
+    )
+    t = parse_transcript(text, format="txt")
+    assert [(s.start, s.speaker, s.text) for s in t.segments] == [
+        (5.0, "Dana Whitfield",
+         "We started late. 10:30 is when we started: the doors opened then."),
+        (9.0, "Dana Whitfield", "the panel went on: three speakers. We met at 10:40"),
+    ]  # fmt: skip
+
+
+def test_names_with_accents_and_particles():
+    assert split_cue("Élise de la Croix: Merci.") == [("Élise de la Croix", "Merci.")]
+    assert split_cue("[Ludwig van Beethoven] Yes.") == [("Ludwig van Beethoven", "Yes.")]

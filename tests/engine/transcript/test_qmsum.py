@@ -63,3 +63,14 @@ def test_bad_meeting_files_are_transcript_errors(bad, tmp_path):
     with pytest.raises(TranscriptError) as caught:
         load_meeting(broken)
     assert caught.value.reason == "topic_list[0].relevant_text_span: expected pairs of turn numbers"
+
+
+def test_from_qmsum_refuses_other_json(transcripts):
+    import pytest
+
+    from podium.engine.errors import TranscriptError
+
+    with pytest.raises(TranscriptError) as caught:
+        read_transcript(transcripts / "panel.json", format="qmsum")
+    assert caught.value.line == 1
+    assert caught.value.reason == "not a QMSum meeting: no 'meeting_transcripts' list"

@@ -244,3 +244,25 @@ def test_markdown(transcripts):
 
 def test_every_read_format_has_a_reader_exercised_here():
     assert set(READ_FORMATS) == {"vtt", "srt", "json", "qmsum", "txt", "md"}
+
+
+def test_json_repairs_name_the_segment():
+    from podium.engine.transcript import parse_transcript
+
+    text = (
+        '{"segments": [{"start": 0, "end": 5, "speaker": "A", "text": "one"},'
+        ' {"start": 9, "end": 12, "speaker": "B", "text": "three"},'
+        ' {"start": 4, "end": 9, "speaker": "C", "text": "two"}]}'
+    )
+    t = parse_transcript(text)
+    assert [(s.start, s.end, s.text) for s in t.segments] == [
+        (0.0, 4.0, "one"),
+        (4.0, 9.0, "two"),
+        (9.0, 12.0, "three"),
+    ]
+    assert t.warnings == [
+        "segments[2]: cue at 00:00:04.000 starts before the cue above it; "
+        "1 cue(s) out of order, sorted by start time",
+        "segments[0]: cue ends at 00:00:05.000, after the next cue starts at 00:00:04.000; "
+        "1 overlapping cue(s) cut to end where the next begins",
+    ]

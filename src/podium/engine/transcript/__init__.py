@@ -10,7 +10,7 @@ The layout follows faster-whisper's one-stage-per-file habit:
 - `source` — bytes to text (BOM, UTF-8, binary and empty files refused);
 - `sniff` — which format a file is in;
 - `readers/` — one module per format family (``vtt``, ``srt``, ``json`` incl.
-  faster-whisper / WhisperX / QMSum, ``text`` for txt and md);
+  faster-whisper / WhisperX, ``qmsum``, ``text`` for txt and md);
 - `cuetext` — speakers and clean text out of subtitle cues;
 - `cues` — the repairs every reader shares (order, overlaps, missing ends);
 - `writers` — vtt, srt, json, txt, md;

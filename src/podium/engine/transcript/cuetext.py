@@ -26,10 +26,31 @@ _TAG = re.compile(r"<[^>]*>")
 _ASS = re.compile(r"\{\\[^}]*\}")
 _SPACE = re.compile(r"\s+")
 _DASH = re.compile(r"^(?:-|–|>>)\s*")
-_NAME_WORD = r"(?:[A-Z][\w.'’\-]*|\d+|de|da|di|del|van|von|der|bin|al|el|la|le)"
-_NAME = rf"[A-Z][\w.'’\-]*(?:[ \t]+{_NAME_WORD}){{0,4}}"
-_COLON_PREFIX = re.compile(rf"^(?P<name>{_NAME}):\s+(?P<rest>\S.*)$")
-_BRACKET_PREFIX = re.compile(rf"^\[(?P<name>{_NAME})\]\s*(?P<rest>.*)$")
+_CANDIDATE = r"[^\W\d_][\w.'’\-]*(?:[ \t]+[\w.'’\-]+){0,5}"
+_COLON_PREFIX = re.compile(rf"^(?P<name>{_CANDIDATE}):\s+(?P<rest>\S.*)$")
+_BRACKET_PREFIX = re.compile(rf"^\[(?P<name>{_CANDIDATE})\]\s*(?P<rest>.*)$")
+_PARTICLES = frozenset(
+    [
+        "de",
+        "da",
+        "di",
+        "del",
+        "der",
+        "den",
+        "van",
+        "von",
+        "bin",
+        "ibn",
+        "al",
+        "el",
+        "la",
+        "le",
+        "du",
+        "dos",
+        "das",
+        "y",
+    ]
+)
 SOUND_TAGS = frozenset(
     {
         "applause", "laughter", "laughs", "laughing", "music", "inaudible", "crosstalk",
@@ -50,14 +71,27 @@ def clean_name(name: str) -> str:
     return _SPACE.sub(" ", html.unescape(name)).strip()
 
 
+def looks_like_name(text: str) -> bool:
+    """Whether a label reads as a speaker: ``Dana Whitfield``, ``SPEAKER_01``,
+    ``Speaker 2``, ``Ludwig van Beethoven``; not ``Here's the thing``."""
+    words = text.split()
+    if not words or len(words) > 6 or not words[0][0].isupper():
+        return False
+    return all(w[0].isupper() or w[0].isdigit() or w.lower() in _PARTICLES for w in words)
+
+
 def speaker_prefix(line: str) -> tuple[str | None, str]:
     """``"Keith Luse: Thank you"`` -> ``("Keith Luse", "Thank you")``; no prefix -> ``(None, line)``."""
     body = _DASH.sub("", line, count=1)
     match = _COLON_PREFIX.match(body)
-    if match:
+    if match and looks_like_name(match["name"]):
         return match["name"], match["rest"]
     match = _BRACKET_PREFIX.match(body)
-    if match and " ".join(match["name"].lower().split()) not in SOUND_TAGS:
+    if (
+        match
+        and looks_like_name(match["name"])
+        and " ".join(match["name"].lower().split()) not in SOUND_TAGS
+    ):
         return match["name"], match["rest"]
     return None, line
 

@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 from podium.engine.transcript.model import Transcript
 from podium.engine.transcript.readers.json import parse_json
+from podium.engine.transcript.readers.qmsum import parse_qmsum
 from podium.engine.transcript.readers.srt import parse_srt
 from podium.engine.transcript.readers.text import parse_text
 from podium.engine.transcript.readers.vtt import parse_vtt
@@ -20,8 +21,8 @@ READERS: dict[str, Reader] = {
     "vtt": parse_vtt,
     "srt": parse_srt,
     "json": parse_json,
-    "qmsum": parse_json,
+    "qmsum": parse_qmsum,
     "txt": parse_text,
     "md": parse_text,
 }
-"""Format name -> reader. ``qmsum`` is JSON (recognised by ``meeting_transcripts``)."""
+"""Format name -> reader. The ``json`` reader also recognises QMSum meetings."""

@@ -282,6 +282,7 @@ def format_path(path: Path) -> str:
 def json_line(text: str, path: Path) -> int | None:
     """1-based line of the value at `path` in the JSON `text` (the key's line for a field)."""
     spans: dict[int, tuple[int, int]] = {}
+    items: dict[int, list[int]] = {}
 
     def parse_object(s_and_end, *args):
         result, end = json.decoder.JSONObject(s_and_end, *args)
@@ -289,8 +290,15 @@ def json_line(text: str, path: Path) -> int | None:
         return result, end
 
     def parse_array(s_and_end, scan_once):
-        result, end = json.decoder.JSONArray(s_and_end, scan_once)
+        starts: list[int] = []
+
+        def scan_recording(string, index):
+            starts.append(index)
+            return scan_once(string, index)
+
+        result, end = json.decoder.JSONArray(s_and_end, scan_recording)
         spans[id(result)] = (s_and_end[1] - 1, end)
+        items[id(result)] = starts
         return result, end
 
     decoder = json.JSONDecoder()
@@ -310,9 +318,7 @@ def json_line(text: str, path: Path) -> int | None:
                 break
             offset, node = key_at, node[step]
         elif isinstance(node, list) and isinstance(step, int) and 0 <= step < len(node):
-            node = node[step]
-            if id(node) in spans:
-                offset = spans[id(node)][0]
+            offset, node = items[id(node)][step], node[step]
         else:
             break
     return text.count("\n", 0, offset) + 1

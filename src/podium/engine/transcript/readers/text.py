@@ -28,6 +28,7 @@ import re
 from podium.engine.errors import TranscriptError
 from podium.engine.timefmt import parse_time
 from podium.engine.transcript.cues import Cue, build_transcript
+from podium.engine.transcript.cuetext import looks_like_name
 from podium.engine.transcript.model import Transcript
 from podium.engine.transcript.source import split_lines
 
@@ -103,11 +104,14 @@ def _start_of_cue(
 ) -> tuple[float, str | None, str] | None:
     """(start, speaker or None, text) when `line` starts a cue, else None."""
     match = _LINE.match(line)
-    if match and (match["bracketed"] or match["name"]):
-        start = _time(match["bracketed"] or match["bare"], line=number, source=source)
-        return start, match["name"], match["text"].strip()
-    match = _HEADER.match(line)
     if match:
+        name = match["name"] if match["name"] and looks_like_name(match["name"]) else None
+        if match["bracketed"] or name:
+            start = _time(match["bracketed"] or match["bare"], line=number, source=source)
+            text = match["text"] if name else line[match.end("bracketed") + 1 :]
+            return start, name, text.strip()
+    match = _HEADER.match(line)
+    if match and looks_like_name(match["name"]):
         plain = not match["hashes"] and not match["sep"].strip()
         if not plain or previous_blank:
             return _time(match["time"], line=number, source=source), match["name"], ""
