@@ -252,3 +252,28 @@ def test_json_numbering_is_repaired_like_the_text_layouts():
 def test_speakers_may_be_given_as_plain_names():
     brief = parse_brief("T\n\n1. S ▶ [1:00]\n\nOkafor said so.\n", speakers=["Maria Okafor"])
     assert brief.section(1).speakers == ["Maria Okafor"]
+
+
+def test_closing_like_paragraph_followed_by_more_sections_stays_brief_text():
+    text = (
+        "T\n\n1. One ▶ [0:10]\n\nAnn Lee said one.\n\n"
+        "This program was made possible by a grant, Lee noted.\n\n"
+        "2. Two ▶ [0:20]\n\nLee said two.\n\n"
+        "This brief was generated using artificial intelligence.\n"
+    )
+    brief = parse_brief(text, source="b.txt")
+    assert [s.number for s in brief.sections()] == [1, 2]
+    assert brief.section(1).summary == [
+        "Ann Lee said one.",
+        "This program was made possible by a grant, Lee noted.",
+    ]
+    assert brief.closing == ["This brief was generated using artificial intelligence."]
+    assert brief.warnings == ["b.txt:7: a closing or page line inside the brief, kept as text"]
+
+
+def test_a_section_without_names_is_kept_and_reported():
+    brief = parse_brief(
+        "T\n\n1. Quiet ▶ [0:10]\n\nThe discussion turned to ports.\n", source="b.txt"
+    )
+    assert brief.section(1).speakers == []
+    assert brief.warnings == ["b.txt:3: section 1 names no known speaker"]

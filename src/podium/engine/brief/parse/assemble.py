@@ -10,8 +10,9 @@ date line. Section speakers and quotes come from `names.resolve_sections`.
 
 Repairs, each recorded in `Brief.warnings`: sections numbered out of order
 are renumbered 1..N; a paragraph between a part line and its first section
-joins the previous section (or the intro); an unpaired quotation mark is
-left as text.
+joins the previous section (or the intro); a closing-like or page-like
+paragraph followed by more sections was brief text after all and joins the
+section before it; an unpaired quotation mark is left as text.
 """
 
 from __future__ import annotations
@@ -57,31 +58,47 @@ def assemble(
     if blocks[0].kind == "title":
         brief.title = blocks[0].text
         index = 1
+    tail: list[Block] = []  # paragraphs taken as closing or page, until the brief ends for sure
+    hard_end = False  # a Markdown rule or "About the Speakers" ends the brief for certain
     for block in blocks[index:]:
         kind = block.kind
+        if kind in ("section", "part") and phase in ("closing", "page") and not hard_end:
+            # More brief after what looked like its end: those paragraphs were brief text.
+            del brief.closing[len(brief.closing) - sum(1 for b in tail if b.kind == "closing") :]
+            page_paragraphs.clear()
+            phase = "body"
+            for earlier in tail:
+                warnings.append(
+                    f"{where(earlier.line)}: a closing or page line inside the brief, kept as text"
+                )
+                _add_paragraph(brief, section, earlier, para_lines, warnings, where)
+            tail.clear()
         if phase == "page":
             page_paragraphs.append(block.lines or [block.text])
+            tail.append(Block("page", block.text, block.line, block.lines))
             continue
         if kind == "speakers":
-            phase = "page"
+            phase, hard_end = "page", True
             page_paragraphs.append([block.text])
             continue
         if kind == "rule":
-            phase, after_rule = "closing", True
+            phase, after_rule, hard_end = "closing", True, True
             continue
         if kind == "title":
             warnings.append(f"{where(block.line)}: a second title line, kept as intro")
             kind = "para"
         if kind == "name":
             page_paragraphs.append([block.text])
-            phase = "page"
+            phase, hard_end = "page", True
             continue
         if phase == "closing":
             if kind == "para" and (after_rule or is_closing(block.text)):
                 brief.closing.append(block.text)
+                tail.append(Block("closing", block.text, block.line, block.lines))
             else:
                 phase = "page"
                 page_paragraphs.append(block.lines or [block.text])
+                tail.append(Block("page", block.text, block.line, block.lines))
             continue
         if kind == "context":
             if phase == "intro":
@@ -114,10 +131,12 @@ def assemble(
         if is_closing(block.text):
             phase = "closing"
             brief.closing.append(block.text)
+            tail.append(Block("closing", block.text, block.line, block.lines))
             continue
         if _starts_page(block.text, brief.title):
             phase = "page"
             page_paragraphs.append(block.lines or [block.text])
+            tail.append(Block("page", block.text, block.line, block.lines))
             continue
         _add_paragraph(brief, section, block, para_lines, warnings, where)
 
@@ -147,14 +166,9 @@ def assemble(
     for found in sections:
         if not found.speakers:
             warnings.append(
-                f"{where(_line_of(found, para_lines))}: section {found.number} names no known speaker"
+                f"{where(heads[id(found)])}: section {found.number} names no known speaker"
             )
     return brief, page
-
-
-def _line_of(section: Section, para_lines: dict[int, list[int]]) -> int:
-    lines = para_lines.get(id(section)) or [0]
-    return lines[0]
 
 
 def _add_paragraph(brief, section, block, para_lines, warnings, where) -> None:
