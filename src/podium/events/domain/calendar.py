@@ -38,8 +38,7 @@ def event_calendar(event: Event, *, url: str) -> bytes:
     vevent.add("dtstart", start)
     vevent.add("dtend", end)
     vevent.add("summary", event.title)
-    description = event.summary or (event.description_paragraphs[0] if event.description else "")
-    vevent.add("description", f"{description}\n\n{url}".strip())
+    vevent.add("description", f"{event.lead}\n\n{url}".strip())
     vevent.add("url", url)
     location = ", ".join(
         line.strip()

@@ -21,8 +21,7 @@ class EventFeed(Feed):
         return item.title
 
     def item_description(self, item: Event) -> str:
-        lead = item.summary or (item.description_paragraphs[0] if item.description else "")
-        return f"{item.when_display}. {lead}".strip()
+        return f"{item.when_display}. {item.lead}".strip()
 
     def item_pubdate(self, item: Event):
         return item.created_at

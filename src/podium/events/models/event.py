@@ -113,6 +113,12 @@ class Event(models.Model):
         return [p.strip() for p in self.description.split("\n\n") if p.strip()]
 
     @property
+    def lead(self) -> str:
+        """The summary, or else the first paragraph of the description (for previews and feeds)."""
+        paragraphs = self.description_paragraphs
+        return self.summary or (paragraphs[0] if paragraphs else "")
+
+    @property
     def is_past(self) -> bool:
         return (self.ends_at or self.starts_at) < timezone.now()
 
