@@ -168,3 +168,17 @@ def test_html_renders_in_chromium_without_any_request(seed, page, tmp_path):
     width = page.evaluate("document.querySelector('main').getBoundingClientRect().width")
     assert 300 < width <= 42 * 16 + 1  # a readable measure, not the full window
     assert requests == [path.as_uri()]
+
+
+def test_html_labels_repeated_quotes_by_position():
+    section = Section(
+        1,
+        "S",
+        10.0,
+        ["Ann Lee", "Bo Kim"],
+        ['Ann Lee said "yes". Bo Kim said "yes" too.'],
+        [Quote("yes", "Ann Lee"), Quote("yes", "Bo Kim")],
+    )
+    parsed = _tags(render_brief(Brief("T", parts=[Part("", [section])]), "html"))
+    labels = [a.get("data-speaker") for tag, a in parsed.tags if tag == "span"]
+    assert labels == ["Ann Lee", "Bo Kim"]

@@ -48,15 +48,28 @@ def seek_link(seconds: float) -> str:
     return f'<a class="seek" href="#t={whole}" data-t="{whole}">{PLAY} [{format_time(seconds)}]</a>'
 
 
-def _paragraph(text: str, section: Section) -> str:
-    spans, _ = find_quotes(text)
-    speakers = {}
+def _quote_speakers(section: Section) -> list[list[str | None]]:
+    """The speaker of each quoted span, paragraph by paragraph.
+
+    Quotes are matched to spans in order when they line up (the parser's
+    case); otherwise by their text, so hand-made JSON still gets its labels.
+    """
+    spans = [find_quotes(paragraph)[0] for paragraph in section.summary]
+    flat = [span.text for paragraph in spans for span in paragraph]
+    if flat == [quote.text for quote in section.quotes]:
+        speakers = iter(quote.speaker for quote in section.quotes)
+        return [[next(speakers) for _ in paragraph] for paragraph in spans]
+    by_text: dict[str, str | None] = {}
     for quote in section.quotes:
-        speakers.setdefault(quote.text, quote.speaker)
+        by_text.setdefault(quote.text, quote.speaker)
+    return [[by_text.get(span.text) for span in paragraph] for paragraph in spans]
+
+
+def _paragraph(text: str, speakers: list[str | None]) -> str:
+    spans, _ = find_quotes(text)
     out, position = [], 0
-    for span in spans:
+    for span, speaker in zip(spans, speakers, strict=True):
         out.append(escape(text[position : span.start]))
-        speaker = speakers.get(span.text)
         attribute = f' data-speaker="{escape(speaker)}"' if speaker else ""
         out.append(f'<span class="quote"{attribute}>{escape(text[span.start : span.end])}</span>')
         position = span.end
@@ -82,7 +95,12 @@ def render_html(brief: Brief) -> str:
             )
             if section.speakers:
                 body.append(f'<p class="speakers">{escape(", ".join(section.speakers))}</p>')
-            body += [_paragraph(p, section) for p in section.summary]
+            body += [
+                _paragraph(paragraph, speakers)
+                for paragraph, speakers in zip(
+                    section.summary, _quote_speakers(section), strict=True
+                )
+            ]
             body.append("</article>")
         body.append("</section>")
     if brief.closing:
