@@ -180,5 +180,5 @@ def test_html_labels_repeated_quotes_by_position():
         [Quote("yes", "Ann Lee"), Quote("yes", "Bo Kim")],
     )
     parsed = _tags(render_brief(Brief("T", parts=[Part("", [section])]), "html"))
-    labels = [a.get("data-speaker") for tag, a in parsed.tags if tag == "span"]
+    labels = [a.get("data-speaker") for tag, a in parsed.tags if a.get("class") == "quote"]
     assert labels == ["Ann Lee", "Bo Kim"]
