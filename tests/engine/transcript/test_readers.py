@@ -266,3 +266,23 @@ def test_json_repairs_name_the_segment():
         "segments[0]: cue ends at 00:00:05.000, after the next cue starts at 00:00:04.000; "
         "1 overlapping cue(s) cut to end where the next begins",
     ]
+
+
+def test_youtube_rolling_auto_captions_are_read_once_with_word_times(transcripts):
+    t = read_transcript(transcripts / "youtube_auto.vtt")
+    assert [(s.start, s.end, s.text) for s in t.segments] == [
+        (0.16, 2.75, "good evening everyone and welcome to"),
+        (2.76, 5.19, "the Asia Policy Forum tonight"),
+        (5.2, 8.63, "we will look at what the party congress"),
+        (8.64, 10.95, "means for engagement"),
+        (10.96, 12.4, "[Applause]"),
+    ]
+    assert t.text.count("engagement") == 1
+    assert t.segments[1].words == (
+        Word(2.76, 3.04, "the"),
+        Word(3.04, 3.36, "Asia"),
+        Word(3.36, 3.76, "Policy"),
+        Word(3.76, 4.4, "Forum"),
+        Word(4.4, 5.19, "tonight"),
+    )
+    assert (t.language, t.warnings) == ("en", [])

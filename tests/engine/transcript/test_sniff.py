@@ -22,6 +22,7 @@ EXAMPLES = {
     "panel_lines.txt": "txt",
     "panel_rev.txt": "txt",
     "panel.md": "txt",
+    "youtube_auto.vtt": "vtt",
 }
 
 

@@ -130,6 +130,7 @@ def test_round_trip_turns_to_the_second(fmt):
         "whisperx.json",
         "zoom_bom_crlf.vtt",
         "late_session.srt",
+        "youtube_auto.vtt",
         "panel_headers.txt",
     ],
 )

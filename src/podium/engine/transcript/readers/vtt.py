@@ -5,7 +5,8 @@ webvtt-py reads cue identifiers, settings, multi-line cue text, ``NOTE``,
 numbers and it silently skips a cue whose timings it cannot read, so first
 `scan_cues` walks the lines by the same block rules and refuses bad timings
 or a cue ending before it starts with ``file:line: problem``. Speakers and
-text come out of each cue through `podium.engine.transcript.cuetext`.
+text come out of each cue through `podium.engine.transcript.cuetext`;
+YouTube's rolling automatic captions go through `readers.youtube` instead.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from podium.engine.timefmt import parse_time
 from podium.engine.transcript.cues import Cue, build_transcript
 from podium.engine.transcript.cuetext import cues_from_caption
 from podium.engine.transcript.model import Transcript
+from podium.engine.transcript.readers.youtube import is_rolling, rolling_captions_to_cues
 from podium.engine.transcript.source import split_lines
 
 _TIMINGS = re.compile(r"^\s*(?P<start>.*?)\s*-->\s*(?P<end>\S*)(?P<settings>.*)$")
@@ -150,17 +152,17 @@ def parse_vtt(text: str, *, source: str) -> Transcript:
         elif match and match["key"].lower() == "title":
             title = match["value"].strip()
 
-    cues = captions_to_cues(document.captions, scanned)
+    if is_rolling(document.captions):
+        lines = caption_lines(document.captions, scanned)
+        cues = rolling_captions_to_cues(document.captions, lines)
+    else:
+        cues = captions_to_cues(document.captions, scanned)
     return build_transcript(cues, source=source, title=title, language=language)
 
 
-def captions_to_cues(captions: list[webvtt.Caption], scanned: list[ScannedCue]) -> list[Cue]:
-    """webvtt-py captions as cues, each with the file line `scan_cues` found it on.
-
-    A caption that names no speaker keeps the speaker of the caption before it.
-    """
-    cues: list[Cue] = []
-    speaker = ""
+def caption_lines(captions: list[webvtt.Caption], scanned: list[ScannedCue]) -> list[int | None]:
+    """The file line of each webvtt-py caption: the `scan_cues` entry with its times, in order."""
+    lines: list[int | None] = []
     position = 0
     for caption in captions:
         start = caption.start_time.in_milliseconds() / 1000
@@ -170,6 +172,20 @@ def captions_to_cues(captions: list[webvtt.Caption], scanned: list[ScannedCue]) 
             if abs(scanned[index].start - start) < 5e-4 and abs(scanned[index].end - end) < 5e-4:
                 line, position = scanned[index].line, index + 1
                 break
+        lines.append(line)
+    return lines
+
+
+def captions_to_cues(captions: list[webvtt.Caption], scanned: list[ScannedCue]) -> list[Cue]:
+    """webvtt-py captions as cues, each with the file line `scan_cues` found it on.
+
+    A caption that names no speaker keeps the speaker of the caption before it.
+    """
+    cues: list[Cue] = []
+    speaker = ""
+    for caption, line in zip(captions, caption_lines(captions, scanned), strict=True):
+        start = caption.start_time.in_milliseconds() / 1000
+        end = caption.end_time.in_milliseconds() / 1000
         found, speaker = cues_from_caption(start, end, caption.raw_text, line=line, speaker=speaker)
         cues.extend(found)
     return cues
