@@ -34,9 +34,9 @@ from podium.engine.brief.model import Quote, Section
 from podium.engine.brief.quotes import QuoteSpan, find_quotes, inside_quotes
 from podium.engine.speakers import Speaker
 
-_PARTICLES = r"(?:de|da|di|van|von|der|den|bin|al|el|le|la|du|del|dos|ten|ter)"
-_NAME_TOKEN = r"(?:[A-Z][\w’'\-]*[\w]|[A-Z]\.|[A-Z])"
-NAME = rf"{_NAME_TOKEN}(?:\s+(?:{_PARTICLES}\s+)*{_NAME_TOKEN}){{1,4}}"
+PARTICLES = r"(?:de|da|di|van|von|der|den|bin|al|el|le|la|du|del|dos|ten|ter)"
+NAME_TOKEN = r"(?:[A-Z][\w’'\-]*[\w]|[A-Z]\.|[A-Z])"
+NAME = rf"{NAME_TOKEN}(?:\s+(?:{PARTICLES}\s+)*{NAME_TOKEN}){{1,4}}"
 """A person's name: two to five capitalised words or initials (particles allowed)."""
 
 REPORTING_VERBS = frozenset(

@@ -20,7 +20,7 @@ from datetime import datetime
 
 import pysbd
 
-from podium.engine.brief.names import _NAME_TOKEN, _PARTICLES, NAME, strip_honorific
+from podium.engine.brief.names import NAME_TOKEN, PARTICLES, NAME, strip_honorific
 from podium.engine.speakers import Speaker
 
 CONTEXT = re.compile(
@@ -51,7 +51,7 @@ _MODERATOR = re.compile(
     r"(?:\s*,\s*(?P<rest>.+?))?\s*(?:\.\s*$|\.\s+[A-Z]|;|$)"
 )
 _BIO_NAME = re.compile(
-    rf"^(?P<name>{_NAME_TOKEN}(?:\s+(?:{_PARTICLES}\s+)*{_NAME_TOKEN}){{0,5}}?)"
+    rf"^(?P<name>{NAME_TOKEN}(?:\s+(?:{PARTICLES}\s+)*{NAME_TOKEN}){{0,5}}?)"
     r"(?:\s*\((?P<role>[^)]{1,40})\))?"
     r"(?=\s+(?:is|was|serves|served|has|holds|leads|directs|joined|works)\b|\s*,|\s*$)"
 )
