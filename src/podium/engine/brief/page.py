@@ -20,7 +20,7 @@ from datetime import datetime
 
 import pysbd
 
-from podium.engine.brief.names import NAME_TOKEN, PARTICLES, NAME, strip_honorific
+from podium.engine.brief.names import NAME, NAME_TOKEN, PARTICLES, strip_honorific
 from podium.engine.speakers import Speaker
 
 CONTEXT = re.compile(
