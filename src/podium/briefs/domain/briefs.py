@@ -256,7 +256,9 @@ def save_speaker_map(*, transcript_version: TranscriptVersion, mapping: dict[str
 # --- generating and verifying -----------------------------------------------------
 
 
-def generate_brief(*, event, user=None, writer: str = "extractive", sections: int = 8) -> Job:
+def generate_brief(
+    *, event, user=None, writer: str = "extractive", sections: int = 8, enqueue: bool = True
+) -> Job:
     """Queue the brief-writing job on the event's current transcript."""
     brief = ensure_brief(event)
     if brief.transcript_id is None:
@@ -266,6 +268,7 @@ def generate_brief(*, event, user=None, writer: str = "extractive", sections: in
         kind=Job.Kind.GENERATE,
         params={"transcript": brief.transcript_id, "writer": writer, "sections": sections},
         user=user,
+        enqueue=enqueue,
     )
 
 
@@ -601,7 +604,7 @@ def publish(*, brief: Brief, user, override_reason: str = "") -> Brief:
     brief.save(
         update_fields=["published_version", "status", "published_by", "published_at", "updated_at"]
     )
-    log.info("brief %s v%s published by %s", brief.pk, version.number, user.pk)
+    log.info("brief %s v%s published by %s", brief.pk, version.number, getattr(user, "pk", None))
     return brief
 
 

@@ -42,8 +42,13 @@ class JobLost(Exception):
     """This worker no longer holds the job (another worker claimed it after a stall)."""
 
 
-def start_job(*, event, kind: str, params: dict | None = None, user=None) -> Job:
-    """Queue a job of `kind` for `event`, or return the one of that kind already under way."""
+def start_job(
+    *, event, kind: str, params: dict | None = None, user=None, enqueue: bool = True
+) -> Job:
+    """Queue a job of `kind` for `event`, or return the one of that kind already under way.
+
+    `enqueue=False` only writes the row, for callers that run it in-process (the demo loader).
+    """
     active = Job.objects.filter(
         event=event, kind=kind, status__in=[Job.Status.QUEUED, Job.Status.RUNNING]
     ).first()
@@ -52,7 +57,8 @@ def start_job(*, event, kind: str, params: dict | None = None, user=None) -> Job
     job = Job.objects.create(
         event=event, kind=kind, params=params or {}, created_by=user, stage="waiting for a worker"
     )
-    enqueue_job(job)
+    if enqueue:
+        enqueue_job(job)
     log.info("job %s (%s) queued for event %s", job.pk, kind, event.pk)
     return job
 

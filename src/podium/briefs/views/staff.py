@@ -82,10 +82,26 @@ def _workspace_context(request, event, brief, **extra) -> dict:
         "recording_form": RecordingForm(),
         "generate_form": GenerateForm(),
         "import_form": ImportBriefForm(),
+        "demo_files": _demo_files(event),
         **_permissions(request.user),
     }
     context.update(extra)
     return context
+
+
+def _demo_files(event) -> list[tuple[str, str]]:
+    """Sample files to try the upload steps with, on the recorded demo event only."""
+    from django.core.files.storage import default_storage
+
+    from podium.briefs.domain.demo import DEMO_TRANSCRIPT, DEMO_VIDEO, RECORDED_EVENT_SLUG
+
+    if event.slug != RECORDED_EVENT_SLUG:
+        return []
+    return [
+        (name.rsplit("/", 1)[-1], default_storage.url(name))
+        for name in (DEMO_VIDEO, DEMO_TRANSCRIPT)
+        if default_storage.exists(name)
+    ]
 
 
 @brief_page("briefs.view_brief")

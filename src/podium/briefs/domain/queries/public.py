@@ -101,6 +101,9 @@ def event_recording(event) -> EventRecording:
     view = None
     if brief_row is not None and brief_row.published_version_id:
         view = brief_view(load_brief(brief_row.published_version), player)
+        sponsor = " ".join((getattr(event, "sponsor_text", "") or "").split())
+        if sponsor:  # the event page prints its own sponsor line
+            view.closing = [line for line in view.closing if " ".join(line.split()) != sponsor]
     return EventRecording(
         player=player,
         brief=view,
