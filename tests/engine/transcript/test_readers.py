@@ -286,3 +286,22 @@ def test_youtube_rolling_auto_captions_are_read_once_with_word_times(transcripts
         Word(4.4, 5.19, "tonight"),
     )
     assert (t.language, t.warnings) == ("en", [])
+
+
+def test_vtt_blank_line_inside_a_cue_is_joined_with_a_warning():
+    from podium.engine.transcript import parse_transcript
+
+    text = (
+        "WEBVTT\n\n"
+        "00:00:01.000 --> 00:00:04.000\n<v Dana Whitfield>Welcome to the panel.\n\n"
+        "Our first speaker needs no introduction.\n\n"
+        "00:00:05.000 --> 00:00:06.000\n<v Min-jun Park>Thank you.\n"
+    )
+    t = parse_transcript(text, source="x.vtt")
+    assert [(s.speaker, s.text) for s in t.segments] == [
+        ("Dana Whitfield", "Welcome to the panel. Our first speaker needs no introduction."),
+        ("Min-jun Park", "Thank you."),
+    ]
+    assert t.warnings == [
+        "line 6: text after a blank line inside a cue; 1 such block(s) joined to the cue above"
+    ]

@@ -27,6 +27,7 @@ from podium.engine.transcript.source import split_lines
 
 _TIMINGS = re.compile(r"^\s*(?P<start>.*?)\s*-->\s*(?P<end>\S*)(?P<settings>.*)$")
 _VTT_TIME = re.compile(r"(?:\d+:)?\d{1,2}:\d{1,2}\.\d{1,3}")
+_LOOKS_TIMED = re.compile(r"^\s*\d+:\d")
 _METADATA = re.compile(r"^(?P<key>[\w-]+)\s*:\s*(?P<value>.+)$")
 
 
@@ -100,8 +101,23 @@ def read_timings(
     return start, end
 
 
-def scan_cues(lines: list[str], *, source: str) -> list[ScannedCue]:
-    """Check every cue block's timings; return where each cue is."""
+@dataclass(slots=True)
+class Scan:
+    """What `scan_cues` found: the cues, the lines to give webvtt-py, the repairs."""
+
+    cues: list[ScannedCue]
+    lines: list[str]
+    warnings: list[str]
+
+
+def scan_cues(lines: list[str], *, source: str) -> Scan:
+    """Check every cue block's timings; note where each cue is.
+
+    A block of plain text right after a cue (a blank line inside the cue's
+    text, which WebVTT does not allow and webvtt-py would drop) is joined to
+    that cue, with a warning. A block that looks like broken timings, or text
+    before the first cue, is an error.
+    """
     if not lines or not (lines[0] == "WEBVTT" or lines[0].startswith(("WEBVTT ", "WEBVTT\t"))):
         hint = (
             " (this looks like SRT: try --from srt)"
@@ -112,16 +128,27 @@ def scan_cues(lines: list[str], *, source: str) -> list[ScannedCue]:
             f"not a WebVTT file: the first line must be 'WEBVTT'{hint}", source=source, line=1
         )
     cues: list[ScannedCue] = []
+    joined: list[int] = []
+    drop: set[int] = set()
+    previous_is_cue = False
+    previous_end = 0
     for first, block in scan_blocks(lines)[1:]:
         head = block[0]
         if head.startswith("NOTE") and (head == "NOTE" or head[4] in " \t"):
+            previous_is_cue = False
             continue
         if head in ("STYLE", "REGION") and not any("-->" in x for x in block):
+            previous_is_cue = False
             continue
         if "-->" in head:
             offset = 0
         elif len(block) > 1 and "-->" in block[1]:
             offset = 1
+        elif previous_is_cue and not _LOOKS_TIMED.match(head):
+            joined.append(first)
+            drop.update(range(previous_end, first - 1))  # the blank lines between (0-based)
+            previous_end = first - 1 + len(block)
+            continue
         else:
             raise TranscriptError(
                 f"expected cue timings 'hh:mm:ss.mmm --> hh:mm:ss.mmm', found {head.strip()[:60]!r}",
@@ -131,15 +158,24 @@ def scan_cues(lines: list[str], *, source: str) -> list[ScannedCue]:
         number = first + offset
         start, end = read_timings(block[offset], number=number, source=source, pattern=_VTT_TIME)
         cues.append(ScannedCue(line=number, start=start, end=end))
-    return cues
+        previous_is_cue = True
+        previous_end = first - 1 + len(block)
+    warnings = []
+    if joined:
+        warnings.append(
+            f"line {joined[0]}: text after a blank line inside a cue; "
+            f"{len(joined)} such block(s) joined to the cue above"
+        )
+    kept = [line for index, line in enumerate(lines) if index not in drop]
+    return Scan(cues=cues, lines=kept, warnings=warnings)
 
 
 def parse_vtt(text: str, *, source: str) -> Transcript:
     """A WebVTT document as a transcript."""
-    lines = split_lines(text)
-    scanned = scan_cues(lines, source=source)
+    scan = scan_cues(split_lines(text), source=source)
+    scanned = scan.cues
     try:
-        document = webvtt.WebVTT.from_string("\n".join(lines))
+        document = webvtt.WebVTT.from_string("\n".join(scan.lines))
     except (MalformedFileError, MalformedCaptionError) as exc:
         raise TranscriptError(f"not valid WebVTT: {exc}", source=source) from None
 
@@ -157,7 +193,9 @@ def parse_vtt(text: str, *, source: str) -> Transcript:
         cues = rolling_captions_to_cues(document.captions, lines)
     else:
         cues = captions_to_cues(document.captions, scanned)
-    return build_transcript(cues, source=source, title=title, language=language)
+    return build_transcript(
+        cues, source=source, title=title, language=language, warnings=scan.warnings
+    )
 
 
 def caption_lines(captions: list[webvtt.Caption], scanned: list[ScannedCue]) -> list[int | None]:
