@@ -9,23 +9,47 @@ from podium.registration.domain.defaults import GENERAL_FORM, MEDIA_SECTION, bui
 from podium.registration.domain.registration import update_capacity
 from podium.registration.models import RegistrationType
 
-EDITABLE = ("name", "slug", "description", "order", "is_active", "opens_at", "closes_at", "requires_approval",
-            "waiting_list_enabled", "access_code")
+EDITABLE = (
+    "name",
+    "slug",
+    "description",
+    "order",
+    "is_active",
+    "opens_at",
+    "closes_at",
+    "requires_approval",
+    "waiting_list_enabled",
+    "access_code",
+)
 
 
 @transaction.atomic
-def create_registration_type(event, *, actor, capacity: int | None = None, **fields) -> RegistrationType:
+def create_registration_type(
+    event, *, actor, capacity: int | None = None, **fields
+) -> RegistrationType:
     """A new type with the default form (plus the media credentials section when it needs approval)."""
-    rtype = RegistrationType.objects.create(event=event, capacity=capacity,
-                                            **{k: v for k, v in fields.items() if k in EDITABLE})
-    sections = [*GENERAL_FORM[:2], MEDIA_SECTION, GENERAL_FORM[2]] if rtype.requires_approval else GENERAL_FORM
+    rtype = RegistrationType.objects.create(
+        event=event, capacity=capacity, **{k: v for k, v in fields.items() if k in EDITABLE}
+    )
+    sections = (
+        [*GENERAL_FORM[:2], MEDIA_SECTION, GENERAL_FORM[2]]
+        if rtype.requires_approval
+        else GENERAL_FORM
+    )
     build_form(rtype, sections)
-    log_action(event=event, actor=actor, action="type.created", data={"type": rtype.name, "capacity": capacity})
+    log_action(
+        event=event,
+        actor=actor,
+        action="type.created",
+        data={"type": rtype.name, "capacity": capacity},
+    )
     return rtype
 
 
 @transaction.atomic
-def update_registration_type(registration_type: RegistrationType, *, actor, capacity: int | None, **fields):
+def update_registration_type(
+    registration_type: RegistrationType, *, actor, capacity: int | None, **fields
+):
     """Save changed settings, log them, and promote from the waiting list if seats were added."""
     changed = {}
     for name, value in fields.items():
@@ -34,8 +58,12 @@ def update_registration_type(registration_type: RegistrationType, *, actor, capa
             setattr(registration_type, name, value)
     if changed:
         registration_type.save()
-        log_action(event=registration_type.event, actor=actor, action="type.changed",
-                   data={"type": registration_type.name, "changes": changed})
+        log_action(
+            event=registration_type.event,
+            actor=actor,
+            action="type.changed",
+            data={"type": registration_type.name, "changes": changed},
+        )
     if capacity != registration_type.capacity:
         return update_capacity(registration_type, capacity=capacity, actor=actor)
     return []

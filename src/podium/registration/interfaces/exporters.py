@@ -43,7 +43,9 @@ def export_xlsx(event, registrations) -> bytes:
         sheet.append([_safe(c.value(registration)) for c in columns])
     sheet.freeze_panes = "A2"
     for index, column in enumerate(columns, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = min(40, max(10, len(column.header) + 2))
+        sheet.column_dimensions[get_column_letter(index)].width = min(
+            40, max(10, len(column.header) + 2)
+        )
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

@@ -45,8 +45,11 @@ def export_columns(event) -> list[Column]:
         Column(f"Registered ({event.time_zone})", lambda r: _local(r.created_at, event)),
     ]
     seen: set[str] = set()
-    questions = Question.objects.filter(section__registration_type__event=event).select_related(
-        "section__registration_type").order_by("section__registration_type__order", "section__order", "order")
+    questions = (
+        Question.objects.filter(section__registration_type__event=event)
+        .select_related("section__registration_type")
+        .order_by("section__registration_type__order", "section__order", "order")
+    )
     for question in questions:
         if question.is_system or question.key in seen:
             continue

@@ -26,39 +26,72 @@ RESULT_LIMIT = 25
 def _search(event, text: str):
     if not text.strip():
         return []
-    return list(search_registrations(event_registrations(event), text).order_by("last_name", "first_name")[:RESULT_LIMIT])
+    return list(
+        search_registrations(event_registrations(event), text).order_by("last_name", "first_name")[
+            :RESULT_LIMIT
+        ]
+    )
 
 
 @staff_view(rules.CHECK_IN)
 def checkin_page(request: HttpRequest, event) -> HttpResponse:
     query = request.GET.get("q", "")
-    return render(request, "registration/staff/checkin.html", {
-        "event": event, "q": query, "results": _search(event, query), "counts": checkin_counts(event),
-        "staff_nav": "events",
-    })
+    return render(
+        request,
+        "registration/staff/checkin.html",
+        {
+            "event": event,
+            "q": query,
+            "results": _search(event, query),
+            "counts": checkin_counts(event),
+            "staff_nav": "events",
+        },
+    )
 
 
 @staff_view(rules.CHECK_IN)
 def checkin_search(request: HttpRequest, event) -> HttpResponse:
     query = request.GET.get("q", "")
-    return render(request, "registration/staff/_checkin_results.html",
-                  {"event": event, "q": query, "results": _search(event, query)})
+    return render(
+        request,
+        "registration/staff/_checkin_results.html",
+        {"event": event, "q": query, "results": _search(event, query)},
+    )
 
 
 @staff_view(rules.CHECK_IN)
 def checkin_counts_view(request: HttpRequest, event) -> HttpResponse:
-    return render(request, "registration/staff/_checkin_counts.html", {"event": event, "counts": checkin_counts(event)})
+    return render(
+        request,
+        "registration/staff/_checkin_counts.html",
+        {"event": event, "counts": checkin_counts(event)},
+    )
 
 
 def _row_response(request, event, registration, *, error: str = "", status: int = 200):
     if not request.htmx:
         (messages.error if error else messages.success)(
-            request, error or f"{registration.full_name or registration.email}: "
-                              f"{'checked in' if registration.checked_in_at else 'check-in undone'}.")
-        return redirect(reverse("registration_staff:checkin", args=[event.slug]) + f"?q={registration.checkin_code}")
-    return render(request, "registration/staff/_checkin_row.html", {
-        "event": event, "r": registration, "error": error, "counts": checkin_counts(event), "oob": True,
-    }, status=status)
+            request,
+            error
+            or f"{registration.full_name or registration.email}: "
+            f"{'checked in' if registration.checked_in_at else 'check-in undone'}.",
+        )
+        return redirect(
+            reverse("registration_staff:checkin", args=[event.slug])
+            + f"?q={registration.checkin_code}"
+        )
+    return render(
+        request,
+        "registration/staff/_checkin_row.html",
+        {
+            "event": event,
+            "r": registration,
+            "error": error,
+            "counts": checkin_counts(event),
+            "oob": True,
+        },
+        status=status,
+    )
 
 
 @require_POST
@@ -90,10 +123,17 @@ def checkin_by_code(request: HttpRequest, event) -> HttpResponse:
             registration = check_in(registration, actor=request.user)
         except InvalidTransition as refusal:
             error = str(refusal)
-    context = {"event": event, "r": registration, "error": error, "counts": checkin_counts(event), "oob": True,
-               "code": code}
+    context = {
+        "event": event,
+        "r": registration,
+        "error": error,
+        "counts": checkin_counts(event),
+        "oob": True,
+        "code": code,
+    }
     if not request.htmx:
         (messages.error if error else messages.success)(
-            request, error or f"{registration.full_name or registration.email} checked in.")
+            request, error or f"{registration.full_name or registration.email} checked in."
+        )
         return redirect("registration_staff:checkin", event.slug)
     return render(request, "registration/staff/_checkin_code_result.html", context)

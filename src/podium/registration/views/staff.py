@@ -39,7 +39,13 @@ from podium.registration.interfaces.forms.staff import (
     RegistrationTypeForm,
     SectionForm,
 )
-from podium.registration.models import AuditEntry, FormSection, Question, Registration, RegistrationType
+from podium.registration.models import (
+    AuditEntry,
+    FormSection,
+    Question,
+    Registration,
+    RegistrationType,
+)
 
 
 def staff_view(permission: str):
@@ -72,11 +78,23 @@ def registration_list(request: HttpRequest, event: Event) -> HttpResponse:
     page = Paginator(results, 50).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
-    return render(request, "registration/staff/list.html", _context(
-        event, "list", filter=filterset, page=page, total=results.count(), counts=counts_by_type(event),
-        query=query.urlencode(), flagged=event_registrations(event).filter(accessibility_flagged=True)
-        .exclude(status__in=["cancelled", "rejected"]).count(),
-    ))
+    return render(
+        request,
+        "registration/staff/list.html",
+        _context(
+            event,
+            "list",
+            filter=filterset,
+            page=page,
+            total=results.count(),
+            counts=counts_by_type(event),
+            query=query.urlencode(),
+            flagged=event_registrations(event)
+            .filter(accessibility_flagged=True)
+            .exclude(status__in=["cancelled", "rejected"])
+            .count(),
+        ),
+    )
 
 
 def _answer_rows(registration):
@@ -94,11 +112,19 @@ def _answer_rows(registration):
 @staff_view(rules.VIEW)
 def registration_detail(request: HttpRequest, event: Event, pk: int) -> HttpResponse:
     registration = get_object_or_404(event_registrations(event), pk=pk)
-    return render(request, "registration/staff/detail.html", _context(
-        event, "list", registration=registration, rows=_answer_rows(registration),
-        audit=registration.audit.select_related("actor")[:100], decision_form=DecisionForm(),
-        manage_link=manage_url(registration) if not registration.anonymised_at else "",
-    ))
+    return render(
+        request,
+        "registration/staff/detail.html",
+        _context(
+            event,
+            "list",
+            registration=registration,
+            rows=_answer_rows(registration),
+            audit=registration.audit.select_related("actor")[:100],
+            decision_form=DecisionForm(),
+            manage_link=manage_url(registration) if not registration.anonymised_at else "",
+        ),
+    )
 
 
 def _decide(request, event, pk, action):
@@ -109,19 +135,26 @@ def _decide(request, event, pk, action):
         if action == "approve":
             registration = approve_registration(registration, actor=request.user, message=message)
             if registration.status == Registration.Status.WAITLISTED:
-                messages.warning(request, f"{registration.full_name} is approved, but the type is full: "
-                                          "they are on the waiting list and will be promoted when a seat frees.")
+                messages.warning(
+                    request,
+                    f"{registration.full_name} is approved, but the type is full: "
+                    "they are on the waiting list and will be promoted when a seat frees.",
+                )
             else:
                 messages.success(request, f"{registration.full_name} is approved and confirmed.")
         elif action == "reject":
             reject_registration(registration, actor=request.user, message=message)
             messages.success(request, f"{registration.full_name} is rejected; they have been told.")
         else:
-            cancel_registration(registration, actor=request.user, reason=message or "cancelled by staff")
+            cancel_registration(
+                registration, actor=request.user, reason=message or "cancelled by staff"
+            )
             messages.success(request, f"The registration of {registration.full_name} is cancelled.")
     except RegistrationError as error:
         messages.error(request, str(error))
-    return redirect(request.POST.get("next") or reverse("registration_staff:detail", args=[event.slug, pk]))
+    return redirect(
+        request.POST.get("next") or reverse("registration_staff:detail", args=[event.slug, pk])
+    )
 
 
 @require_POST
@@ -158,36 +191,66 @@ def registration_add(request: HttpRequest, event: Event) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             registration = register(
-                event, rtype, answers=form.answers(), email=form.email,
+                event,
+                rtype,
+                answers=form.answers(),
+                email=form.email,
                 accessibility_request=form.cleaned_data.get("accessibility_request", ""),
-                privacy_consent=True, marketing_opt_in=form.cleaned_data.get("marketing_opt_in", False),
+                privacy_consent=True,
+                marketing_opt_in=form.cleaned_data.get("marketing_opt_in", False),
                 actor=request.user,
             )
         except DuplicateRegistration as error:
-            form.add_error("q_email", f"{error} ({error.existing.get_status_display()}, "
-                                      f"registered {error.existing.created_at:%Y-%m-%d}).")
+            form.add_error(
+                "q_email",
+                f"{error} ({error.existing.get_status_display()}, "
+                f"registered {error.existing.created_at:%Y-%m-%d}).",
+            )
         except RegistrationError as error:
             form.add_error(None, str(error))
         else:
-            messages.success(request, f"{registration.full_name} is registered: "
-                                      f"{registration.get_status_display().lower()}.")
+            messages.success(
+                request,
+                f"{registration.full_name} is registered: "
+                f"{registration.get_status_display().lower()}.",
+            )
             return redirect("registration_staff:detail", event.slug, registration.pk)
-    return render(request, "registration/staff/add.html", _context(
-        event, "add", form=form, types=types, registration_type=rtype,
-        organisations=Organisation.objects.values_list("name", flat=True)[:500]),
-        status=400 if request.method == "POST" else 200)
+    return render(
+        request,
+        "registration/staff/add.html",
+        _context(
+            event,
+            "add",
+            form=form,
+            types=types,
+            registration_type=rtype,
+            organisations=Organisation.objects.values_list("name", flat=True)[:500],
+        ),
+        status=400 if request.method == "POST" else 200,
+    )
 
 
 @staff_view(rules.MANAGE)
 def message_registrants_view(request: HttpRequest, event: Event) -> HttpResponse:
     form = MessageForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        count = message_registrants(event, subject=form.cleaned_data["subject"], body=form.cleaned_data["body"],
-                                    actor=request.user, statuses=form.statuses())
-        messages.success(request, f"Message queued to {count} registrant{'s' if count != 1 else ''}.")
+        count = message_registrants(
+            event,
+            subject=form.cleaned_data["subject"],
+            body=form.cleaned_data["body"],
+            actor=request.user,
+            statuses=form.statuses(),
+        )
+        messages.success(
+            request, f"Message queued to {count} registrant{'s' if count != 1 else ''}."
+        )
         return redirect("registration_staff:list", event.slug)
-    return render(request, "registration/staff/message.html", _context(event, "message", form=form),
-                  status=400 if request.method == "POST" else 200)
+    return render(
+        request,
+        "registration/staff/message.html",
+        _context(event, "message", form=form),
+        status=400 if request.method == "POST" else 200,
+    )
 
 
 @staff_view(rules.EXPORT)
@@ -200,10 +263,15 @@ def export(request: HttpRequest, event: Event, fmt: str) -> HttpResponse:
     else:
         response = HttpResponse(
             export_xlsx(event, rows),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
     response["Content-Disposition"] = f'attachment; filename="{event.slug}-registrations.{fmt}"'
-    AuditEntry.objects.create(event=event, actor=request.user, action="export.downloaded",
-                              data={"format": fmt, "rows": len(rows)})
+    AuditEntry.objects.create(
+        event=event,
+        actor=request.user,
+        action="export.downloaded",
+        data={"format": fmt, "rows": len(rows)},
+    )
     return response
 
 
@@ -217,7 +285,11 @@ def audit_log(request: HttpRequest, event: Event) -> HttpResponse:
 # --- registration types and their forms ----------------------------------------------------------
 @staff_view(rules.VIEW)
 def type_list(request: HttpRequest, event: Event) -> HttpResponse:
-    return render(request, "registration/staff/types.html", _context(event, "types", counts=counts_by_type(event)))
+    return render(
+        request,
+        "registration/staff/types.html",
+        _context(event, "types", counts=counts_by_type(event)),
+    )
 
 
 @staff_view(rules.MANAGE)
@@ -226,14 +298,24 @@ def type_edit(request: HttpRequest, event: Event, pk: int | None = None) -> Http
     original_capacity = instance.capacity if instance else None
     initial = {}
     if instance is None:
-        initial = {"order": (RegistrationType.objects.filter(event=event).aggregate(m=Max("order"))["m"] or 0) + 1}
-    form = RegistrationTypeForm(request.POST or None, instance=instance, event=event, initial=initial)
+        initial = {
+            "order": (
+                RegistrationType.objects.filter(event=event).aggregate(m=Max("order"))["m"] or 0
+            )
+            + 1
+        }
+    form = RegistrationTypeForm(
+        request.POST or None, instance=instance, event=event, initial=initial
+    )
     if request.method == "POST" and form.is_valid():
         data = {k: form.cleaned_data[k] for k in form.Meta.fields}
         capacity = data.pop("capacity")
         if instance is None:
             rtype = create_registration_type(event, actor=request.user, capacity=capacity, **data)
-            messages.success(request, f"“{rtype.name}” created with the default form; adjust its questions below.")
+            messages.success(
+                request,
+                f"“{rtype.name}” created with the default form; adjust its questions below.",
+            )
             return redirect("registration_staff:form_editor", event.slug, rtype.pk)
         # The ModelForm wrote the new values onto the instance; restore, then change through the domain.
         instance.refresh_from_db()
@@ -241,9 +323,18 @@ def type_edit(request: HttpRequest, event: Event, pk: int | None = None) -> Http
         note = f" {len(promoted)} promoted from the waiting list." if promoted else ""
         messages.success(request, f"“{instance.name}” saved.{note}")
         return redirect("registration_staff:types", event.slug)
-    return render(request, "registration/staff/type_form.html", _context(
-        event, "types", form=form, registration_type=instance, original_capacity=original_capacity),
-        status=400 if request.method == "POST" else 200)
+    return render(
+        request,
+        "registration/staff/type_form.html",
+        _context(
+            event,
+            "types",
+            form=form,
+            registration_type=instance,
+            original_capacity=original_capacity,
+        ),
+        status=400 if request.method == "POST" else 200,
+    )
 
 
 @staff_view(rules.MANAGE)
@@ -259,59 +350,97 @@ def form_editor(request: HttpRequest, event: Event, pk: int) -> HttpResponse:
             if action == "add_section":
                 section_form = SectionForm(request.POST, prefix="section")
                 if section_form.is_valid():
-                    form_editing.add_section(rtype, title=section_form.cleaned_data["title"], actor=request.user)
+                    form_editing.add_section(
+                        rtype, title=section_form.cleaned_data["title"], actor=request.user
+                    )
                     messages.success(request, "Section added.")
                     return redirect(request.path)
             elif action == "add_question":
-                question_form = QuestionForm(request.POST, prefix="question", registration_type=rtype)
+                question_form = QuestionForm(
+                    request.POST, prefix="question", registration_type=rtype
+                )
                 if question_form.is_valid():
                     data = question_form.cleaned_data
-                    form_editing.add_question(data["section"], label=data["label"], kind=data["kind"],
-                                              required=data["required"], help_text=data["help_text"],
-                                              choices=data["choices"], max_length=data["max_length"],
-                                              actor=request.user)
+                    form_editing.add_question(
+                        data["section"],
+                        label=data["label"],
+                        kind=data["kind"],
+                        required=data["required"],
+                        help_text=data["help_text"],
+                        choices=data["choices"],
+                        max_length=data["max_length"],
+                        actor=request.user,
+                    )
                     messages.success(request, f"Question “{data['label']}” added.")
                     return redirect(request.path)
             elif action in ("section_up", "section_down", "remove_section"):
-                section = get_object_or_404(FormSection, registration_type=rtype, pk=request.POST.get("item"))
+                section = get_object_or_404(
+                    FormSection, registration_type=rtype, pk=request.POST.get("item")
+                )
                 if action == "remove_section":
                     form_editing.remove_section(section, actor=request.user)
                 else:
-                    form_editing.move_item(section, direction=-1 if action == "section_up" else 1, actor=request.user)
+                    form_editing.move_item(
+                        section, direction=-1 if action == "section_up" else 1, actor=request.user
+                    )
                 return redirect(request.path)
             elif action in ("question_up", "question_down", "remove_question"):
-                question = get_object_or_404(Question, section__registration_type=rtype, pk=request.POST.get("item"))
+                question = get_object_or_404(
+                    Question, section__registration_type=rtype, pk=request.POST.get("item")
+                )
                 if action == "remove_question":
                     form_editing.remove_question(question, actor=request.user)
                     messages.success(request, f"Question “{question.label}” removed.")
                 else:
-                    form_editing.move_item(question, direction=-1 if action == "question_up" else 1,
-                                           actor=request.user)
+                    form_editing.move_item(
+                        question, direction=-1 if action == "question_up" else 1, actor=request.user
+                    )
                 return redirect(request.path)
         except RegistrationError as error:
             messages.error(request, str(error))
             return redirect(request.path)
     sections = rtype.sections.prefetch_related("questions")
     preview = RegistrationForm(registration_type=rtype)
-    return render(request, "registration/staff/form_editor.html", _context(
-        event, "types", registration_type=rtype, sections=sections, section_form=section_form,
-        question_form=question_form, preview=preview), status=400 if request.method == "POST" else 200)
+    return render(
+        request,
+        "registration/staff/form_editor.html",
+        _context(
+            event,
+            "types",
+            registration_type=rtype,
+            sections=sections,
+            section_form=section_form,
+            question_form=question_form,
+            preview=preview,
+        ),
+        status=400 if request.method == "POST" else 200,
+    )
 
 
 @staff_view(rules.MANAGE)
 def question_edit(request: HttpRequest, event: Event, pk: int) -> HttpResponse:
-    question = get_object_or_404(Question.objects.select_related("section__registration_type"),
-                                 section__registration_type__event=event, pk=pk)
+    question = get_object_or_404(
+        Question.objects.select_related("section__registration_type"),
+        section__registration_type__event=event,
+        pk=pk,
+    )
     rtype = question.section.registration_type
     form = QuestionForm(request.POST or None, instance=question, registration_type=rtype)
     if request.method == "POST" and form.is_valid():
         question = form.save(commit=False)
         question.choices = form.cleaned_data["choices"]
         question.save()
-        AuditEntry.objects.create(event=event, actor=request.user, action="form.question_changed",
-                                  data={"type": rtype.name, "question": question.label})
+        AuditEntry.objects.create(
+            event=event,
+            actor=request.user,
+            action="form.question_changed",
+            data={"type": rtype.name, "question": question.label},
+        )
         messages.success(request, "Question saved.")
         return redirect("registration_staff:form_editor", event.slug, rtype.pk)
-    return render(request, "registration/staff/question_form.html", _context(
-        event, "types", form=form, question=question, registration_type=rtype),
-        status=400 if request.method == "POST" else 200)
+    return render(
+        request,
+        "registration/staff/question_form.html",
+        _context(event, "types", form=form, question=question, registration_type=rtype),
+        status=400 if request.method == "POST" else 200,
+    )

@@ -11,7 +11,9 @@ from podium.registration.validators.question import validate_choices
 
 class DecisionForm(forms.Form):
     message = forms.CharField(
-        label="Message to the registrant (optional)", required=False, max_length=2000,
+        label="Message to the registrant (optional)",
+        required=False,
+        max_length=2000,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
 
@@ -20,12 +22,21 @@ class MessageForm(forms.Form):
     AUDIENCES = {
         "confirmed": ("Confirmed registrants", ["confirmed"]),
         "confirmed_waitlisted": ("Confirmed and waiting list", ["confirmed", "waitlisted"]),
-        "all_active": ("Everyone not cancelled or rejected", ["confirmed", "waitlisted", "pending"]),
+        "all_active": (
+            "Everyone not cancelled or rejected",
+            ["confirmed", "waitlisted", "pending"],
+        ),
     }
-    audience = forms.ChoiceField(choices=[(k, v[0]) for k, v in AUDIENCES.items()], initial="confirmed")
+    audience = forms.ChoiceField(
+        choices=[(k, v[0]) for k, v in AUDIENCES.items()], initial="confirmed"
+    )
     subject = forms.CharField(max_length=200)
-    body = forms.CharField(label="Message", max_length=10000, widget=forms.Textarea(attrs={"rows": 8}),
-                           help_text="Each person also gets their private registration link.")
+    body = forms.CharField(
+        label="Message",
+        max_length=10000,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text="Each person also gets their private registration link.",
+    )
 
     def statuses(self) -> list[str]:
         return self.AUDIENCES[self.cleaned_data["audience"]][1]
@@ -41,10 +52,24 @@ class DateTimeLocalInput(forms.DateTimeInput):
 class RegistrationTypeForm(forms.ModelForm):
     class Meta:
         model = RegistrationType
-        fields = ["name", "slug", "description", "order", "is_active", "opens_at", "closes_at", "capacity",
-                  "requires_approval", "waiting_list_enabled", "access_code"]
-        widgets = {"opens_at": DateTimeLocalInput(), "closes_at": DateTimeLocalInput(),
-                   "description": forms.Textarea(attrs={"rows": 3})}
+        fields = [
+            "name",
+            "slug",
+            "description",
+            "order",
+            "is_active",
+            "opens_at",
+            "closes_at",
+            "capacity",
+            "requires_approval",
+            "waiting_list_enabled",
+            "access_code",
+        ]
+        widgets = {
+            "opens_at": DateTimeLocalInput(),
+            "closes_at": DateTimeLocalInput(),
+            "description": forms.Textarea(attrs={"rows": 3}),
+        }
 
     def __init__(self, *args, event, **kwargs):
         super().__init__(*args, **kwargs)
@@ -52,9 +77,13 @@ class RegistrationTypeForm(forms.ModelForm):
 
     def clean_slug(self):
         slug = self.cleaned_data["slug"]
-        clash = RegistrationType.objects.filter(event=self.event, slug=slug).exclude(pk=self.instance.pk)
+        clash = RegistrationType.objects.filter(event=self.event, slug=slug).exclude(
+            pk=self.instance.pk
+        )
         if clash.exists():
-            raise ValidationError("Another registration type of this event already uses this address.")
+            raise ValidationError(
+                "Another registration type of this event already uses this address."
+            )
         return slug
 
     def clean(self):
@@ -72,9 +101,12 @@ class SectionForm(forms.ModelForm):
 
 
 class QuestionForm(forms.ModelForm):
-    choices_text = forms.CharField(label="Options (one per line)", required=False,
-                                   widget=forms.Textarea(attrs={"rows": 4}),
-                                   help_text="For choice and multiple-choice questions.")
+    choices_text = forms.CharField(
+        label="Options (one per line)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="For choice and multiple-choice questions.",
+    )
 
     class Meta:
         model = Question
@@ -92,7 +124,9 @@ class QuestionForm(forms.ModelForm):
 
     def clean(self):
         data = super().clean()
-        choices = [line.strip() for line in (data.get("choices_text") or "").splitlines() if line.strip()]
+        choices = [
+            line.strip() for line in (data.get("choices_text") or "").splitlines() if line.strip()
+        ]
         kind = data.get("kind")
         try:
             validate_choices(kind, choices)
