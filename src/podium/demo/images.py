@@ -43,7 +43,7 @@ def placeholder_png(
         y = digest[6 + i] / 255 * height
         r = (0.15 + digest[11 + i] / 255 * 0.25) * height
         cdraw.ellipse([x - r, y - r, x + r, y + r], fill=(255, 255, 255, 28 + digest[16 + i] % 30))
-    circles = circles.filter(ImageFilter.GaussianBlur(radius=height / 60))
+    circles = circles.filter(ImageFilter.BoxBlur(radius=height / 80))
     image = Image.alpha_composite(image.convert("RGBA"), circles).convert("RGB")
     draw = ImageDraw.Draw(image)
     font = ImageFont.load_default(size=max(14, height // 28))
@@ -57,5 +57,5 @@ def placeholder_png(
     )
     draw.text((x0, y0 - box[1] // 2), label, fill=(255, 255, 255), font=font)
     out = io.BytesIO()
-    image.save(out, format="PNG", optimize=True)
+    image.save(out, format="PNG")
     return out.getvalue()

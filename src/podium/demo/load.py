@@ -155,8 +155,12 @@ COMMITTEE_SPEAKERS = [
 KIND_BY_LABEL = {label: value for value, label in Publication.Kind.choices}
 
 
-def load_demo(*, stdout: TextIO | None = None) -> dict:
-    """Create or update all demo content; return a summary (slugs, users, counts)."""
+def load_demo(*, stdout: TextIO | None = None, other_apps: bool = True) -> dict:
+    """Create or update all demo content; return a summary (slugs, users, counts).
+
+    `other_apps=False` loads only the site's own content (events, people,
+    publications, accounts), without the registration and briefs demos.
+    """
 
     def say(message: str) -> None:
         log.info(message)
@@ -175,7 +179,7 @@ def load_demo(*, stdout: TextIO | None = None) -> dict:
         committee = _committee_event()
         say(f"past event: {committee.title} ({committee.when_display})")
         _brief_publication(after)
-    others = _other_apps(say)
+    others = _other_apps(say) if other_apps else {}
     return {
         "users": [u.username for u in users],
         "events": [before.slug, after.slug, committee.slug],

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from django.contrib.staticfiles import finders
 from django.urls import reverse
@@ -104,7 +106,7 @@ def test_only_administrators_see_the_django_admin_link(client, objects):
 
 def test_htmx_is_vendored_and_loaded_from_our_static_files(client, objects):
     path = finders.find("common/vendor/htmx-2.0.11.min.js")
-    assert path and "htmx" in open(path, encoding="utf-8").read(2000)
+    assert path and "htmx" in Path(path).read_text(encoding="utf-8")[:2000]
     page = client.get(reverse("events:list")).text
     assert '<script src="/static/common/vendor/htmx-2.0.11.min.js"' in page
     assert "unpkg" not in page and "cdn" not in page.lower()
