@@ -71,3 +71,24 @@ def test_text_that_starts_with_a_bracketed_time_is_not_json():
         (5.0, "Dana Whitfield"),
         (9.0, "Min-jun Park"),
     ]
+
+
+def test_headerless_cues_with_dots_are_read_as_srt(tmp_path):
+    path = tmp_path / "captions"
+    path.write_text(
+        "00:00:01.000 --> 00:00:03.500\nDana Whitfield: Welcome.\n\n"
+        "00:00:04.000 --> 00:00:06.000\nMin-jun Park: Thanks.\n",
+        encoding="utf-8",
+    )
+    t = read_transcript(path)
+    assert [(s.start, s.speaker) for s in t.segments] == [
+        (1.0, "Dana Whitfield"),
+        (4.0, "Min-jun Park"),
+    ]
+
+
+def test_headerless_bad_timings_are_reported_by_the_srt_reader(tmp_path):
+    path = tmp_path / "captions"
+    path.write_text("1\n00:00:0x,000 --> 00:00:03,500\nWelcome.\n", encoding="utf-8")
+    with pytest.raises(Exception, match=r"captions:2: bad cue start time '00:00:0x,000'"):
+        read_transcript(path)

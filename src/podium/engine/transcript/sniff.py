@@ -1,8 +1,8 @@
 """Which format a transcript is in: by the file's extension, else by its content.
 
 Content rules, first match wins: a ``WEBVTT`` first line is WebVTT; text that
-opens with ``{`` or with ``[`` then ``{``/``]`` is JSON; a ``-->`` line with a
-comma before the milliseconds (or a cue number over it) is SRT; anything else
+opens with ``{`` or with ``[`` then ``{``/``]`` is JSON; a line starting with
+``start -->`` timings (cues without a WEBVTT header) is SRT; anything else
 is tried as a plain-text transcript, whose reader says so when it finds none.
 """
 
@@ -24,10 +24,8 @@ EXTENSIONS = {
 """File extension -> format name, for reading and writing."""
 
 _JSON_START = re.compile(r"^\s*(?:\{|\[\s*[\{\]])")
-_SRT_TIMINGS = re.compile(r"^\s*(?:\d+:)?\d{1,2}:\d{1,2}(?:[,.]\d{1,3})?\s*-->", re.MULTILINE)
-_SRT_NUMBERED = re.compile(
-    r"^\s*\d+\s*\r?\n\s*(?:\d+:)?\d{1,2}:\d{1,2}(?:[,.]\d+)?\s*-->", re.MULTILINE
-)
+_SRT_TIMINGS = re.compile(r"^[ \t]*\d[^\n]*-->", re.MULTILINE)
+"""A line that starts with a number and has ``-->``: cue timings, good or bad."""
 
 
 def format_from_path(path: str | Path) -> str | None:
@@ -43,6 +41,6 @@ def sniff_format(text: str) -> str:
     if _JSON_START.match(head):
         return "json"
     sample = head[:20000]
-    if _SRT_NUMBERED.search(sample) or (_SRT_TIMINGS.search(sample) and "," in sample):
+    if _SRT_TIMINGS.search(sample):
         return "srt"
     return "txt"
