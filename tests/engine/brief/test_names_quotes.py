@@ -115,19 +115,29 @@ def test_learning_names_from_the_brief():
     assert [s.name for s in learnt] == ["Maria Okafor", "Jonah Feld"]
 
 
-def test_known_speakers_merge_given_page_moderator_and_learnt():
-    sections = [Section(1, "S", summary=["Zoe Quinn argued. Susan Thornton noted."])]
+def test_known_speakers_merge_given_page_and_moderator_and_guess_only_without_them():
+    sections = [
+        Section(1, "S", summary=["Kim Jong Un warned. Susan Thornton noted. Zoe Quinn argued."])
+    ]
+    moderator = Speaker("Jonathan Corrado", role="moderator")
     known = known_speakers(
         [Speaker("Susan A. Thornton")],
         page=[Speaker("Keith Luse")],
-        moderator=Speaker("Jonathan Corrado", role="moderator"),
+        moderator=moderator,
         sections=sections,
     )
     assert [(s.name, s.role) for s in known] == [
         ("Susan A. Thornton", None),
         ("Keith Luse", None),
         ("Jonathan Corrado", "moderator"),
-        ("Zoe Quinn", None),  # learnt; "Susan Thornton" is covered by a known speaker
+    ]
+    # no speakers given and no bios: names are learnt, those already known are not repeated
+    guessed = known_speakers([], moderator=moderator, sections=sections)
+    assert [s.name for s in guessed] == [
+        "Jonathan Corrado",
+        "Kim Jong Un",
+        "Susan Thornton",
+        "Zoe Quinn",
     ]
 
 

@@ -15,11 +15,13 @@ Rules (docs/briefs.md, "Speaker resolution"):
 - A quote's speaker is the person named last before it in the same
   paragraph, else the section's main speaker.
 - Names inside quotation marks do not count: they are the speaker's words.
-- Names are also learnt from the brief itself: a capitalised name of two to
-  five words opening a sentence and followed by a reporting verb ("Ankit
-  Panda identified"), unless it already names a known speaker. So a brief
-  resolves with no speakers at all, and a person missing from the speakers
-  file still gets their sections (the verifier's names check flags them).
+- When the event's speakers are not known (no speakers given, no bios on
+  the page), names are learnt from the brief itself: a capitalised name of
+  two to five words opening a sentence and followed by a reporting verb
+  ("Ankit Panda identified"), unless it already names someone known (the
+  moderator, names a JSON brief carries). So a brief resolves with no
+  speakers file at all, but once the speakers are known, "Kim Jong Un
+  warned" does not make Kim Jong Un a speaker.
 
 Plain `re` does the matching; rapidfuzz is not needed since names are
 spelled as given (the verifier's names check reports misspellings).
@@ -234,8 +236,9 @@ def known_speakers(
 
     The given speakers first, then the page's bios, then the names sections
     already carry (JSON), then the moderator from the context line (who only
-    gets the moderator role if no one gave them another), then the names
-    learnt from the summaries (`learn_speakers`) that none of these covers.
+    gets the moderator role if no one gave them another). Only when neither
+    speakers nor bios were given, names learnt from the summaries
+    (`learn_speakers`) that none of these covers come last.
     """
     known: list[Speaker] = [Speaker(name=s) if isinstance(s, str) else s for s in given]
     names = {s.name for s in known}
@@ -252,6 +255,8 @@ def known_speakers(
             ]
         else:
             known.append(moderator)
+    if given or page:
+        return known  # the event's speakers are known: names are not guessed
     index = NameIndex(known)
     for learnt in learn_speakers([p for s in sections for p in s.summary]):
         covered = [m for m in index.mentions(learnt.name, []) if m.name]
