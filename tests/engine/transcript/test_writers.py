@@ -163,7 +163,7 @@ def test_write_needs_a_known_extension_or_format(tmp_path):
 # --- property-based round trips ----------------------------------------------------
 
 NAMES = ["Dana Whitfield", "Min-jun Park", "SPEAKER_01", "Dr. Eleanor O'Voss", "Samuel Okafor"]
-words = st.text(alphabet="abcdefghijklmnopqrstuvwxyz0123456789.,?!'", min_size=1, max_size=10)
+words = st.text(alphabet="abcdefghijklmnopqrstuvwxyz0123456789.,?!':", min_size=1, max_size=10)
 
 
 @st.composite
@@ -200,3 +200,13 @@ def test_vtt_and_json_round_trip_any_transcript(transcript):
 def test_srt_round_trip_any_transcript(transcript):
     back = parse_transcript(format_transcript(transcript, "srt"), format="srt")
     assert back.segments == transcript.segments
+
+
+@settings(max_examples=60, deadline=None)
+@given(transcripts_(alphabet_extra=True), st.sampled_from(["txt", "md"]))
+def test_txt_and_md_round_trip_turns_of_any_transcript(transcript, fmt):
+    back = parse_transcript(format_transcript(transcript, fmt), format=fmt)
+    assert back.title == transcript.title
+    assert [(t.speaker, int(t.start), t.text) for t in back.turns()] == [
+        (t.speaker, int(t.start), t.text) for t in transcript.turns()
+    ]
