@@ -210,3 +210,15 @@ def test_txt_and_md_round_trip_turns_of_any_transcript(transcript, fmt):
     assert [(t.speaker, int(t.start), t.text) for t in back.turns()] == [
         (t.speaker, int(t.start), t.text) for t in transcript.turns()
     ]
+
+
+def test_arrows_cannot_break_a_written_file():
+    odd = Transcript(
+        [Segment(0.0, 1.0, "A --> B", "from a --> to b"), Segment(1.0, 2.0, "C", "fine")],
+        title="Before --> after",  # the one line a header can hold
+        language="en --> fr",
+    )
+    for fmt in FORMATS:
+        back = parse_transcript(format_transcript(odd, fmt), format=fmt)
+        assert [s.text.endswith("fine") for s in back.segments] == [False, True]
+        assert back.warnings == []

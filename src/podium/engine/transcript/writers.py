@@ -30,6 +30,11 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
+def _no_arrow(text: str) -> str:
+    """``-->`` would start a cue where the format has no way to escape it."""
+    return text.replace("-->", "->")
+
+
 def _escape_vtt(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
@@ -44,8 +49,9 @@ def format_vtt(transcript: Transcript) -> str:
         captions.append(
             webvtt.Caption(format_cue_time(segment.start), format_cue_time(segment.end), text)
         )
-    metadata = [f"Language: {transcript.language}"] if transcript.language else []
-    header = f"- {_one_line(transcript.title)}" if transcript.title else None
+    language = _no_arrow(_one_line(transcript.language or ""))
+    metadata = [f"Language: {language}"] if language else []
+    header = f"- {_no_arrow(_one_line(transcript.title))}" if transcript.title else None
     document = webvtt.WebVTT(captions=captions, header_text=header, metadata=metadata)
     return document.content
 
@@ -54,9 +60,9 @@ def format_srt(transcript: Transcript) -> str:
     """SubRip, numbered cues, speakers as ``Name:`` prefixes."""
     blocks = []
     for number, segment in enumerate(transcript.segments, start=1):
-        text = _one_line(segment.text)
+        text = _no_arrow(_one_line(segment.text))
         if segment.speaker:
-            text = f"{_one_line(segment.speaker)}: {text}"
+            text = f"{_no_arrow(_one_line(segment.speaker))}: {text}"
         timings = (
             f"{format_cue_time(segment.start, decimal=',')} --> "
             f"{format_cue_time(segment.end, decimal=',')}"

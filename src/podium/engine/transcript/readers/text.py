@@ -42,6 +42,8 @@ _HEADER = re.compile(
     rf"^(?P<hashes>#{{1,6}}\s+)?(?:\*\*)?(?P<name>{_NAME})(?:\*\*)?"
     rf"(?P<sep>\s*[·|—–-]\s*|\s*[(\[]|\s+)(?P<time>{_TIME})[)\]]?\s*:?\s*$"
 )
+_MD_HEADING = re.compile(rf"^#{{1,6}}\s+(?P<name>\S.*?)\s+·\s+(?P<time>{_TIME})\s*$")
+"""Podium's own Markdown heading, ``### Name · 10:40``: any name, as written."""
 _BAD_BRACKET_TIME = re.compile(r"^\s*\[(?P<time>[^\]\s]*\d[^\]\s]*:[^\]\s]*)\]")
 _TITLE_PREFIX = re.compile(r"^(?:#{1,6}\s+|title:\s*)", re.IGNORECASE)
 
@@ -110,6 +112,9 @@ def _start_of_cue(
             start = _time(match["bracketed"] or match["bare"], line=number, source=source)
             text = match["text"] if name else line[match.end("bracketed") + 1 :]
             return start, name, text.strip()
+    match = _MD_HEADING.match(line)
+    if match:
+        return _time(match["time"], line=number, source=source), match["name"], ""
     match = _HEADER.match(line)
     if match and looks_like_name(match["name"]):
         plain = not match["hashes"] and not match["sep"].strip()
