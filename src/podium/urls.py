@@ -9,12 +9,21 @@
 /admin/      Django admin, for administrators
 """
 
+import re
 from importlib.util import find_spec
 
 from django.conf import settings
-from django.conf.urls.static import static
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
+from django.views.static import serve
+
+
+def media(request, path: str):
+    """Uploaded files from local storage (MEDIA_ROOT read per request, so tests may move it).
+
+    With S3-compatible storage the files have their own URLs and this is unused.
+    """
+    return serve(request, path, document_root=settings.MEDIA_ROOT)
 
 
 def optional_include(module: str, prefix: str) -> list:
@@ -36,4 +45,5 @@ urlpatterns = [
     path("register/", include("podium.registration.urls")),
     path("briefs/", include("podium.briefs.urls")),
     path("", include("podium.events.urls")),
-] + static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    re_path(rf"^{re.escape(settings.MEDIA_URL.lstrip('/'))}(?P<path>.*)$", media, name="media"),
+]
