@@ -110,14 +110,22 @@ def test_a_shared_surname_is_not_used_alone():
 
 def test_learning_names_from_the_brief():
     learnt = learn_speakers(
-        ["Dr. Maria Okafor argued this. North Korea remained closed. Jonah Feld noted that."]
+        [
+            "Dr. Maria Okafor argued this. Later Kim Jong Un warned nobody.",
+            "North Korea remained closed.",
+            "Jonah Feld noted that.",
+            "Ambassador Ward said so.",
+            '"Quoted Person said" is not a name.',
+        ]
     )
     assert [s.name for s in learnt] == ["Maria Okafor", "Jonah Feld"]
 
 
 def test_known_speakers_merge_given_page_and_moderator_and_guess_only_without_them():
     sections = [
-        Section(1, "S", summary=["Kim Jong Un warned. Susan Thornton noted. Zoe Quinn argued."])
+        Section(
+            1, "S", summary=["Kim Jong Un warned.", "Susan Thornton noted.", "Zoe Quinn argued."]
+        )
     ]
     moderator = Speaker("Jonathan Corrado", role="moderator")
     known = known_speakers(

@@ -17,7 +17,7 @@ Rules (docs/briefs.md, "Speaker resolution"):
 - Names inside quotation marks do not count: they are the speaker's words.
 - When the event's speakers are not known (no speakers given, no bios on
   the page), names are learnt from the brief itself: a capitalised name of
-  two to five words opening a sentence and followed by a reporting verb
+  two to five words opening a paragraph and followed by a reporting verb
   ("Ankit Panda identified"), unless it already names someone known (the
   moderator, names a JSON brief carries). So a brief resolves with no
   speakers file at all, but once the speakers are known, "Kim Jong Un
@@ -133,7 +133,11 @@ _GROUP = re.compile(
     r"\s+(?:(?:all|also|both|each|largely|broadly|generally|then)\s+)?(?P<verb>[a-z]+)\b"
 )
 """A group word as the subject of a reporting verb: "Panelists emphasized", "The panel acknowledged"."""
-_LEARN = re.compile(rf"(?:^|(?<=[.!?]\s)|(?<=[.!?][”\"]\s))(?P<name>{NAME})\s+(?P<verb>[a-z]+)\b")
+_LEARN = re.compile(
+    r"^(?:(?:Dr|Prof|Mr|Ms|Mrs|Amb|Sen|Rep|Gen)\.\s+|(?:Professor|Ambassador|Senator|General)\s+)?"
+    rf"(?P<name>{NAME})\s+(?P<verb>[a-z]+)\b"
+)
+"""A name opening a paragraph before a verb: "Rachel Minyoung Lee outlined …"."""
 _HONORIFICS = re.compile(
     r"^(?:Dr\.?|Prof\.?|Professor|Ambassador|Amb\.|Mr\.?|Ms\.?|Mrs\.?|Sen\.?|Senator|Rep\.?|Hon\.?|Gen\.?|General)\s+"
 )
@@ -212,16 +216,19 @@ class NameIndex:
 
 
 def learn_speakers(paragraphs: list[str]) -> list[Speaker]:
-    """Names that open a sentence before a reporting verb, in order of first use."""
+    """Names that open a paragraph before a reporting verb, in order of first use.
+
+    Only paragraph openings: briefs name the section's speaker first, and a
+    name later in the prose ("… Kim Jong Un warned …") is often not a speaker.
+    """
     names: list[str] = []
     for paragraph in paragraphs:
-        quotes, _ = find_quotes(paragraph)
-        for match in _LEARN.finditer(paragraph):
-            if match["verb"] not in REPORTING_VERBS or inside_quotes(match.start(), quotes):
-                continue
-            name = strip_honorific(match["name"])
-            if len(name.split()) >= 2 and name not in names:
-                names.append(name)
+        match = _LEARN.match(paragraph.strip())
+        if match is None or match["verb"] not in REPORTING_VERBS:
+            continue
+        name = strip_honorific(match["name"])
+        if len(name.split()) >= 2 and name not in names:
+            names.append(name)
     return [Speaker(name=name) for name in names]
 
 
