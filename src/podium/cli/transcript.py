@@ -64,14 +64,16 @@ def _load(path: Path, from_format: str | None, speaker_map: Path | None) -> Tran
         names = label_map(load_speakers(speaker_map))
         if not names:
             err_console.print(
-                f"[yellow]warning:[/] {speaker_map}: no 'label' in the speaker map, nothing renamed",
+                f"[yellow]warning:[/] {escape(str(speaker_map))}: no 'label' in the speaker map, "
+                "nothing renamed",
                 highlight=False,
                 soft_wrap=True,
             )
         unused = [label for label in names if label not in transcript.speakers]
         if unused:
             err_console.print(
-                f"[yellow]warning:[/] {speaker_map}: not in the transcript: {', '.join(unused)}",
+                f"[yellow]warning:[/] {escape(str(speaker_map))}: not in the transcript: "
+                f"{escape(', '.join(unused))}",
                 highlight=False,
                 soft_wrap=True,
             )
@@ -85,7 +87,9 @@ def _print_warnings(transcript: Transcript) -> None:
         match = _LINE_PREFIX.match(warning)
         where = f"{transcript.source}:{match[1]}" if match else transcript.source
         text = warning[match.end() :] if match else warning
-        err_console.print(f"[yellow]warning: {where}: {text}[/]", highlight=False, soft_wrap=True)
+        err_console.print(
+            f"[yellow]warning: {escape(where)}: {escape(text)}[/]", highlight=False, soft_wrap=True
+        )
 
 
 @transcript_app.command()
@@ -205,7 +209,7 @@ def show(
     first = transcript.segments[0].start
     span = f" ({format_time(first)}–{format_time(transcript.duration)})" if first >= 1 else ""
     console.print(
-        f"{source.name}: {len(stats)} speakers, {len(all_turns)} turns, "
+        f"{escape(source.name)}: {len(stats)} speakers, {len(all_turns)} turns, "
         f"{len(transcript.segments)} segments, {transcript.word_count()} words, "
         f"duration {format_time(transcript.duration - first)}{span}"
         + (f", language {transcript.language}" if transcript.language else ""),
