@@ -1,0 +1,176 @@
+"""Job claiming and recovery rules, progress that survives reloads, players and ranged media."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from django.utils import timezone
+
+from podium.briefs.domain import jobs
+from podium.briefs.domain.briefs import add_recording
+from podium.briefs.domain.queries.media import player_for_url, vimeo_id, youtube_id
+from podium.briefs.models import Job
+from tests.site.briefs.conftest import make_panel_event
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def dummy_tasks(settings):
+    """Queue without running: these tests drive the job rows themselves."""
+    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend"}}
+
+
+def test_a_job_is_claimed_by_one_worker_only(event):
+    job = jobs.start_job(event=event, kind=Job.Kind.GENERATE, params={"transcript": 1})
+    first = jobs.claim_job(job.pk)
+    assert first is not None
+    assert jobs.claim_job(job.pk) is None, "a running job with a fresh heartbeat is not free"
+    job.refresh_from_db()
+    assert job.status == "running" and job.attempts == 1 and job.claim_token == first
+
+
+def test_a_worker_that_lost_its_job_cannot_write(event):
+    job = jobs.start_job(event=event, kind=Job.Kind.GENERATE, params={"transcript": 1})
+    old = jobs.claim_job(job.pk)
+    Job.objects.filter(pk=job.pk).update(heartbeat_at=timezone.now() - dt.timedelta(minutes=5))
+    new = jobs.claim_job(job.pk)
+    assert new and new != old
+    with pytest.raises(jobs.JobLost):
+        jobs.report_progress(job.pk, old, 0.5, "writing")
+    with pytest.raises(jobs.JobLost):
+        jobs.finish_locked(job.pk, old, result={})
+    jobs.report_progress(job.pk, new, 0.5, "writing")
+    job.refresh_from_db()
+    assert job.attempts == 2 and job.progress == 0.5
+
+
+def test_start_job_returns_the_job_already_under_way(event):
+    one = jobs.start_job(event=event, kind=Job.Kind.GENERATE, params={"transcript": 1})
+    two = jobs.start_job(event=event, kind=Job.Kind.GENERATE, params={"transcript": 1})
+    assert one == two
+    other = jobs.start_job(event=event, kind=Job.Kind.TRANSCRIBE, params={"recording": 1})
+    assert other != one
+
+
+def test_stalled_jobs_are_requeued_then_failed_after_too_many_attempts(event, settings):
+    job = jobs.start_job(event=event, kind=Job.Kind.GENERATE, params={"transcript": 1})
+    jobs.claim_job(job.pk)
+    assert jobs.requeue_stale_jobs() == [], "fresh heartbeat: left alone"
+    Job.objects.filter(pk=job.pk).update(heartbeat_at=timezone.now() - dt.timedelta(minutes=5))
+    assert jobs.requeue_stale_jobs() == [job.pk]
+    job.refresh_from_db()
+    assert job.status == "queued" and job.claim_token == ""
+
+    Job.objects.filter(pk=job.pk).update(
+        status="running",
+        attempts=jobs.MAX_ATTEMPTS,
+        heartbeat_at=timezone.now() - dt.timedelta(minutes=5),
+    )
+    assert jobs.requeue_stale_jobs() == []
+    job.refresh_from_db()
+    assert job.status == "failed" and "stopped before finishing" in job.message
+
+
+def test_time_left_follows_the_pace(event):
+    job = jobs.start_job(event=event, kind=Job.Kind.GENERATE, params={"transcript": 1})
+    jobs.claim_job(job.pk)
+    Job.objects.filter(pk=job.pk).update(
+        progress=0.25, started_at=timezone.now() - dt.timedelta(seconds=30)
+    )
+    job.refresh_from_db()
+    assert jobs.seconds_left(job) == pytest.approx(90, abs=3)
+
+
+def test_progress_survives_a_page_reload(client, editor, event):
+    job = jobs.start_job(event=event, kind=Job.Kind.TRANSCRIBE, params={"recording": 1})
+    token = jobs.claim_job(job.pk)
+    jobs.report_progress(job.pk, token, 0.42, "transcribing")
+    client.force_login(editor)
+    page = client.get(
+        reverse("briefs_staff:overview", kwargs={"slug": event.slug})
+    ).content.decode()
+    assert "42%" in page and "transcribing" in page and 'hx-trigger="every 1s"' in page
+
+
+# --- players ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://www.youtube.com/watch?v=dQw4w9WgXcQ&t=10", "dQw4w9WgXcQ"),
+        ("https://youtu.be/dQw4w9WgXcQ", "dQw4w9WgXcQ"),
+        ("https://www.youtube.com/live/dQw4w9WgXcQ?si=x", "dQw4w9WgXcQ"),
+        ("https://example.com/watch?v=dQw4w9WgXcQ", None),
+    ],
+)
+def test_youtube_ids(url, expected):
+    assert youtube_id(url) == expected
+
+
+def test_vimeo_and_fallback_links():
+    assert vimeo_id("https://vimeo.com/76979871") == "76979871"
+    assert vimeo_id("https://player.vimeo.com/video/76979871?h=abc") == "76979871"
+    vimeo = player_for_url("https://vimeo.com/76979871")
+    assert vimeo.link_at(95.7) == "https://vimeo.com/76979871#t=95s"
+    youtube = player_for_url("https://youtu.be/dQw4w9WgXcQ")
+    assert youtube.link_at(640) == "https://www.youtube.com/watch?v=dQw4w9WgXcQ&t=640s"
+    assert "enablejsapi=1" in youtube.src
+    assert player_for_url("https://example.com/video.mp4") is None
+
+
+def test_public_page_embeds_youtube_with_no_script_links(client, reviewed_brief, editor):
+    from podium.briefs.domain import briefs as workflow
+
+    event = reviewed_brief.event
+    workflow.add_recording(event=event, video_url="https://www.youtube.com/watch?v=dQw4w9WgXcQ")
+    workflow.publish(brief=reviewed_brief, user=editor)
+    html = client.get(reverse("events:detail", kwargs={"slug": event.slug})).content.decode()
+    assert 'data-kind="youtube"' in html and "youtube.com/embed/dQw4w9WgXcQ?enablejsapi=1" in html
+    assert 'href="https://www.youtube.com/watch?v=dQw4w9WgXcQ&amp;t=9s" data-seek="9"' in html
+    assert "briefs/player.js" in html
+
+
+# --- ranged media --------------------------------------------------------------------------
+
+
+@pytest.fixture
+def stored_recording(event):
+    data = bytes(range(256)) * 40  # 10 240 bytes
+    recording, _ = add_recording(
+        event=event,
+        upload=SimpleUploadedFile("clip.webm", data, content_type="video/webm"),
+        transcribe=False,
+    )
+    url = reverse("briefs:recording_media", kwargs={"pk": recording.pk, "filename": "clip.webm"})
+    return recording, url, data
+
+
+def test_recording_is_served_whole_and_by_byte_range(client, stored_recording):
+    _, url, data = stored_recording
+    whole = client.get(url)
+    assert whole.status_code == 200 and whole["Accept-Ranges"] == "bytes"
+    assert b"".join(whole.streaming_content) == data
+    part = client.get(url, HTTP_RANGE="bytes=100-199")
+    assert part.status_code == 206 and part["Content-Range"] == f"bytes 100-199/{len(data)}"
+    assert b"".join(part.streaming_content) == data[100:200]
+    tail = client.get(url, HTTP_RANGE="bytes=-10")
+    assert b"".join(tail.streaming_content) == data[-10:]
+    open_end = client.get(url, HTTP_RANGE="bytes=10000-")
+    assert b"".join(open_end.streaming_content) == data[10000:]
+    assert client.get(url, HTTP_RANGE=f"bytes={len(data)}-").status_code == 416
+
+
+def test_recordings_of_draft_events_are_not_public(client, editor):
+    event = make_panel_event(status="draft")
+    recording, _ = add_recording(
+        event=event, upload=SimpleUploadedFile("c.webm", b"1234"), transcribe=False
+    )
+    url = reverse("briefs:recording_media", kwargs={"pk": recording.pk, "filename": "c.webm"})
+    assert client.get(url).status_code == 404
+    client.force_login(editor)
+    assert client.get(url).status_code == 200
