@@ -177,3 +177,17 @@ def test_installed_script_bad_file_exit_2_without_traceback():
         result.stderr == f"error: {bad}:12: not valid JSON: Expecting ':' delimiter (column 12)\n"
     )
     assert result.stdout == ""
+
+
+def test_markup_in_names_is_printed_as_written(podium, tmp_path):
+    path = tmp_path / "[odd].vtt"
+    path.write_text(
+        "WEBVTT\n\n00:00:05.000 --> 00:00:06.000\n<v [bold]X>late\n\n"
+        "00:00:01.000 --> 00:00:02.000\n<v [red]Y[/]>early\n",
+        encoding="utf-8",
+    )
+    result = podium("transcript", "show", path)
+    assert result.returncode == 0
+    assert "│ [red]Y[/] " in result.stdout
+    assert "[odd].vtt: 2 speakers" in result.stdout
+    assert f"warning: {path}:6: cue at 00:00:01.000 starts before" in result.stderr
