@@ -36,7 +36,7 @@ class Line:
     end: float = 0.0
 
 
-def render(lines: list[Line], path: Path, *, speed: int = 165) -> list[Line]:
+def render(lines: list[Line], path: Path, *, speed: int = 155) -> list[Line]:
     """Speak `lines` into `path` (format from its suffix); return the lines with times."""
     path = Path(path)
     timed: list[Line] = []

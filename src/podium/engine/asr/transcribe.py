@@ -183,8 +183,8 @@ def _check(options: TranscribeOptions) -> None:
             f"need 1 <= --min-speakers <= --max-speakers, got "
             f"{options.min_speakers} and {options.max_speakers}"
         )
-    if options.chunk_seconds < 30:
-        raise InputError("chunks must be at least 30 seconds long")
+    if options.chunk_seconds < 5:
+        raise InputError("chunks must be at least 5 seconds long")
 
 
 def _fraction(seconds: float, total: float) -> float:
@@ -230,8 +230,8 @@ def _whisper(model, chunk: _Chunk, language, options, total, progress):
     for piece in pieces:
         words = [
             Word(
-                start=round(chunk.offset + w.start, 3),
-                end=round(chunk.offset + max(w.end, w.start), 3),
+                start=round(chunk.offset + float(w.start), 3),
+                end=round(chunk.offset + float(max(w.end, w.start)), 3),
                 text=w.word.strip(),
                 probability=round(float(w.probability), 4),
             )
@@ -240,8 +240,8 @@ def _whisper(model, chunk: _Chunk, language, options, total, progress):
         ]
         found.append(
             (
-                round(chunk.offset + piece.start, 3),
-                round(chunk.offset + piece.end, 3),
+                round(chunk.offset + float(piece.start), 3),
+                round(chunk.offset + float(piece.end), 3),
                 piece.text.strip(),
                 words,
             )
