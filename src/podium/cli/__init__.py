@@ -60,10 +60,23 @@ def main() -> None:
     except typer.Abort:
         err_console.print("[red]aborted[/]")
         sys.exit(130)
-    except Exception as error:  # click usage errors and the like
-        import click
-
-        if isinstance(error, click.exceptions.ClickException):
+    except Exception as error:
+        if _is_usage_error(error):
             error.show()
             sys.exit(2)
         raise
+
+
+def _is_usage_error(error: Exception) -> bool:
+    """Click's usage errors (Typer bundles its own copy of click as `typer._click`)."""
+    classes = []
+    try:
+        from typer._click.exceptions import ClickException as TyperClickException
+
+        classes.append(TyperClickException)
+    except ImportError:
+        pass
+    import click
+
+    classes.append(click.exceptions.ClickException)
+    return isinstance(error, tuple(classes))
