@@ -318,7 +318,12 @@ def test_published_brief_on_the_event_page_and_downloads(client, reviewed_brief,
 def test_transcript_page_and_downloads_only_when_shown(client, reviewed_brief, editor):
     event = reviewed_brief.event
     assert client.get(public_url("transcript_download", event, fmt="vtt")).status_code == 404
+    event_page = reverse("events:detail", kwargs={"slug": event.slug})
+    assert "data-transcript-search" not in client.get(event_page).content.decode()
     workflow.set_transcript_visibility(brief=reviewed_brief, show=True)
+    on_event_page = client.get(event_page).content.decode()
+    assert "data-transcript-search" in on_event_page and 'data-seek="1"' in on_event_page
+    assert "Families buy bottled water" in on_event_page
     page = client.get(public_url("transcript_page", event)).content.decode()
     assert "data-transcript-search" in page and "David Chen" in page and "SPEAKER_01" not in page
     vtt = client.get(public_url("transcript_download", event, fmt="vtt")).content.decode()

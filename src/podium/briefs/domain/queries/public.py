@@ -52,6 +52,8 @@ class EventRecording:
     brief: BriefView | None
     brief_id: int | None = None
     show_transcript: bool = False
+    turns: list = field(default_factory=list)
+    """The transcript's turns (speaker map applied) when the editors show it."""
 
 
 def brief_view(brief, player: Player | None) -> BriefView:
@@ -104,11 +106,18 @@ def event_recording(event) -> EventRecording:
         sponsor = " ".join((getattr(event, "sponsor_text", "") or "").split())
         if sponsor:  # the event page prints its own sponsor line
             view.closing = [line for line in view.closing if " ".join(line.split()) != sponsor]
+    show = bool(brief_row and brief_row.show_transcript and brief_row.transcript_id)
+    turns = []
+    if show:
+        from podium.briefs.domain.content import load_transcript
+
+        turns = load_transcript(brief_row.transcript).turns()
     return EventRecording(
         player=player,
         brief=view,
         brief_id=brief_row.pk if brief_row else None,
-        show_transcript=bool(brief_row and brief_row.show_transcript and brief_row.transcript_id),
+        show_transcript=show,
+        turns=turns,
     )
 
 
