@@ -178,7 +178,6 @@ def load_demo(*, stdout: TextIO | None = None, other_apps: bool = True) -> dict:
         say(f"past event: {after.title} ({after.when_display})")
         committee = _committee_event()
         say(f"past event: {committee.title} ({committee.when_display})")
-        _brief_publication(after)
     others = _other_apps(say) if other_apps else {}
     return {
         "users": [u.username for u in users],
@@ -386,34 +385,11 @@ def _committee_event() -> Event:
         online_url="https://www.senedd.tv/",
         related_suggestions=3,
     )
-    _picture(event, "committee education 0")
-    event.image_alt = event.image_alt or "Abstract placeholder picture in green tones."
-    event.image_caption = event.image_caption or "Members and witnesses joined by video-conference."
     save_event(
         event, topics=[get_or_create_topic("Education"), get_or_create_topic("Public Health")]
     )
     _speakers(event, COMMITTEE_SPEAKERS)
     return publish_event(event)
-
-
-def _brief_publication(event: Event) -> Publication:
-    """The seed 000 program brief listed as a publication (type Program Brief) linking to its event."""
-    title = f"{event.title}: Program Brief"
-    publication = Publication.objects.filter(title=title).first() or Publication(title=title)
-    publication.kind = Publication.Kind.BRIEF
-    publication.published_on = event.local_start.date() + timedelta(days=14)
-    publication.summary = (
-        "This program examined prospects for relations with North Korea, including US-Republic of Korea "
-        "(ROK) alliance coordination, inter-Korean relations, the impact of North Korea's close relations "
-        "with China and Russia, security concerns, and diplomatic opportunities."
-    )
-    publication.url = f"/events/{event.slug}/"
-    publication = save_publication(
-        publication,
-        topics=[get_or_create_topic("Global Policy"), get_or_create_topic("Korean Peninsula")],
-        authors=[s.person for s in event.speakers.select_related("person") if s.role == "panelist"],
-    )
-    return set_publication_status(publication, status=Publication.Status.PUBLISHED)
 
 
 def _other_apps(say) -> dict:

@@ -22,6 +22,10 @@ class EventFilter(django_filters.FilterSet):
         model = Event
         fields = ["q", "topic"]
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.form.label_suffix = ""
+
     def search(self, queryset, name, value):
         for word in value.split():
             queryset = queryset.filter(

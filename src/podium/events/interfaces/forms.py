@@ -60,8 +60,30 @@ class EventForm(forms.ModelForm):
             "image_alt": "Describes the picture for people who cannot see it. Required with an image."
         }
 
+    FIELDSETS = [
+        ("The event", ["title", "summary", "description", "topics"]),
+        ("When", ["start_date", "start_time", "end_time", "time_zone"]),
+        ("Where", ["venue_name", "venue_address", "online_url"]),
+        ("Picture", ["image", "image_alt", "image_caption", "image_credit"]),
+        (
+            "Acknowledgement, accessibility and related publications",
+            [
+                "sponsor_text",
+                "accessibility_email",
+                "accessibility_lead_days",
+                "related_suggestions",
+            ],
+        ),
+        ("Recording (after the event)", ["video_url", "video_file"]),
+    ]
+
+    def fieldsets(self):
+        """(legend, bound fields) in the order the form shows them."""
+        return [(legend, [self[name] for name in names]) for legend, names in self.FIELDSETS]
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.label_suffix = ""
         if self.instance.pk and self.instance.starts_at:
             local = self.instance.local_start
             self.initial.setdefault("start_date", local.date())

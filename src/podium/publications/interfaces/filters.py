@@ -36,6 +36,10 @@ class PublicationFilter(django_filters.FilterSet):
         model = Publication
         fields = ["q", "kind", "topic", "year"]
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.form.label_suffix = ""
+
     def search(self, queryset, name, value):
         for word in value.split():
             queryset = queryset.filter(
