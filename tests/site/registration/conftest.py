@@ -28,6 +28,7 @@ def immediate_tasks(settings):
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     settings.PODIUM_HOLIDAY_COUNTRY = "US"
     settings.PODIUM_HOLIDAYS = []
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # fast test users
 
 
 def make_event(
