@@ -191,3 +191,10 @@ def test_markup_in_names_is_printed_as_written(podium, tmp_path):
     assert "│ [red]Y[/] " in result.stdout
     assert "[odd].vtt: 2 speakers" in result.stdout
     assert f"warning: {path}:6: cue at 00:00:01.000 starts before" in result.stderr
+
+
+def test_missing_argument_is_a_usage_error(podium):
+    result = podium("transcript", "convert", DATA / "panel.vtt")
+    assert result.returncode == 2
+    assert "Missing argument 'OUT'" in result.stderr
+    assert "Traceback" not in result.stderr
