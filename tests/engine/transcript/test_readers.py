@@ -305,3 +305,42 @@ def test_vtt_blank_line_inside_a_cue_is_joined_with_a_warning():
     assert t.warnings == [
         "line 6: text after a blank line inside a cue; 1 such block(s) joined to the cue above"
     ]
+
+
+def test_youtube_transcript_panel_copied_as_text(transcripts):
+    t = read_transcript(transcripts / "youtube_transcript_panel.txt")
+    assert [(s.start, s.end, s.speaker, s.text) for s in t.segments] == [
+        (3.0, 6.0, "", "good evening everyone and welcome to the"),
+        (6.0, 9.0, "", "Asia Policy Forum tonight we look at"),
+        (9.0, 11.0, "", "what the party congress means for"),
+        (11.0, 3735.0, "", "engagement with Pyongyang"),
+        (3735.0, 3737.0, "", "thank you all for coming"),
+    ]
+    assert t.title is None
+
+
+def test_otter_export_footer_is_not_speech(transcripts):
+    t = read_transcript(transcripts / "otter_export.txt")
+    assert t.title == "Asia Policy Forum - spring panel"
+    assert [(s.start, s.speaker) for s in t.segments] == [
+        (2.0, "Dana Whitfield"),
+        (9.0, "Samuel Okafor"),
+        (18.0, "Dana Whitfield"),
+    ]
+    assert t.segments[-1].text == "Please."
+    assert t.warnings == []
+
+
+@pytest.mark.parametrize("name", ["name_time_lines.txt", "sonix.txt"])
+def test_name_line_then_time_line_and_sonix_lines(transcripts, name):
+    t = read_transcript(transcripts / name)
+    assert [(s.start, s.speaker) for s in t.segments][:2] == [
+        (2.0, "Dana Whitfield"),
+        (9.0, "Samuel Okafor"),
+    ]
+    assert t.segments[0].text == "Good evening, everyone, and welcome to the Asia Policy Forum."
+    assert t.segments[1].text.startswith(
+        "Thank you, Dana. I want to start with the divided families."
+    )
+    assert t.title is None
+    assert t.warnings == []

@@ -23,6 +23,10 @@ EXAMPLES = {
     "panel_rev.txt": "txt",
     "panel.md": "txt",
     "youtube_auto.vtt": "vtt",
+    "youtube_transcript_panel.txt": "txt",
+    "otter_export.txt": "txt",
+    "name_time_lines.txt": "txt",
+    "sonix.txt": "txt",
 }
 
 

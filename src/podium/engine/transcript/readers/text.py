@@ -14,11 +14,20 @@ Two layouts, which may even be mixed in one file:
       [00:10:40] Rachel Minyoung Lee: The Congress matters because…
       00:10:40 Rachel Minyoung Lee: …
       [00:11:05] text without a name continues the speaker before
+      Rachel Minyoung Lee: [00:10:40] …    (Sonix)
+
+- a time alone on its line, the text below it (YouTube's transcript panel,
+  copied), optionally with the speaker's name alone on the line above::
+
+      Rachel Minyoung Lee
+      10:40
+      The Congress matters because…
 
 Times may be ``mm:ss``, ``h:mm:ss`` or ``hh:mm:ss.mmm`` (`podium.engine.timefmt`).
 A cue ends where the next begins; the last after its words at 150 words per
 minute (`podium.engine.transcript.cues`). The first line before any speaker
-line is the title (``# Title`` in Markdown). Regular expressions do the work.
+line is the title (``# Title`` in Markdown); Otter's "Transcribed by
+https://otter.ai" footer is skipped. Regular expressions do the work.
 """
 
 from __future__ import annotations
@@ -42,6 +51,11 @@ _HEADER = re.compile(
     rf"^(?P<hashes>#{{1,6}}\s+)?(?:\*\*)?(?P<name>{_NAME})(?:\*\*)?"
     rf"(?P<sep>\s*[·|—–-]\s*|\s*[(\[]|\s+)(?P<time>{_TIME})[)\]]?\s*:?\s*$"
 )
+_TIME_ONLY = re.compile(rf"^[\[(]?(?P<time>{_TIME})[\])]?$")
+"""A time alone on its line (YouTube's transcript panel, copied): the text follows."""
+_NAME_THEN_TIME = re.compile(rf"^(?P<name>{_NAME}):\s*\[(?P<time>{_TIME})\]\s*(?P<text>.*)$")
+"""``Name: [00:10:40] text`` (Sonix)."""
+_FOOTER = re.compile(r"^Transcribed by https?://otter\.ai/?$", re.IGNORECASE)
 _MD_HEADING = re.compile(rf"^#{{1,6}}\s+(?P<name>\S.*?)\s+·\s+(?P<time>{_TIME})\s*$")
 """Podium's own Markdown heading, ``### Name · 10:40``: any name, as written."""
 _BAD_BRACKET_TIME = re.compile(r"^\s*\[(?P<time>[^\]\s]*\d[^\]\s]*:[^\]\s]*)\]")
@@ -64,21 +78,33 @@ def parse_text(text: str, *, source: str) -> Transcript:
     paragraphs: list[list[str]] = []
     preamble: list[tuple[int, str]] = []
     previous_blank = True
+    name_line: str | None = None
+    """The line before, when it stood alone after a blank line and reads as a name."""
     speaker = ""
     for number, raw in enumerate(lines, start=1):
         line = raw.strip()
         if not line:
             previous_blank = True
+            name_line = None
+            continue
+        if _FOOTER.match(line):
             continue
         started = _start_of_cue(line, previous_blank, number=number, source=source)
-        previous_blank = False
         if started is None:
             if cues:
                 paragraphs[-1].append(line)
             else:
                 preamble.append((number, line))
+            name_line = line if previous_blank and looks_like_name(line) else None
+            previous_blank = False
             continue
+        previous_blank = False
         start, named, first_text = started
+        if named is None and not first_text and name_line is not None:
+            # "Dana Whitfield" on one line, "00:10:40" on the next
+            (paragraphs[-1] if cues else preamble).pop()
+            named = name_line
+        name_line = None
         speaker = named if named is not None else speaker
         cues.append(Cue(start=start, end=None, speaker=speaker, text="", line=number))
         paragraphs.append([first_text] if first_text else [])
@@ -112,6 +138,12 @@ def _start_of_cue(
             start = _time(match["bracketed"] or match["bare"], line=number, source=source)
             text = match["text"] if name else line[match.end("bracketed") + 1 :]
             return start, name, text.strip()
+    match = _TIME_ONLY.match(line)
+    if match:
+        return _time(match["time"], line=number, source=source), None, ""
+    match = _NAME_THEN_TIME.match(line)
+    if match and looks_like_name(match["name"]):
+        return _time(match["time"], line=number, source=source), match["name"], match["text"]
     match = _MD_HEADING.match(line)
     if match:
         return _time(match["time"], line=number, source=source), match["name"], ""
