@@ -133,7 +133,7 @@ def test_editor_journey_from_transcript_to_published_brief(page, live_server, re
     section = next(s for s in engine_brief.sections() if s.quotes)
     quote = section.quotes[0].text
     words = quote.split()
-    target = next(w for w in words if len(w) > 3 and w.isalpha())
+    target = next(w for w in words[1:-1] if len(w) > 3 and w.isalpha())
     broken = section.text.replace(quote, quote.replace(target, "banana", 1), 1)
     page.click(f'[data-edit-section="{section.number}"]')
     page.wait_for_selector("[data-section-form]")
@@ -153,7 +153,8 @@ def test_editor_journey_from_transcript_to_published_brief(page, live_server, re
     )
     assert row.locator('.finding[data-check="quote"][data-status="fail"]').count() == 0
     brief.refresh_from_db()
-    assert "banana" not in load_brief(brief.current_version).section(section.number).text
+    fixed = load_brief(brief.current_version).section(section.number).text
+    assert "banana" not in fixed and target in fixed
 
     # 6. Publish (with a written override only if the writer left failing findings elsewhere).
     if page.locator("[data-publish]").count():

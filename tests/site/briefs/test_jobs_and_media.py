@@ -174,3 +174,22 @@ def test_recordings_of_draft_events_are_not_public(client, editor):
     assert client.get(url).status_code == 404
     client.force_login(editor)
     assert client.get(url).status_code == 200
+
+
+def test_workers_read_media_from_storages_without_local_paths(settings, event):
+    """With a storage that has no files on disk, the worker gets a temporary copy, removed afterwards."""
+    from pathlib import Path
+
+    from podium.briefs.domain.runners import local_media_path
+
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    }
+    data = b"not on any disk" * 100
+    recording, _ = add_recording(
+        event=event, upload=SimpleUploadedFile("talk.webm", data), transcribe=False
+    )
+    with local_media_path(recording.media.name) as path:
+        assert Path(path).read_bytes() == data and path.endswith(".webm")
+    assert not Path(path).exists()
