@@ -198,3 +198,11 @@ def test_missing_argument_is_a_usage_error(podium):
     assert result.returncode == 2
     assert "Missing argument 'OUT'" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_docs_show_example_is_the_real_output(podium, monkeypatch):
+    docs = (Path(__file__).resolve().parents[2] / "docs" / "transcripts.md").read_text()
+    block = docs.split("$ podium transcript show panel.vtt\n", 1)[1].split("```", 1)[0]
+    monkeypatch.chdir(DATA)
+    result = podium("transcript", "show", "panel.vtt")
+    assert result.stdout == block
