@@ -283,9 +283,19 @@ class ClaimChecker:
     ) -> list[_Scored]:
         if not candidates:
             return []
+        stems = {_stem(w) for w in query}
+        # Embeddings are the expensive part: rerank only the lexically best few.
+        limit = self.ctx.options.embed_passages
+        if len(candidates) > limit:
+            rank = {p: r for r, p in enumerate(candidates)}
+
+            def lexical(p: int) -> float:
+                overlap = len(stems & self.passage_stems[p]) / len(stems) if stems else 0.0
+                return overlap - 0.02 * rank[p]
+
+            candidates = sorted(candidates, key=lexical, reverse=True)[:limit]
         vectors = self._vectors(candidates)
         cosines = vectors @ sentence_vector
-        stems = {_stem(w) for w in query}
         out = []
         for passage, cosine in zip(candidates, cosines, strict=True):
             coverage = len(stems & self.passage_stems[passage]) / len(stems) if stems else 0.0
@@ -387,7 +397,9 @@ class ClaimChecker:
 
         problems, suggestion = self._facts(tokens, window)
         if labels is not None:
-            other = self._best_other(vector, query, labels)
+            other = None
+            if best.score < options.support_warn:  # only then can someone else's be clearer
+                other = self._best_other(vector, query, labels)
             finding = claim_attribution(section, ctx, sentence, named, best.score, other)
             if finding is not None:
                 findings.append(finding)
@@ -535,30 +547,35 @@ def _number_in_context(tokens: list[Token], position: int, window: list[Token]) 
 
 
 def _negation_problems(tokens: list[Token], window: list[Token]) -> list[str]:
-    """A negation added to (or dropped from) words the speaker said."""
+    """A negation added to words the speaker said without one, or a second one stacked on."""
     problems = []
     norms = [t.norm for t in window]
     for position, token in enumerate(tokens):
         if token.norm not in NEGATORS:
             continue
-        scope = _scope(tokens, position)
-        if scope is None:
+        if position and tokens[position - 1].norm in NEGATORS:
+            continue  # counted with the negation before it
+        found = _scope(tokens, position)
+        if found is None:
             continue
+        scope, at = found
+        stacked = sum(t.norm in NEGATORS for t in tokens[position:at])
         places = [i for i, w in enumerate(norms) if _stem(w) == _stem(scope)]
         if not places:
             continue
-        negated = any(any(n in NEGATORS for n in norms[max(i - 4, 0) : i]) for i in places)
-        if not negated:
+        said = [sum(n in NEGATORS for n in norms[max(i - 4, 0) : i]) for i in places]
+        if max(said) == 0 or (stacked >= 2 and max(said) < 2):
             problems.append(
-                f'"{token.surface.strip(",.;:")} {scope}": the speaker did not say '
+                f'"{token.surface.strip(",.;:")} … {scope}": the speaker did not say '
                 f"this with a negation"
             )
     return problems
 
 
-def _scope(tokens: list[Token], position: int) -> str | None:
-    """The first content word a negation applies to."""
-    for token in tokens[position + 1 : position + 4]:
-        if token.norm not in STOPWORDS and token.norm not in NEGATORS and not token.number:
-            return token.norm
+def _scope(tokens: list[Token], position: int) -> tuple[str, int] | None:
+    """The first content word (or number) a negation applies to, and its position."""
+    for at in range(position + 1, min(position + 5, len(tokens))):
+        token = tokens[at]
+        if token.number or (token.norm not in STOPWORDS and token.norm not in NEGATORS):
+            return token.norm, at
     return None

@@ -38,6 +38,8 @@ class Context:
     _positions: dict[str, list[int]] | None = None
     embeddings: dict[int, object] = field(default_factory=dict)
     """Passage index -> unit vector (filled by the claim check)."""
+    cache: dict[str, object] = field(default_factory=dict)
+    """Per-transcript helpers the checks build once (BM25, the names gazetteer)."""
 
     @property
     def positions(self) -> dict[str, list[int]]:

@@ -293,23 +293,34 @@ class NameFinder:
 
     def __init__(self, ctx: Context, brief: Brief):
         self.ctx = ctx
-        text = " ".join(s.text for s in ctx.index.transcript.segments)
-        self.lower_words = {w for w in re.findall(r"\b[a-z][a-z'’]+\b", text)}
+        vocabulary = ctx.cache.get("names")
+        if vocabulary is None:
+            text = " ".join(s.text for s in ctx.index.transcript.segments)
+            vocabulary = ctx.cache["names"] = _TranscriptNames(text)
+        self.lower_words = vocabulary.lower_words
+        self.places = vocabulary.places
         self.vocabulary = set(ctx.positions)
-        self.places = {m.group(1).lower() for m in _PLACE_CUE.finditer(text)}
         self.speaker_parts = {p for s in ctx.people.speakers for p in name_parts(s.name)}
         for speaker in ctx.people.speakers:
             for alias in speaker.aliases:
                 self.speaker_parts.update(name_parts(alias))
         # surnames of people named with a title or in full, in the brief or the transcript
         self.known_people: set[str] = set()
-        prose = [text, brief.title, *brief.intro, *brief.context, *brief.closing]
+        if "known_people" not in vocabulary.__dict__:
+            vocabulary.known_people = self._people_in(vocabulary.text)
+        self.known_people |= vocabulary.known_people
+        prose = [brief.title, *brief.intro, *brief.context, *brief.closing]
         prose += [p for section in brief.sections() for p in section.summary]
         for chunk in prose:
-            for run, titled in self._runs(chunk):
-                words = _words(run)
-                if titled or self._multiword_person(words):
-                    self.known_people.add(words[-1].lower())
+            self.known_people |= self._people_in(chunk)
+
+    def _people_in(self, text: str) -> set[str]:
+        found = set()
+        for run, titled in self._runs(text):
+            words = _words(run)
+            if titled or self._multiword_person(words):
+                found.add(words[-1].lower())
+        return found
 
     # --- candidates ------------------------------------------------------------
     def _runs(self, text: str) -> list[tuple[str, bool]]:
@@ -437,6 +448,16 @@ class NameFinder:
                         fixed[position] = original
                         return " ".join(fixed), speaker.name
         return None
+
+
+class _TranscriptNames:
+    """What the names check learns from the transcript once: its lower-case words and
+    the capitalised words it puts after "in", "to", "from", "at" (places)."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.lower_words = set(re.findall(r"\b[a-z][a-z'’]+\b", text))
+        self.places = {m.group(1).lower() for m in _PLACE_CUE.finditer(text)}
 
 
 def _words(run: str) -> list[str]:

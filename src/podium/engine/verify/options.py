@@ -37,6 +37,9 @@ class VerifyOptions:
     retrieve_passages: int = 12
     """How many passages BM25 shortlists per summary sentence before embeddings rerank."""
 
+    embed_passages: int = 6
+    """Of those, how many (the lexically best) are embedded and reranked per sentence."""
+
     evidence_passages: int = 3
     """How many of the best passages form the evidence window of a sentence."""
 

@@ -9,6 +9,7 @@ fuzzy spelling lives in the names check.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -23,6 +24,7 @@ FUZZY_NAME = 85.0
 """rapidfuzz ratio at which a surname is taken for a misspelling of a speaker's."""
 
 
+@functools.lru_cache(maxsize=8192)
 def name_key(name: str) -> str:
     """Lower case, accents and dots removed, one space between words."""
     name = unicodedata.normalize("NFKD", name)
@@ -31,9 +33,10 @@ def name_key(name: str) -> str:
     return " ".join(name.lower().split())
 
 
-def name_parts(name: str) -> list[str]:
+@functools.lru_cache(maxsize=8192)
+def name_parts(name: str) -> tuple[str, ...]:
     """The words of a name without middle initials ("Susan A. Thornton" -> susan, thornton)."""
-    return [p for p in name_key(name).split() if not _INITIAL.match(p)]
+    return tuple(p for p in name_key(name).split() if not _INITIAL.match(p))
 
 
 @dataclass(slots=True)

@@ -44,16 +44,24 @@ def verify(
     speakers: list[Speaker] | None = None,
     options: VerifyOptions | None = None,
     progress: Progress | None = None,
+    context: Context | None = None,
 ) -> Report:
     """Check every quote, attribution, ▶ time, summary sentence and name of `brief`.
 
     `speakers` are the event's speakers (names, labels, aliases); without them
-    the transcript's speaker labels are taken as the speakers' names.
+    the transcript's speaker labels are taken as the speakers' names. A
+    `context` from `build_context` may be passed to verify several briefs (or
+    edits of one) against the same transcript without indexing it again.
     """
     progress = progress or no_progress
     progress(0.0, "indexing transcript")
-    ctx = build_context(transcript, speakers=speakers, options=options)
-    claims = ClaimChecker(ctx) if ctx.options.check_claims else None
+    ctx = context or build_context(transcript, speakers=speakers, options=options)
+    ctx.located.clear()
+    claims = None
+    if ctx.options.check_claims:
+        claims = ctx.cache.get("claims")
+        if claims is None:
+            claims = ctx.cache["claims"] = ClaimChecker(ctx)
     report = Report()
     sections = list(brief.sections())
     for number, section in enumerate(sections):

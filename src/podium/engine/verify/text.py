@@ -111,7 +111,8 @@ _QUOTES = str.maketrans(
 )
 _DASHES = re.compile(r"[\u2010-\u2015\u2212/]|(?<=\w)-(?=\w)|\s-+\s|--+")
 _ABBREVIATION = re.compile(r"\b(?:[A-Za-z]\.){2,}")
-_PIECE = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+|%|\d+")
+_PIECE = re.compile(r"[^\W\d_]+\d[^\W_]*|\d+(?:[.,]\d+)*|[^\W\d_]+|%|\d+")
+_NAMED_NUMBER = re.compile(r"\b([A-Za-z]+)-(\d+)\b")
 _CONTRACTION_S = re.compile(r"'s\b")
 _DIGITS = re.compile(r"^\d+(?:\.\d+)?$")
 
@@ -135,6 +136,7 @@ class Token:
 def _raw_words(text: str) -> list[str]:
     text = text.translate(_QUOTES)
     text = _ABBREVIATION.sub(lambda m: m.group(0).replace(".", "") + " ", text)
+    text = _NAMED_NUMBER.sub(r"\1\2", text)  # "COVID-19", "AR-15": a name, not a number
     text = _DASHES.sub(" ", text)
     return text.split()
 
@@ -265,8 +267,7 @@ def normalise(text: str, *, repeats: bool = True) -> list[Token]:
     for offset, raw in enumerate(_raw_words(text)):
         for piece in _pieces(raw):
             tokens.append(Token(piece, raw, offset))
-    tokens = _merge_percent(_merge_numbers(tokens))
-    tokens = _drop_fillers(tokens)
+    tokens = _merge_percent(_merge_numbers(_drop_fillers(tokens)))
     return collapse_repeats(tokens) if repeats else tokens
 
 
