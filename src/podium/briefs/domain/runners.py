@@ -71,10 +71,12 @@ def run_job(*, job_id: int) -> str:
 def local_media_path(name: str):
     """A local file path for a stored file: the file itself on disk storage, else a temporary copy."""
     try:
-        yield default_storage.path(name)
-        return
+        local = default_storage.path(name)
     except NotImplementedError:
-        pass
+        local = None
+    if local and os.path.isfile(local):  # some storages give paths with no file behind them
+        yield local
+        return
     suffix = Path(name).suffix
     fd, path = tempfile.mkstemp(suffix=suffix)
     try:
