@@ -77,3 +77,8 @@ def make_publication(
         title=title, summary=summary, kind=kind, published_on=published_on, status=status, **fields
     )
     return save_publication(publication, topics=[get_or_create_topic(t) for t in topics])
+
+
+def use_fast_password_hashing(settings) -> None:
+    """PBKDF2 is slow on purpose; tests only need a hasher that works."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

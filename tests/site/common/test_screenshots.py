@@ -47,9 +47,14 @@ def out_dir(tmp_path) -> Path:
 
 def watch(page) -> list[str]:
     problems: list[str] = []
-    page.on("console", lambda m: problems.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
+    page.on(
+        "console",
+        lambda m: problems.append(f"console {m.type}: {m.text}") if m.type == "error" else None,
+    )
     page.on("requestfailed", lambda r: problems.append(f"request failed: {r.url}"))
-    page.on("response", lambda r: problems.append(f"{r.status}: {r.url}") if r.status >= 400 else None)
+    page.on(
+        "response", lambda r: problems.append(f"{r.status}: {r.url}") if r.status >= 400 else None
+    )
     return problems
 
 
@@ -70,10 +75,17 @@ def test_main_pages_render_cleanly(settings, tmp_path, live_server, page, browse
     for name, path in PUBLIC:
         shoot(page, live_server.url + path, out_dir / f"{name}.png", problems)
 
-    phone = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=1, is_mobile=True)
+    phone = browser.new_context(
+        viewport={"width": 390, "height": 844}, device_scale_factor=1, is_mobile=True
+    )
     phone_page = phone.new_page()
     phone_problems = watch(phone_page)
-    shoot(phone_page, f"{live_server.url}/events/{SEED_BEFORE_SLUG}/", out_dir / "event-before-phone.png", phone_problems)
+    shoot(
+        phone_page,
+        f"{live_server.url}/events/{SEED_BEFORE_SLUG}/",
+        out_dir / "event-before-phone.png",
+        phone_problems,
+    )
     # Nothing wider than the phone's screen.
     assert phone_page.evaluate("document.documentElement.scrollWidth") <= 390
     phone.close()

@@ -110,3 +110,14 @@ def test_htmx_is_vendored_and_loaded_from_our_static_files(client, objects):
     page = client.get(reverse("events:list")).text
     assert '<script src="/static/common/vendor/htmx-2.0.11.min.js"' in page
     assert "unpkg" not in page and "cdn" not in page.lower()
+
+
+def test_django_admin_is_for_administrators_only(client, objects):
+    admin = make_user("administrator", superuser=True)
+    admin.is_staff = True
+    admin.save()
+    client.force_login(admin)
+    assert client.get(reverse("admin:events_event_changelist")).status_code == 200
+    assert client.get(reverse("admin:publications_publication_changelist")).status_code == 200
+    client.force_login(make_user("events_staff"))
+    assert client.get(reverse("admin:events_event_changelist")).status_code == 302
