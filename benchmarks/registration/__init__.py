@@ -1,0 +1,1 @@
+"""Registration benchmark: concurrent registrations over real HTTP never oversell (see ``__main__``)."""

@@ -1,0 +1,291 @@
+"""Concurrent registrations over real HTTP: exactly N confirmed for N seats, the rest waiting-listed.
+
+``python -m benchmarks.registration`` runs two scenarios, each in a fresh
+database, and prints a table:
+
+- PostgreSQL: 1,000 attempts for 100 seats (database ``PODIUM_BENCH_DB_NAME``,
+  default ``podium_bench_registration``, dropped and re-created on the server
+  given by the usual ``PODIUM_DB_*`` variables);
+- SQLite: 300 attempts for 30 seats (a file database in a temporary directory).
+
+Each scenario migrates the database, creates an event with the default
+registration types, and starts two ``runserver`` processes (threaded) on
+127.0.0.1, so that concurrent requests really compete across processes
+for the same seats. A bounded pool of client threads (stdlib ``urllib``
+with a cookie jar per attempt) fetches the form for its CSRF token and posts
+it, alternating between the servers. Afterwards the database is counted:
+the run fails (exit 1) unless confirmed == seats, waiting == attempts -
+seats and no request failed. Options: ``--only postgres|sqlite``,
+``--attempts N --seats N --clients N`` (applied to every scenario run).
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.cookiejar
+import json
+import os
+import re
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+EVENT_SLUG = "bench-registration"
+SCENARIOS = {"postgres": {"attempts": 1000, "seats": 100}, "sqlite": {"attempts": 300, "seats": 30}}
+SERVERS = 2
+CLIENTS = 32
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def scenario_env(kind: str, workdir: Path) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update(
+        {
+            "DJANGO_SETTINGS_MODULE": "podium.settings",
+            "PODIUM_DEBUG": "0",
+            "PODIUM_SECRET_KEY": "benchmark-only-secret-key-not-for-production",
+            "PODIUM_ALLOWED_HOSTS": "127.0.0.1,localhost",
+            "PODIUM_DATA_DIR": str(workdir),
+            "PODIUM_EMAIL": "locmem",
+            "PODIUM_TASKS": "db",
+            "PODIUM_LOG_LEVEL": "WARNING",
+            "PYTHONPATH": str(REPO / "src") + os.pathsep + env.get("PYTHONPATH", ""),
+        }
+    )
+    if kind == "postgres":
+        env["PODIUM_DB"] = "postgres"
+        env["PODIUM_DB_NAME"] = os.environ.get("PODIUM_BENCH_DB_NAME", "podium_bench_registration")
+    else:
+        env["PODIUM_DB"] = "sqlite"
+        env["PODIUM_DB_PATH"] = str(workdir / "bench.sqlite3")
+    return env
+
+
+def recreate_postgres_database(env: dict[str, str]) -> None:
+    import psycopg
+
+    name = env["PODIUM_DB_NAME"]
+    if not re.fullmatch(r"[a-z_][a-z0-9_]*", name):
+        raise SystemExit(f"refusing odd database name {name!r}")
+    dsn = dict(
+        host=env.get("PODIUM_DB_HOST", "127.0.0.1"),
+        port=env.get("PODIUM_DB_PORT", "5432"),
+        user=env.get("PODIUM_DB_USER", "postgres"),
+        password=env.get("PODIUM_DB_PASSWORD", ""),
+        dbname="postgres",
+    )
+    with psycopg.connect(**dsn, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        conn.execute(f'CREATE DATABASE "{name}"')
+
+
+SETUP = """
+import django, json, sys
+django.setup()
+from django.core.management import call_command
+call_command("migrate", verbosity=0)
+from datetime import timedelta
+from django.utils import timezone
+from podium.events.models import Event
+from podium.registration.domain.defaults import create_default_types
+event = Event.objects.create(title="Benchmark event", slug=sys.argv[1], status="published",
+                             starts_at=timezone.now() + timedelta(days=30))
+create_default_types(event, capacity=int(sys.argv[2]))
+"""
+
+COUNT = """
+import django, json, sys
+django.setup()
+from django.db.models import Count
+from podium.registration.models import Registration
+rows = Registration.objects.filter(event__slug=sys.argv[1]).values("status").annotate(n=Count("id"))
+print(json.dumps({r["status"]: r["n"] for r in rows}))
+"""
+
+
+def python(code: str, *args: str, env: dict[str, str]) -> str:
+    done = subprocess.run(
+        [sys.executable, "-c", code, *args], env=env, cwd=REPO, capture_output=True, text=True
+    )
+    if done.returncode:
+        raise SystemExit(f"setup step failed:\n{done.stderr[-2000:]}")
+    return done.stdout
+
+
+def start_servers(env: dict[str, str], count: int) -> tuple[list[subprocess.Popen], list[str]]:
+    processes, bases = [], []
+    for _ in range(count):
+        port = free_port()
+        process = subprocess.Popen(
+            [sys.executable, "-m", "django", "runserver", "--noreload", f"127.0.0.1:{port}"],
+            env=env,
+            cwd=REPO,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        processes.append(process)
+        bases.append(f"http://127.0.0.1:{port}")
+    deadline = time.monotonic() + 60
+    for base in bases:
+        while True:
+            try:
+                urllib.request.urlopen(f"{base}/register/{EVENT_SLUG}/general/", timeout=5).read()
+                break
+            except (urllib.error.URLError, ConnectionError, OSError):
+                if time.monotonic() > deadline:
+                    stop_servers(processes)
+                    raise SystemExit(f"server at {base} did not start") from None
+                time.sleep(0.3)
+    return processes, bases
+
+
+def stop_servers(processes: list[subprocess.Popen]) -> None:
+    for process in processes:
+        process.terminate()
+    for process in processes:
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+def attempt(base: str, index: int) -> tuple[bool, float, str]:
+    """One person: GET the form (CSRF cookie + token), POST it; success is the 302 to the manage page."""
+    started = time.perf_counter()
+    jar = http.cookiejar.CookieJar()
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar), NoRedirect())
+    url = f"{base}/register/{EVENT_SLUG}/general/"
+    try:
+        page = opener.open(url, timeout=60).read().decode()
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+        data = urllib.parse.urlencode(
+            {
+                "csrfmiddlewaretoken": token,
+                "q_first_name": "Bench",
+                "q_last_name": f"Person {index}",
+                "q_email": f"bench{index}@example.org",
+                "q_organisation": "Benchmark Institute",
+                "q_job_title": "Tester",
+                "privacy_consent": "on",
+            }
+        ).encode()
+        request = urllib.request.Request(url, data=data, headers={"Referer": url})
+        try:
+            response = opener.open(request, timeout=60)
+            return False, time.perf_counter() - started, f"HTTP {response.status}"
+        except urllib.error.HTTPError as error:
+            ok = error.code == 302 and "/register/manage/" in (error.headers.get("Location") or "")
+            return ok, time.perf_counter() - started, "" if ok else f"HTTP {error.code}"
+    except Exception as error:  # noqa: BLE001 - every failure is counted and reported
+        return False, time.perf_counter() - started, type(error).__name__
+
+
+def run_scenario(kind: str, *, attempts: int, seats: int, clients: int) -> dict:
+    with tempfile.TemporaryDirectory(prefix=f"podium-bench-{kind}-") as tmp:
+        env = scenario_env(kind, Path(tmp))
+        if kind == "postgres":
+            recreate_postgres_database(env)
+        python(SETUP, EVENT_SLUG, str(seats), env=env)
+        processes, bases = start_servers(env, SERVERS)
+        try:
+            started = time.perf_counter()
+            with ThreadPoolExecutor(max_workers=clients) as pool:
+                results = list(
+                    pool.map(lambda i: attempt(bases[i % len(bases)], i), range(attempts))
+                )
+            elapsed = time.perf_counter() - started
+        finally:
+            stop_servers(processes)
+        counts = json.loads(python(COUNT, EVENT_SLUG, env=env))
+    errors = [reason for ok, _, reason in results if not ok]
+    latencies = sorted(seconds for _, seconds, _ in results)
+    return {
+        "backend": kind,
+        "attempts": attempts,
+        "seats": seats,
+        "clients": clients,
+        "servers": SERVERS,
+        "confirmed": counts.get("confirmed", 0),
+        "waitlisted": counts.get("waitlisted", 0),
+        "errors": len(errors),
+        "error_kinds": sorted(set(errors))[:5],
+        "seconds": elapsed,
+        "per_second": attempts / elapsed,
+        "p50_ms": 1000 * statistics.median(latencies),
+        "p95_ms": 1000 * latencies[int(0.95 * (len(latencies) - 1))],
+    }
+
+
+def passed(row: dict) -> bool:
+    return (
+        row["confirmed"] == row["seats"]
+        and row["waitlisted"] == row["attempts"] - row["seats"]
+        and row["errors"] == 0
+    )
+
+
+def print_table(rows: list[dict]) -> None:
+    header = (
+        f"{'backend':<9} {'attempts':>8} {'seats':>5} {'confirmed':>9} {'waiting':>7} {'errors':>6} "
+        f"{'seconds':>7} {'reg/s':>6} {'p50 ms':>7} {'p95 ms':>7}  result"
+    )
+    print(header)
+    print("-" * len(header))
+    for r in rows:
+        print(
+            f"{r['backend']:<9} {r['attempts']:>8} {r['seats']:>5} {r['confirmed']:>9} {r['waitlisted']:>7} "
+            f"{r['errors']:>6} {r['seconds']:>7.1f} {r['per_second']:>6.1f} {r['p50_ms']:>7.0f} "
+            f"{r['p95_ms']:>7.0f}  {'ok' if passed(r) else 'FAIL ' + ', '.join(r['error_kinds'])}"
+        )
+    print(
+        f"({SERVERS} runserver processes on 127.0.0.1, {rows[0]['clients'] if rows else CLIENTS} client "
+        "threads; each attempt = GET form + POST; reg/s = attempts per second of wall time)"
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m benchmarks.registration", description=__doc__.split("\n")[0]
+    )
+    parser.add_argument("--only", choices=sorted(SCENARIOS))
+    parser.add_argument("--attempts", type=int)
+    parser.add_argument("--seats", type=int)
+    parser.add_argument("--clients", type=int, default=CLIENTS)
+    args = parser.parse_args(argv if argv is not None else [])
+    rows = []
+    for kind, sizes in SCENARIOS.items():
+        if args.only and kind != args.only:
+            continue
+        rows.append(
+            run_scenario(
+                kind,
+                attempts=args.attempts or sizes["attempts"],
+                seats=args.seats or sizes["seats"],
+                clients=args.clients,
+            )
+        )
+    print_table(rows)
+    return 0 if all(passed(r) for r in rows) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
