@@ -97,3 +97,10 @@ def test_chunks_are_cut_in_the_longest_late_pause():
     regions = [Region(0, 3), Region(3.2, 6), Region(7, 8.5), Region(8.7, 9.9)]
     assert cut_point(regions, length=10, earliest=5) == pytest.approx(6.5)
     assert cut_point([Region(0, 10)], length=10, earliest=5) == 10
+
+
+def test_many_windows_are_clustered_from_a_sample(voice_windows):
+    _, vectors, truth = voice_windows
+    full = cluster(vectors, DiarizeOptions())
+    sampled = cluster(vectors, DiarizeOptions(max_windows=len(vectors) // 2))
+    assert sampled.tolist() == full.tolist()

@@ -55,6 +55,9 @@ class DiarizeOptions:
     threshold: float = 0.4
     """Cosine distance at which the speaker-count estimate stops merging groups of windows
     (same voice: about 0.2; different espeak voices: 0.45 and more)."""
+    max_windows: int = 2000
+    """At most this many windows (evenly spread) are clustered; the rest join the nearest
+    group centre. Keeps memory and time bounded on recordings of several hours."""
     threads: int = 0
     """onnxruntime threads for the encoder; 0 means all cores."""
 
@@ -219,6 +222,11 @@ def cluster(embeddings: np.ndarray, options: DiarizeOptions) -> np.ndarray:
         return np.zeros(0, dtype=int)
     if count == 1:
         return np.zeros(1, dtype=int)
+    if count > options.max_windows:
+        sample = np.linspace(0, count - 1, options.max_windows).astype(int)
+        keys, centres = _centres(embeddings[sample], cluster(embeddings[sample], options))
+        labels = keys[np.argmax(embeddings @ centres.T, axis=1)]
+        return _in_order_of_appearance(_refine(embeddings, labels))
     if options.speakers is not None:
         labels = _agglomerate(embeddings, n_clusters=min(max(options.speakers, 1), count))
     else:
