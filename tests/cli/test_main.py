@@ -49,3 +49,12 @@ def test_help_lists_every_command_group():
         "worker",
     ):
         assert command in result.stdout
+
+
+def test_error_text_with_rich_markup_is_printed_literally(tmp_path):
+    path = tmp_path / "[/x][bold]talk.vtt"
+    path.write_text("WEBVTT\n\n00:00:05.000 --> 00:00:01.000\nhello\n", encoding="utf-8")
+    result = run("transcript", "show", str(path))
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert "[/x][bold]talk.vtt:3:" in result.stderr

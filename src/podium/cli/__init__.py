@@ -13,6 +13,7 @@ from __future__ import annotations
 import sys
 
 import typer
+from rich.markup import escape
 
 from podium import __version__
 from podium.cli import brief, render, site, transcribe, transcript, verify
@@ -53,7 +54,7 @@ def main() -> None:
     try:
         app(standalone_mode=False)
     except PodiumError as error:
-        err_console.print(f"[bold red]error:[/] {error}", highlight=False, soft_wrap=True)
+        err_console.print(f"[bold red]error:[/] {escape(str(error))}", highlight=False, soft_wrap=True)
         sys.exit(2)
     except typer.Exit as exit_:
         sys.exit(exit_.exit_code)
