@@ -52,7 +52,8 @@ def test_help_lists_every_command_group():
 
 
 def test_error_text_with_rich_markup_is_printed_literally(tmp_path):
-    path = tmp_path / "[/x][bold]talk.vtt"
+    (tmp_path / "[").mkdir()
+    path = tmp_path / "[" / "x][bold]talk.vtt"  # the path contains "[/x]", a Rich closing tag
     path.write_text("WEBVTT\n\n00:00:05.000 --> 00:00:01.000\nhello\n", encoding="utf-8")
     result = run("transcript", "show", str(path))
     assert result.returncode == 2
