@@ -18,7 +18,9 @@ def options(stub: OpenAIStub, **overrides) -> LLMOptions:
 
 
 def test_json_answer_is_parsed_and_usage_counted():
-    with OpenAIStub([{"content": '{"title": "Deterrence Risks", "summary": "Panda warned."}'}]) as stub:
+    with OpenAIStub(
+        [{"content": '{"title": "Deterrence Risks", "summary": "Panda warned."}'}]
+    ) as stub:
         client = ChatClient(options(stub))
         reply = client.complete_json(MESSAGES, schema={"type": "object"})
     assert reply.data == {"title": "Deterrence Risks", "summary": "Panda warned."}

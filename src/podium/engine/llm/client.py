@@ -26,6 +26,10 @@ class LLMError(PodiumError):
     """The endpoint could not give a usable answer (after retries, or over budget)."""
 
 
+class MalformedAnswer(LLMError):
+    """The endpoint answered, but not with the JSON object asked for (worth asking again)."""
+
+
 @dataclass
 class Usage:
     """What the writer spent: requests, tokens in and out, seconds waiting."""
@@ -37,7 +41,9 @@ class Usage:
     seconds: float = 0.0
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
 
-    def add(self, *, prompt: int = 0, completion: int = 0, seconds: float = 0.0, failed: bool = False) -> None:
+    def add(
+        self, *, prompt: int = 0, completion: int = 0, seconds: float = 0.0, failed: bool = False
+    ) -> None:
         with self._lock:
             self.requests += 1
             self.failed_attempts += int(failed)
@@ -83,7 +89,7 @@ def parse_json_object(text: str) -> dict[str, Any]:
                 return value
             start = candidate.find("{", start + 1)
     snippet = " ".join(text.split())[:80]
-    raise LLMError(f"the model's answer is not a JSON object: {snippet!r}")
+    raise MalformedAnswer(f"the model's answer is not a JSON object: {snippet!r}")
 
 
 class ChatClient:
@@ -96,25 +102,44 @@ class ChatClient:
         self.usage = usage or Usage()
         self._openai = openai
         self._client = openai.OpenAI(
-            base_url=options.base_url, api_key=options.api_key, timeout=options.timeout, max_retries=0
+            base_url=options.base_url,
+            api_key=options.api_key,
+            timeout=options.timeout,
+            max_retries=0,
         )
         self._schema_supported = True
         self._budget_lock = threading.Lock()
+        self._sent = 0
 
     def _take_budget(self) -> None:
+        """Reserve one request of the budget (threads share it; a reservation is never returned)."""
         with self._budget_lock:
-            if self.usage.requests >= self.options.max_requests:
+            if self._sent >= self.options.max_requests:
                 raise LLMError(f"request budget of {self.options.max_requests} per brief is spent")
+            self._sent += 1
+
+    @property
+    def budget_left(self) -> int:
+        with self._budget_lock:
+            return self.options.max_requests - self._sent
 
     def complete_json(
-        self, messages: list[dict[str, str]], *, schema: dict[str, Any] | None = None, name: str = "answer"
+        self,
+        messages: list[dict[str, str]],
+        *,
+        schema: dict[str, Any] | None = None,
+        name: str = "answer",
     ) -> ChatReply:
         """Ask for a JSON object; retry transient failures; parse the answer tolerantly."""
         text = self.complete(messages, schema=schema, name=name)
         return ChatReply(data=parse_json_object(text), text=text)
 
     def complete(
-        self, messages: list[dict[str, str]], *, schema: dict[str, Any] | None = None, name: str = "answer"
+        self,
+        messages: list[dict[str, str]],
+        *,
+        schema: dict[str, Any] | None = None,
+        name: str = "answer",
     ) -> str:
         openai = self._openai
         delay = self.options.backoff
@@ -144,11 +169,17 @@ class ChatClient:
                 raise LLMError(f"the endpoint refused the request: {_short(error)}") from None
             except (openai.APITimeoutError, openai.APIConnectionError) as error:
                 self.usage.add(seconds=time.perf_counter() - started, failed=True)
-                last_error = "timed out" if isinstance(error, openai.APITimeoutError) else "connection failed"
+                last_error = (
+                    "timed out"
+                    if isinstance(error, openai.APITimeoutError)
+                    else "connection failed"
+                )
             except openai.APIStatusError as error:
                 self.usage.add(seconds=time.perf_counter() - started, failed=True)
                 if error.status_code != 429 and error.status_code < 500:
-                    raise LLMError(f"the endpoint answered {error.status_code}: {_short(error)}") from None
+                    raise LLMError(
+                        f"the endpoint answered {error.status_code}: {_short(error)}"
+                    ) from None
                 last_error = f"HTTP {error.status_code}"
                 retry_after = error.response.headers.get("retry-after") if error.response else None
                 if retry_after:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field, fields
+from urllib.parse import urlsplit, urlunsplit
 
 from podium.engine.errors import PodiumError
 
@@ -62,8 +63,23 @@ class LLMOptions:
         return cls(**values)  # type: ignore[arg-type]
 
     def describe(self) -> dict[str, str]:
-        """What a brief records about how it was written (no key)."""
-        return {"llm_base_url": self.base_url, "llm_model": self.model, "llm_temperature": str(self.temperature)}
+        """What a brief records about how it was written (no key, no credentials in the URL)."""
+        return {
+            "llm_base_url": public_url(self.base_url),
+            "llm_model": self.model,
+            "llm_temperature": str(self.temperature),
+        }
+
+
+def public_url(url: str) -> str:
+    """`url` without user, password, query or fragment (where keys sometimes hide)."""
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    if parts.port:
+        host = f"{host}:{parts.port}"
+    return (
+        urlunsplit((parts.scheme, host, parts.path, "", "")) if parts.scheme else url.split("?")[0]
+    )
 
 
 def _coerce(name: str, raw: str, kind: object) -> object:
