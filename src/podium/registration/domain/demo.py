@@ -1,19 +1,21 @@
 """Demo registration data: seed 003's types and forms on the demo events, plus sample registrants.
 
 Idempotent: types are created once per event, sample registrations only on an
-event that has none. Called by the demo loader (``podium.demo.load``).
+event that has none. Called by the demo loader (``podium.demo.load``), which
+creates the events with the slugs in ``podium.demo``. Sample registrations
+are added without emails (``notify=False``).
 """
 
 from __future__ import annotations
 
 from django.utils import timezone
 
-from podium.registration.domain.defaults import build_form, create_default_types
+from podium.registration.domain.defaults import GENERAL_FORM, build_form, create_default_types
 from podium.registration.domain.registration import approve_registration, register
 from podium.registration.models import Registration, RegistrationType
 
 SAMPLE_PEOPLE = [
-    ("Amara", "Okafor", "amara.okafor@example.org", "Brookings-style Institute", "Fellow"),
+    ("Amara", "Okafor", "amara.okafor@example.org", "Institute for Global Affairs", "Fellow"),
     ("Daniel", "Kim", "daniel.kim@example.edu", "Georgetown University", "Graduate student"),
     (
         "Sofia",
@@ -25,19 +27,37 @@ SAMPLE_PEOPLE = [
     ("Haruto", "Sato", "haruto.sato@example.jp", "Embassy of Japan", "First Secretary"),
     ("Grace", "Lee", "grace.lee@example.org", "Asia Policy Forum", "Program Director"),
 ]
+ROUNDTABLE_GUESTS = [
+    ("Omar", "Haddad"),
+    ("Mei", "Chen"),
+    ("Ivan", "Petrov"),
+    ("Ana", "Silva"),
+    ("Tom", "Baker"),
+]
 
 
 def _demo_events():
+    """Seed 003's event first (found by its slug), then any other upcoming published events."""
+    from podium.demo import SEED_BEFORE_SLUG
     from podium.events.models import Event
 
     upcoming = Event.objects.exclude(status=Event.Status.DRAFT).filter(
         starts_at__gte=timezone.now()
     )
-    return list(upcoming.order_by("starts_at"))
+    seed = Event.objects.filter(slug=SEED_BEFORE_SLUG).first()
+    others = list(upcoming.exclude(slug=SEED_BEFORE_SLUG).order_by("starts_at"))
+    return ([seed] if seed else []) + others
+
+
+def _staff_user():
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.filter(is_superuser=True, is_active=True).order_by("id").first()
 
 
 def load_demo_registration() -> dict[str, int]:
-    """Give every upcoming demo event General + Media registration; fill the first one with samples."""
+    """General + Media registration (seed 003's form) on seed 003's event and other upcoming events;
+    sample registrants on seed 003's event; attendance on the past seed 000 event."""
     events = _demo_events()
     for event in events:
         create_default_types(event, capacity=150)
@@ -47,7 +67,12 @@ def load_demo_registration() -> dict[str, int]:
     created = 0
     if events and not Registration.objects.filter(event=events[0]).exists():
         created = _sample_registrations(events[0])
+    created += _past_attendance()
     return {"events": len(events), "registrations": created}
+
+
+def _work(org: str, title: str) -> dict:
+    return {"organisation": org, "job_title": title}
 
 
 def _sample_registrations(event) -> int:
@@ -65,8 +90,6 @@ def _sample_registrations(event) -> int:
         },
     )
     if new:
-        from podium.registration.domain.defaults import GENERAL_FORM
-
         build_form(roundtable, GENERAL_FORM[:2])
     count = 0
     for first, last, email, org, title in SAMPLE_PEOPLE:
@@ -74,12 +97,12 @@ def _sample_registrations(event) -> int:
             event,
             general,
             email=email,
+            notify=False,
             marketing_opt_in=first in ("Amara", "Grace"),
             answers={
                 "first_name": first,
                 "last_name": last,
-                "organisation": org,
-                "job_title": title,
+                **_work(org, title),
                 "heard_from": ["Email newsletter"],
             },
             accessibility_request="Wheelchair-accessible seating, please."
@@ -87,9 +110,8 @@ def _sample_registrations(event) -> int:
             else "",
         )
         count += 1
-    media_answers = {
-        "organisation": "The Policy Wire",
-        "job_title": "Correspondent",
+    press = {
+        **_work("The Policy Wire", "Correspondent"),
         "outlet": "The Policy Wire",
         "media_role": "Reporter",
         "press_credential_url": "https://press.example.com/jordan-reyes",
@@ -98,46 +120,61 @@ def _sample_registrations(event) -> int:
         event,
         media,
         email="jordan.reyes@press.example.com",
-        answers={"first_name": "Jordan", "last_name": "Reyes", **media_answers},
+        notify=False,
+        answers={"first_name": "Jordan", "last_name": "Reyes", **press},
     )
     approved = register(
         event,
         media,
         email="lena.fischer@press.example.de",
+        notify=False,
         answers={
             "first_name": "Lena",
             "last_name": "Fischer",
-            **media_answers,
+            **press,
             "outlet": "Berliner Blatt",
             "organisation": "Berliner Blatt",
         },
     )
-    from django.contrib.auth import get_user_model
-
-    staff = get_user_model().objects.filter(is_superuser=True).first()
+    staff = _staff_user()
     if staff is not None:
         approve_registration(
             approved, actor=staff, message="Welcome; the press table is on the left."
         )
     count += 2
-    for first, last in [
-        ("Omar", "Haddad"),
-        ("Mei", "Chen"),
-        ("Ivan", "Petrov"),
-        ("Ana", "Silva"),
-        ("Tom", "Baker"),
-    ]:
+    for first, last in ROUNDTABLE_GUESTS:  # 3 seats: the last two wait
         register(
             event,
             roundtable,
             email=f"{first.lower()}.{last.lower()}@example.net",
             access_code="ROUNDTABLE",
-            answers={
-                "first_name": first,
-                "last_name": last,
-                "organisation": "Invited guest",
-                "job_title": "Senior Fellow",
-            },
+            notify=False,
+            answers={"first_name": first, "last_name": last, **_work("Invited guest", "Fellow")},
         )
         count += 1
     return count
+
+
+def _past_attendance() -> int:
+    """The past seed 000 event: registrations added by staff, most of them checked in."""
+    from podium.demo import SEED_AFTER_SLUG
+    from podium.events.models import Event
+    from podium.registration.domain.checkin import check_in
+
+    event = Event.objects.filter(slug=SEED_AFTER_SLUG).first()
+    staff = _staff_user()
+    if event is None or staff is None or Registration.objects.filter(event=event).exists():
+        return 0
+    general, _ = create_default_types(event, capacity=120)
+    for index, (first, last, email, org, title) in enumerate(SAMPLE_PEOPLE):
+        person = register(
+            event,
+            general,
+            email=email,
+            actor=staff,
+            notify=False,
+            answers={"first_name": first, "last_name": last, **_work(org, title)},
+        )
+        if index < 4:
+            check_in(person, actor=staff)
+    return len(SAMPLE_PEOPLE)

@@ -105,6 +105,7 @@ def register(
     marketing_opt_in: bool = False,
     access_code: str = "",
     actor=None,
+    notify: bool = True,
     now=None,
 ) -> Registration:
     """Register ``email`` for ``event`` with ``registration_type``; return the new registration.
@@ -116,7 +117,7 @@ def register(
     trimmed, case-insensitive), closed types (unless a staff ``actor`` adds by
     hand) and wrong invitation codes. An accessibility request inside the
     event's lead time is accepted and flagged. Writes the audit entry and
-    queues the email after commit.
+    queues the email after commit (``notify=False``: added silently by staff or the demo).
     """
     if registration_type.event_id != event.pk:
         raise ValueError("registration type belongs to another event")
@@ -193,14 +194,15 @@ def register(
                 "accessibility_flagged": registration.accessibility_flagged,
             },
         )
-        queue_email(
-            registration,
-            {
-                Status.PENDING: "received",
-                Status.CONFIRMED: "confirmed",
-                Status.WAITLISTED: "waitlisted",
-            }[status],
-        )
+        if notify:
+            queue_email(
+                registration,
+                {
+                    Status.PENDING: "received",
+                    Status.CONFIRMED: "confirmed",
+                    Status.WAITLISTED: "waitlisted",
+                }[status],
+            )
     log.info("registration %s for %s: %s", registration.pk, event.slug, status)
     return registration
 

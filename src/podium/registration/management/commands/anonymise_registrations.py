@@ -15,9 +15,15 @@ class Command(BaseCommand):
     help = "Anonymise registrations of events that ended more than N days ago (counts are kept)."
 
     def add_arguments(self, parser):
-        parser.add_argument("--days", type=int, default=None,
-                            help=f"days after the event (default {default_retention_days()})")
-        parser.add_argument("--dry-run", action="store_true", help="only report what would be anonymised")
+        parser.add_argument(
+            "--days",
+            type=int,
+            default=None,
+            help=f"days after the event (default {default_retention_days()})",
+        )
+        parser.add_argument(
+            "--dry-run", action="store_true", help="only report what would be anonymised"
+        )
 
     def handle(self, *args, days: int | None, dry_run: bool, **options):
         if days is not None and days < 0:

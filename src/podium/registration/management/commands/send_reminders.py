@@ -15,11 +15,15 @@ class Command(BaseCommand):
     help = "Queue reminder emails to confirmed registrants of events starting within N hours."
 
     def add_arguments(self, parser):
-        parser.add_argument("--hours", type=int, default=24, help="look-ahead window in hours (default 24)")
+        parser.add_argument(
+            "--hours", type=int, default=24, help="look-ahead window in hours (default 24)"
+        )
 
     def handle(self, *args, hours: int, **options):
         if hours <= 0:
             self.stderr.write(self.style.ERROR("--hours must be a positive number of hours"))
             raise SystemExit(2)
         queued = queue_due_reminders(hours=hours)
-        self.stdout.write(f"Queued {len(queued)} reminder(s) for events starting in the next {hours} hours.")
+        self.stdout.write(
+            f"Queued {len(queued)} reminder(s) for events starting in the next {hours} hours."
+        )
