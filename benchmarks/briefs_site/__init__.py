@@ -1,0 +1,1 @@
+"""Benchmark of the briefs site: what an editor waits for."""
