@@ -110,18 +110,19 @@ def test_reject_and_cancel_by_staff(staff_client, event, general, media, committ
     assert staff_client.post(url("approve", event, 999999)).status_code == 404
 
 
-def test_add_by_hand_uses_register(staff_client, event, general, staff):
-    response = staff_client.post(
-        url("add", event) + "?type=general",
-        {
-            "q_first_name": "Phone",
-            "q_last_name": "Caller",
-            "q_email": "caller@example.org",
-            "q_organisation": "Embassy",
-            "q_job_title": "Attaché",
-            "privacy_consent": "on",
-        },
-    )
+def test_add_by_hand_uses_register(staff_client, event, general, staff, committed):
+    with committed():
+        response = staff_client.post(
+            url("add", event) + "?type=general",
+            {
+                "q_first_name": "Phone",
+                "q_last_name": "Caller",
+                "q_email": "caller@example.org",
+                "q_organisation": "Embassy",
+                "q_job_title": "Attaché",
+                "privacy_consent": "on",
+            },
+        )
     assert response.status_code == 302
     added = Registration.objects.get(email="caller@example.org")
     assert added.status == S.CONFIRMED
@@ -138,6 +139,21 @@ def test_add_by_hand_uses_register(staff_client, event, general, staff):
         },
     )
     assert duplicate.status_code == 400 and "already registered" in duplicate.content.decode()
+    assert mail.outbox == []  # "Email the registrant" was not ticked
+    with committed():
+        staff_client.post(
+            url("add", event) + "?type=general",
+            {
+                "q_first_name": "Mail",
+                "q_last_name": "Me",
+                "q_email": "mailme@example.org",
+                "q_organisation": "Embassy",
+                "q_job_title": "Attaché",
+                "privacy_consent": "on",
+                "notify": "on",
+            },
+        )
+    assert [m.to for m in mail.outbox] == [["mailme@example.org"]]
 
 
 def test_message_all_confirmed(staff_client, event, general, media, committed):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
@@ -188,6 +189,11 @@ def registration_add(request: HttpRequest, event: Event) -> HttpResponse:
     if "access_code" in form.fields:
         form.fields["access_code"].required = False
     form.fields["privacy_consent"].label = "The registrant agreed to the privacy notice."
+    form.fields["notify"] = forms.BooleanField(
+        label="Email the registrant (confirmation, waiting list or received).",
+        required=False,
+        initial=True,
+    )
     if request.method == "POST" and form.is_valid():
         try:
             registration = register(
@@ -199,6 +205,7 @@ def registration_add(request: HttpRequest, event: Event) -> HttpResponse:
                 privacy_consent=True,
                 marketing_opt_in=form.cleaned_data.get("marketing_opt_in", False),
                 actor=request.user,
+                notify=form.cleaned_data.get("notify", False),
             )
         except DuplicateRegistration as error:
             form.add_error(

@@ -173,7 +173,13 @@ class RegistrationForm(forms.Form):
             yield section, [self[name] for name in names]
 
     def extra_fields(self):
-        names = ["accessibility_request", "access_code", "privacy_consent", "marketing_opt_in"]
+        names = [
+            "accessibility_request",
+            "access_code",
+            "privacy_consent",
+            "marketing_opt_in",
+            "notify",
+        ]
         return [self[n] for n in names if n in self.fields]
 
     @property
