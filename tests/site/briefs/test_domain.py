@@ -184,3 +184,27 @@ def test_changing_the_speaker_map_reverifies_the_current_version(reviewed_brief,
     workflow.save_speaker_map(transcript_version=transcript, mapping=swapped, user=editor)
     reviewed_brief.refresh_from_db()
     assert reviewed_brief.current_version.fail_count >= 1
+
+
+def test_a_brief_imported_before_its_transcript_is_verified_when_the_transcript_arrives(
+    event, editor, client
+):
+    from django.urls import reverse
+
+    from tests.site.briefs.conftest import panel_brief_md
+
+    version = workflow.import_brief(event=event, text=panel_brief_md(), user=editor)
+    assert version.report == {} and version.fail_count == 0
+    client.force_login(editor)
+    review = client.get(
+        reverse("briefs_staff:review", kwargs={"slug": event.slug})
+    ).content.decode()
+    assert "Not verified" in review
+    transcript = workflow.add_transcript(
+        event=event, text=panel_vtt(), filename="panel.vtt", user=editor
+    )
+    version.refresh_from_db()
+    assert version.report["findings"] and version.transcript == transcript
+    workflow.save_speaker_map(transcript_version=transcript, mapping=PANEL_MAP, user=editor)
+    version.refresh_from_db()
+    assert version.fail_count == 0 and version.ok_count >= 8

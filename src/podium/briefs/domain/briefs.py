@@ -170,7 +170,7 @@ def add_transcript(
 
         raise TranscriptError("no speech found in the transcript", source=filename or "pasted text")
     source_format = format or (filename.rsplit(".", 1)[-1].lower() if "." in filename else "")
-    return store_transcript(
+    version = store_transcript(
         event=event,
         transcript=transcript,
         origin=origin,
@@ -178,6 +178,10 @@ def add_transcript(
         original_name=filename,
         user=user,
     )
+    brief = ensure_brief(event)
+    if brief.current_version_id:  # the current brief is checked against the new transcript
+        reverify_current(brief=brief)
+    return version
 
 
 def decode_upload(upload) -> str:
