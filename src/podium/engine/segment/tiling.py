@@ -1,0 +1,300 @@
+"""Topic segmentation: where one discussion ends and the next begins.
+
+An embedding TextTiling (Hearst 1997, with sentence embeddings in place of
+word counts, as in Solbiati et al. 2021): at every gap between two blocks,
+compare the mean embedding of the words before the gap with the mean of the
+words after it; a discussion ends where that similarity dips deeply. Three
+cues of spoken events sharpen the dips: a change in *who* is talking (the
+word-share of each speaker before and after the gap: in a hearing a new
+member takes the questions, on a panel the moderator turns to a new
+panellist), a long pause, and a transition phrase at the start of the next
+block ("moving on to", "my next question"). Boundaries are the deepest dips
+above a threshold, kept at least `min_topic_seconds` apart and added until no
+topic is longer than `max_topic_seconds`.
+
+The embeddings come from `podium.engine.embed` (all-MiniLM-L6-v2, ONNX);
+numpy does the rest.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+import numpy as np
+
+from podium.engine.progress import Progress, no_progress
+from podium.engine.segment.units import Block, Sentence, make_blocks, split_sentences
+from podium.engine.transcript.model import Transcript
+
+_TRANSITION = re.compile(
+    r"\b(?:mov(?:e|ing) on|turn(?:ing)? (?:now |finally )?to|next (?:question|set|round)|"
+    r"my next|(?:I'd|I would|let me|can I|could I|may I) (?:like to )?(?:ask|come|go|bring|turn)|"
+    r"let's (?:talk|turn|move|look|go)|another (?:question|area|issue)|"
+    r"(?:a|the) (?:new|different|final|last) (?:topic|area|issue|subject|theme)|"
+    r"(?:we'll|we will|I'll|I will|let's) (?:now )?go (?:to|over)|goes to|"
+    r"questions? (?:now )?(?:from|on|around|about|regarding)|(?:you have|has) the floor|"
+    r"(?:'s|is) turn|over to you|the floor is yours)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class SegmentOptions:
+    """How `segment_topics` cuts a transcript into discussions."""
+
+    block_words: int = 120
+    """Longest block (run of one speaker's sentences) in words; boundaries fall between blocks."""
+    window_words: int = 800
+    """Words on each side of a gap whose mean embedding is compared."""
+    smoothing: int = 1
+    """Half-width, in gaps, of the moving average applied to the gap scores (0: none)."""
+    depth_threshold: float = 2.0
+    """A dip is a boundary candidate when its depth exceeds mean + this × std of all depths."""
+    speaker_weight: float = 0.5
+    """Weight of the change in speaker word-shares across a gap (0 to 1 total variation)."""
+    pause_weight: float = 0.05
+    """Weight of a long silence at the gap (seconds above the median gap, capped at 10 s, / 10)."""
+    cue_weight: float = 0.1
+    """Weight of a transition phrase ("moving on to", "my next question") after the gap."""
+    min_topic_seconds: float = 600.0
+    """No topic is shorter than this or than `min_topic_share` of the transcript,
+    whichever is less (so a half-hour panel still gets several topics)."""
+    max_topic_seconds: float = 1800.0
+    """Topics longer than this are split at their deepest inner dip."""
+    min_topic_share: float = 0.12
+    """See `min_topic_seconds`."""
+
+
+@dataclass(frozen=True, slots=True)
+class TopicSpan:
+    """One discussion: a run of segments, its time span and who carried it."""
+
+    index: int
+    start_segment: int
+    """Index of the first segment (into `Transcript.segments`)."""
+    end_segment: int
+    """Index of the last segment, inclusive."""
+    start_time: float
+    end_time: float
+    main_speakers: tuple[str, ...]
+    """Speakers by words spoken in the topic, most first; those under 10 % left out."""
+    first_block: int = 0
+    last_block: int = 0
+    """Inclusive block range (into `Segmentation.blocks`)."""
+
+
+@dataclass(slots=True)
+class Segmentation:
+    """The result of `segment_topics`: topics plus the units they were built from."""
+
+    topics: list[TopicSpan]
+    sentences: list[Sentence]
+    blocks: list[Block]
+    sentence_vectors: np.ndarray
+    """One unit vector per sentence (rows align with `sentences`)."""
+    gap_scores: np.ndarray
+    """The combined depth score of each gap between blocks (len(blocks) - 1)."""
+
+    def topic_sentences(self, topic: TopicSpan) -> list[Sentence]:
+        return [
+            s for b in self.blocks[topic.first_block : topic.last_block + 1] for s in b.sentences
+        ]
+
+
+def segment_topics(
+    transcript: Transcript,
+    options: SegmentOptions | None = None,
+    *,
+    sentences: list[Sentence] | None = None,
+    vectors: np.ndarray | None = None,
+    progress: Progress | None = None,
+) -> Segmentation:
+    """Cut `transcript` into topics.
+
+    `sentences` (from `split_sentences`) and `vectors` (their embeddings) may be
+    passed in when the caller already has them; otherwise they are computed.
+    """
+    from podium.engine.embed import embed
+
+    options = options or SegmentOptions()
+    progress = progress or no_progress
+    progress(0.0, "segmenting")
+    if sentences is None:
+        sentences = split_sentences(transcript)
+    if vectors is None:
+        vectors = embed([s.text for s in sentences])
+    progress(0.8, "segmenting")
+    blocks = make_blocks(sentences, max_words=options.block_words)
+    scores = gap_scores(blocks, vectors, options)
+    cuts = choose_boundaries(blocks, scores, options)
+    topics = _topics(transcript, blocks, cuts)
+    progress(1.0, "segmenting")
+    return Segmentation(topics, sentences, blocks, vectors, scores)
+
+
+def block_vectors(blocks: list[Block], vectors: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Word-weighted sums of sentence vectors per block, and each block's word count."""
+    sums = np.zeros((len(blocks), vectors.shape[1] if len(vectors) else 384), dtype=np.float64)
+    words = np.zeros(len(blocks), dtype=np.float64)
+    for i, block in enumerate(blocks):
+        for sentence in block.sentences:
+            sums[i] += vectors[sentence.index] * sentence.words
+            words[i] += sentence.words
+    return sums, words
+
+
+def gap_scores(blocks: list[Block], vectors: np.ndarray, options: SegmentOptions) -> np.ndarray:
+    """Depth score of each gap: how much lower the cohesion is there than around it."""
+    n = len(blocks)
+    if n < 2:
+        return np.zeros(0)
+    sums, words = block_vectors(blocks, vectors)
+    speakers = sorted({b.speaker for b in blocks})
+    column = {s: i for i, s in enumerate(speakers)}
+    shares = np.zeros((n, len(speakers)))
+    for i, block in enumerate(blocks):
+        shares[i, column[block.speaker]] = words[i]
+    cum_vec = np.vstack([np.zeros(sums.shape[1]), np.cumsum(sums, axis=0)])
+    cum_spk = np.vstack([np.zeros(len(speakers)), np.cumsum(shares, axis=0)])
+    cum_words = np.concatenate([[0.0], np.cumsum(words)])
+
+    pauses = np.array([max(0.0, blocks[i + 1].start - blocks[i].end) for i in range(n - 1)])
+    median_pause = float(np.median(pauses)) if len(pauses) else 0.0
+    similarity = np.zeros(n - 1)
+    for gap in range(n - 1):
+        # left window: blocks lo..gap ; right window: gap+1..hi-1
+        lo = int(np.searchsorted(cum_words, cum_words[gap + 1] - options.window_words, "right")) - 1
+        lo = max(0, min(lo, gap))
+        hi = int(np.searchsorted(cum_words, cum_words[gap + 1] + options.window_words, "left"))
+        hi = min(n, max(hi, gap + 2))
+        left = cum_vec[gap + 1] - cum_vec[lo]
+        right = cum_vec[hi] - cum_vec[gap + 1]
+        cos = float(left @ right) / max(np.linalg.norm(left) * np.linalg.norm(right), 1e-9)
+        left_spk = cum_spk[gap + 1] - cum_spk[lo]
+        right_spk = cum_spk[hi] - cum_spk[gap + 1]
+        change = 0.5 * float(
+            np.abs(
+                left_spk / max(left_spk.sum(), 1e-9) - right_spk / max(right_spk.sum(), 1e-9)
+            ).sum()
+        )
+        pause = min(max(pauses[gap] - median_pause, 0.0), 10.0) / 10.0
+        opening = " ".join(s.text for s in blocks[gap + 1].sentences[:2])
+        cue = 1.0 if _TRANSITION.search(opening) else 0.0
+        similarity[gap] = (
+            cos
+            - options.speaker_weight * change
+            - options.pause_weight * pause
+            - options.cue_weight * cue
+        )
+    if options.smoothing > 0 and len(similarity) > 2:
+        width = 2 * options.smoothing + 1
+        padded = np.pad(similarity, options.smoothing, mode="edge")
+        similarity = np.convolve(padded, np.ones(width) / width, mode="valid")
+    return _depths(similarity)
+
+
+def _depths(similarity: np.ndarray) -> np.ndarray:
+    """TextTiling depth: climb to the highest point on each side while it keeps rising."""
+    depths = np.zeros_like(similarity)
+    for i, value in enumerate(similarity):
+        left = value
+        j = i - 1
+        while j >= 0 and similarity[j] >= left:
+            left = similarity[j]
+            j -= 1
+        right = value
+        j = i + 1
+        while j < len(similarity) and similarity[j] >= right:
+            right = similarity[j]
+            j += 1
+        depths[i] = (left - value) + (right - value)
+    return depths
+
+
+def choose_boundaries(
+    blocks: list[Block], depths: np.ndarray, options: SegmentOptions
+) -> list[int]:
+    """Gap indices to cut at: deep local dips, spaced and filled per the options."""
+    if len(depths) == 0:
+        return []
+    threshold = float(depths.mean() + options.depth_threshold * depths.std())
+    min_seconds = min(
+        options.min_topic_seconds, options.min_topic_share * (blocks[-1].end - blocks[0].start)
+    )
+    is_peak = [
+        (i == 0 or depths[i] >= depths[i - 1])
+        and (i == len(depths) - 1 or depths[i] >= depths[i + 1])
+        for i in range(len(depths))
+    ]
+    candidates = sorted(
+        (i for i in range(len(depths)) if is_peak[i] and depths[i] > threshold),
+        key=lambda i: (-depths[i], i),
+    )
+    starts = [b.start for b in blocks]
+    total_end = blocks[-1].end
+    cuts: list[int] = []
+
+    def fits(gap: int, chosen: list[int]) -> bool:
+        time = starts[gap + 1]
+        edges = sorted([starts[0], total_end] + [starts[c + 1] for c in chosen])
+        k = bisect_right(edges, time)
+        return time - edges[k - 1] >= min_seconds and edges[k] - time >= min_seconds
+
+    for gap in candidates:
+        if fits(gap, cuts):
+            cuts.append(gap)
+    # Split topics that are still too long at their deepest admissible gap.
+    changed = True
+    while changed:
+        changed = False
+        bounds = [-1] + sorted(cuts) + [len(blocks) - 1]
+        for a, b in zip(bounds, bounds[1:], strict=False):
+            first, last = a + 1, b
+            if blocks[last].end - blocks[first].start <= options.max_topic_seconds:
+                continue
+            inner = sorted(range(first, last), key=lambda g: (-depths[g], g))
+            for gap in inner:
+                if fits(gap, cuts):
+                    cuts.append(gap)
+                    changed = True
+                    break
+    return sorted(cuts)
+
+
+def _topics(transcript: Transcript, blocks: list[Block], cuts: list[int]) -> list[TopicSpan]:
+    if not blocks:
+        return []
+    topics: list[TopicSpan] = []
+    bounds = [-1] + cuts + [len(blocks) - 1]
+    for first_gap, last_block in zip(bounds, bounds[1:], strict=False):
+        first_block = first_gap + 1
+        chunk = blocks[first_block : last_block + 1]
+        words: dict[str, int] = {}
+        for block in chunk:
+            words[block.speaker] = words.get(block.speaker, 0) + block.words
+        total = sum(words.values()) or 1
+        main = tuple(
+            s for s, w in sorted(words.items(), key=lambda kv: (-kv[1], kv[0])) if w / total >= 0.1
+        )
+        start_segment = chunk[0].first_segment
+        end_segment = (
+            blocks[last_block + 1].first_segment - 1
+            if last_block + 1 < len(blocks)
+            else len(transcript.segments) - 1
+        )
+        end_segment = max(end_segment, chunk[-1].last_segment)
+        topics.append(
+            TopicSpan(
+                index=len(topics),
+                start_segment=start_segment,
+                end_segment=end_segment,
+                start_time=transcript.segments[start_segment].start,
+                end_time=transcript.segments[end_segment].end,
+                main_speakers=main,
+                first_block=first_block,
+                last_block=last_block,
+            )
+        )
+    return topics
