@@ -193,3 +193,23 @@ def test_events_staff_choose_related_publications(client, library):
     )
     assert response.status_code == 302
     assert [r.publication for r in related_publications(event)] == [library["report"]]
+
+
+def test_publications_saved_without_an_embedding_get_one_when_ranked(library):
+    raw = Publication.objects.create(
+        title="Kim Jong Un's Missile Tests",
+        slug="kim-missile-tests",
+        summary="North Korea launches ballistic missiles as Pyongyang deepens ties with Moscow.",
+        published_on=dt.date(2024, 8, 1),
+        status=Publication.Status.PUBLISHED,
+    )
+    assert raw.embedding is None
+    event = make_event(
+        title="North Korea's Missiles",
+        summary="Pyongyang's missile launches.",
+        related_suggestions=1,
+    )
+    (suggestion,) = related_publications(event)
+    assert suggestion.publication == raw and not suggestion.chosen and suggestion.score > 0.3
+    raw.refresh_from_db()
+    assert vector_of(raw) is not None

@@ -42,6 +42,27 @@ def refresh_embedding(obj, *, text: str, save: bool = True) -> bool:
     return True
 
 
+def refresh_embeddings(objs, *, texts: list[str]) -> int:
+    """Batch form of `refresh_embedding` for many rows of one model; returns how many were computed."""
+    stale = [
+        (obj, text, text_key(text))
+        for obj, text in zip(objs, texts, strict=True)
+        if not (obj.embedding and obj.embedding_key == text_key(text))
+    ]
+    if not stale:
+        return 0
+    from podium.engine.embed import embed
+
+    vectors = embed([text for _, text, _ in stale]).astype(np.float32)
+    for (obj, _, key), vector in zip(stale, vectors, strict=True):
+        obj.embedding, obj.embedding_key = vector.tobytes(), key
+    model = type(stale[0][0])
+    model._default_manager.bulk_update(
+        [obj for obj, _, _ in stale], ["embedding", "embedding_key"], batch_size=500
+    )
+    return len(stale)
+
+
 def vector_of(obj) -> np.ndarray | None:
     """The cached unit vector of `obj`, or None when there is none yet."""
     if not obj.embedding:

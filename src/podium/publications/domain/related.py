@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from podium.common.domain.embeddings import refresh_embedding, vector_of
+from podium.common.domain.embeddings import refresh_embedding, refresh_embeddings, vector_of
 from podium.events.domain.events import event_text
 from podium.events.models import Event
 from podium.publications.domain.publications import publication_text
@@ -41,20 +41,22 @@ def related_publications(event: Event, *, suggestions: int | None = None) -> lis
     limit = event.related_suggestions if suggestions is None else suggestions
     if limit <= 0:
         return result
-    candidates = list(
-        Publication.objects.filter(status=Publication.Status.PUBLISHED)
-        .exclude(pk__in=[p.pk for p in chosen])
-        .prefetch_related("topics")
+    published = Publication.objects.filter(status=Publication.Status.PUBLISHED).exclude(
+        pk__in=[p.pk for p in chosen]
     )
-    if not candidates:
+    missing = list(published.filter(embedding__isnull=True))
+    if missing:  # rows saved without the domain functions (imports, admin bulk edits)
+        refresh_embeddings(missing, texts=[publication_text(p) for p in missing])
+    # Score on (id, vector) pairs only; load the few winners in full afterwards.
+    pairs = list(published.exclude(embedding__isnull=True).values_list("pk", "embedding"))
+    if not pairs:
         return result
     refresh_embedding(event, text=event_text(event))
-    for publication in candidates:
-        if publication.embedding is None:
-            refresh_embedding(publication, text=publication_text(publication))
-    target = vector_of(event)
-    matrix = np.stack([vector_of(p) for p in candidates])
-    scores = matrix @ target
-    ranked = sorted(zip(scores.tolist(), candidates, strict=True), key=lambda pair: -pair[0])
-    result += [Related(p, chosen=False, score=s) for s, p in ranked[:limit] if s >= MIN_SIMILARITY]
+    matrix = np.frombuffer(b"".join(bytes(v) for _, v in pairs), dtype=np.float32).reshape(
+        len(pairs), -1
+    )
+    scores = matrix @ vector_of(event)
+    best = [i for i in np.argsort(-scores)[:limit] if scores[i] >= MIN_SIMILARITY]
+    winners = Publication.objects.prefetch_related("topics").in_bulk([pairs[i][0] for i in best])
+    result += [Related(winners[pairs[i][0]], chosen=False, score=float(scores[i])) for i in best]
     return result
