@@ -30,7 +30,9 @@ def site(settings, tmp_path):
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 
 
-def test_visitor_reads_the_seed_003_page_and_adds_it_to_a_calendar(site, live_server, page, tmp_path):
+def test_visitor_reads_the_seed_003_page_and_adds_it_to_a_calendar(
+    site, live_server, page, tmp_path
+):
     load_demo(other_apps=False)
     from podium.registration.domain.demo import load_demo_registration
 
@@ -49,7 +51,10 @@ def test_visitor_reads_the_seed_003_page_and_adds_it_to_a_calendar(site, live_se
     assert page.get_by_text("three business days advance notice").is_visible()
     figure = page.locator(".event-figure img")
     assert figure.evaluate("img => img.complete && img.naturalWidth > 0")  # the picture loads
-    assert "Alexander Zemlianichenko/Pool via The New York Times" in page.locator("figcaption").inner_text()
+    assert (
+        "Alexander Zemlianichenko/Pool via The New York Times"
+        in page.locator("figcaption").inner_text()
+    )
     related = page.locator(".related")
     assert related.get_by_role("heading", name="Related Publications").is_visible()
     assert related.locator(".publication-card").count() == 2
@@ -92,7 +97,9 @@ def test_staff_build_an_event_with_a_speaker_and_publish_it(site, live_server, p
     page.get_by_role("link", name="Add speaker").click()
     page.get_by_label("…or a new person's name").fill("Ankit Panda")
     page.get_by_label("New person's title").fill("Stanton Senior Fellow")
-    page.get_by_label("New person's organisation").fill("Carnegie Endowment for International Peace")
+    page.get_by_label("New person's organisation").fill(
+        "Carnegie Endowment for International Peace"
+    )
     page.get_by_label("Role").fill("panelist")
     page.get_by_role("button", name="Save speaker").click()
     page.get_by_text("Ankit Panda is on the programme.").wait_for()

@@ -159,9 +159,10 @@ def test_calendar_file_parses_with_time_zone_and_a_stable_uid(client, past_event
     assert [tz["TZID"] for tz in cal.walk("VTIMEZONE")] == ["America/New_York"]
     assert vevent.decoded("dtend") - start == dt.timedelta(hours=1, minutes=30)
     assert str(vevent["summary"]) == "Prospects for Relations with North Korea"
-    assert str(
-        vevent["location"]
-    ) == "The Korea Society, 350 Madison Avenue, 24th Floor, New York, NY 10017"
+    assert (
+        str(vevent["location"])
+        == "The Korea Society, 350 Madison Avenue, 24th Floor, New York, NY 10017"
+    )
     again = icalendar.Calendar.from_ical(second.content).walk("VEVENT")[0]
     assert str(again["uid"]) == str(vevent["uid"])
     assert past_event.get_absolute_url() in str(vevent["url"])
@@ -217,3 +218,13 @@ def test_page_has_landmarks_and_a_skip_link(client, past_event):
     assert '<nav aria-label="Main">' in page
     assert '<html lang="en">' in page
     assert page.count("<h1") == 1
+
+
+def test_past_events_are_paged(client):
+    for i in range(23):
+        make_event(title=f"Old panel {i:02d}", starts_at=dt.datetime(2020, 1, 1 + i, 12, tzinfo=NY))
+    first = text(client.get(reverse("events:list")))
+    assert "Old panel 22" in first and "Old panel 02" not in first and "Page 1 of 2" in first
+    second = text(client.get(reverse("events:list"), {"page": 2}))
+    assert "Old panel 02" in second and "Old panel 22" not in second
+    assert "Upcoming events" not in second

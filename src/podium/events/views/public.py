@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -27,15 +28,19 @@ def event_list(request):
     filterset = EventFilter(request.GET or None, queryset=public_events())
     events = filterset.qs if filterset.is_bound and filterset.is_valid() else public_events()
     now = timezone.now()
+    past = Paginator(past_events(events, now=now), PAST_PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
     return render(
         request,
         "events/event_list.html",
         {
             "nav": "events",
             "filter": filterset,
-            "upcoming": upcoming_events(events, now=now),
-            "past": past_events(events, now=now)[:PAST_PAGE_SIZE],
-            "filtered": filterset.is_bound,
+            "upcoming": upcoming_events(events, now=now) if past.number == 1 else [],
+            "past": past,
+            "query": query.urlencode(),
+            "filtered": bool(query),
         },
     )
 
