@@ -361,3 +361,28 @@ def test_second_event_objects_are_not_reachable(staff_client, event, general):
     )
     assert staff_client.get(url("detail", event, person.pk)).status_code == 404
     assert staff_client.post(url("checkin_toggle", event, person.pk)).status_code == 404
+
+
+def test_type_times_are_entered_in_the_event_time_zone(staff_client):
+    event = make_event(time_zone="Asia/Seoul")
+    general = event.registration_types.get(slug="general")
+    data = {
+        "name": general.name,
+        "slug": "general",
+        "order": 0,
+        "is_active": "on",
+        "capacity": 10,
+        "waiting_list_enabled": "on",
+        "opens_at": "2026-12-01T09:00",
+        "closes_at": "2026-12-01T08:00",
+    }
+    bad = staff_client.post(url("type_edit", event, general.pk), data)
+    assert bad.status_code == 400 and "close after it opens" in bad.content.decode()
+    data["closes_at"] = "2026-12-02T18:00"
+    assert staff_client.post(url("type_edit", event, general.pk), data).status_code == 302
+    general.refresh_from_db()
+    assert general.opens_at.isoformat() == "2026-12-01T00:00:00+00:00"  # 09:00 in Seoul
+    assert (
+        'value="2026-12-01T09:00"'
+        in staff_client.get(url("type_edit", event, general.pk)).content.decode()
+    )

@@ -14,6 +14,7 @@ from django.db.models import Max
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from podium.events.models import Event, Organisation
@@ -301,6 +302,15 @@ def type_list(request: HttpRequest, event: Event) -> HttpResponse:
 
 @staff_view(rules.MANAGE)
 def type_edit(request: HttpRequest, event: Event, pk: int | None = None) -> HttpResponse:
+    """Settings of a registration type; its times are entered in the event's time zone."""
+    with timezone.override(event.tz):
+        response = _type_edit(request, event, pk)
+        if hasattr(response, "render"):
+            response.render()
+        return response
+
+
+def _type_edit(request: HttpRequest, event: Event, pk: int | None) -> HttpResponse:
     instance = get_object_or_404(RegistrationType, event=event, pk=pk) if pk else None
     original_capacity = instance.capacity if instance else None
     initial = {}
