@@ -103,6 +103,7 @@ def test_login_redirects_staff_to_the_dashboard(client):
     dashboard = client.get(response["Location"])
     assert dashboard.status_code == 200
     assert "Signed in as" in dashboard.text and "eve" in dashboard.text
+    assert "role: Editor" in dashboard.text
 
 
 def test_wrong_password_is_refused_with_a_message(client):

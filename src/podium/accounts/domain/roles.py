@@ -23,6 +23,12 @@ ROLE_TO_GROUP: dict[str, str] = {
     "editor": EDITORS,
 }
 
+ROLE_LABELS: dict[str, str] = {
+    "administrator": "Administrator",
+    "events_staff": "Events staff",
+    "editor": "Editor",
+}
+
 
 def ensure_groups() -> dict[str, Group]:
     """Create the role groups if missing; return them by group name."""

@@ -1,13 +1,35 @@
-"""The staff dashboard: what needs attention, at a glance."""
+"""The staff dashboard: what needs attention, at a glance.
+
+Other apps add panels without touching this view: any template named in
+`DASHBOARD_PANELS` that exists is included (with the same context, plus
+`user` and `perms`). The registration app may provide
+`registration/_staff_dashboard.html` (e.g. media waiting for approval) and the
+briefs app `briefs/_staff_dashboard.html` (e.g. briefs waiting for review).
+"""
 
 from __future__ import annotations
 
 from django.shortcuts import render
+from django.template import TemplateDoesNotExist
+from django.template.loader import get_template
 from django.utils import timezone
 
-from podium.accounts.domain.roles import roles_of
+from podium.accounts.domain.roles import ROLE_LABELS, roles_of
 from podium.common.views.staff import staff_required
 from podium.events.models import Event
+
+DASHBOARD_PANELS = ["registration/_staff_dashboard.html", "briefs/_staff_dashboard.html"]
+
+
+def _existing(names: list[str]) -> list[str]:
+    found = []
+    for name in names:
+        try:
+            get_template(name)
+        except TemplateDoesNotExist:
+            continue
+        found.append(name)
+    return found
 
 
 @staff_required
@@ -16,7 +38,8 @@ def dashboard(request):
     events = Event.objects.all()
     context = {
         "staff_nav": "dashboard",
-        "roles": roles_of(request.user),
+        "roles": [ROLE_LABELS[role] for role in roles_of(request.user)],
+        "panels": _existing(DASHBOARD_PANELS),
         "upcoming": events.filter(starts_at__gte=now).order_by("starts_at")[:10],
         "drafts": events.filter(status=Event.Status.DRAFT).order_by("starts_at")[:10],
         "recent": events.filter(starts_at__lt=now).order_by("-starts_at")[:10],
