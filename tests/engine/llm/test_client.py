@@ -114,3 +114,19 @@ def test_options_never_show_the_key_and_need_endpoint_and_model(monkeypatch):
     monkeypatch.setenv("PODIUM_LLM_TEMPERATURE", "0.7")
     opts = LLMOptions.from_env()
     assert (opts.base_url, opts.model, opts.temperature) == ("http://127.0.0.1:9/v1", "llama", 0.7)
+
+
+@pytest.mark.parametrize(
+    "url, recorded",
+    [
+        ("http://127.0.0.1:11434/v1", "http://127.0.0.1:11434/v1"),
+        (
+            "https://user:sk-secret@llm.example.org:8443/v1?api-key=sk-secret#x",
+            "https://llm.example.org:8443/v1",
+        ),
+        ("https://api.openai.com/v1", "https://api.openai.com/v1"),
+    ],
+)
+def test_recorded_base_url_drops_credentials(url, recorded):
+    described = LLMOptions(base_url=url, model="m").describe()
+    assert described["llm_base_url"] == recorded and "sk-secret" not in str(described)

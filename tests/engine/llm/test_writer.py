@@ -302,3 +302,13 @@ def test_intro_with_a_number_not_in_the_material_keeps_the_extractive_intro(seed
 
 def faithful_answer_for(info: PromptInfo) -> Answer:
     return {"content": json.dumps(faithful_section(info))}
+
+
+def test_budget_holds_when_threads_race_for_it(seed):
+    with OpenAIStub(
+        responder=lambda body: {"status": 503, "content": "down", "delay": 0.05}
+    ) as stub:
+        result = rewrite(seed, stub, max_requests=5, concurrency=4, retries=3)
+    assert len(stub.requests) == 5 == result.usage.requests == result.usage.failed_attempts
+    assert set(result.sources.values()) == {"extractive"}
+    assert result.report.summary["fail"] == 0
