@@ -11,7 +11,7 @@ import shutil
 import pytest
 
 from podium.briefs.domain.demo_media import tools_available
-from tests.site.briefs.workers import START_TRANSCRIBE, Site
+from tests.site.briefs.workers import REDIS_URL, START_TRANSCRIBE, Site
 
 pytestmark = [
     pytest.mark.slow,
@@ -39,11 +39,15 @@ def _transcript_count(site: Site) -> int:
     return site.query("SELECT COUNT(*) FROM briefs_transcriptversion")[0][0]
 
 
-def test_killed_worker_leaves_the_job_to_another_worker(make_site):
-    """SIGKILL a db_worker mid-job: nothing half-written; the stale job is requeued and finished by another."""
-    site = make_site()
+@pytest.mark.parametrize("backend", ["db", pytest.param("rq", marks=pytest.mark.redis)])
+def test_killed_worker_leaves_the_job_to_another_worker(make_site, backend):
+    """SIGKILL a worker mid-job: nothing half-written; the stale job is requeued and finished by another."""
+    if backend == "rq":
+        _flush_redis()
+    site = make_site(tasks=backend)
+    start = site.start_db_worker if backend == "db" else site.start_rq_worker
     job_id = site.python(START_TRANSCRIBE)
-    first = site.start_db_worker()
+    first = start()
     site.wait_for(job_id, lambda j: j["status"] == "running" and j["stage"] not in ("", "starting"))
     site.kill(first)
 
@@ -56,7 +60,7 @@ def test_killed_worker_leaves_the_job_to_another_worker(make_site):
         "print(json.dumps(requeue_stale_jobs(older_than=0)))"
     )
     assert requeued == [job_id]
-    site.start_db_worker()
+    start()
     job = site.wait_for(job_id, lambda j: j["status"] == "succeeded")
     assert job["attempts"] == 2 and job["progress"] == 1.0
     assert _transcript_count(site) == 1
@@ -89,15 +93,21 @@ def test_db_worker_on_postgresql(make_site):
     assert job["attempts"] == 1 and _transcript_count(site) == 1
 
 
+def _flush_redis():
+    import redis
+
+    connection = redis.Redis.from_url(REDIS_URL)
+    connection.flushdb()
+    return connection
+
+
 @pytest.mark.redis
 def test_rq_worker_on_redis(make_site):
     """`podium worker --backend rq` (django-rq's rqworker) runs the job queued through django-tasks-rq."""
-    import redis
-
-    redis.Redis.from_url("redis://127.0.0.1:6379/8").flushdb()
+    connection = _flush_redis()
     site = make_site(tasks="rq")
     job_id = site.python(START_TRANSCRIBE)
-    assert redis.Redis.from_url("redis://127.0.0.1:6379/8").llen("rq:queue:default") == 1
+    assert connection.llen("rq:queue:default") == 1
     site.start_rq_worker()
     job = site.wait_for(job_id, lambda j: j["status"] == "succeeded")
     assert job["attempts"] == 1 and _transcript_count(site) == 1

@@ -22,6 +22,8 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[3]
 PYTHON = sys.executable
+REDIS_URL = "redis://127.0.0.1:6379/8"
+"""A Redis database of its own, so other test runs' queues are never touched."""
 
 
 class Site:
@@ -36,7 +38,7 @@ class Site:
             "PODIUM_DATA_DIR": str(root),
             "PODIUM_DB": db,
             "PODIUM_TASKS": tasks,
-            "PODIUM_REDIS_URL": "redis://127.0.0.1:6379/8",
+            "PODIUM_REDIS_URL": REDIS_URL,
             "PODIUM_ASR_MODEL": "tiny",
             "PODIUM_ASR_LANGUAGE": "en",
             "PODIUM_LOG_LEVEL": "INFO",
