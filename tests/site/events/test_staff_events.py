@@ -220,3 +220,17 @@ def test_people_organisations_and_topics_pages(staff_client):
         "Rachel Minyoung Lee"
         in staff_client.get(reverse("staff:person_list"), {"q": "minyoung"}).text
     )
+
+
+def test_removing_a_speaker_with_htmx_returns_an_empty_row(staff_client):
+    event = make_event(title="Panel")
+    from tests.site.common.factories import make_speaker
+
+    speaker = make_speaker(event, "Mark Tokola")
+    url = reverse("staff:speaker_delete", args=[event.slug, speaker.pk])
+    page = staff_client.get(reverse("staff:event_detail", args=[event.slug])).content.decode()
+    assert f'hx-post="{url}"' in page
+    response = staff_client.post(url, headers={"HX-Request": "true"})
+    assert response.status_code == 200 and response.content == b""
+    assert not event.speakers.exists()
+    assert Person.objects.filter(name="Mark Tokola").exists()  # the person is kept

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.db.models import Count
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
@@ -156,6 +157,8 @@ def speaker_delete(request, slug: str, pk: int):
     event = get_object_or_404(Event, slug=slug)
     check_staff(request, "events.change_event", event)
     get_object_or_404(EventSpeaker, pk=pk, event=event).delete()
+    if request.htmx:  # the row disappears in place
+        return HttpResponse("")
     messages.success(request, "Speaker removed from this event (the person is kept).")
     return redirect("staff:event_detail", slug=event.slug)
 
