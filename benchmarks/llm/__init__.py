@@ -1,0 +1,1 @@
+"""Benchmark of the LLM writer against a local model server (see __main__.py)."""
