@@ -52,3 +52,36 @@ def test_anonymise_command(capsys):
     assert "Anonymised 1" in capsys.readouterr().out
     person = Registration.objects.get()
     assert person.first_name == "" and person.status == "confirmed" and person.anonymised_at
+
+
+def test_reminder_task_runs_through_the_task_framework(committed):
+    from podium.registration.tasks import send_due_reminders
+
+    event = make_event(starts_in=dt.timedelta(hours=2))
+    register(
+        event,
+        event.registration_types.get(slug="general"),
+        answers=answers(),
+        email="t@example.org",
+    )
+    mail.outbox.clear()
+    with committed():
+        result = send_due_reminders.enqueue(hours=3)
+    assert result.return_value == 1
+    assert [m.to for m in mail.outbox] == [["t@example.org"]]
+
+
+def test_email_task_skips_anonymised_registrations():
+    from podium.registration.tasks import send_registration_email
+
+    event = make_event()
+    person = register(
+        event,
+        event.registration_types.get(slug="general"),
+        answers=answers(),
+        email="x@example.org",
+    )
+    Registration.objects.filter(pk=person.pk).update(anonymised_at=person.created_at)
+    assert send_registration_email.enqueue(person.pk, "confirmed").return_value is False
+    assert send_registration_email.enqueue(999999, "confirmed").return_value is False
+    assert mail.outbox == []

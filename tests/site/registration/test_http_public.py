@@ -245,3 +245,40 @@ def test_forged_manage_link_is_a_clear_404(client, event, token):
         response = client.get(reverse(f"registration:{name}", args=[token]))
         assert response.status_code == 404
         assert "This registration link is not valid" in response.content.decode()
+
+
+def test_random_posts_never_500(client, event):
+    """Arbitrary field values (long, unicode, control characters, lists) give a form error or a registration."""
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    names = [
+        "q_first_name",
+        "q_last_name",
+        "q_email",
+        "q_phone",
+        "q_country",
+        "q_organisation",
+        "q_job_title",
+        "q_sector",
+        "q_heard_from",
+        "accessibility_request",
+        "privacy_consent",
+        "marketing_opt_in",
+        "junk",
+    ]
+    text = st.text(min_size=0, max_size=300)
+    value = st.one_of(text, st.lists(text, max_size=3))
+
+    @settings(
+        max_examples=40,
+        deadline=None,
+        database=None,
+        suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+    )
+    @given(st.dictionaries(st.sampled_from(names), value))
+    def check(data):
+        response = client.post(form_url(event), data)
+        assert response.status_code in (302, 400)
+
+    check()
