@@ -164,7 +164,13 @@ def rewrite_brief(
                 sources[section.number] = "extractive"
 
     progress(0.87, "writing the intro")
-    intro, notes = writer.intro(new)
+    try:
+        intro, notes = writer.intro(new)
+    except Exception as error:  # noqa: BLE001 - the intro's surprise must not sink the brief
+        intro, notes = (
+            None,
+            [f"intro: kept the extractive text (unexpected {type(error).__name__}: {error})"],
+        )
     repairs.extend(notes)
     sources[0] = "extractive"
     if intro is not None:
@@ -294,13 +300,20 @@ class _Writer:
         def check(data: dict[str, Any], answer: str) -> _Attempt:
             return self.check_section(section, data, answer, rule)
 
-        return self._ask(label, messages, SECTION_SCHEMA, check)
+        try:
+            return self._ask(label, messages, SECTION_SCHEMA, check)
+        except Exception as error:  # noqa: BLE001 - one section's surprise must not sink the brief
+            return None, [
+                f"{label}: kept the extractive text (unexpected {type(error).__name__}: {error})"
+            ]
 
     def check_section(
         self, section: Section, data: dict[str, Any], answer: str, rule: tuple[str, str, bool]
     ) -> _Attempt:
         """Build the model's section and list every rule or verification failure."""
         title, summary = data.get("title"), data.get("summary")
+        if isinstance(summary, list) and all(isinstance(p, str) for p in summary):
+            summary = "\n\n".join(summary)  # some models answer with a list of paragraphs
         if (
             not isinstance(title, str)
             or not title.strip()
@@ -315,6 +328,8 @@ class _Writer:
         paragraphs = [
             " ".join(p.split()) for p in re.split(r"\n\s*\n", summary.strip()) if p.strip()
         ]
+        if any(p.startswith(("#", "- ", "* ")) or "**" in p for p in paragraphs):
+            problems.append("[summary] plain prose only: no Markdown headings, lists or bold")
         paragraphs, quotes, quote_problems = place_quotes(paragraphs, section)
         problems += quote_problems
         name, surname, first = rule
