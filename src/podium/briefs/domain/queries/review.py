@@ -35,6 +35,9 @@ class ReviewSection:
 
     @property
     def worst(self) -> str:
+        """The section's status: the worst of its findings, or "none" when it was not verified."""
+        if not self.findings:
+            return "none"
         return min(
             (f.status for f in self.findings), key=lambda s: STATUS_ORDER.get(s, 3), default="ok"
         )
