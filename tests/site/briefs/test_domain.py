@@ -208,3 +208,16 @@ def test_a_brief_imported_before_its_transcript_is_verified_when_the_transcript_
     workflow.save_speaker_map(transcript_version=transcript, mapping=PANEL_MAP, user=editor)
     version.refresh_from_db()
     assert version.fail_count == 0 and version.ok_count >= 8
+
+
+def test_a_brief_without_sections_is_never_stored(reviewed_brief, editor):
+    from podium.engine.brief.model import Brief as EngineBrief
+    from podium.engine.brief.model import Part
+
+    empty = EngineBrief(title="Nothing", parts=[Part(title="")])
+    with pytest.raises(workflow.WorkflowError, match="no sections"):
+        workflow.save_version(
+            brief=reviewed_brief, engine_brief=empty, origin="generated", user=editor
+        )
+    reviewed_brief.refresh_from_db()
+    assert reviewed_brief.versions.count() == 1 and reviewed_brief.current_version.number == 1

@@ -314,6 +314,12 @@ def save_version(
 ) -> BriefVersion:
     """Write a new version (brief JSON + its verification) and make it current, atomically."""
     transcript = transcript or brief.transcript
+    if not any(True for _ in engine_brief.sections()):
+        raise WorkflowError("The brief has no sections: nothing was saved.")
+    content = dump_brief(engine_brief)
+    from podium.engine.brief import parse_brief
+
+    parse_brief(content, source="new version")  # what is stored must read back (BriefError if not)
     if report is None:
         report = verify_against(engine_brief, transcript, brief.event)
     data = _report_dict(report)
@@ -325,7 +331,7 @@ def save_version(
             brief=locked,
             number=number,
             origin=origin,
-            content=dump_brief(engine_brief),
+            content=content,
             report=data,
             ok_count=summary.get("ok", 0),
             warn_count=summary.get("warn", 0),

@@ -19,6 +19,7 @@ from django.conf import settings
 from django.core.files.storage import default_storage
 from django.db import transaction
 
+from podium.briefs.domain.briefs import WorkflowError
 from podium.briefs.domain.jobs import (
     Heartbeat,
     JobLost,
@@ -52,7 +53,7 @@ def run_job(*, job_id: int) -> str:
     except JobLost:
         log.warning("job %s lost to another worker; stopping", job.pk)
         return "lost"
-    except PodiumError as exc:
+    except (PodiumError, WorkflowError) as exc:
         mark_failed(job.pk, token, message=str(exc))
         return "failed"
     except Exception as exc:
