@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -298,3 +298,38 @@ def _topics(transcript: Transcript, blocks: list[Block], cuts: list[int]) -> lis
             )
         )
     return topics
+
+
+def finer(
+    transcript: Transcript,
+    segmentation: Segmentation,
+    options: SegmentOptions | None = None,
+    *,
+    min_topics: int,
+) -> Segmentation:
+    """The same segmentation cut more finely until it has at least `min_topics` topics.
+
+    Lowers the depth threshold and the shortest topic length step by step,
+    reusing the gap scores (no new embeddings). The brief writer uses it when
+    the segmentation that scores best on Pk is coarser than the sections asked
+    for: a section per discussion reads better than two sections per topic.
+    """
+    options = options or SegmentOptions()
+    blocks, scores = segmentation.blocks, segmentation.gap_scores
+    if len(segmentation.topics) >= min_topics or len(blocks) < 2:
+        return segmentation
+    cuts: list[int] = []
+    for step in range(1, 9):
+        trial = replace(
+            options,
+            depth_threshold=options.depth_threshold - 0.5 * step,
+            min_topic_seconds=options.min_topic_seconds * (0.8**step),
+            min_topic_share=options.min_topic_share * (0.8**step),
+        )
+        cuts = choose_boundaries(blocks, scores, trial)
+        if len(cuts) + 1 >= min_topics:
+            break
+    topics = _topics(transcript, blocks, cuts)
+    return Segmentation(
+        topics, segmentation.sentences, blocks, segmentation.sentence_vectors, scores
+    )

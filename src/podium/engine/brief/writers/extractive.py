@@ -1,0 +1,572 @@
+"""The extractive writer: a program brief built from the speakers' own sentences.
+
+Steps, all deterministic:
+
+1. segment the transcript into discussions (`podium.engine.segment`);
+2. for every (topic, speaker) pair count the speaker's *substantive* words
+   (no questions, no housekeeping: greetings, thanks, procedure, sound checks);
+3. choose the sections: first the best topic of each main speaker, then the
+   most substantive remaining topics, up to the number asked for;
+4. for each section: a key-phrase title, the speaker, two or three lines
+   compressed from the speaker's sentences (reported speech "<Name> warned
+   that …" when the clause has no "I"/"you" to flip, a verbatim quote
+   otherwise), and the ▶ time of the turn where the quote was said;
+5. parts: sections whose sentences are prescriptive ("should", "must",
+   "recommend") form Part II "The Treatment Plan", the others Part I "The
+   Diagnosis"; within a part sections follow a thematic chain (each next to
+   the one closest in meaning), starting from the earliest;
+6. intro (what was examined, who took part, co-organisers) and closing
+   (disclosure, sponsor line).
+
+Prose is rendered last (`render_drafts`) so that each person is named in full
+at their first mention in the brief and by surname afterwards, also after
+the repair loop (writers/__init__.py) has dropped or rebuilt sections.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from podium.engine.brief.model import Brief, EventDetails, Part, Quote, Section
+from podium.engine.brief.writers import language as lang
+from podium.engine.brief.writers.keyphrases import STOP, title_case, title_from, topic_phrases
+from podium.engine.segment import Segmentation, Sentence, TopicSpan
+from podium.engine.speakers import Speaker
+from podium.engine.transcript.model import Transcript
+
+DIAGNOSIS = "Part I: The Diagnosis"
+TREATMENT = "Part II: The Treatment Plan"
+DEFAULT_DISCLOSURE = (
+    "This brief was generated using artificial intelligence technology from the program "
+    "transcript. All quotations, attributions and timestamps have been verified against the "
+    "program transcript."
+)
+QUOTE_WORDS = (8, 30)
+CLAUSE_WORDS = (8, 32)
+_SPLIT_SPAN = re.compile(r"\s*(?:;|\s—\s|—|–|\s-\s)\s*")
+
+
+@dataclass(slots=True)
+class Span:
+    """A usable stretch of one transcript sentence: the whole of it or a clause of it."""
+
+    sentence: Sentence
+    text: str
+    """The words, leading fillers removed, exactly as in the transcript otherwise."""
+    score: float
+    clean: bool
+    """Reads right after "<Name> argued that" (no I/you, no dangling pronoun)."""
+    quotable: bool
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A possible section: one speaker's part of one topic."""
+
+    topic: TopicSpan
+    speaker: str
+    sentences: list[Sentence]
+    words: int
+    prescriptive: float
+    vector: np.ndarray
+
+
+@dataclass(slots=True)
+class Line:
+    """One sentence of a section's summary, before names are filled in."""
+
+    span: Span
+    form: str
+    """"clause" (reported speech) or "quote" (the span in quotation marks)."""
+    verb: str
+
+
+@dataclass(slots=True)
+class Draft:
+    """A section before rendering: what it is about and which spans it uses."""
+
+    candidate: Candidate
+    title: str
+    start: float
+    lines: list[Line]
+    excluded: set[int] = field(default_factory=set)
+    """Sentence indices the repair loop ruled out."""
+    phrase: str = ""
+    """The topic's best key phrase as the transcript writes it (for the intro)."""
+
+
+@dataclass(slots=True)
+class Plan:
+    """Everything the writer decided, kept so the repair loop can rebuild sections."""
+
+    transcript: Transcript
+    segmentation: Segmentation
+    names: dict[str, Speaker]
+    proper: set[str]
+    drafts: list[Draft]
+    part_two: set[int]
+    """ids (id(draft.candidate)) of the drafts in Part II."""
+    spans: dict[int, list[Span]]
+    """Usable spans per candidate (keyed by id(candidate)), best first."""
+    moderator: str | None = None
+
+
+# --- reading the transcript -------------------------------------------------------
+
+
+def substantive(sentence: Sentence, asking: set[int] | frozenset[int] = frozenset()) -> bool:
+    """Worth reporting: not a question or its preamble, not housekeeping, not a fragment."""
+    return not (
+        sentence.turn in asking
+        or lang.is_question(sentence.text)
+        or lang.is_housekeeping(sentence.text)
+        or sentence.words < 6
+    )
+
+
+def asking_turns(sentences: list[Sentence]) -> set[int]:
+    """Turns that end in a question and are short: a question and its preamble."""
+    last: dict[int, Sentence] = {}
+    words: Counter[int] = Counter()
+    for sentence in sentences:
+        last[sentence.turn] = sentence
+        words[sentence.turn] += sentence.words
+    return {t for t, s in last.items() if lang.is_question(s.text) and words[t] < 120}
+
+
+def spans_of(sentence: Sentence, centrality: float) -> list[Span]:
+    """The sentence itself and its clauses (split at ; : —), each scored."""
+    text = " ".join(sentence.text.split())
+    pieces = [text] + [p for p in _SPLIT_SPAN.split(text) if p and p != text]
+    spans = []
+    for piece in pieces:
+        words = lang.strip_leading(piece)
+        count = len(words.split())
+        if count < QUOTE_WORDS[0] or any(mark in words for mark in '"“”„«»'):
+            continue
+        whole = piece is text
+        finished = lang.is_finished(words) or not whole
+        clean = (
+            whole
+            and ":" not in words
+            and lang.is_clean_clause(words)
+            and finished
+            and count <= CLAUSE_WORDS[1]
+        )
+        quotable = (
+            QUOTE_WORDS[0] + (0 if whole else 2) <= count <= QUOTE_WORDS[1]
+            and finished
+            and not lang.LEADING_PRONOUN.match(words)
+            and not lang.bad_start(words)
+            and not lang.is_question(words)
+            and ":" not in words
+            and not lang.META.search(words)
+        )
+        if not (clean or quotable):
+            continue
+        tokens = [w.lower().strip(".,;:!?\"'") for w in words.split()]
+        content = sum(1 for w in tokens if w and w not in STOP) / max(len(tokens), 1)
+        length = math.exp(-(((count - 18) / 12) ** 2))
+        kind = 0.0 if lang.kind_of(words) == "statement" else 0.06
+        meta = 0.15 if lang.META.search(words) else 0.0
+        score = 0.55 * centrality + 0.3 * content + 0.15 * length + kind - meta
+        spans.append(Span(sentence, words, score, clean, quotable))
+    return spans
+
+
+def find_moderator(transcript: Transcript, sentences: list[Sentence]) -> str | None:
+    """The speaker who asks and hands over: most questions + housekeeping, short turns."""
+    turns = transcript.turns()
+    if len(turns) < 6:
+        return None
+    per_turns = Counter(t.speaker for t in turns)
+    words = Counter()
+    steering = Counter()
+    for sentence in sentences:
+        words[sentence.speaker] += sentence.words
+        if lang.is_housekeeping(sentence.text):
+            steering[sentence.speaker] += 2
+        elif lang.is_question(sentence.text):
+            steering[sentence.speaker] += 1
+    if not steering:
+        return None
+    speaker = max(steering, key=lambda s: (steering[s], s))
+    share_turns = per_turns[speaker] / len(turns)
+    share_words = words[speaker] / max(sum(words.values()), 1)
+    first = turns[0].speaker == speaker
+    if share_turns >= 0.15 and share_words < share_turns and (first or share_turns >= 0.25):
+        return speaker
+    return None
+
+
+# --- choosing sections --------------------------------------------------------------
+
+
+def build_candidates(seg: Segmentation, moderator: str | None) -> list[Candidate]:
+    out = []
+    asking = asking_turns(seg.sentences)
+    for topic in seg.topics:
+        sentences = seg.topic_sentences(topic)
+        total = sum(s.words for s in sentences) or 1
+        housekeeping = sum(s.words for s in sentences if lang.is_housekeeping(s.text)) / total
+        if housekeeping > 0.35:
+            continue
+        by_speaker: dict[str, list[Sentence]] = {}
+        for sentence in sentences:
+            if substantive(sentence, asking):
+                by_speaker.setdefault(sentence.speaker, []).append(sentence)
+        for speaker, own in by_speaker.items():
+            words = sum(s.words for s in own)
+            if words < 60 or (speaker == moderator and words < 0.5 * total):
+                continue
+            weights = np.array([s.words for s in own], dtype=np.float64)
+            vector = (seg.sentence_vectors[[s.index for s in own]] * weights[:, None]).sum(0)
+            vector /= max(np.linalg.norm(vector), 1e-9)
+            prescriptive = sum(s.words for s in own if lang.is_prescriptive(s.text)) / words
+            out.append(Candidate(topic, speaker, own, words, prescriptive, vector))
+    return out
+
+
+def choose(candidates: list[Candidate], count: int) -> list[Candidate]:
+    """Cover every main speaker, then the most substantive topics; one section per topic first."""
+    if count <= 0 or not candidates:
+        return []
+    totals = Counter()
+    for c in candidates:
+        totals[c.speaker] += c.words
+    grand = sum(totals.values()) or 1
+    main = [s for s in sorted(totals, key=lambda s: (-totals[s], s)) if totals[s] / grand >= 0.05]
+    ranked = sorted(candidates, key=lambda c: (-c.words, c.topic.index, c.speaker))
+    chosen: list[Candidate] = []
+    used_topics: set[int] = set()
+    for speaker in main:
+        if len(chosen) >= count:
+            break
+        own = [c for c in ranked if c.speaker == speaker and c.topic.index not in used_topics]
+        if own and own[0].words >= 120:
+            chosen.append(own[0])
+            used_topics.add(own[0].topic.index)
+    for c in ranked:
+        if len(chosen) >= count:
+            break
+        if c.topic.index not in used_topics and c.words >= 120:
+            chosen.append(c)
+            used_topics.add(c.topic.index)
+    for c in ranked:
+        if len(chosen) >= count:
+            break
+        if c not in chosen and c.words >= 200:
+            chosen.append(c)
+    return chosen
+
+
+def thematic_order(candidates: list[Candidate]) -> list[Candidate]:
+    """Start with the earliest; then always the closest in meaning to the last one placed."""
+    left = sorted(candidates, key=lambda c: (c.topic.start_time, c.speaker))
+    if not left:
+        return []
+    order = [left.pop(0)]
+    while left:
+        last = order[-1].vector
+        best = max(left, key=lambda c: (float(c.vector @ last), -c.topic.start_time))
+        left.remove(best)
+        order.append(best)
+    return order
+
+
+def split_parts(candidates: list[Candidate]) -> set[int]:
+    """ids of the candidates that go to Part II (prescriptive), at most half of them."""
+    if len(candidates) < 2:
+        return set()
+    ranked = sorted(candidates, key=lambda c: (-c.prescriptive, c.topic.start_time))
+    limit = math.ceil(len(candidates) / 2)
+    return {id(c) for c in ranked[:limit] if c.prescriptive >= 0.12}
+
+
+# --- building sections --------------------------------------------------------------
+
+
+def rank_spans(candidate: Candidate, seg: Segmentation) -> list[Span]:
+    vectors = seg.sentence_vectors
+    spans = []
+    for sentence in candidate.sentences:
+        centrality = float(vectors[sentence.index] @ candidate.vector)
+        spans.extend(spans_of(sentence, centrality))
+    spans.sort(key=lambda s: (-s.score, s.sentence.index, s.text))
+    return spans
+
+
+def draft_section(candidate: Candidate, spans: list[Span], plan: Plan, title: str) -> Draft | None:
+    """Pick the lines of a section from its ranked spans, avoiding excluded sentences."""
+    return _draft(candidate, spans, plan, title, set())
+
+
+def _draft(
+    candidate: Candidate, spans: list[Span], plan: Plan, title: str, excluded: set[int]
+) -> Draft | None:
+    vectors = plan.segmentation.sentence_vectors
+    usable = [s for s in spans if s.sentence.index not in excluded]
+    used: list[Span] = []
+
+    def distinct(span: Span) -> bool:
+        return all(
+            span.sentence.index != u.sentence.index
+            and float(vectors[span.sentence.index] @ vectors[u.sentence.index]) < 0.9
+            for u in used
+        )
+
+    lines: list[Line] = []
+    verbs: set[str] = set()
+    lead = next((s for s in usable if s.clean), None)
+    if lead is not None:
+        used.append(lead)
+        verb = lang.reporting_verb(lead.text)
+        verbs.add(verb)
+        lines.append(Line(lead, "clause", verb))
+    quote = next(
+        (s for s in usable if s.quotable and distinct(s) and (lead is None or s is not lead)), None
+    )
+    if quote is not None:
+        used.append(quote)
+        verb = lang.reporting_verb(quote.text, avoid=verbs)
+        verbs.add(verb)
+        lines.append(Line(quote, "quote", verb))
+    if candidate.words >= 250 and len(lines) == 2:
+        extra = next((s for s in usable if s.clean and distinct(s)), None)
+        if extra is not None:
+            used.append(extra)
+            lines.insert(1, Line(extra, "clause", lang.reporting_verb(extra.text, avoid=verbs)))
+    if not lines:
+        return None
+    anchor = next((ln.span.sentence for ln in lines if ln.form == "quote"), lines[0].span.sentence)
+    start = _turn_start(plan.transcript, anchor)
+    return Draft(candidate, title, start, lines, set(excluded))
+
+
+def _with_phrase(new: Draft | None, old: Draft) -> Draft | None:
+    if new is not None:
+        new.phrase = old.phrase
+    return new
+
+
+def redraft(draft: Draft, plan: Plan, exclude: set[int]) -> Draft | None:
+    """The same section rebuilt without the given sentences (for the repair loop)."""
+    spans = plan.spans[id(draft.candidate)]
+    new = _draft(draft.candidate, spans, plan, draft.title, draft.excluded | exclude)
+    return _with_phrase(new, draft)
+
+
+def _turn_start(transcript: Transcript, sentence: Sentence) -> float:
+    """Start of the speaker's turn holding the sentence (its segment, deep into a long turn)."""
+    turn = transcript.turns()[sentence.turn]
+    return turn.start if sentence.start - turn.start <= 120 else sentence.start
+
+
+# --- rendering ----------------------------------------------------------------------
+
+
+def full_name(plan: Plan, speaker: str) -> str:
+    person = plan.names.get(speaker)
+    return person.name if person else speaker
+
+
+def short_name(plan: Plan, speaker: str) -> str:
+    name = full_name(plan, speaker)
+    parts = name.split()
+    if len(parts) < 2:
+        return name
+    surname = parts[-1]
+    clash = sum(
+        1 for other in {full_name(plan, s) for s in plan.names} if other.split()[-1:] == [surname]
+    )
+    return name if clash > 1 else surname
+
+
+def render_line(line: Line, subject: str, proper: set[str]) -> tuple[str, Quote | None]:
+    text = line.span.text.rstrip()
+    if line.form == "clause":
+        clause = lang.lower_first(text, proper).rstrip(".!;:, ")
+        if line.verb == "called for":
+            return f"{subject} argued that {clause}.", None
+        return f"{subject} {line.verb} that {clause}.", None
+    quoted = text.rstrip(";:, ")
+    if quoted[-1:] not in ".!?":
+        quoted += "."
+    quoted = lang.upper_first(quoted)
+    return f'{subject} {line.verb}: "{quoted}"', Quote(quoted, None)
+
+
+def render_drafts(plan: Plan, drafts: list[Draft]) -> list[Part]:
+    """Parts of numbered sections from drafts, names in full at first mention only."""
+    mentioned: set[str] = set()
+    part_one, part_two = Part(DIAGNOSIS), Part(TREATMENT)
+    for number, draft in enumerate(drafts, start=1):
+        speaker = draft.candidate.speaker
+        name = full_name(plan, speaker)
+        sentences, quotes = [], []
+        for line in draft.lines:
+            subject = name if speaker not in mentioned else short_name(plan, speaker)
+            mentioned.add(speaker)
+            sentence, quote = render_line(line, subject, plan.proper)
+            sentences.append(sentence)
+            if quote is not None:
+                quote.speaker = name
+                quotes.append(quote)
+        section = Section(
+            number=number,
+            title=draft.title,
+            start=draft.start,
+            speakers=[name],
+            summary=[" ".join(sentences)],
+            quotes=quotes,
+        )
+        (part_two if id(draft.candidate) in plan.part_two else part_one).sections.append(section)
+    parts = [p for p in (part_one, part_two) if p.sections]
+    if len(parts) == 1 and parts[0] is part_two:
+        parts[0].title = DIAGNOSIS
+    return parts
+
+
+# --- the whole brief ----------------------------------------------------------------
+
+
+def plan_brief(
+    transcript: Transcript,
+    segmentation: Segmentation,
+    *,
+    sections: int,
+    speakers: list[Speaker] | None,
+    moderator: str | None = None,
+) -> Plan:
+    """Decide the sections (choice, order, parts, titles, lines) of a brief."""
+    sentences = segmentation.sentences
+    names = {s.name: s for s in (speakers or [])}
+    for speaker in transcript.speakers:
+        names.setdefault(speaker, Speaker(name=speaker))
+    proper = lang.proper_words([s.text for s in sentences])
+    if moderator is None:
+        moderator = find_moderator(transcript, sentences)
+    plan = Plan(transcript, segmentation, names, proper, [], set(), {}, moderator)
+    candidates = build_candidates(segmentation, moderator)
+    drafts: list[Draft] = []
+    for candidate in choose(candidates, len(candidates)):
+        if len(drafts) >= sections:
+            break
+        spans = rank_spans(candidate, segmentation)
+        draft = draft_section(candidate, spans, plan, "")
+        if draft is None or len(draft.lines) < 2:
+            continue
+        plan.spans[id(candidate)] = spans
+        drafts.append(draft)
+    chosen = [d.candidate for d in drafts]
+    plan.part_two = split_parts(chosen)
+    ordered = thematic_order([c for c in chosen if id(c) not in plan.part_two])
+    ordered += thematic_order([c for c in chosen if id(c) in plan.part_two])
+    by_candidate = {id(d.candidate): d for d in drafts}
+    banned = frozenset(
+        part.lower() for name in list(names) + [moderator or ""] for part in name.split()
+    )
+    phrases = topic_phrases(
+        [[s.text for s in c.sentences if not lang.is_housekeeping(s.text)] for c in ordered],
+        banned=banned,
+        centroids=np.array([c.vector for c in ordered]) if ordered else None,
+    )
+    for candidate, own_phrases in zip(ordered, phrases, strict=True):
+        draft = by_candidate[id(candidate)]
+        draft.title = title_from(own_phrases) or f"Remarks by {full_name(plan, candidate.speaker)}"
+        draft.phrase = own_phrases[0].surface if own_phrases else ""
+        plan.drafts.append(draft)
+    return plan
+
+
+def assemble(plan: Plan, drafts: list[Draft], event: EventDetails | None) -> Brief:
+    """The brief: title, intro, context, parts, closing, metadata."""
+    event = event or EventDetails()
+    parts = render_drafts(plan, drafts)
+    topics = []
+    for draft in drafts:
+        phrase = _phrase_text(draft.phrase or draft.title)
+        if phrase and phrase not in topics:
+            topics.append(phrase)
+    title = event.title or _title_from_transcript(plan.transcript) or _title_from_topics(drafts)
+    intro: list[str] = []
+    if topics:
+        intro.append(f"This program examined {_join(topics)}.")
+    if event.description:
+        intro.append(event.description.strip())
+    moderator = event.moderator or (full_name(plan, plan.moderator) if plan.moderator else None)
+    people = [full_name(plan, s) for s in participants(plan)]
+    people = [p for p in people if p != moderator]
+    if people:
+        sentence = f"Speakers included {_join(people)}"
+        if moderator:
+            sentence += f"; the discussion was moderated by {moderator}"
+        intro.append(sentence + ".")
+    context = []
+    if event.co_organisers:
+        context.append(
+            f"This program was organized in collaboration with {_join(event.co_organisers)}."
+        )
+    closing = [(event.disclosure or DEFAULT_DISCLOSURE).strip()]
+    if event.sponsor:
+        closing.append(event.sponsor.strip())
+    metadata = {"writer": "extractive", "sections": str(sum(len(p.sections) for p in parts))}
+    if plan.transcript.source:
+        metadata["source"] = str(plan.transcript.source)
+    if event.date:
+        metadata["date"] = event.date
+    if event.venue:
+        metadata["venue"] = event.venue
+    return Brief(
+        title=title, intro=intro, context=context, parts=parts, closing=closing, metadata=metadata
+    )
+
+
+def participants(plan: Plan) -> list[str]:
+    """Speakers with at least 3 % of the words or a section, in order of first speaking."""
+    words: Counter[str] = Counter()
+    for sentence in plan.segmentation.sentences:
+        words[sentence.speaker] += sentence.words
+    total = sum(words.values()) or 1
+    with_section = {d.candidate.speaker for d in plan.drafts}
+    return [
+        s for s in plan.transcript.speakers if s and (words[s] / total >= 0.03 or s in with_section)
+    ]
+
+
+def _phrase_text(title: str) -> str:
+    words = title.split()
+    return " ".join(
+        w if (w.isupper() or any(c.isupper() for c in w[1:])) else w.lower() for w in words
+    )
+
+
+def _join(items: list[str]) -> str:
+    items = [i for i in items if i]
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _title_from_transcript(transcript: Transcript) -> str | None:
+    title = (transcript.title or "").strip()
+    if len(title.split()) >= 3 and not re.fullmatch(r"[\w-]+ \d+", title):
+        return title
+    return None
+
+
+def _title_from_topics(drafts: list[Draft]) -> str:
+    """ "Capital Funding, Welsh-Language Provision and School Readiness" from the first topics."""
+    phrases: list[str] = []
+    for draft in drafts:
+        phrase = title_case(draft.phrase) if draft.phrase else ""
+        if phrase and phrase not in phrases:
+            phrases.append(phrase)
+        if len(phrases) == 3:
+            break
+    return _join(phrases) if phrases else "Program Brief"
