@@ -198,6 +198,11 @@ def test_manage_view_edit_cancel_and_ics(client, committed):
     token = make_manage_token(person)
     manage = reverse("registration:manage", args=[token])
     assert "Confirmed" in client.get(manage).content.decode()
+    third = register(event, general, answers=answers(first_name="Cy"), email="c@example.org")
+    waiting_page = client.get(
+        reverse("registration:manage", args=[make_manage_token(third)])
+    ).content.decode()
+    assert "You are number 2 on the waiting list" in waiting_page
     ics = client.get(reverse("registration:manage_ics", args=[token]))
     assert ics["Content-Type"].startswith("text/calendar")
     vevent = Calendar.from_ical(ics.content).walk("VEVENT")[0]
@@ -233,6 +238,10 @@ def test_manage_view_edit_cancel_and_ics(client, committed):
     waiting.refresh_from_db()
     assert person.status == S.CANCELLED and waiting.status == S.CONFIRMED
     assert {m.to[0] for m in mail.outbox} == {"a@example.org", "b@example.org"}
+    third_page = client.get(
+        reverse("registration:manage", args=[make_manage_token(third)])
+    ).content.decode()
+    assert "You are number 1 on the waiting list" in third_page
     assert "cancelled" in client.get(manage).content.decode()
     assert (
         client.post(edit, {"q_first_name": "X"}).status_code == 302

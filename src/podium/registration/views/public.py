@@ -17,6 +17,7 @@ from podium.registration.domain.calendar import registration_ics
 from podium.registration.domain.errors import DuplicateRegistration, RegistrationError
 from podium.registration.domain.leadtime import accessibility_deadline
 from podium.registration.domain.notifications import format_event_when
+from podium.registration.domain.queries.registrations import waiting_list_position
 from podium.registration.domain.registration import (
     cancel_registration,
     register,
@@ -154,6 +155,7 @@ def manage(request: HttpRequest, token: str) -> HttpResponse:
             "when": format_event_when(event),
             "rows": _answer_rows(registration),
             "accessibility_deadline": accessibility_deadline(event),
+            "waiting_position": waiting_list_position(registration),
         },
     )
 

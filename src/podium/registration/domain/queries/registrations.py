@@ -79,6 +79,19 @@ def counts_by_type(event) -> list[TypeCounts]:
     ]
 
 
+def waiting_list_position(registration: Registration) -> int | None:
+    """1 for the next person to get a seat; None when not on the waiting list."""
+    if registration.status != Status.WAITLISTED:
+        return None
+    ahead = Registration.objects.filter(
+        registration_type_id=registration.registration_type_id, status=Status.WAITLISTED
+    ).filter(
+        Q(waitlisted_at__lt=registration.waitlisted_at)
+        | Q(waitlisted_at=registration.waitlisted_at, id__lt=registration.pk)
+    )
+    return ahead.count() + 1
+
+
 def checkin_counts(event) -> dict[str, int]:
     confirmed = Registration.objects.filter(event=event, status=Status.CONFIRMED)
     total = confirmed.count()
