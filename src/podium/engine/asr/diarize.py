@@ -147,13 +147,14 @@ class SpeakerEncoder:
         if threads:
             options.intra_op_num_threads = threads
         options.inter_op_num_threads = 1
+        options.enable_cpu_mem_arena = False  # the LSTM's buffers are freed after each batch
         options.log_severity_level = 3
         self._session = onnxruntime.InferenceSession(
             str(model_path), sess_options=options, providers=["CPUExecutionProvider"]
         )
         self._input = self._session.get_inputs()[0].name
 
-    def embed(self, pieces: Sequence[np.ndarray], *, batch_size: int = 256) -> np.ndarray:
+    def embed(self, pieces: Sequence[np.ndarray], *, batch_size: int = 32) -> np.ndarray:
         """One unit vector per piece of audio: the normalised mean of its 0.8 s windows."""
         if not pieces:
             return np.zeros((0, EMBEDDING_SIZE), dtype=np.float32)
