@@ -12,6 +12,7 @@ from django.utils import timezone
 from icalendar import Calendar
 
 from podium.registration.domain.errors import (
+    ConsentRequired,
     DuplicateRegistration,
     InvalidAccessCode,
     InvalidTransition,
@@ -292,7 +293,7 @@ def test_invitation_code(event, general):
 
 
 def test_privacy_consent_is_required(event, general):
-    with pytest.raises(RegistrationClosed, match="privacy"):
+    with pytest.raises(ConsentRequired, match="privacy"):
         reg(event, general, "a@example.org", privacy_consent=False)
 
 

@@ -149,6 +149,12 @@ def test_duplicate_gets_message_and_resend_link(client, event, committed):
     assert len(mail.outbox) == 1 and "link" in mail.outbox[0].subject
     token = make_manage_token(Registration.objects.get())
     assert token.split(":")[0] in mail.outbox[0].body
+    # a second click within two minutes sends nothing more
+    with committed():
+        client.post(
+            reverse("registration:resend_link", args=[event.slug]), {"email": "ada@example.org"}
+        )
+    assert len(mail.outbox) == 1
     # unknown email: same answer, no mail
     client.post(
         reverse("registration:resend_link", args=[event.slug]), {"email": "nobody@example.org"}

@@ -17,6 +17,10 @@ class RegistrationFull(RegistrationError):
     pass
 
 
+class ConsentRequired(RegistrationError):
+    field = "privacy_consent"
+
+
 class InvalidAccessCode(RegistrationError):
     field = "access_code"
 

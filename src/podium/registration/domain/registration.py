@@ -11,6 +11,7 @@ count it reads cannot change before it writes. Emails are queued with
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import secrets
 from typing import Any
@@ -20,6 +21,7 @@ from django.utils import timezone
 
 from podium.registration.domain.audit import log_action
 from podium.registration.domain.errors import (
+    ConsentRequired,
     DuplicateRegistration,
     InvalidAccessCode,
     InvalidTransition,
@@ -137,7 +139,7 @@ def register(
             ):
                 raise InvalidAccessCode("That invitation code is not valid for this event.")
             if not privacy_consent:
-                raise RegistrationClosed("Please agree to the privacy notice to register.")
+                raise ConsentRequired("Please agree to the privacy notice to register.")
         existing = find_active_registration(event, email_normalised)
         if existing is not None:
             raise DuplicateRegistration(
@@ -395,10 +397,26 @@ def update_capacity(
         return promote_waiting_list(rtype, actor=actor)
 
 
+RESEND_INTERVAL = dt.timedelta(minutes=2)
+
+
 def resend_manage_link(event, *, email: str) -> bool:
-    """Email the manage link again to an active registration of this email; False if none."""
+    """Email the manage link again to an active registration of this email.
+
+    False when there is none, or when a link went out in the last two
+    minutes (so the button cannot be used to flood someone's inbox).
+    """
+    from podium.registration.models import AuditEntry
+
     registration = find_active_registration(event, email)
     if registration is None:
+        return False
+    recent = AuditEntry.objects.filter(
+        registration=registration,
+        action="registration.link_resent",
+        created_at__gte=timezone.now() - RESEND_INTERVAL,
+    )
+    if recent.exists():
         return False
     queue_email(registration, "link")
     log_action(event=event, registration=registration, action="registration.link_resent")
