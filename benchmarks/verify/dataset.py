@@ -50,7 +50,7 @@ VARIANTS = {
 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'])")
 _AUX = re.compile(
-    r"\b(is|are|was|were|will|would|can|could|should|has|have|had|must|may|might)\b(?! not\b| n't)"
+    r"\b(is|are|was|were|will|would|can|could|should|has|have|had|must|may|might)\b(?! not\b| n't|['’]t)"
 )
 _NUMBER = re.compile(r"\b\d+(?:[.,]\d+)*\b")
 _SWAPS = {
@@ -180,10 +180,12 @@ def _variants(
         bare = quote_words[i].strip(",.;:").lower()
         replacement = _SWAPS.get(bare) or {v: k for k, v in _SWAPS.items()}.get(bare)
         if replacement is None:
+            # not a neighbour's word: "that that" would be a stutter, which verification ignores
+            neighbours = {w.strip(",.;:").lower() for w in quote_words[max(i - 1, 0) : i + 2]}
             vocabulary = [
                 w
                 for w in re.findall(r"\b[a-z]{4,}\b", " ".join(t for _, t in turns[:200]))
-                if w != bare
+                if w not in neighbours
             ]
             replacement = rng.choice(vocabulary)
         changed = list(quote_words)

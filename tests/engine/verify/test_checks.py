@@ -256,3 +256,68 @@ def test_speaker_names_misspelt_fail_and_non_speakers_warn():
     assert names["Omar Hadad"].status == "fail" and names["Omar Hadad"].suggestion == "Omar Haddad"
     assert names["Bazoum"].status == "warn"
     assert "Niamey" not in names  # a place the transcript mentions: no noise
+
+
+# --- hard cases found by the benchmark (benchmarks/verify --hard) ------------------------
+BUDGET = make_transcript(
+    (
+        0.0,
+        "Cathy McLeod",
+        "According to the budget officer, there is no reason that he cannot "
+        "provide the fiscal update during the COVID-19 pandemic.",
+    ),
+    (
+        60.0,
+        "Stephane Bergeron",
+        "There is $1.4 billion that should be paid to Quebec for social "
+        "housing and it is sitting in the federal coffers.",
+    ),
+)
+
+
+def test_negation_before_a_number_fails():
+    brief = make_brief(
+        section(
+            speaker="Stephane Bergeron",
+            start=60.0,
+            summary=(
+                "Stephane Bergeron said that there is not $1.4 billion that should be paid to Quebec "
+                "for social housing."
+            ),
+        )
+    )
+    [claim] = findings(brief, BUDGET, check="claim")
+    assert claim.status == "fail" and "negation" in claim.message
+
+
+def test_negation_stacked_on_a_negation_fails_but_the_original_passes():
+    said = (
+        "Cathy McLeod said that according to the budget officer, there is {} reason that he "
+        "cannot provide the fiscal update."
+    )
+    [faithful] = findings(
+        make_brief(section(speaker="Cathy McLeod", start=0.0, summary=said.format("no"))),
+        BUDGET,
+        check="claim",
+    )
+    assert faithful.status == "ok"
+    [stacked] = findings(
+        make_brief(section(speaker="Cathy McLeod", start=0.0, summary=said.format("not no"))),
+        BUDGET,
+        check="claim",
+    )
+    assert stacked.status == "fail"
+
+
+def test_a_number_inside_a_name_is_not_a_number_claim():
+    brief = make_brief(
+        section(
+            speaker="Cathy McLeod",
+            start=0.0,
+            summary=(
+                "Cathy McLeod said the fiscal update can be provided during the COVID-19 pandemic."
+            ),
+        )
+    )
+    [claim] = findings(brief, BUDGET, check="claim")
+    assert claim.status != "fail"

@@ -223,6 +223,12 @@ STOPWORDS = frozenset(
 )
 """Words that carry no content for retrieval (incl. reporting verbs of summaries)."""
 
+_FUNCTION_TEXT = """a an the to of in on at for with by from as that this these those it its any all only
+    just even really very so also too be been being is are was were am i we you he she they
+    me us him her them my our your his their what which who there here then than and or but"""
+_FUNCTION_WORDS = frozenset(_FUNCTION_TEXT.split())
+"""Words a negation does not apply to: "not the regulator" is about "regulator"."""
+_IDENTIFIER = re.compile(r"^(?=.*[a-z])(?=.*\d)[a-z0-9]+$")
 _ALL_SPEAKERS = re.compile(r"(?i)\b(panel(?:ists)?|speakers|participants|members|witnesses)\b")
 _CAPITALISED = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-zA-Z]+(?:[ -][A-Z][a-zA-Z]+)*")
 _SEGMENTER = None
@@ -395,7 +401,7 @@ class ClaimChecker:
                 Located(passage.start_token, passage.end_token, "claim", best.score)
             )
 
-        problems, suggestion = self._facts(tokens, window)
+        problems, doubts, suggestion = self._facts(tokens, window, best.score)
         if labels is not None:
             other = None
             if best.score < options.support_warn:  # only then can someone else's be clearer
@@ -414,6 +420,17 @@ class ClaimChecker:
                     "; ".join(problems) + f" (what {who} said).",
                     evidence,
                     suggestion,
+                )
+            )
+        elif doubts:
+            findings.append(
+                Finding(
+                    section.number,
+                    "claim",
+                    "warn",
+                    sentence,
+                    "; ".join(doubts) + f" (what {who} said, as far as it was found).",
+                    evidence,
                 )
             )
         elif best.score >= options.support_ok:
@@ -469,21 +486,45 @@ class ClaimChecker:
             tokens.extend(index.tokens[a:b])
         return tokens
 
-    def _facts(self, tokens: list[Token], window: list[Token]) -> tuple[list[str], str | None]:
+    def _facts(
+        self, tokens: list[Token], window: list[Token], support: float
+    ) -> tuple[list[str], list[str], str | None]:
+        """(problems that fail, doubts that warn, suggestion) about the sentence's facts."""
         problems: list[str] = []
         suggestion = None
         heard = {t.norm for t in window}
+        bigrams = {(a.norm, b.norm) for a, b in zip(window, window[1:], strict=False)}
+        vocabulary = self.ctx.positions
         for position, token in enumerate(tokens):
+            shown = token.surface.strip(",.;:?!")
+            if _IDENTIFIER.match(token.norm):
+                # "COVID-19", "Bill C-17", "post-16": an identifier the transcript never says
+                if token.norm not in vocabulary:
+                    problems.append(f'"{shown}" is not in the transcript')
+                continue
             if not token.number or (token.from_words and token.norm == "1"):
                 continue
-            if token.norm in heard:
+            if token.norm not in heard:
+                problems.append(f'"{shown}" is not in the transcript')
+                said = _number_in_context(tokens, position, window)
+                if said is not None and suggestion is None:
+                    suggestion = said
                 continue
-            problems.append(f'"{token.surface.strip(",.;:")}" is not in the transcript')
-            said = _number_in_context(tokens, position, window)
-            if said is not None and suggestion is None:
-                suggestion = said
-        problems.extend(_negation_problems(tokens, window))
-        return problems, suggestion
+            # "Stage 6" where the speaker said "Stage 3": a numbered thing, renumbered
+            label = tokens[position - 1] if position else None
+            if (
+                label is not None
+                and label.surface[:1].isupper()
+                and label.norm not in _FUNCTION_WORDS
+                and label.norm in heard
+                and (label.norm, token.norm) not in bigrams
+                and position > 1
+            ):
+                problems.append(f'"{label.surface} {shown}" is not in the transcript')
+        negations = _negation_problems(tokens, window)
+        if support >= self.ctx.options.support_ok:
+            return problems + negations, [], suggestion
+        return problems, negations, suggestion
 
     def _best_other(self, vector, query, labels) -> tuple[str, float, list[Evidence]] | None:
         others = {p.speaker for p in self.passages} - labels
@@ -547,9 +588,14 @@ def _number_in_context(tokens: list[Token], position: int, window: list[Token]) 
 
 
 def _negation_problems(tokens: list[Token], window: list[Token]) -> list[str]:
-    """A negation added to words the speaker said without one, or a second one stacked on."""
+    """A negation added to words the speaker said without one, or a second one stacked on.
+
+    The words a negation applies to are looked up in the evidence where their
+    surroundings match the sentence best; a negation there must precede them.
+    """
     problems = []
     norms = [t.norm for t in window]
+    sentence = [t.norm for t in tokens]
     for position, token in enumerate(tokens):
         if token.norm not in NEGATORS:
             continue
@@ -563,7 +609,16 @@ def _negation_problems(tokens: list[Token], window: list[Token]) -> list[str]:
         places = [i for i, w in enumerate(norms) if _stem(w) == _stem(scope)]
         if not places:
             continue
-        said = [sum(n in NEGATORS for n in norms[max(i - 4, 0) : i]) for i in places]
+        around = set(sentence[max(position - 4, 0) : position] + sentence[at + 1 : at + 5])
+        around -= NEGATORS | _FUNCTION_WORDS
+
+        def fit(i: int, around: set[str] = around) -> int:
+            return len(around & set(norms[max(i - 6, 0) : i] + norms[i + 1 : i + 6]))
+
+        best = max(fit(i) for i in places)
+        said = [
+            sum(n in NEGATORS for n in norms[max(i - 4, 0) : i]) for i in places if fit(i) == best
+        ]
         if max(said) == 0 or (stacked >= 2 and max(said) < 2):
             problems.append(
                 f'"{token.surface.strip(",.;:")} … {scope}": the speaker did not say '
@@ -573,9 +628,9 @@ def _negation_problems(tokens: list[Token], window: list[Token]) -> list[str]:
 
 
 def _scope(tokens: list[Token], position: int) -> tuple[str, int] | None:
-    """The first content word (or number) a negation applies to, and its position."""
+    """The first word (or number) a negation applies to, and its position."""
     for at in range(position + 1, min(position + 5, len(tokens))):
         token = tokens[at]
-        if token.number or (token.norm not in STOPWORDS and token.norm not in NEGATORS):
+        if token.number or (token.norm not in _FUNCTION_WORDS and token.norm not in NEGATORS):
             return token.norm, at
     return None
