@@ -199,11 +199,17 @@ def attempt(base: str, index: int) -> tuple[bool, float, str]:
         return False, time.perf_counter() - started, type(error).__name__
 
 
-def run_scenario(kind: str, *, attempts: int, seats: int, clients: int) -> dict:
+def run_scenario(kind: str, *, attempts: int, seats: int, clients: int) -> dict | None:
     with tempfile.TemporaryDirectory(prefix=f"podium-bench-{kind}-") as tmp:
         env = scenario_env(kind, Path(tmp))
         if kind == "postgres":
-            recreate_postgres_database(env)
+            try:
+                recreate_postgres_database(env)
+            except Exception as error:  # noqa: BLE001 - no server: report and skip
+                print(
+                    f"postgres scenario skipped: cannot reach PostgreSQL ({type(error).__name__}: {error})"
+                )
+                return None
         python(SETUP, EVENT_SLUG, str(seats), env=env)
         processes, bases = start_servers(env, SERVERS)
         try:
@@ -275,14 +281,14 @@ def main(argv: list[str] | None = None) -> int:
     for kind, sizes in SCENARIOS.items():
         if args.only and kind != args.only:
             continue
-        rows.append(
-            run_scenario(
-                kind,
-                attempts=args.attempts or sizes["attempts"],
-                seats=args.seats or sizes["seats"],
-                clients=args.clients,
-            )
+        row = run_scenario(
+            kind,
+            attempts=args.attempts or sizes["attempts"],
+            seats=args.seats or sizes["seats"],
+            clients=args.clients,
         )
+        if row is not None:
+            rows.append(row)
     print_table(rows)
     return 0 if all(passed(r) for r in rows) else 1
 
