@@ -77,6 +77,7 @@ def test_serve_migrates_a_fresh_database_and_answers(tmp_path):
 
 @pytest.mark.slow
 def test_demo_no_serve_loads_everything_and_prints_the_logins(tmp_path):
+    """A fresh data folder: migrate, load (running it twice is tested in test_demo.py), print."""
     for attempt in (1, 2):  # twice: the second run must work on the same database
         result = subprocess.run(
             [*PODIUM, "demo", "--no-serve"],
