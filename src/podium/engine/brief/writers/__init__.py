@@ -14,6 +14,11 @@ sentences, offline and deterministic), then runs the verifier
 
 `WriteResult.repairs` says, one line each, what was done; `WriteResult.report`
 is the verification report of the returned brief (no `fail` in it).
+
+``writer="llm"`` first writes and verifies the extractive brief, then lets a
+language model rewrite its prose (`podium.engine.llm.writer.rewrite_brief`,
+configured by `LLMOptions` or the ``PODIUM_LLM_*`` environment); quotes,
+times, sections and parts stay the extractive writer's.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ from dataclasses import dataclass, field
 from podium.engine.brief.model import Brief, EventDetails
 from podium.engine.brief.writers.extractive import Draft, Plan, assemble, plan_brief, redraft
 from podium.engine.errors import PodiumError
+from podium.engine.llm.options import LLMOptions
 from podium.engine.progress import Progress, no_progress
 from podium.engine.segment import SegmentOptions, segment_topics
 from podium.engine.segment.tiling import finer
@@ -42,6 +48,8 @@ class WriteResult:
     report: object
     """The `podium.engine.verify.Report` of `brief` against the transcript."""
     repairs: list[str] = field(default_factory=list)
+    llm: object = None
+    """With ``writer="llm"``: the `podium.engine.llm.writer.LLMResult` (usage, sources)."""
 
 
 def write_brief(
@@ -53,12 +61,17 @@ def write_brief(
     writer: str = "extractive",
     progress: Progress | None = None,
     segment_options: SegmentOptions | None = None,
+    llm: LLMOptions | None = None,
 ) -> WriteResult:
-    """Write and verify a brief of about `sections` sections from `transcript`."""
+    """Write and verify a brief of about `sections` sections from `transcript`.
+
+    ``writer="llm"`` writes the extractive brief, then has the model `llm`
+    points at (default: ``PODIUM_LLM_*`` from the environment) rewrite its
+    prose, verified section by section (`podium.engine.llm.writer`).
+    """
+    llm_options = None
     if writer == "llm":
-        raise PodiumError(
-            "the LLM writer is not available yet; use --writer extractive (the default)"
-        )
+        llm_options = llm or LLMOptions.from_env()  # fail before any work when unconfigured
     if writer not in WRITERS:
         raise PodiumError(f"unknown writer {writer!r}; choose one of: {', '.join(WRITERS)}")
     if sections < 1:
@@ -66,6 +79,9 @@ def write_brief(
     if not transcript.segments or not transcript.text.strip():
         raise PodiumError(f"{transcript.source or 'transcript'}: the transcript has no text")
     progress = progress or no_progress
+    outer = progress
+    if llm_options is not None:  # the extractive brief takes the first 40 % of the bar
+        progress = lambda fraction, label: outer(0.4 * fraction, label)  # noqa: E731
     if speakers:
         names = label_map(speakers)
         if names:
@@ -87,6 +103,19 @@ def write_brief(
         plan, drafts, event, transcript, speakers, progress=stage(0.6, 0.4)
     )
     progress(1.0, "done")
+    if llm_options is not None:
+        from podium.engine.llm.writer import rewrite_brief
+
+        rewritten = rewrite_brief(
+            brief,
+            transcript,
+            options=llm_options,
+            speakers=speakers,
+            progress=lambda fraction, label: outer(0.4 + 0.6 * fraction, label),
+        )
+        return WriteResult(
+            rewritten.brief, rewritten.report, repairs + rewritten.repairs, llm=rewritten
+        )
     return WriteResult(brief, report, repairs)
 
 
