@@ -214,20 +214,23 @@ def _depths(similarity: np.ndarray) -> np.ndarray:
 
 
 def choose_boundaries(
-    blocks: list[Block], depths: np.ndarray, options: SegmentOptions
+    blocks: list[Block], depths: np.ndarray, options: SegmentOptions, *, any_gap: bool = False
 ) -> list[int]:
-    """Gap indices to cut at: deep local dips, spaced and filled per the options."""
+    """Gap indices to cut at: deep local dips (any gap with `any_gap`), spaced per the options."""
     if len(depths) == 0:
         return []
     threshold = float(depths.mean() + options.depth_threshold * depths.std())
     min_seconds = min(
         options.min_topic_seconds, options.min_topic_share * (blocks[-1].end - blocks[0].start)
     )
-    is_peak = [
-        (i == 0 or depths[i] >= depths[i - 1])
-        and (i == len(depths) - 1 or depths[i] >= depths[i + 1])
-        for i in range(len(depths))
-    ]
+    if any_gap:
+        is_peak = [True] * len(depths)
+    else:
+        is_peak = [
+            (i == 0 or depths[i] >= depths[i - 1])
+            and (i == len(depths) - 1 or depths[i] >= depths[i + 1])
+            for i in range(len(depths))
+        ]
     candidates = sorted(
         (i for i in range(len(depths)) if is_peak[i] and depths[i] > threshold),
         key=lambda i: (-depths[i], i),
@@ -326,7 +329,7 @@ def finer(
             min_topic_seconds=options.min_topic_seconds * (0.8**step),
             min_topic_share=options.min_topic_share * (0.8**step),
         )
-        cuts = choose_boundaries(blocks, scores, trial)
+        cuts = choose_boundaries(blocks, scores, trial, any_gap=step > 4)
         if len(cuts) + 1 >= min_topics:
             break
     topics = _topics(transcript, blocks, cuts)

@@ -207,7 +207,9 @@ def find_moderator(transcript: Transcript, sentences: list[Sentence]) -> str | N
 # --- choosing sections --------------------------------------------------------------
 
 
-def build_candidates(seg: Segmentation, moderator: str | None) -> list[Candidate]:
+def build_candidates(
+    seg: Segmentation, moderator: str | None, total_words: int = 10_000
+) -> list[Candidate]:
     out = []
     asking = asking_turns(seg.sentences)
     for topic in seg.topics:
@@ -222,7 +224,9 @@ def build_candidates(seg: Segmentation, moderator: str | None) -> list[Candidate
                 by_speaker.setdefault(sentence.speaker, []).append(sentence)
         for speaker, own in by_speaker.items():
             words = sum(s.words for s in own)
-            if words < 60 or (speaker == moderator and words < 0.5 * total):
+            if words < max(25, min(60, 0.03 * total_words)) or (
+                speaker == moderator and words < 0.5 * total
+            ):
                 continue
             weights = np.array([s.words for s in own], dtype=np.float64)
             vector = (seg.sentence_vectors[[s.index for s in own]] * weights[:, None]).sum(0)
@@ -232,10 +236,18 @@ def build_candidates(seg: Segmentation, moderator: str | None) -> list[Candidate
     return out
 
 
-def choose(candidates: list[Candidate], count: int) -> list[Candidate]:
-    """Cover every main speaker, then the most substantive topics; one section per topic first."""
+def _total_words(sentences: list[Sentence]) -> int:
+    return sum(s.words for s in sentences)
+
+
+def choose(candidates: list[Candidate], count: int, total_words: int = 10_000) -> list[Candidate]:
+    """Cover every main speaker, then the most substantive topics; one section per topic first.
+
+    The word minimums scale down for short transcripts (a 10-minute panel).
+    """
     if count <= 0 or not candidates:
         return []
+    least = max(40, min(120, int(0.04 * total_words)))
     totals = Counter()
     for c in candidates:
         totals[c.speaker] += c.words
@@ -248,19 +260,19 @@ def choose(candidates: list[Candidate], count: int) -> list[Candidate]:
         if len(chosen) >= count:
             break
         own = [c for c in ranked if c.speaker == speaker and c.topic.index not in used_topics]
-        if own and own[0].words >= 120:
+        if own and own[0].words >= least:
             chosen.append(own[0])
             used_topics.add(own[0].topic.index)
     for c in ranked:
         if len(chosen) >= count:
             break
-        if c.topic.index not in used_topics and c.words >= 120:
+        if c.topic.index not in used_topics and c.words >= least:
             chosen.append(c)
             used_topics.add(c.topic.index)
     for c in ranked:
         if len(chosen) >= count:
             break
-        if c not in chosen and c.words >= 200:
+        if c not in chosen and c.words >= 1.6 * least:
             chosen.append(c)
     return chosen
 
@@ -452,17 +464,23 @@ def plan_brief(
     if moderator is None:
         moderator = find_moderator(transcript, sentences)
     plan = Plan(transcript, segmentation, names, proper, [], set(), {}, moderator)
-    candidates = build_candidates(segmentation, moderator)
+    candidates = build_candidates(segmentation, moderator, _total_words(sentences))
     drafts: list[Draft] = []
-    for candidate in choose(candidates, len(candidates)):
+    single: list[Draft] = []
+    for candidate in choose(candidates, len(candidates), _total_words(sentences)):
         if len(drafts) >= sections:
             break
         spans = rank_spans(candidate, segmentation)
         draft = draft_section(candidate, spans, plan, "")
-        if draft is None or len(draft.lines) < 2:
+        if draft is None:
             continue
         plan.spans[id(candidate)] = spans
-        drafts.append(draft)
+        (drafts if len(draft.lines) >= 2 else single).append(draft)
+    # A one-line section only for a speaker who would otherwise have none.
+    for draft in single:
+        covered = {d.candidate.speaker for d in drafts}
+        if len(drafts) < sections and draft.candidate.speaker not in covered:
+            drafts.append(draft)
     chosen = [d.candidate for d in drafts]
     plan.part_two = split_parts(chosen)
     ordered = thematic_order([c for c in chosen if id(c) not in plan.part_two])
@@ -490,7 +508,7 @@ def assemble(plan: Plan, drafts: list[Draft], event: EventDetails | None) -> Bri
     parts = render_drafts(plan, drafts)
     topics = []
     for draft in drafts:
-        phrase = _phrase_text(draft.phrase or draft.title)
+        phrase = _phrase_text(draft.phrase or draft.title, plan.proper)
         if phrase and phrase not in topics:
             topics.append(phrase)
     title = event.title or _title_from_transcript(plan.transcript) or _title_from_topics(drafts)
@@ -539,10 +557,13 @@ def participants(plan: Plan) -> list[str]:
     ]
 
 
-def _phrase_text(title: str) -> str:
-    words = title.split()
+def _phrase_text(phrase: str, proper: set[str] | frozenset[str] = frozenset()) -> str:
+    """A phrase for running text: lower case but for acronyms and the transcript's proper words."""
     return " ".join(
-        w if (w.isupper() or any(c.isupper() for c in w[1:])) else w.lower() for w in words
+        w
+        if w in proper or (w.isupper() and len(w) > 1) or any(c.isupper() for c in w[1:])
+        else w.lower()
+        for w in phrase.split()
     )
 
 

@@ -392,15 +392,9 @@ def topic_phrases(
     n = len(topics)
     result = []
     for counter in counts:
-        scored = []
-        for key, tf in counter.items():
-            length = key.count(" ") + 1
-            if tf < (2 if length > 1 else 3) or _verb_like(key):
-                continue
-            idf = math.log((1 + n) / (1 + documents[key])) + 1
-            score = (1 + math.log(tf)) * idf * (1 + 0.9 * (length - 1))
-            surface = max(surfaces[key].items(), key=lambda kv: (kv[1], kv[0]))[0]
-            scored.append(Phrase(key, surface, score))
+        scored = _score(counter, documents, surfaces, n, strict=True)
+        if not scored:  # a short topic: take what there is
+            scored = _score(counter, documents, surfaces, n, strict=False)
         scored.sort(key=lambda p: (-p.score, p.key))
         if centroids is not None and scored:
             scored = _rerank(scored[:12], centroids[len(result)])
@@ -414,6 +408,27 @@ def topic_phrases(
                 break
         result.append(chosen)
     return result
+
+
+def _score(
+    counter: Counter[str],
+    documents: Counter[str],
+    surfaces: dict[str, Counter[str]],
+    n: int,
+    *,
+    strict: bool,
+) -> list[Phrase]:
+    scored = []
+    for key, tf in counter.items():
+        length = key.count(" ") + 1
+        least = (2 if length > 1 else 3) if strict else 1
+        if tf < least or _verb_like(key):
+            continue
+        idf = math.log((1 + n) / (1 + documents[key])) + 1
+        score = (1 + math.log(tf)) * idf * (1 + 0.9 * (length - 1))
+        surface = max(surfaces[key].items(), key=lambda kv: (kv[1], kv[0]))[0]
+        scored.append(Phrase(key, surface, score))
+    return scored
 
 
 def _rerank(phrases: list[Phrase], centroid: np.ndarray) -> list[Phrase]:
