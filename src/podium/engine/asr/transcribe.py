@@ -71,7 +71,13 @@ class TranscribeOptions:
 class _Chunk:
     audio: np.ndarray
     offset: float
+    """Where the chunk starts in the recording, in seconds."""
     regions: list[Region]
+    """Speech in the chunk, on the recording's clock."""
+
+    def samples(self, region: Region) -> np.ndarray:
+        begin = int((region.start - self.offset) * SAMPLE_RATE)
+        return self.audio[max(begin, 0) : int((region.end - self.offset) * SAMPLE_RATE)]
 
 
 def transcribe(
@@ -129,16 +135,8 @@ def transcribe(
             language = language or detected
             if encoder is not None:
                 chunk_windows = diarize.speech_windows(chunk.regions, diarize_options)
-                pieces = [
-                    chunk.audio[
-                        int((w.start - chunk.offset) * SAMPLE_RATE) : int(
-                            (w.end - chunk.offset) * SAMPLE_RATE
-                        )
-                    ]
-                    for w in chunk_windows
-                ]
                 windows.extend(chunk_windows)
-                embeddings.append(encoder.embed(pieces))
+                embeddings.append(encoder.embed([chunk.samples(w) for w in chunk_windows]))
         progress(_fraction(chunk.offset + length, total), "transcribing")
 
     if not heard_speech:
