@@ -13,6 +13,7 @@ on a fresh machine (SQLite under ./var, console email, database task backend):
   PODIUM_REDIS_URL        default redis://127.0.0.1:6379/0
   PODIUM_EMAIL            console (default), file, smtp, locmem
   PODIUM_SITE_URL         absolute base URL used in emails (default http://127.0.0.1:8000)
+  PODIUM_SITE_NAME        the institute's name in page titles, headers and feeds (default Podium)
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ if not SECRET_KEY:
     raise RuntimeError("PODIUM_SECRET_KEY must be set when PODIUM_DEBUG=0")
 ALLOWED_HOSTS = [h for h in env("PODIUM_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1],testserver").split(",") if h]
 SITE_URL = env("PODIUM_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+PODIUM_SITE_NAME = env("PODIUM_SITE_NAME", "Podium")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -145,6 +147,7 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
+STATIC_ROOT.mkdir(exist_ok=True)  # WhiteNoise warns on every start when it is missing
 MEDIA_URL = "/media/"
 MEDIA_ROOT = DATA_DIR / "media"
 STORAGES = {

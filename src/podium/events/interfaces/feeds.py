@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
 
@@ -10,7 +11,9 @@ from podium.events.models import Event
 
 
 class EventFeed(Feed):
-    title = "Podium events"
+    def title(self) -> str:
+        return f"{settings.PODIUM_SITE_NAME} events"
+
     link = "/"
     description = "Upcoming and recent public policy events."
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, time
 
+from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
@@ -13,7 +14,9 @@ from podium.publications.models import Publication
 
 
 class PublicationFeed(Feed):
-    title = "Podium publications"
+    def title(self) -> str:
+        return f"{settings.PODIUM_SITE_NAME} publications"
+
     link = "/publications/"
     description = "Reports, analyses and articles."
 
