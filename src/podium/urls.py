@@ -15,15 +15,8 @@ from importlib.util import find_spec
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path, re_path
-from django.views.static import serve
 
-
-def media(request, path: str):
-    """Uploaded files from local storage (MEDIA_ROOT read per request, so tests may move it).
-
-    With S3-compatible storage the files have their own URLs and this is unused.
-    """
-    return serve(request, path, document_root=settings.MEDIA_ROOT)
+from podium.common.views.media import media
 
 
 def optional_include(module: str, prefix: str) -> list:
