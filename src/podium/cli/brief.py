@@ -173,6 +173,12 @@ def brief_command(
             "--retries", help="LLM writer: further attempts after a failure.", show_default=False
         ),
     ] = None,
+    timeout: Annotated[
+        float | None,
+        typer.Option(
+            "--timeout", help="LLM writer: seconds to wait for one answer.", show_default=False
+        ),
+    ] = None,
 ) -> None:
     """Write a program brief from TRANSCRIPT, verify it and repair what fails.
 
@@ -198,6 +204,7 @@ def brief_command(
             concurrency=concurrency,
             max_requests=max_requests,
             retries=retries,
+            timeout=timeout,
         )
     details = load_event(event) if event else None
     people = load_speakers(speakers) if speakers else None
