@@ -30,6 +30,23 @@ def send_registration_email(
 
 
 @task()
+def send_accessibility_alert(registration_id: int) -> bool:
+    """Email the event's accessibility contact about a registrant's request."""
+    from podium.registration.domain.notifications import build_accessibility_alert
+    from podium.registration.models import Registration
+
+    registration = (
+        Registration.objects.select_related("event", "registration_type")
+        .filter(pk=registration_id)
+        .first()
+    )
+    if registration is None or registration.anonymised_at or not registration.accessibility_request:
+        return False
+    build_accessibility_alert(registration).send()
+    return True
+
+
+@task()
 def send_due_reminders(hours: int = 24) -> int:
     """Queue reminders for confirmed registrants of events starting within ``hours``."""
     from podium.registration.domain.reminders import queue_due_reminders

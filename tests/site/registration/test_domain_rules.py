@@ -18,7 +18,7 @@ from podium.registration.domain.leadtime import (
     is_inside_lead_time,
 )
 from podium.registration.domain.queries.registrations import counts_by_type
-from podium.registration.domain.registration import cancel_registration, register
+from podium.registration.domain.registration import cancel_registration, register, update_answers
 from podium.registration.domain.reminders import queue_due_reminders
 from podium.registration.domain.retention import anonymise_registrations
 from podium.registration.domain.tokens import SALT, make_manage_token, registration_from_token
@@ -86,6 +86,9 @@ def test_late_accessibility_request_is_accepted_flagged_and_registrant_told(comm
     assert late.status == Registration.Status.CONFIRMED
     assert late.accessibility_flagged
     assert "may not be possible to fulfil" in mail.outbox[0].body
+    alert = next(m for m in mail.outbox if m.to == ["EventRegistration@usip.org"])
+    assert alert.subject.startswith("LATE Accessibility request")
+    assert "ASL interpreter" in alert.body and f"/registrations/{late.pk}/" in alert.body
     early_event = make_event(starts_in=dt.timedelta(days=30))
     early = register(
         early_event,
@@ -97,6 +100,28 @@ def test_late_accessibility_request_is_accepted_flagged_and_registrant_told(comm
     assert not early.accessibility_flagged
     no_request = register(event, general, answers=answers(), email="none@example.org")
     assert not no_request.accessibility_flagged
+    mail.outbox.clear()
+    with committed():
+        on_time = register(
+            early_event,
+            early_event.registration_types.get(slug="general"),
+            answers=answers(),
+            email="early2@example.org",
+            accessibility_request="Large print",
+        )
+        update_answers(
+            on_time, answers=answers(), accessibility_request="Large print", marketing_opt_in=False
+        )
+        register(
+            early_event,
+            early_event.registration_types.get(slug="general"),
+            answers=answers(),
+            email="none2@example.org",
+        )
+    alerts = [m for m in mail.outbox if m.to == ["EventRegistration@usip.org"]]
+    assert [a.subject for a in alerts] == [
+        f"Accessibility request: {early_event.title}"
+    ]  # unchanged edit: no alert
 
 
 # --- manage tokens ---------------------------------------------------------------------------

@@ -47,6 +47,53 @@ def queue_email(registration, kind: str, *, message: str = "", subject: str = ""
     transaction.on_commit(enqueue)
 
 
+def queue_accessibility_alert(registration) -> None:
+    """Tell the event's accessibility contact about a request (after commit, in a task)."""
+    if not registration.event.accessibility_email or not registration.accessibility_request:
+        return
+    registration_id = registration.pk
+
+    def enqueue() -> None:
+        from podium.registration.tasks import send_accessibility_alert
+
+        send_accessibility_alert.enqueue(registration_id)
+
+    transaction.on_commit(enqueue)
+
+
+def build_accessibility_alert(registration) -> EmailMultiAlternatives:
+    """Plain-text note to the accessibility contact; late requests say so in the subject."""
+    from django.urls import reverse
+
+    from podium.registration.domain.leadtime import accessibility_deadline
+
+    event = registration.event
+    late = registration.accessibility_flagged
+    subject = f"{'LATE ' if late else ''}Accessibility request: {event.title}"
+    staff_url = settings.SITE_URL + reverse(
+        "registration_staff:detail", args=[event.slug, registration.pk]
+    )
+    lines = [
+        f"{registration.full_name or registration.email} ({registration.email}) asked for:",
+        "",
+        registration.accessibility_request,
+        "",
+        f"Event: {event.title}, {format_event_when(event)}",
+        f"Registration: {registration.registration_type.name} — {registration.get_status_display()}",
+    ]
+    if late:
+        lines += [
+            "",
+            f"This request arrived after the notice period ended on "
+            f"{accessibility_deadline(event):%A, %B %d} ({event.accessibility_lead_days} business days); "
+            "the registrant was told it may not be possible to fulfil it.",
+        ]
+    lines += ["", f"Registration in the staff area: {staff_url}"]
+    return EmailMultiAlternatives(
+        subject=subject, body="\n".join(lines), to=[event.accessibility_email]
+    )
+
+
 def format_event_when(event) -> str:
     """'Thursday, June 27, 2024, 10:00 AM – 11:30 AM EDT' in the event's time zone."""
     start = timezone.localtime(event.starts_at, event.tz)

@@ -29,7 +29,7 @@ from podium.registration.domain.errors import (
     RegistrationFull,
 )
 from podium.registration.domain.leadtime import is_inside_lead_time
-from podium.registration.domain.notifications import queue_email
+from podium.registration.domain.notifications import queue_accessibility_alert, queue_email
 from podium.registration.domain.tokens import new_nonce
 from podium.registration.models import Registration, RegistrationType
 
@@ -205,6 +205,8 @@ def register(
                     Status.WAITLISTED: "waitlisted",
                 }[status],
             )
+    if accessibility_request:
+        queue_accessibility_alert(registration)
     log.info("registration %s for %s: %s", registration.pk, event.slug, status)
     return registration
 
@@ -351,7 +353,8 @@ def update_answers(
             "marketing_opt_in": registration.marketing_opt_in,
         }
         accessibility_request = (accessibility_request or "").strip()
-        if accessibility_request != registration.accessibility_request:
+        request_changed = accessibility_request != registration.accessibility_request
+        if request_changed:
             registration.accessibility_flagged = bool(
                 accessibility_request
             ) and is_inside_lead_time(registration.event)
@@ -376,6 +379,8 @@ def update_answers(
                 action="registration.edited",
                 data={"fields": changed},
             )
+        if request_changed and accessibility_request:
+            queue_accessibility_alert(registration)
     return registration
 
 
