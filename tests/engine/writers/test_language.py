@@ -1,0 +1,88 @@
+"""Sentence judgements of the extractive writer, on sentences from real transcripts."""
+
+from __future__ import annotations
+
+from podium.engine.brief.writers import language as lang
+from podium.engine.brief.writers.keyphrases import title_case, topic_phrases
+
+
+def test_housekeeping_is_recognised_and_substance_is_not():
+    for line in (
+        "Good morning, everyone.",
+        "Welcome to the Children, Young People and Education Committee.",
+        "Can everyone hear me?",
+        "Thank you, Chair.",
+        "We've received apologies for absence from Julie Morgan.",
+        "Okay.",
+    ):
+        assert lang.is_housekeeping(line), line
+    for line in (
+        "Any conflict on the Korean Peninsula would likely escalate to nuclear use within days.",
+        "The £4.50 rate that we've set has been welcomed by providers across Blaenau Gwent.",
+    ):
+        assert not lang.is_housekeeping(line), line
+
+
+def test_leading_fillers_go_and_the_rest_is_kept_verbatim():
+    said = (
+        "Well, I think that the childcare offer gives us an opportunity to make it more resilient."
+    )
+    assert lang.strip_leading(said) == (
+        "the childcare offer gives us an opportunity to make it more resilient."
+    )
+    assert lang.strip_leading("No, it won't cause a problem.") == "it won't cause a problem."
+    assert lang.strip_leading("Yes.") == "Yes."  # nothing left: keep the words
+
+
+def test_clauses_that_would_flip_who_speaks_are_not_reported_speech():
+    assert lang.is_clean_clause("the divided families issue remains urgent.")
+    assert not lang.is_clean_clause("I don't agree we have the most fragile sector.")
+    assert not lang.is_clean_clause("you have to accept North Korea as a nuclear state.")
+    assert not lang.is_clean_clause("it is that sheer burden on each local authority.")
+    assert not lang.is_clean_clause("is that, in some of the Valleys, there is a tradition.")
+    assert not lang.is_clean_clause("the stuff that's being debated about foundational sectors—.")
+
+
+def test_reporting_verbs_follow_what_the_sentence_does():
+    assert lang.reporting_verb("We must accept North Korea as a nuclear-armed state.") in {
+        "argued",
+        "urged",
+    }
+    assert lang.reporting_verb("The risk of escalation is extremely high.") in {
+        "warned",
+        "cautioned",
+    }
+    assert lang.reporting_verb("I recommend a direct channel.") in {"proposed", "recommended"}
+    assert lang.reporting_verb("Some 100,000 families were separated.") in {"noted", "reported"}
+    # The same sentence always gets the same verb; `avoid` is respected.
+    verb = lang.reporting_verb("The risk of escalation is extremely high.")
+    assert lang.reporting_verb("The risk of escalation is extremely high.") == verb
+    assert lang.reporting_verb("The risk of escalation is extremely high.", avoid={verb}) != verb
+
+
+def test_first_letters_follow_the_transcripts_proper_words():
+    proper = lang.proper_words(["We met in Cardiff last week.", "Then Cardiff said no."])
+    assert "Cardiff" in proper
+    assert lang.lower_first("Cardiff has no offer yet.", proper) == "Cardiff has no offer yet."
+    assert lang.lower_first("The offer is new.", proper) == "the offer is new."
+    assert lang.lower_first("PPE is scarce.", proper) == "PPE is scarce."
+
+
+def test_key_phrases_prefer_what_one_topic_says_and_others_do_not():
+    topics = [
+        [
+            "The childcare offer covers thirty hours.",
+            "Parents value the childcare offer.",
+            "The childcare offer is popular with parents.",
+        ],
+        [
+            "Welsh-language provision is short.",
+            "We need more Welsh-language provision in rural areas.",
+            "Parents ask for Welsh-language provision.",
+        ],
+    ]
+    first, second = topic_phrases(topics)
+    assert first[0].key == "childcare offer"
+    assert second[0].key == "welsh-language provision"
+    assert "parents" not in {p.key for p in first[:1] + second[:1]}
+    assert title_case("the childcare offer and PPE") == "The Childcare Offer and PPE"
