@@ -1,0 +1,1 @@
+"""Registration: types with forms, capacity and waiting lists, approval, emails, check-in, exports."""

@@ -1,3 +1,5 @@
+"""App config of registration: types, forms, registrations, check-in (see docs/registration.md)."""
+
 from django.apps import AppConfig
 
 

@@ -1,0 +1,1 @@
+"""Registration tests: domain rules, HTTP pages, concurrency, the browser journey."""

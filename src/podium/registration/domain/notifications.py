@@ -15,7 +15,6 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.template.loader import render_to_string
-from django.utils import timezone
 
 KINDS = {
     "received": "We received your registration for {title}",
@@ -78,7 +77,7 @@ def build_accessibility_alert(registration) -> EmailMultiAlternatives:
         "",
         registration.accessibility_request,
         "",
-        f"Event: {event.title}, {format_event_when(event)}",
+        f"Event: {event.title}, {event.when_display}",
         f"Registration: {registration.registration_type.name} — {registration.get_status_display()}",
     ]
     if late:
@@ -92,24 +91,6 @@ def build_accessibility_alert(registration) -> EmailMultiAlternatives:
     return EmailMultiAlternatives(
         subject=subject, body="\n".join(lines), to=[event.accessibility_email]
     )
-
-
-def format_event_when(event) -> str:
-    """'Thursday, June 27, 2024, 10:00 AM – 11:30 AM EDT' in the event's time zone."""
-    start = timezone.localtime(event.starts_at, event.tz)
-    text = f"{start:%A, %B} {start.day}, {start.year}, {_clock(start)}"
-    if event.ends_at:
-        end = timezone.localtime(event.ends_at, event.tz)
-        text += (
-            f" – {_clock(end)}"
-            if end.date() == start.date()
-            else f" – {end:%A, %B} {end.day}, {_clock(end)}"
-        )
-    return f"{text} {start.tzname()}"
-
-
-def _clock(moment) -> str:
-    return moment.strftime("%I:%M %p").lstrip("0")
 
 
 def build_email(
@@ -128,7 +109,7 @@ def build_email(
         "registration": registration,
         "event": event,
         "event_url": f"{settings.SITE_URL}{event.get_absolute_url()}",
-        "when": format_event_when(event),
+        "when": event.when_display,
         "manage_url": link,
         "message": message,
         "with_seat": with_seat,

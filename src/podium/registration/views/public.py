@@ -16,8 +16,7 @@ from podium.events.models import Event, Organisation
 from podium.registration.domain.calendar import registration_ics
 from podium.registration.domain.errors import DuplicateRegistration, RegistrationError
 from podium.registration.domain.leadtime import accessibility_deadline
-from podium.registration.domain.notifications import format_event_when
-from podium.registration.domain.queries.registrations import waiting_list_position
+from podium.registration.domain.queries.registrations import answer_rows, waiting_list_position
 from podium.registration.domain.registration import (
     cancel_registration,
     register,
@@ -26,7 +25,7 @@ from podium.registration.domain.registration import (
 )
 from podium.registration.domain.tokens import manage_url, registration_from_token
 from podium.registration.interfaces.forms.registration import RegistrationForm
-from podium.registration.models import Question, Registration, RegistrationType
+from podium.registration.models import Registration, RegistrationType
 
 
 def _public_event(slug: str) -> Event:
@@ -41,7 +40,7 @@ def _form_context(event, rtype, form, **extra):
         "event": event,
         "registration_type": rtype,
         "form": form,
-        "when": format_event_when(event),
+        "when": event.when_display,
         "organisations": Organisation.objects.values_list("name", flat=True)[:500],
         "accessibility_deadline": accessibility_deadline(event),
         **extra,
@@ -125,20 +124,6 @@ def _manage_or_invalid(request, token):
     return registration, None
 
 
-def _answer_rows(registration):
-    questions = Question.objects.filter(
-        section__registration_type=registration.registration_type
-    ).select_related("section")
-    rows = [("Name", registration.full_name), ("Email", registration.email)]
-    for question in questions:
-        if question.is_system:
-            continue
-        value = registration.answers.get(question.key)
-        if value not in (None, "", []):
-            rows.append((question.label, value))
-    return rows
-
-
 def manage(request: HttpRequest, token: str) -> HttpResponse:
     registration, error = _manage_or_invalid(request, token)
     if error:
@@ -152,8 +137,12 @@ def manage(request: HttpRequest, token: str) -> HttpResponse:
             "registration": registration,
             "token": token,
             "new": request.GET.get("new") == "1",
-            "when": format_event_when(event),
-            "rows": _answer_rows(registration),
+            "when": event.when_display,
+            "rows": [
+                ("Name", registration.full_name),
+                ("Email", registration.email),
+                *answer_rows(registration),
+            ],
             "accessibility_deadline": accessibility_deadline(event),
             "waiting_position": waiting_list_position(registration),
         },
@@ -212,7 +201,7 @@ def manage_cancel(request: HttpRequest, token: str) -> HttpResponse:
             "event": registration.event,
             "registration": registration,
             "token": token,
-            "when": format_event_when(registration.event),
+            "when": registration.event.when_display,
         },
     )
 

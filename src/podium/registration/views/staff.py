@@ -22,7 +22,11 @@ from podium.registration import rules
 from podium.registration.domain import forms as form_editing
 from podium.registration.domain.errors import DuplicateRegistration, RegistrationError
 from podium.registration.domain.messaging import message_registrants
-from podium.registration.domain.queries.registrations import counts_by_type, event_registrations
+from podium.registration.domain.queries.registrations import (
+    answer_rows,
+    counts_by_type,
+    event_registrations,
+)
 from podium.registration.domain.registration import (
     approve_registration,
     cancel_registration,
@@ -99,18 +103,6 @@ def registration_list(request: HttpRequest, event: Event) -> HttpResponse:
     )
 
 
-def _answer_rows(registration):
-    rows = []
-    questions = Question.objects.filter(section__registration_type=registration.registration_type)
-    for question in questions:
-        if question.is_system:
-            continue
-        rows.append((question.label, registration.answers.get(question.key)))
-    known = {q.key for q in questions}
-    rows += [(key, value) for key, value in registration.answers.items() if key not in known]
-    return rows
-
-
 @staff_view(rules.VIEW)
 def registration_detail(request: HttpRequest, event: Event, pk: int) -> HttpResponse:
     registration = get_object_or_404(event_registrations(event), pk=pk)
@@ -121,7 +113,7 @@ def registration_detail(request: HttpRequest, event: Event, pk: int) -> HttpResp
             event,
             "list",
             registration=registration,
-            rows=_answer_rows(registration),
+            rows=answer_rows(registration, everything=True),
             audit=registration.audit.select_related("actor")[:100],
             decision_form=DecisionForm(),
             manage_link=manage_url(registration) if not registration.anonymised_at else "",

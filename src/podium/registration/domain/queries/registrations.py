@@ -8,7 +8,7 @@ from django.db.models import Count, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
-from podium.registration.models import Registration, RegistrationType
+from podium.registration.models import Question, Registration, RegistrationType
 
 Status = Registration.Status
 
@@ -29,6 +29,31 @@ def search_registrations(queryset: QuerySet[Registration], text: str) -> QuerySe
             | Q(checkin_code__iexact=word)
         )
     return queryset
+
+
+def answer_rows(
+    registration: Registration, *, everything: bool = False
+) -> list[tuple[str, object]]:
+    """(question label, answer) in form order, without name and email.
+
+    ``everything`` (staff) also lists unanswered questions and answers to
+    questions since removed from the form (under their key).
+    """
+    questions = list(
+        Question.objects.filter(
+            section__registration_type_id=registration.registration_type_id
+        ).order_by("section__order", "section_id", "order", "id")
+    )
+    rows = []
+    for question in questions:
+        value = registration.answers.get(question.key)
+        if question.is_system or (not everything and value in (None, "", [])):
+            continue
+        rows.append((question.label, value))
+    if everything:
+        known = {q.key for q in questions}
+        rows += [(key, value) for key, value in registration.answers.items() if key not in known]
+    return rows
 
 
 @dataclass

@@ -1,0 +1,1 @@
+"""Management commands of registration: send_reminders, anonymise_registrations."""
