@@ -17,7 +17,27 @@ DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
 
 
-class EventForm(forms.ModelForm):
+class FieldsetsMixin:
+    """Forms that show their fields in titled groups (`FIELDSETS`), labels without colons."""
+
+    FIELDSETS: list[tuple[str, list[str]]] = []
+
+    def fieldsets(self):
+        """(legend, bound fields) in the order the form shows them."""
+        return [(legend, [self[name] for name in names]) for legend, names in self.FIELDSETS]
+
+
+class PersonChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, person: Person) -> str:
+        affiliation = ", ".join(
+            p
+            for p in (person.title, person.organisation.name if person.organisation_id else "")
+            if p
+        )
+        return f"{person.display_name} — {affiliation}" if affiliation else person.display_name
+
+
+class EventForm(FieldsetsMixin, forms.ModelForm):
     start_date = forms.DateField(widget=DATE, label="Date")
     start_time = forms.TimeField(widget=TIME, label="Start time")
     end_time = forms.TimeField(widget=TIME, label="End time", required=False)
@@ -77,10 +97,6 @@ class EventForm(forms.ModelForm):
         ("Recording (after the event)", ["video_url", "video_file"]),
     ]
 
-    def fieldsets(self):
-        """(legend, bound fields) in the order the form shows them."""
-        return [(legend, [self[name] for name in names]) for legend, names in self.FIELDSETS]
-
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.label_suffix = ""
@@ -110,8 +126,15 @@ class EventForm(forms.ModelForm):
         return data
 
 
-class SpeakerForm(forms.ModelForm):
+class SpeakerForm(FieldsetsMixin, forms.ModelForm):
     """A speaker on an event: an existing person, or a new one typed in."""
+
+    FIELDSETS = [
+        ("Someone who has spoken before", ["person"]),
+        ("…or a new person", ["new_name", "new_title", "new_organisation"]),
+        ("At this event", ["role", "order", "title", "organisation_name"]),
+    ]
+    person = PersonChoiceField(queryset=Person.objects.none(), required=False, label="Person")
 
     new_name = forms.CharField(label="…or a new person's name", required=False, max_length=200)
     new_title = forms.CharField(label="New person's title", required=False, max_length=300)
@@ -140,7 +163,7 @@ class SpeakerForm(forms.ModelForm):
     def __init__(self, *args, event: Event, **kwargs):
         super().__init__(*args, **kwargs)
         self.event = event
-        self.fields["person"].required = False
+        self.label_suffix = ""
         self.fields["person"].queryset = Person.objects.select_related("organisation")
 
     def clean(self):
