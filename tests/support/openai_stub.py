@@ -152,6 +152,7 @@ class PromptInfo:
     """"section" or "intro"."""
     user: str
     speaker: str = ""
+    others: list[str] = field(default_factory=list)
     name: str = ""
     """The name the naming rule asks for."""
     quotes: list[str] = field(default_factory=list)
@@ -182,6 +183,8 @@ def prompt_info(body: dict) -> PromptInfo:
         return PromptInfo("intro", user, feedback=feedback, parts=len(parts), titles=titles)
     info = PromptInfo("section", user, feedback=feedback)
     info.speaker = re.search(r"^Speaker: (.*)$", user, re.M).group(1)
+    others = re.search(r"^Other speakers in this section: (.*)$", user, re.M).group(1)
+    info.others = [] if others == "none" else others.split(", ")
     info.name = re.search(r'call the speaker "([^"]+)"', user).group(1)
     body_text = user.split("Your previous answer failed", 1)[0]
     for line in body_text.splitlines():
