@@ -6,10 +6,12 @@ import pytest
 
 from podium.briefs.domain import briefs as workflow
 from podium.briefs.domain.content import load_brief, load_transcript
+from podium.briefs.domain.demo_media import SCRIPT
 from podium.briefs.domain.queries.public import event_recording
 from podium.briefs.models import BriefVersion, Override, TranscriptVersion
 from podium.engine.errors import TranscriptError
-from tests.site.briefs.conftest import PANEL_MAP, make_panel_event, panel_vtt
+from podium.engine.timefmt import format_time
+from tests.site.briefs.conftest import PANEL_MAP, make_panel_event, panel_transcript, panel_vtt
 
 pytestmark = pytest.mark.django_db
 
@@ -19,7 +21,7 @@ def test_transcript_upload_is_stored_as_podium_json_and_reads_back(event, editor
         event=event, text=panel_vtt(), filename="panel.vtt", user=editor
     )
     assert version.source_format == "vtt"
-    assert version.segment_count == 10 and version.word_count > 100
+    assert version.segment_count == len(SCRIPT) and version.word_count > 400
     transcript = load_transcript(version)
     assert transcript.speakers == ["SPEAKER_00", "SPEAKER_01", "SPEAKER_02", "SPEAKER_03"]
     assert workflow.ensure_brief(event).transcript == version
@@ -40,7 +42,8 @@ def test_speaker_samples_and_map_are_saved_and_reapplied(event, editor):
     samples = workflow.speaker_samples(version)
     assert [s.label for s in samples] == list(PANEL_MAP)
     moderator = samples[0]
-    assert moderator.turns == 4 and moderator.first_start == pytest.approx(1.0)
+    assert moderator.turns == sum(label == "SPEAKER_00" for label, _ in SCRIPT)
+    assert moderator.first_start == pytest.approx(1.0)
     assert moderator.lines[0][1].startswith("Welcome to our panel")
 
     workflow.save_speaker_map(transcript_version=version, mapping=PANEL_MAP, user=editor)
@@ -90,7 +93,11 @@ def test_a_broken_quote_edit_fails_and_the_suggestion_fixes_it(reviewed_brief, e
 
 
 def test_a_wrong_time_is_flagged_and_the_suggested_time_applied(reviewed_brief, editor):
-    v2 = workflow.edit_section(brief=reviewed_brief, number=2, start="0:55", user=editor)
+    segments = panel_transcript().segments
+    elsewhere = segments[5].start + 5  # inside Lena Fischer's turn, far from Amara Okafor's
+    v2 = workflow.edit_section(
+        brief=reviewed_brief, number=2, start=format_time(elsewhere), user=editor
+    )
     findings = [
         (i, f)
         for i, f in enumerate(v2.report["findings"])
@@ -99,7 +106,7 @@ def test_a_wrong_time_is_flagged_and_the_suggested_time_applied(reviewed_brief, 
     index, finding = findings[0]
     assert finding["status"] in {"warn", "fail"} and finding["suggestion"]
     v3 = workflow.apply_suggestion(brief=reviewed_brief, index=index, user=editor)
-    assert abs(load_brief(v3).section(2).start - 25) < 6
+    assert abs(load_brief(v3).section(2).start - segments[3].start) < 6
 
 
 def test_edit_section_title_speaker_and_bad_time(reviewed_brief, editor):
@@ -147,7 +154,9 @@ def test_public_sees_only_the_published_version(reviewed_brief, editor):
     workflow.publish(brief=reviewed_brief, user=editor)
     shown = event_recording(event).brief
     assert shown.title == "Water Security in Coastal Cities"
-    assert shown.parts[0].sections[0].time_label == "0:09"
+    assert shown.parts[0].sections[0].time_label == format_time(
+        panel_transcript().segments[1].start
+    )
 
     workflow.edit_section(brief=reviewed_brief, number=1, title="A Newer Draft Title", user=editor)
     shown = event_recording(event).brief
@@ -221,3 +230,16 @@ def test_a_brief_without_sections_is_never_stored(reviewed_brief, editor):
         )
     reviewed_brief.refresh_from_db()
     assert reviewed_brief.versions.count() == 1 and reviewed_brief.current_version.number == 1
+
+
+def test_evidence_excerpts_show_the_words_the_finding_is_about():
+    from podium.briefs.domain.queries.review import EXCERPT, excerpt
+
+    turn = (
+        "Filler words come first in this long turn. " * 8
+        + "Every dry summer the fresh water table falls."
+    )
+    shown = excerpt(turn, "every dry summer the fresh water table falls")
+    assert "Every dry summer the fresh water table falls." in shown and shown.startswith("…")
+    assert len(shown) <= EXCERPT + 2
+    assert excerpt("A short turn.", "anything") == "A short turn."

@@ -13,7 +13,7 @@ from podium.briefs.domain import jobs
 from podium.briefs.domain.briefs import add_recording
 from podium.briefs.domain.queries.media import player_for_url, vimeo_id, youtube_id
 from podium.briefs.models import Job
-from tests.site.briefs.conftest import make_panel_event
+from tests.site.briefs.conftest import make_panel_event, panel_transcript
 
 pytestmark = pytest.mark.django_db
 
@@ -131,7 +131,8 @@ def test_public_page_embeds_youtube_with_no_script_links(client, reviewed_brief,
     workflow.publish(brief=reviewed_brief, user=editor)
     html = client.get(reverse("events:detail", kwargs={"slug": event.slug})).content.decode()
     assert 'data-kind="youtube"' in html and "youtube.com/embed/dQw4w9WgXcQ?enablejsapi=1" in html
-    assert 'href="https://www.youtube.com/watch?v=dQw4w9WgXcQ&amp;t=9s" data-seek="9"' in html
+    t = int(panel_transcript().segments[1].start)
+    assert f'href="https://www.youtube.com/watch?v=dQw4w9WgXcQ&amp;t={t}s" data-seek="{t}"' in html
     assert "briefs/player.js" in html
 
 

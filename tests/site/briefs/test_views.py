@@ -11,7 +11,8 @@ from django.urls import reverse
 from podium.briefs.domain import briefs as workflow
 from podium.briefs.domain.content import load_brief
 from podium.briefs.models import Brief, Job, Override
-from tests.site.briefs.conftest import PANEL_MAP, make_user, panel_vtt
+from podium.engine.timefmt import format_time
+from tests.site.briefs.conftest import PANEL_MAP, make_user, panel_transcript, panel_vtt
 
 pytestmark = pytest.mark.django_db
 
@@ -185,7 +186,7 @@ def test_editing_a_section_over_htmx_reverifies_and_shows_the_failure(
         staff_url("section_edit", event, number=1),
         {
             "title": "Salt in the Aquifers",
-            "start": "0:09",
+            "start": format_time(panel_transcript().segments[1].start),
             "speaker": "David Chen",
             "summary": summary,
         },
@@ -301,7 +302,8 @@ def test_published_brief_on_the_event_page_and_downloads(client, reviewed_brief,
     workflow.publish(brief=reviewed_brief, user=editor)
     page = client.get(reverse("events:detail", kwargs={"slug": event.slug})).content.decode()
     assert "Program Brief" in page and "1. Salt in the Aquifers" in page
-    assert 'data-seek="9"' in page and "▶ [0:09]" in page
+    start = panel_transcript().segments[1].start
+    assert f'data-seek="{int(start)}"' in page and f"▶ [{format_time(start)}]" in page
     assert "artificial intelligence" in page, "the disclosure line is shown"
     for fmt, marker in (
         ("txt", "Salt in the Aquifers"),

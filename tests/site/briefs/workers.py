@@ -184,8 +184,8 @@ START_TRANSCRIBE = (
 from pathlib import Path
 from django.core.files import File
 from podium.briefs.domain import briefs as workflow
-from podium.briefs.domain.demo_media import make_demo_recording
-made = make_demo_recording(Path("demo-media"))
+from podium.briefs.domain.demo_media import SCRIPT, make_demo_recording
+made = make_demo_recording(Path("demo-media"), script=SCRIPT[:4])  # the first minute
 with made.video.open("rb") as fh:
     recording, job = workflow.add_recording(event=event, upload=File(fh, name="panel.webm"))
 print(json.dumps(job.pk))

@@ -9,7 +9,7 @@ left alone. It makes
 - the committee session: its transcript (`podium.demo.COMMITTEE_TRANSCRIPT`),
   a brief written and verified by the engine's extractive writer, published;
 - the recorded demo panel "Water Security in Coastal Cities": a past event
-  with four speakers, a 65-second video made on the spot (espeak-ng + ffmpeg,
+  with four speakers, a three-minute video made on the spot (espeak-ng + ffmpeg,
   `demo_media`) stored through Django's storage, and its transcript with
   unmapped SPEAKER_0N labels — left for an editor to map, generate, review
   and publish in the browser. The same video and a WebVTT transcript are
@@ -148,7 +148,7 @@ def _recorded_panel() -> str:
             title=TITLE,
             summary="A short recorded panel on salt water in city aquifers, leaking pipes and who pays: "
             "the demo of Podium's brief workflow from recording to published brief.",
-            description="Four voices, one minute: a panel made for the demo with a speech synthesizer. "
+            description="Four voices, three minutes: a panel made for the demo with a speech synthesizer. "
             "Editors can map its speakers, generate the program brief, review each line against the "
             "recording and publish it here.",
             starts_at=starts - dt.timedelta(days=7),

@@ -22,3 +22,11 @@ def clock(seconds) -> str:
     if seconds in (None, ""):
         return ""
     return format_time(float(seconds))
+
+
+@register.filter
+def whole_seconds(seconds) -> str:
+    """Seconds rounded down, for ``data-seek`` and ``#t=`` (the ▶ label truncates the same way)."""
+    if seconds in (None, ""):
+        return "0"
+    return str(max(0, int(float(seconds))))

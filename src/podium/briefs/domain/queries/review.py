@@ -61,11 +61,40 @@ class Review:
     sections: list[ReviewSection]
 
 
+EXCERPT = 260
+
+
+def excerpt(text: str, *anchors: str | None) -> str:
+    """At most ~EXCERPT characters of `text`, around the first anchor found in it (a quote, a fix)."""
+    if len(text) <= EXCERPT:
+        return text
+    lowered = text.lower()
+    for anchor in anchors:
+        words = (anchor or "").lower().split()[:4]
+        at = lowered.find(" ".join(words)) if words else -1
+        if at >= 0:
+            start = max(0, at - 60)
+            if start:  # begin and end on word boundaries
+                start = text.find(" ", start) + 1 or start
+            end = min(len(text), start + EXCERPT)
+            if end < len(text):
+                end = text.rfind(" ", start, end) if " " in text[start:end] else end
+            return (
+                ("…" if start else "") + text[start:end].strip() + ("…" if end < len(text) else "")
+            )
+    return text[:EXCERPT].rstrip() + "…"
+
+
 def finding_views(report: dict) -> list[FindingView]:
     views = []
     for index, f in enumerate(report.get("findings", [])):
         evidence = [
-            {**e, "label": format_time(float(e.get("start") or 0))} for e in f.get("evidence") or []
+            {
+                **e,
+                "label": format_time(float(e.get("start") or 0)),
+                "excerpt": excerpt(e.get("text") or "", f.get("suggestion"), f.get("subject")),
+            }
+            for e in f.get("evidence") or []
         ]
         views.append(
             FindingView(
