@@ -58,11 +58,27 @@ def watch(page) -> list[str]:
     return problems
 
 
+ACCESSIBILITY_PROBLEMS = """() => {
+  const problems = [];
+  document.querySelectorAll("img:not([alt])").forEach(i => problems.push("img without alt: " + i.src));
+  document.querySelectorAll("input:not([type=hidden]):not([type=submit]), select, textarea").forEach(f => {
+    const labelled = (f.id && document.querySelector(`label[for="${f.id}"]`)) || f.closest("label")
+      || f.getAttribute("aria-label") || f.getAttribute("aria-labelledby");
+    if (!labelled) problems.push("field without label: " + (f.name || f.id));
+  });
+  if (document.querySelectorAll("h1").length !== 1) problems.push("h1 count " + document.querySelectorAll("h1").length);
+  if (!document.querySelector("main")) problems.push("no main landmark");
+  if (!document.documentElement.lang) problems.push("no lang");
+  return problems;
+}"""
+
+
 def shoot(page, url: str, path: Path, problems: list[str]) -> None:
     page.goto(url)
     page.wait_for_load_state("networkidle")
     page.screenshot(path=str(path), full_page=True)
     assert not problems, f"{url}: {problems}"
+    assert page.evaluate(ACCESSIBILITY_PROBLEMS) == [], url
     assert path.stat().st_size > 10_000
 
 
