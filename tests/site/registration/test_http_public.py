@@ -92,6 +92,14 @@ def test_form_shows_seed_sections_and_fixed_fields(client, event):
     assert "Media Credentials" in media_page and "reviewed by our team" in media_page
 
 
+def test_privacy_notice_link_from_settings(client, event, settings):
+    settings.PODIUM_PRIVACY_URL = "https://example.org/privacy"
+    assert (
+        '<a href="https://example.org/privacy">privacy notice</a>'
+        in client.get(form_url(event)).content.decode()
+    )
+
+
 def test_register_through_the_form(client, event, committed):
     with committed():
         response = client.post(form_url(event), post_data())

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.forms.utils import flatatt
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
@@ -166,6 +167,7 @@ class RegistrationForm(forms.Form):
             "still welcome but may not be possible to fulfil.",
             error_messages=dict(ERRORS),
         )
+        privacy_url = privacy_url or getattr(settings, "PODIUM_PRIVACY_URL", "")
         if not editing:
             notice = (
                 format_html('<a href="{}">privacy notice</a>', privacy_url)
