@@ -26,4 +26,6 @@ urlpatterns = [
     path("<int:pk>/approve/", staff.registration_approve, name="approve"),
     path("<int:pk>/reject/", staff.registration_reject, name="reject"),
     path("<int:pk>/cancel/", staff.registration_cancel, name="cancel"),
+    path("<int:pk>/edit/", staff.registration_edit, name="edit"),
+    path("<int:pk>/resend/", staff.registration_resend, name="resend"),
 ]

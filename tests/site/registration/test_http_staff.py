@@ -386,3 +386,34 @@ def test_type_times_are_entered_in_the_event_time_zone(staff_client):
         'value="2026-12-01T09:00"'
         in staff_client.get(url("type_edit", event, general.pk)).content.decode()
     )
+
+
+def test_staff_edit_answers_and_resend_email(staff_client, event, general, staff, committed):
+    person = register(event, general, answers=answers(), email="a@example.org")
+    page = staff_client.get(url("edit", event, person.pk))
+    assert page.status_code == 200 and 'value="Analytical Society"' in page.content.decode()
+    bad = staff_client.post(url("edit", event, person.pk), {"q_first_name": "", "q_last_name": "L"})
+    assert bad.status_code == 400
+    staff_client.post(
+        url("edit", event, person.pk),
+        {
+            "q_first_name": "Ada",
+            "q_last_name": "King",
+            "q_organisation": "Analytical Society",
+            "q_job_title": "Countess",
+            "accessibility_request": "",
+        },
+    )
+    person.refresh_from_db()
+    assert person.last_name == "King" and person.answers["job_title"] == "Countess"
+    entry = AuditEntry.objects.get(registration=person, action="registration.edited")
+    assert entry.actor == staff and entry.data["fields"] == ["job_title", "last_name"]
+    mail.outbox.clear()
+    with committed():
+        staff_client.post(url("resend", event, person.pk))
+    assert [m.to for m in mail.outbox] == [["a@example.org"]] and "registered" in mail.outbox[
+        0
+    ].subject
+    assert AuditEntry.objects.filter(
+        registration=person, action="registration.email_resent"
+    ).exists()

@@ -426,3 +426,23 @@ def resend_manage_link(event, *, email: str) -> bool:
     queue_email(registration, "link")
     log_action(event=event, registration=registration, action="registration.link_resent")
     return True
+
+
+def resend_confirmation(registration: Registration, *, actor) -> str:
+    """Staff: send the registrant the email of their current status again (with the manage link)."""
+    kind = {
+        Status.PENDING: "received",
+        Status.CONFIRMED: "confirmed",
+        Status.WAITLISTED: "waitlisted",
+        Status.REJECTED: "rejected",
+        Status.CANCELLED: "cancelled",
+    }[registration.status]
+    queue_email(registration, kind, message=registration.decision_message)
+    log_action(
+        event=registration.event,
+        registration=registration,
+        actor=actor,
+        action="registration.email_resent",
+        data={"kind": kind},
+    )
+    return kind

@@ -32,6 +32,8 @@ from podium.registration.domain.registration import (
     cancel_registration,
     register,
     reject_registration,
+    resend_confirmation,
+    update_answers,
 )
 from podium.registration.domain.tokens import manage_url
 from podium.registration.domain.types import create_registration_type, update_registration_type
@@ -167,6 +169,59 @@ def registration_reject(request, event, pk):
 @staff_view(rules.MANAGE)
 def registration_cancel(request, event, pk):
     return _decide(request, event, pk, "cancel")
+
+
+@require_POST
+@staff_view(rules.MANAGE)
+def registration_resend(request, event, pk):
+    registration = get_object_or_404(Registration, event=event, pk=pk)
+    if registration.anonymised_at:
+        messages.error(request, "This registration is anonymised; there is no one to write to.")
+    else:
+        kind = resend_confirmation(registration, actor=request.user)
+        messages.success(request, f"The “{kind}” email is on its way to {registration.email}.")
+    return redirect("registration_staff:detail", event.slug, pk)
+
+
+@staff_view(rules.MANAGE)
+def registration_edit(request: HttpRequest, event: Event, pk: int) -> HttpResponse:
+    """Staff correct a registrant's answers (the email stays: it identifies the seat)."""
+    registration = get_object_or_404(event_registrations(event), pk=pk)
+    rtype = registration.registration_type
+    rtype.event = event
+    form = RegistrationForm(
+        request.POST or None,
+        registration_type=rtype,
+        editing=True,
+        initial=RegistrationForm.initial_from(registration),
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            update_answers(
+                registration,
+                answers=form.answers(),
+                actor=request.user,
+                accessibility_request=form.cleaned_data.get("accessibility_request", ""),
+                marketing_opt_in=form.cleaned_data.get("marketing_opt_in", False),
+            )
+        except RegistrationError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, "Answers saved.")
+        return redirect("registration_staff:detail", event.slug, pk)
+    return render(
+        request,
+        "registration/staff/edit.html",
+        _context(
+            event,
+            "list",
+            form=form,
+            registration=registration,
+            registration_type=rtype,
+            organisations=Organisation.objects.values_list("name", flat=True)[:500],
+        ),
+        status=400 if request.method == "POST" else 200,
+    )
 
 
 @staff_view(rules.MANAGE)
