@@ -312,3 +312,24 @@ def test_budget_holds_when_threads_race_for_it(seed):
     assert len(stub.requests) == 5 == result.usage.requests == result.usage.failed_attempts
     assert set(result.sources.values()) == {"extractive"}
     assert result.report.summary["fail"] == 0
+
+
+def test_whole_brief_check_puts_back_the_extractive_text_of_a_failing_model_section(seed):
+    import copy
+
+    from podium.engine.llm.writer import revert_failures
+
+    brief, transcript, context = seed
+    new = copy.deepcopy(brief)
+    new.section(4).summary = [new.section(4).summary[0].replace("100,000", "300,000")]
+    new.section(1).summary = ["Rachel Minyoung Lee outlined how Pyongyang's priorities shifted."]
+    sources = {0: "extractive", 1: "llm", 4: "llm"}
+    repairs: list[str] = []
+    report = revert_failures(new, brief, transcript, None, context, sources, repairs)
+    assert report.summary["fail"] == 0
+    assert sources == {0: "extractive", 1: "llm", 4: "extractive"}
+    assert new.section(4).summary == brief.section(4).summary
+    assert new.section(1).summary != brief.section(1).summary
+    assert repairs == [
+        "section 4: kept the extractive text (failed verification within the whole brief)"
+    ]

@@ -180,7 +180,7 @@ def rewrite_brief(
         sources[0] = "llm"
 
     progress(0.92, "verifying the brief")
-    report = _final_check(new, brief, transcript, speakers, ctx, sources, repairs)
+    report = revert_failures(new, brief, transcript, speakers, ctx, sources, repairs)
     seconds = time.perf_counter() - started
     result = LLMResult(
         brief=new,
@@ -503,7 +503,7 @@ def schema_name(schema: dict[str, Any]) -> str:
     return "section" if "summary" in schema["properties"] else "intro"
 
 
-def _final_check(
+def revert_failures(
     new: Brief,
     original: Brief,
     transcript: Transcript,
@@ -512,7 +512,12 @@ def _final_check(
     sources: dict[int, Source],
     repairs: list[str],
 ) -> Report:
-    """Verify the whole brief; put back the extractive prose of model-written parts that fail."""
+    """Verify the whole brief; put back the extractive prose of model-written parts that fail.
+
+    `sources` (section number -> "llm"/"extractive", 0 = intro and Part titles)
+    is updated in place and each revert is added to `repairs`. Returns the
+    report of the brief as it is left.
+    """
     report = verify(new, transcript, speakers=speakers, context=ctx)
     for _ in range(3):
         failing = {f.section for f in report.failures() if sources.get(f.section) == "llm"}
