@@ -417,3 +417,10 @@ def test_staff_edit_answers_and_resend_email(staff_client, event, general, staff
     assert AuditEntry.objects.filter(
         registration=person, action="registration.email_resent"
     ).exists()
+
+
+def test_huge_search_is_bounded(staff_client, event, general):
+    register(event, general, answers=answers(), email="a@example.org")
+    words = " ".join(f"w{i}" for i in range(5000))
+    assert staff_client.get(url("list", event), {"q": words}).status_code == 200
+    assert staff_client.get(url("checkin_search", event), {"q": words}).status_code == 200
