@@ -130,3 +130,16 @@ def test_options_never_show_the_key_and_need_endpoint_and_model(monkeypatch):
 def test_recorded_base_url_drops_credentials(url, recorded):
     described = LLMOptions(base_url=url, model="m").describe()
     assert described["llm_base_url"] == recorded and "sk-secret" not in str(described)
+
+
+def test_server_refusing_json_schema_with_422_gets_the_request_again_without_it():
+    def responder(body):
+        if "response_format" in body:
+            return {"status": 422, "content": "json_schema: field required"}
+        return {"content": '{"summary": "ok"}'}
+
+    with OpenAIStub(responder=responder) as stub:
+        client = ChatClient(options(stub))
+        assert client.complete_json(MESSAGES, schema={"type": "object"}).data == {"summary": "ok"}
+    assert ["response_format" in r for r in stub.requests] == [True, False]
+    assert client.usage.failed_attempts == 1

@@ -67,6 +67,8 @@ class ChatReply:
     text: str
 
 
+_SCHEMA_WORDS = ("response_format", "json_schema", "schema")
+"""Words in a 400/422 answer that say the server refused structured output."""
 _FENCE = re.compile(r"```(?:json)?\s*(.*?)```", re.DOTALL)
 
 
@@ -161,9 +163,10 @@ class ChatClient:
                     max_tokens=self.options.max_tokens,
                     **kwargs,
                 )
-            except openai.BadRequestError as error:
+            except (openai.BadRequestError, openai.UnprocessableEntityError) as error:
                 self.usage.add(seconds=time.perf_counter() - started, failed=True)
-                if "response_format" in kwargs and "response_format" in str(error).lower():
+                text = str(error).lower()
+                if "response_format" in kwargs and any(w in text for w in _SCHEMA_WORDS):
                     self._schema_supported = False  # the server does not do structured output
                     continue
                 raise LLMError(f"the endpoint refused the request: {_short(error)}") from None
