@@ -133,32 +133,33 @@ def _run(media: Path, model: str, out: Path) -> dict:
 
 
 def _pipeline(media: Path, folder: Path) -> None:
-    """recording → transcript → brief → verify, timed, with the default model."""
-    print("\nfull pipeline on the 8-minute panel (base model, 2 threads):", flush=True)
-    started = time.perf_counter()
-    transcript_path = folder / "pipeline.vtt"
-    podium = Path(sys.executable).with_name("podium")
-    subprocess.run(
-        [str(podium), "transcribe", str(media), "-o", str(transcript_path), "--threads", "2"],
-        check=True,
-        capture_output=True,
-    )
-    transcribed = time.perf_counter()
-    print(f"  podium transcribe   {transcribed - started:6.1f} s -> {transcript_path.name}")
-    try:
-        from podium.engine.brief.writers import write_brief
-    except ImportError:
-        print("  brief + verify      skipped: podium.engine.brief.writers is not available yet")
-        return
-    transcript = read_transcript(transcript_path)
-    result = write_brief(transcript)
-    written = time.perf_counter()
-    sections = len(list(result.brief.sections()))
-    print(
-        f"  brief + verify      {written - transcribed:6.1f} s -> {sections} sections, "
-        f"checks {result.report.summary}"
-    )
-    print(f"  end to end          {written - started:6.1f} s")
+    """recording → transcript → brief → verify with the `podium` commands a user types, timed."""
+    print("\nfull pipeline on the 8-minute panel (default base model, 2 threads):", flush=True)
+    podium = str(Path(sys.executable).with_name("podium"))
+    transcript, brief, report = folder / "pipeline.vtt", folder / "brief.md", folder / "report.json"
+    steps = [
+        (
+            "podium transcribe",
+            [podium, "transcribe", str(media), "-o", str(transcript), "--threads", str(THREADS)],
+        ),
+        ("podium brief", [podium, "brief", str(transcript), "-o", str(brief)]),
+        (
+            "podium verify",
+            [podium, "verify", str(brief), str(transcript), "--format", "json", "-o", str(report)],
+        ),
+    ]
+    total = 0.0
+    for name, command in steps:
+        started = time.perf_counter()
+        done = subprocess.run(command, capture_output=True, text=True)
+        seconds = time.perf_counter() - started
+        total += seconds
+        print(f"  {name:<18} {seconds:7.1f} s  exit {done.returncode}", flush=True)
+        if done.returncode not in (0, 1):
+            print("    " + (done.stderr.strip().splitlines() or ["?"])[-1])
+            return
+    summary = json.loads(report.read_text()).get("summary")
+    print(f"  end to end         {total:7.1f} s  verification summary: {summary}")
 
 
 if __name__ == "__main__":

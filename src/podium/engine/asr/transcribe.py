@@ -51,7 +51,7 @@ class TranscribeOptions:
     """Whisper's beam width; 1 is greedy decoding (faster, a little less accurate)."""
     threads: int = 0
     """CPU threads for Whisper and the speaker encoder; 0 means all cores."""
-    chunk_seconds: float = 600.0
+    chunk_seconds: float = 300.0
     """Audio held and transcribed at a time; bounds memory for long recordings."""
     cache_dir: Path | None = None
     """Where assembled models are kept; None means ``$PODIUM_MODEL_CACHE`` or ``~/.cache/podium``."""
