@@ -47,6 +47,27 @@ SCRIPT = [
 ]
 
 
+@pytest.fixture(scope="session")
+def no_network():
+    """Within this context any attempt to open a network connection fails the test."""
+    import contextlib
+    import socket
+
+    def refuse(*args, **kwargs):
+        raise AssertionError(f"network access attempted: {args!r}")
+
+    @contextlib.contextmanager
+    def guard():
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(socket.socket, "connect", refuse)
+            patch.setattr(socket.socket, "connect_ex", refuse)
+            patch.setattr(socket, "create_connection", refuse)
+            patch.setattr(socket, "getaddrinfo", refuse)
+            yield
+
+    return guard
+
+
 @dataclass(frozen=True)
 class Clips:
     two_voices: Path

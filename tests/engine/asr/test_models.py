@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from podium.engine.asr.models import WHISPER_MODELS, cache_root, whisper_model_dir
+from podium.engine.asr.models import WHISPER_MODELS, cache_root, load_whisper, whisper_model_dir
 
 
 def test_base_is_assembled_once_from_both_parts(tmp_path):
@@ -51,3 +51,10 @@ def test_cache_root_follows_the_environment(tmp_path, monkeypatch):
     assert cache_root() == tmp_path / "models"
     monkeypatch.delenv("PODIUM_MODEL_CACHE")
     assert cache_root() == Path.home() / ".cache" / "podium"
+
+
+def test_base_loads_offline_from_the_assembled_directory(tmp_path, no_network):
+    with no_network():
+        model = load_whisper("base", threads=1, cache_dir=tmp_path)
+    assert model.model.is_multilingual
+    assert (tmp_path / "whisper-base" / "model.bin").is_file()

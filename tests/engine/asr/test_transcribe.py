@@ -18,9 +18,10 @@ TINY = TranscribeOptions(model="tiny")
 
 
 @pytest.fixture(scope="module")
-def result(clips):
+def result(clips, no_network):
     stages = []
-    transcript = transcribe(clips.two_voices, TINY, progress=lambda f, s: stages.append((f, s)))
+    with no_network():
+        transcript = transcribe(clips.two_voices, TINY, progress=lambda f, s: stages.append((f, s)))
     return transcript, stages
 
 
