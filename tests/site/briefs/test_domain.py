@@ -243,3 +243,26 @@ def test_evidence_excerpts_show_the_words_the_finding_is_about():
     assert "Every dry summer the fresh water table falls." in shown and shown.startswith("…")
     assert len(shown) <= EXCERPT + 2
     assert excerpt("A short turn.", "anything") == "A short turn."
+
+
+def test_reverification_reuses_the_transcript_index_and_agrees_with_a_fresh_run(
+    reviewed_brief, editor
+):
+    from podium.briefs.domain.content import event_speakers
+    from podium.engine.verify import verify
+
+    event = reviewed_brief.event
+    section = load_brief(reviewed_brief.current_version).section(1)
+    edited = workflow.edit_section(
+        brief=reviewed_brief,
+        number=1,
+        summary=section.text.replace("pump water", "sell water"),
+        user=editor,
+    )
+    fresh = verify(
+        load_brief(edited),
+        load_transcript(reviewed_brief.transcript),
+        speakers=event_speakers(event),
+    ).to_dict()
+    assert edited.report == fresh
+    assert len(workflow._CONTEXTS) >= 1

@@ -13,8 +13,11 @@ from __future__ import annotations
 
 import copy
 import difflib
+import json
 import logging
 import re
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass, field
 
 from django.core.files.base import ContentFile
@@ -276,23 +279,47 @@ def generate_brief(
     )
 
 
+_CONTEXTS: OrderedDict[tuple, tuple[threading.Lock, object, object]] = OrderedDict()
+_CONTEXTS_LOCK = threading.Lock()
+CONTEXT_CACHE_SIZE = 4
+"""Transcripts kept indexed (word index, sentence embeddings) per process, so edits re-verify fast."""
+
+
 def verify_against(engine_brief, transcript_version: TranscriptVersion | None, event):
-    """The engine's verification `Report` of `engine_brief` against the transcript (or None)."""
+    """The engine's verification `Report` of `engine_brief` against the transcript (or None).
+
+    The engine's verification context (the transcript's index and embeddings,
+    `podium.engine.verify.build_context`) is kept for the last few transcript
+    versions and speaker maps, so re-verifying an edit does not index the
+    transcript again.
+    """
     if transcript_version is None:
         return None
-    try:
-        from podium.engine.verify import verify
-    except ModuleNotFoundError as exc:  # the verifier is being built beside this app
-        if not (exc.name or "").startswith("podium.engine.verify"):
-            raise
-        log.warning("podium.engine.verify is not available: version stored unverified")
-        return None
+    from podium.engine.verify import build_context, verify
 
-    return verify(
-        engine_brief,
-        load_transcript(transcript_version),
-        speakers=event_speakers(event) or None,
+    speakers = event_speakers(event) or None
+    key = (
+        transcript_version.pk,
+        json.dumps(transcript_version.speaker_map or {}, sort_keys=True),
+        tuple((s.name, s.role, s.organisation) for s in speakers or ()),
     )
+    with _CONTEXTS_LOCK:
+        entry = _CONTEXTS.get(key)
+        if entry is None:
+            entry = (threading.Lock(), None, None)
+            _CONTEXTS[key] = entry
+        _CONTEXTS.move_to_end(key)
+        while len(_CONTEXTS) > CONTEXT_CACHE_SIZE:
+            _CONTEXTS.popitem(last=False)
+    lock, transcript, context = entry
+    with lock:  # one verification at a time per context (it keeps per-run state)
+        if context is None:
+            transcript = load_transcript(transcript_version)
+            context = build_context(transcript, speakers=speakers)
+            with _CONTEXTS_LOCK:
+                if key in _CONTEXTS:
+                    _CONTEXTS[key] = (lock, transcript, context)
+        return verify(engine_brief, transcript, speakers=speakers, context=context)
 
 
 def _report_dict(report) -> dict:
