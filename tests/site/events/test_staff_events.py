@@ -234,3 +234,16 @@ def test_removing_a_speaker_with_htmx_returns_an_empty_row(staff_client):
     assert response.status_code == 200 and response.content == b""
     assert not event.speakers.exists()
     assert Person.objects.filter(name="Mark Tokola").exists()  # the person is kept
+
+
+def test_cancelling_keeps_the_page_public_and_the_calendar_says_so(staff_client, client):
+    import icalendar
+
+    event = make_event(title="Called off")
+    staff_client.post(reverse("staff:event_status", args=[event.slug]), {"action": "cancel"})
+    event.refresh_from_db()
+    assert event.status == Event.Status.CANCELLED
+    page = unescape(client.get(event.get_absolute_url()).content.decode())
+    assert "Cancelled" in page and "#register" not in page
+    ics = client.get(reverse("events:ics", args=[event.slug])).content
+    assert str(icalendar.Calendar.from_ical(ics).walk("VEVENT")[0]["status"]) == "CANCELLED"

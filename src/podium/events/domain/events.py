@@ -56,6 +56,15 @@ def unpublish_event(event: Event, *, by=None) -> Event:
     return event
 
 
+def cancel_event(event: Event, *, by=None) -> Event:
+    """Mark the event cancelled: its page stays public and says so; the calendar file says CANCELLED."""
+    if event.status != Event.Status.CANCELLED:
+        event.status = Event.Status.CANCELLED
+        event.save(update_fields=["status", "updated_at"])
+        log.info("event %s cancelled by %s", event.slug, getattr(by, "username", "system"))
+    return event
+
+
 def add_speaker(
     event: Event,
     *,
@@ -99,10 +108,18 @@ def add_partner(
 
 def get_or_create_organisation(name: str, *, url: str = "") -> Organisation:
     """The organisation called `name`, created if new."""
-    org = Organisation.objects.filter(name=name).first()
-    if org is None:
-        org = Organisation.objects.create(name=name, slug=unique_slug(Organisation, name), url=url)
-    return org
+    return Organisation.objects.filter(name=name).first() or save_organisation(
+        Organisation(name=name, url=url)
+    )
+
+
+def save_organisation(organisation: Organisation, *, by=None) -> Organisation:
+    """Save an organisation, giving it a unique slug from its name."""
+    if not organisation.slug:
+        organisation.slug = unique_slug(Organisation, organisation.name, instance=organisation)
+    organisation.save()
+    log.info("organisation %s saved by %s", organisation.slug, getattr(by, "username", "system"))
+    return organisation
 
 
 def get_or_create_topic(name: str) -> Topic:

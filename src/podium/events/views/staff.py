@@ -99,8 +99,7 @@ def event_status(request, slug: str):
         domain.unpublish_event(event, by=request.user)
         messages.success(request, "Back to draft: the event page is hidden from the public.")
     elif action == "cancel":
-        event.status = Event.Status.CANCELLED
-        event.save(update_fields=["status", "updated_at"])
+        domain.cancel_event(event, by=request.user)
         messages.success(request, "Marked as cancelled: the page stays public and says so.")
     return redirect("staff:event_detail", slug=event.slug)
 
@@ -249,12 +248,7 @@ def organisation_form(request, pk: int | None = None):
     organisation = get_object_or_404(Organisation, pk=pk) if pk else Organisation()
     form = OrganisationForm(request.POST or None, request.FILES or None, instance=organisation)
     if request.method == "POST" and form.is_valid():
-        organisation = form.save(commit=False)
-        if not organisation.slug:
-            from podium.common.domain.text import unique_slug
-
-            organisation.slug = unique_slug(Organisation, organisation.name)
-        organisation.save()
+        domain.save_organisation(form.save(commit=False), by=request.user)
         messages.success(request, "Organisation saved.")
         return redirect("staff:organisation_list")
     return render(
