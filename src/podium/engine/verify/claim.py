@@ -401,7 +401,7 @@ class ClaimChecker:
                 Located(passage.start_token, passage.end_token, "claim", best.score)
             )
 
-        problems, doubts, suggestion = self._facts(tokens, window, best.score)
+        problems, doubts, suggestion = self._facts(tokens, window, best.score, best.coverage)
         if labels is not None:
             other = None
             if best.score < options.support_warn:  # only then can someone else's be clearer
@@ -487,13 +487,14 @@ class ClaimChecker:
         return tokens
 
     def _facts(
-        self, tokens: list[Token], window: list[Token], support: float
+        self, tokens: list[Token], window: list[Token], support: float, coverage: float
     ) -> tuple[list[str], list[str], str | None]:
         """(problems that fail, doubts that warn, suggestion) about the sentence's facts."""
         problems: list[str] = []
         suggestion = None
         heard = {t.norm for t in window}
         bigrams = {(a.norm, b.norm) for a, b in zip(window, window[1:], strict=False)}
+        numbers = {t.norm for t in window if t.number}
         vocabulary = self.ctx.positions
         for position, token in enumerate(tokens):
             shown = token.surface.strip(",.;:?!")
@@ -510,19 +511,19 @@ class ClaimChecker:
                 if said is not None and suggestion is None:
                     suggestion = said
                 continue
-            # "Stage 6" where the speaker said "Stage 3": a numbered thing, renumbered
+            # "Stage 6" / "amendments 5" where the speaker said "Stage 3" / "amendments 3":
+            # a numbered thing, renumbered
             label = tokens[position - 1] if position else None
             if (
                 label is not None
-                and label.surface[:1].isupper()
+                and not label.number
                 and label.norm not in _FUNCTION_WORDS
-                and label.norm in heard
                 and (label.norm, token.norm) not in bigrams
-                and position > 1
+                and any(a == label.norm and b in numbers for a, b in bigrams)
             ):
                 problems.append(f'"{label.surface} {shown}" is not in the transcript')
         negations = _negation_problems(tokens, window)
-        if support >= self.ctx.options.support_ok:
+        if support >= self.ctx.options.support_ok or coverage >= 0.6:
             return problems + negations, [], suggestion
         return problems, negations, suggestion
 
@@ -605,7 +606,7 @@ def _negation_problems(tokens: list[Token], window: list[Token]) -> list[str]:
         if found is None:
             continue
         scope, at = found
-        stacked = sum(t.norm in NEGATORS for t in tokens[position:at])
+        stacked = sum(t.norm in NEGATORS for t in tokens[max(at - 4, 0) : at])
         places = [i for i, w in enumerate(norms) if _stem(w) == _stem(scope)]
         if not places:
             continue

@@ -476,21 +476,23 @@ class TranscriptIndex:
 
 def _repeat_mask(norms: list[str], segment_of: list[int], segments: list[Segment]) -> list[bool]:
     """Which tokens to keep once stutters are collapsed (only within one speaker)."""
+    speakers = [segments[number].speaker for number in segment_of]
     keep = [True] * len(norms)
-    kept: list[int] = []
-    for i in range(len(norms)):
-        kept.append(i)
+    kept: list[str] = []  # norms of the kept tokens
+    kept_at: list[int] = []
+    for i, norm in enumerate(norms):
+        kept.append(norm)
+        kept_at.append(i)
+        length = len(kept)
         for size in (1, 2, 3):
-            if len(kept) < 2 * size:
-                continue
-            tail = kept[-size:]
-            before = kept[-2 * size : -size]
-            if (
-                all(norms[a] == norms[b] for a, b in zip(tail, before, strict=True))
-                and segments[segment_of[tail[0]]].speaker == segments[segment_of[before[0]]].speaker
+            if length < 2 * size:
+                break
+            if kept[length - size :] == kept[length - 2 * size : length - size] and (
+                speakers[kept_at[length - size]] == speakers[kept_at[length - 2 * size]]
             ):
-                for t in tail:
+                for t in kept_at[length - size :]:
                     keep[t] = False
-                del kept[-size:]
+                del kept[length - size :]
+                del kept_at[length - size :]
                 break
     return keep
