@@ -39,7 +39,9 @@ DEBUG = env_bool("PODIUM_DEBUG", True)
 SECRET_KEY = env("PODIUM_SECRET_KEY") or ("podium-insecure-development-key" if DEBUG else "")
 if not SECRET_KEY:
     raise RuntimeError("PODIUM_SECRET_KEY must be set when PODIUM_DEBUG=0")
-ALLOWED_HOSTS = [h for h in env("PODIUM_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1],testserver").split(",") if h]
+ALLOWED_HOSTS = [
+    h for h in env("PODIUM_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1],testserver").split(",") if h
+]
 SITE_URL = env("PODIUM_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 PODIUM_SITE_NAME = env("PODIUM_SITE_NAME", "Podium")
 
@@ -116,8 +118,11 @@ else:
             "NAME": env("PODIUM_DB_PATH", str(DATA_DIR / "podium.sqlite3")),
             # IMMEDIATE transactions take the write lock at BEGIN, so two
             # registrations cannot both read "one seat left" (see registration).
-            "OPTIONS": {"transaction_mode": "IMMEDIATE", "timeout": 20,
-                        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"},
+            "OPTIONS": {
+                "transaction_mode": "IMMEDIATE",
+                "timeout": 20,
+                "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            },
         }
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -152,8 +157,11 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = DATA_DIR / "media"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"
-                    if not DEBUG else "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "staticfiles": {
+        "BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"
+        if not DEBUG
+        else "django.contrib.staticfiles.storage.StaticFilesStorage"
+    },
 }
 WHITENOISE_USE_FINDERS = True
 
