@@ -48,6 +48,10 @@ DEFAULT_DISCLOSURE = (
 )
 QUOTE_WORDS = (8, 30)
 CLAUSE_WORDS = (8, 32)
+_ROLE_LABEL = re.compile(
+    r"^(?:the |acting |deputy )*(?:chair|speaker|moderator|host|unknown)\b|^$", re.I
+)
+"""Transcript labels that name a role, not a person ("The Chair")."""
 _SPLIT_SPAN = re.compile(r"\s*(?:;|\s—\s|—|–|\s-\s)\s*")
 
 
@@ -179,6 +183,24 @@ def spans_of(sentence: Sentence, centrality: float) -> list[Span]:
     return spans
 
 
+def procedural_speakers(sentences: list[Sentence]) -> set[str]:
+    """Chairs and hosts: the speaker who does most of the housekeeping (if 30 % or more of
+    their sentences are), and anyone whose sentences are 45 % or more housekeeping."""
+    counts: Counter[str] = Counter()
+    procedural: Counter[str] = Counter()
+    for sentence in sentences:
+        counts[sentence.speaker] += 1
+        if lang.is_housekeeping(sentence.text):
+            procedural[sentence.speaker] += 1
+    top = max(procedural.values(), default=0)
+    return {
+        s
+        for s, n in counts.items()
+        if n >= 8
+        and (procedural[s] / n >= 0.45 or procedural[s] == top and procedural[s] / n >= 0.3)
+    }
+
+
 def find_moderator(transcript: Transcript, sentences: list[Sentence]) -> str | None:
     """The speaker who asks and hands over: most questions + housekeeping, short turns."""
     turns = transcript.turns()
@@ -212,6 +234,7 @@ def build_candidates(
 ) -> list[Candidate]:
     out = []
     asking = asking_turns(seg.sentences)
+    chairs = procedural_speakers(seg.sentences)
     for topic in seg.topics:
         sentences = seg.topic_sentences(topic)
         total = sum(s.words for s in sentences) or 1
@@ -224,8 +247,11 @@ def build_candidates(
                 by_speaker.setdefault(sentence.speaker, []).append(sentence)
         for speaker, own in by_speaker.items():
             words = sum(s.words for s in own)
-            if words < max(25, min(60, 0.03 * total_words)) or (
-                speaker == moderator and words < 0.5 * total
+            if (
+                words < max(25, min(60, 0.03 * total_words))
+                or (speaker == moderator and words < 0.5 * total)
+                or speaker in chairs
+                or _ROLE_LABEL.match(speaker)
             ):
                 continue
             weights = np.array([s.words for s in own], dtype=np.float64)
@@ -494,9 +520,18 @@ def plan_brief(
         banned=banned,
         centroids=np.array([c.vector for c in ordered]) if ordered else None,
     )
+    titles: set[str] = set()
     for candidate, own_phrases in zip(ordered, phrases, strict=True):
         draft = by_candidate[id(candidate)]
-        draft.title = title_from(own_phrases) or f"Remarks by {full_name(plan, candidate.speaker)}"
+        title = title_from(own_phrases)
+        for skip in range(1, len(own_phrases)):
+            if title.lower() not in titles:
+                break
+            title = title_from(own_phrases[skip:])  # the same title twice: use the next phrase
+        if not title or title.lower() in titles:
+            title = f"Remarks by {full_name(plan, candidate.speaker)}"
+        titles.add(title.lower())
+        draft.title = title
         draft.phrase = own_phrases[0].surface if own_phrases else ""
         plan.drafts.append(draft)
     return plan
@@ -553,7 +588,9 @@ def participants(plan: Plan) -> list[str]:
     total = sum(words.values()) or 1
     with_section = {d.candidate.speaker for d in plan.drafts}
     return [
-        s for s in plan.transcript.speakers if s and (words[s] / total >= 0.03 or s in with_section)
+        s
+        for s in plan.transcript.speakers
+        if s and not _ROLE_LABEL.match(s) and (words[s] / total >= 0.03 or s in with_section)
     ]
 
 

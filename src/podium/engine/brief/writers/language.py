@@ -25,7 +25,9 @@ HOUSEKEEPING = re.compile(
     r"(?:I'll|let me|we'll|I will) (?:now )?(?:call|invite|bring in)|next (?:question|speaker)|"
     r"order,? order|adjourn|suspend the (?:meeting|sitting)|(?:have|are there) (?:any )?"
     r"(?:other|more|further|final) questions|that (?:brings|concludes)|any other business|"
-    r"mov(?:e|ing) on|sorry,? (?:I|we) (?:can't|cannot|couldn't) hear|you're frozen|share (?:my|your) screen)\b",
+    r"mov(?:e|ing) on|petitions?|point of order|unanimous consent|the clerk|"
+    r"members participating|(?:I|we) (?:now )?(?:call|resume|proceed)|the honourable (?:minister|member)|"
+    r"sorry,? (?:I|we) (?:can't|cannot|couldn't) hear|you're frozen|share (?:my|your) screen)\b",
     re.IGNORECASE,
 )
 PRESCRIPTIVE = re.compile(
@@ -65,7 +67,8 @@ LEADING_FILLER = re.compile(
     r"I think(?: that)?|I believe(?: that)?|I guess|I suppose|I would say(?: that)?|"
     r"I'd say(?: that)?|I would argue(?: that)?|I'd argue(?: that)?|as I say|as I said|"
     r"to be honest|to be fair|in fact|frankly|honestly|absolutely|certainly|sure|exactly|"
-    r"thank you|thanks|chair|minister)"
+    r"thank you|thanks|chair|minister|(?:mr|mister|madam|madame)\.?\s?(?:chair|speaker|president)|"
+    r"(?:deputy )?presiding officer|cabinet secretary|first minister|colleagues)"
     r"(?:\s*[,—–-]\s*|\s+|\s*\.\.\.\s*))+",
     re.IGNORECASE,
 )
