@@ -43,7 +43,7 @@ def queue_email(registration, kind: str, *, message: str = "", subject: str = ""
 
         send_registration_email.enqueue(registration_id, kind, message, subject)
 
-    transaction.on_commit(enqueue)
+    transaction.on_commit(enqueue, robust=True)  # the registration stands even if queueing fails
 
 
 def queue_accessibility_alert(registration) -> None:
@@ -57,7 +57,7 @@ def queue_accessibility_alert(registration) -> None:
 
         send_accessibility_alert.enqueue(registration_id)
 
-    transaction.on_commit(enqueue)
+    transaction.on_commit(enqueue, robust=True)  # the registration stands even if queueing fails
 
 
 def build_accessibility_alert(registration) -> EmailMultiAlternatives:
