@@ -95,11 +95,9 @@ def test_staff_build_an_event_with_a_speaker_and_publish_it(site, live_server, p
     page.get_by_text("Event created as a draft").wait_for()
 
     page.get_by_role("link", name="Add speaker").click()
-    page.get_by_label("…or a new person's name").fill("Ankit Panda")
-    page.get_by_label("New person's title").fill("Stanton Senior Fellow")
-    page.get_by_label("New person's organisation").fill(
-        "Carnegie Endowment for International Peace"
-    )
+    page.get_by_label("Name", exact=True).fill("Ankit Panda")
+    page.get_by_label("Title", exact=True).fill("Stanton Senior Fellow")
+    page.get_by_label("Organisation", exact=True).fill("Carnegie Endowment for International Peace")
     page.get_by_label("Role").fill("panelist")
     page.get_by_role("button", name="Save speaker").click()
     page.get_by_text("Ankit Panda is on the programme.").wait_for()

@@ -136,11 +136,11 @@ class SpeakerForm(FieldsetsMixin, forms.ModelForm):
     ]
     person = PersonChoiceField(queryset=Person.objects.none(), required=False, label="Person")
 
-    new_name = forms.CharField(label="…or a new person's name", required=False, max_length=200)
-    new_title = forms.CharField(label="New person's title", required=False, max_length=300)
-    new_organisation = forms.CharField(
-        label="New person's organisation", required=False, max_length=200
+    new_name = forms.CharField(
+        label="Name", required=False, max_length=200, help_text="As printed: “Susan A. Thornton”."
     )
+    new_title = forms.CharField(label="Title", required=False, max_length=300)
+    new_organisation = forms.CharField(label="Organisation", required=False, max_length=200)
 
     class Meta:
         model = EventSpeaker
