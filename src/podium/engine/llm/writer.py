@@ -1,6 +1,6 @@
 """The LLM writer: a language model rewrites the prose of a verified extractive brief.
 
-What the model writes: section titles and summaries, the intro paragraph and
+What the model writes: section titles and summaries, the opening paragraph of the intro and
 Part headings. What it never decides: which sections there are, their order
 and Parts, speakers, ▶ times and the quotes (chosen by the extractive writer
 and given to the model to use verbatim). Every answer is checked before it
@@ -373,7 +373,8 @@ class _Writer:
             return self.intro_prompt.messages(
                 title=brief.title,
                 speakers=", ".join(names) or "(not known)",
-                intro="\n".join(brief.intro + brief.context) or "(none)",
+                opening=brief.intro[0] if brief.intro else "(none yet)",
+                rest="\n".join(brief.intro[1:] + brief.context) or "(none)",
                 parts=parts,
                 feedback=feedback,
             )
@@ -392,7 +393,7 @@ class _Writer:
             problems += [
                 f"[intro] {n!r} is not in the material" for n in _new_numbers(intro, material)
             ]
-            for subject in self._intro_warnings(brief, [intro]) - baseline:
+            for subject in self._intro_warnings(brief, [intro, *brief.intro[1:]]) - baseline:
                 problems.append(
                     f"[names] {subject!r} is not a speaker of the event: do not name them"
                 )
@@ -421,7 +422,7 @@ class _Writer:
                         elif find_quotes(heading)[0] or find_quotes(heading)[1]:
                             problems.append(f"[parts] {heading!r}: no quotation marks")
                         titles.append(f"{prefix}: {heading}" if prefix else heading)
-            return _Attempt(([intro], titles), problems, answer)
+            return _Attempt(([intro, *brief.intro[1:]], titles), problems, answer)
 
         return self._ask("intro", messages, INTRO_SCHEMA, check)
 
