@@ -50,7 +50,7 @@ class SegmentOptions:
     """Words on each side of a gap whose mean embedding is compared."""
     smoothing: int = 1
     """Half-width, in gaps, of the moving average applied to the gap scores (0: none)."""
-    depth_threshold: float = 2.0
+    depth_threshold: float = 1.5
     """A dip is a boundary candidate when its depth exceeds mean + this × std of all depths."""
     speaker_weight: float = 0.5
     """Weight of the change in speaker word-shares across a gap (0 to 1 total variation)."""

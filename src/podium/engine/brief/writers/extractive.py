@@ -151,7 +151,7 @@ def spans_of(sentence: Sentence, centrality: float) -> list[Span]:
     for piece in pieces:
         words = lang.strip_leading(piece)
         count = len(words.split())
-        if count < QUOTE_WORDS[0] or any(mark in words for mark in '"“”„«»'):
+        if count < QUOTE_WORDS[0] or any(mark in words for mark in '"“”„«»[]'):
             continue
         whole = piece is text
         finished = lang.is_finished(words) or not whole
@@ -266,10 +266,15 @@ def _total_words(sentences: list[Sentence]) -> int:
     return sum(s.words for s in sentences)
 
 
-def choose(candidates: list[Candidate], count: int, total_words: int = 10_000) -> list[Candidate]:
-    """Cover every main speaker, then the most substantive topics; one section per topic first.
+def choose(
+    candidates: list[Candidate], count: int, total_words: int = 10_000, *, target: int | None = None
+) -> list[Candidate]:
+    """Cover every main speaker, then spread over the meeting; one section per topic first.
 
-    The word minimums scale down for short transcripts (a 10-minute panel).
+    After the main speakers' best topics, each next pick maximises
+    sqrt(words) × (0.5 + distance to the nearest pick, in units of
+    duration / `target`, capped at 1): substantive, and away from what is
+    already covered. The word minimums scale down for short transcripts.
     """
     if count <= 0 or not candidates:
         return []
@@ -289,12 +294,25 @@ def choose(candidates: list[Candidate], count: int, total_words: int = 10_000) -
         if own and own[0].words >= least:
             chosen.append(own[0])
             used_topics.add(own[0].topic.index)
-    for c in ranked:
-        if len(chosen) >= count:
+    duration = max(c.topic.end_time for c in candidates) or 1.0
+    spacing = duration / max(target or count, 1)
+
+    def middle(c: Candidate) -> float:
+        return (c.topic.start_time + c.topic.end_time) / 2
+
+    def spread(c: Candidate) -> float:
+        if not chosen:
+            return 1.0
+        nearest = min(abs(middle(c) - middle(o)) for o in chosen)
+        return min(nearest / spacing, 1.0)
+
+    while len(chosen) < count:
+        pool = [c for c in ranked if c.topic.index not in used_topics and c.words >= least]
+        if not pool:
             break
-        if c.topic.index not in used_topics and c.words >= least:
-            chosen.append(c)
-            used_topics.add(c.topic.index)
+        best = max(pool, key=lambda c: (math.sqrt(c.words) * (0.5 + spread(c)), -c.topic.index))
+        chosen.append(best)
+        used_topics.add(best.topic.index)
     for c in ranked:
         if len(chosen) >= count:
             break
@@ -493,7 +511,7 @@ def plan_brief(
     candidates = build_candidates(segmentation, moderator, _total_words(sentences))
     drafts: list[Draft] = []
     single: list[Draft] = []
-    for candidate in choose(candidates, len(candidates), _total_words(sentences)):
+    for candidate in choose(candidates, len(candidates), _total_words(sentences), target=sections):
         if len(drafts) >= sections:
             break
         spans = rank_spans(candidate, segmentation)
