@@ -10,6 +10,7 @@ retries, parsing, the checks, verification and fallback all run.
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from collections.abc import Callable
 
@@ -333,3 +334,36 @@ def test_whole_brief_check_puts_back_the_extractive_text_of_a_failing_model_sect
     assert repairs == [
         "section 4: kept the extractive text (failed verification within the whole brief)"
     ]
+
+
+UNSUPPORTED = " Panda noted that the weather in Geneva was pleasant during the negotiations."
+
+
+def test_doubtful_claim_is_asked_again_and_the_better_answer_kept(seed):
+    def doubtful_first(info: PromptInfo, n: int) -> Answer:
+        data = faithful_section(info)
+        if n == 1:
+            data["summary"] += UNSUPPORTED
+        return {"content": json.dumps(data)}
+
+    with OpenAIStub(responder=scripted({"35:24": doubtful_first})) as stub:
+        result = rewrite(seed, stub)
+    first, second = section_requests(stub, "35:24")
+    assert "Geneva" not in first and "Geneva" in second
+    assert re.search(r"No clear support|Not mentioned in the transcript", second)
+    assert result.sources[3] == "llm" and "Geneva" not in result.brief.section(3).text
+    assert "section 3: written by the model on the second try" in result.repairs
+
+
+def test_a_failing_second_answer_keeps_the_first_one_that_had_only_doubts(seed):
+    def worse_second(info: PromptInfo, n: int) -> Answer:
+        data = faithful_section(info)
+        data["summary"] += UNSUPPORTED if n == 1 else ' Panda said, "Deterrence is dead."'
+        return {"content": json.dumps(data)}
+
+    with OpenAIStub(responder=scripted({"35:24": worse_second})) as stub:
+        result = rewrite(seed, stub)
+    assert len(section_requests(stub, "35:24")) == 2
+    assert result.sources[3] == "llm" and "Geneva" in result.brief.section(3).text
+    assert any(r.startswith("section 3: kept the model's first answer") for r in result.repairs)
+    assert result.report.summary["fail"] == 0

@@ -14,6 +14,9 @@ is used:
 
 A section with a `fail` is asked for once more with the findings in the
 prompt (the ``$feedback`` slot), then falls back to the extractive text.
+A section without a `fail` but with a doubtful claim (a summary sentence the
+verifier finds no support for, or terms the transcript never uses) is asked
+for once more too; the better of the two answers is kept.
 Transport failures (timeouts and 429s after the client's retries, a spent
 request budget) fall back at once. The whole brief is verified at the end;
 a model-written section that fails there is put back to its extractive text,
@@ -111,6 +114,8 @@ class _Attempt:
     value: Any
     problems: list[str]
     answer: str
+    doubts: list[str] = field(default_factory=list)
+    """Warnings worth one more try (a claim without support), but no reason to fall back."""
 
 
 def rewrite_brief(
@@ -237,6 +242,7 @@ class _Writer:
     ) -> tuple[Any, list[str]]:
         notes: list[str] = []
         feedback = ""
+        backup: _Attempt | None = None
         for attempt in (1, 2):
             try:
                 reply = self.client.complete_json(
@@ -249,13 +255,26 @@ class _Writer:
                 return None, notes
             else:
                 result = check(reply.data, reply.text)
-            if result.value is not None and not result.problems:
+            usable = result.value is not None and not result.problems
+            if usable and (not result.doubts or attempt == 2):
+                if attempt == 2 and backup is not None and len(backup.doubts) < len(result.doubts):
+                    notes.append(f"{label}: kept the model's first answer (fewer doubts)")
+                    return backup.value, notes
                 if attempt == 2:
                     notes.append(f"{label}: written by the model on the second try")
                 return result.value, notes
             if attempt == 1:
-                notes.append(f"{label}: asked again ({'; '.join(result.problems)[:300]})")
-                feedback = feedback_text(result.problems, result.answer)
+                if usable:
+                    backup = result  # no fail: the fallback if the second answer is worse
+                asked = result.problems or result.doubts
+                notes.append(f"{label}: asked again ({'; '.join(asked)[:300]})")
+                feedback = feedback_text(asked, result.answer)
+            elif backup is not None:
+                notes.append(
+                    f"{label}: kept the model's first answer (the second failed: "
+                    f"{'; '.join(result.problems)[:300]})"
+                )
+                return backup.value, notes
             else:
                 notes.append(
                     f"{label}: kept the extractive text ({'; '.join(result.problems)[:300]})"
@@ -350,7 +369,8 @@ class _Writer:
         with self.verify_lock:
             report = verify(probe, self.transcript, speakers=self.speakers, context=self.ctx)
         problems += [finding_line(f) for f in report.failures()]
-        return _Attempt(candidate, problems, answer)
+        doubts = [finding_line(f) for f in report.findings if is_doubt(f)]
+        return _Attempt(candidate, problems, answer, doubts)
 
     # --- intro and Part titles ------------------------------------------------------------
     def intro(self, brief: Brief) -> tuple[tuple[list[str], list[str]] | None, list[str]]:
@@ -480,6 +500,18 @@ def place_quotes(
                 f'[quote] the required quote "{quote.text}" is missing or altered: use it verbatim'
             )
     return out, quotes, problems
+
+
+_DOUBTS = ("No clear support", "Not mentioned in the transcript", "as far as it was found")
+
+
+def is_doubt(finding: Finding) -> bool:
+    """A claim warning that model prose should not carry: no support, unknown terms, doubts."""
+    return (
+        finding.check == "claim"
+        and finding.status == "warn"
+        and any(d in finding.message for d in _DOUBTS)
+    )
 
 
 def finding_line(finding: Finding) -> str:
