@@ -9,6 +9,7 @@ urlpatterns = [
     path("", staff.registration_list, name="list"),
     path("add/", staff.registration_add, name="add"),
     path("message/", staff.message_registrants_view, name="message"),
+    path("message/updated-invitations/", staff.updated_invitations, name="updated_invitations"),
     path("export.csv", staff.export, {"fmt": "csv"}, name="export_csv"),
     path("export.xlsx", staff.export, {"fmt": "xlsx"}, name="export_xlsx"),
     path("audit/", staff.audit_log, name="audit"),

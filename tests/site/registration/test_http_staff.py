@@ -424,3 +424,29 @@ def test_huge_search_is_bounded(staff_client, event, general):
     words = " ".join(f"w{i}" for i in range(5000))
     assert staff_client.get(url("list", event), {"q": words}).status_code == 200
     assert staff_client.get(url("checkin_search", event), {"q": words}).status_code == 200
+
+
+def test_updated_invitations_keep_the_uid_and_raise_the_sequence(
+    staff_client, event, general, committed
+):
+    from email.message import MIMEPart
+
+    from icalendar import Calendar
+
+    person = register(event, general, answers=answers(), email="a@example.org")
+    register(event, general, answers=answers(), email="gone@example.org")
+    Registration.objects.filter(email="gone@example.org").update(status="cancelled")
+    mail.outbox.clear()
+    assert "Send updated invitations" in staff_client.get(url("message", event)).content.decode()
+    with committed():
+        staff_client.post(url("updated_invitations", event))
+    assert [m.to for m in mail.outbox] == [["a@example.org"]]
+    assert mail.outbox[0].subject.startswith("Updated:")
+    ics = next(
+        a
+        for a in mail.outbox[0].attachments
+        if isinstance(a, MIMEPart) and a.get_content_type() == "text/calendar"
+    )
+    vevent = Calendar.from_ical(ics.get_content()).walk("VEVENT")[0]
+    assert str(vevent["UID"]).startswith(f"registration-{person.pk}-event-{event.pk}@")
+    assert int(vevent["SEQUENCE"]) == person.calendar_sequence + 1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.db import transaction
+from django.db.models import F
 
 from podium.registration.domain.audit import log_action
 from podium.registration.domain.notifications import queue_email
@@ -24,5 +25,28 @@ def message_registrants(
             actor=actor,
             action="message.sent",
             data={"subject": subject, "statuses": list(statuses), "recipients": len(recipients)},
+        )
+    return len(recipients)
+
+
+def send_updated_invitations(event, *, actor) -> int:
+    """After the event's time or place changed: a new .ics (same UID, higher SEQUENCE) to every
+    confirmed registrant, so calendars move the entry instead of adding one."""
+    recipients = list(
+        Registration.objects.filter(
+            event=event, status=Registration.Status.CONFIRMED, anonymised_at__isnull=True
+        )
+    )
+    with transaction.atomic():
+        for registration in recipients:
+            Registration.objects.filter(pk=registration.pk).update(
+                calendar_sequence=F("calendar_sequence") + 1
+            )
+            queue_email(registration, "updated")
+        log_action(
+            event=event,
+            actor=actor,
+            action="message.updated_invitations",
+            data={"recipients": len(recipients)},
         )
     return len(recipients)

@@ -26,9 +26,10 @@ KINDS = {
     "cancelled": "Registration cancelled: {title}",
     "reminder": "Reminder: {title} is coming up",
     "link": "Your registration link for {title}",
+    "updated": "Updated: {title}",
     "message": "{title}",
 }
-SEAT_KINDS = {"confirmed", "promoted", "approved", "reminder"}
+SEAT_KINDS = {"confirmed", "promoted", "approved", "reminder", "updated"}
 QR_CID = "checkin-qr@podium"
 
 

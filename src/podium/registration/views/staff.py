@@ -21,7 +21,7 @@ from podium.events.models import Event, Organisation
 from podium.registration import rules
 from podium.registration.domain import forms as form_editing
 from podium.registration.domain.errors import DuplicateRegistration, RegistrationError
-from podium.registration.domain.messaging import message_registrants
+from podium.registration.domain.messaging import message_registrants, send_updated_invitations
 from podium.registration.domain.queries.registrations import (
     answer_rows,
     counts_by_type,
@@ -306,6 +306,18 @@ def message_registrants_view(request: HttpRequest, event: Event) -> HttpResponse
         _context(event, "message", form=form),
         status=400 if request.method == "POST" else 200,
     )
+
+
+@require_POST
+@staff_view(rules.MANAGE)
+def updated_invitations(request: HttpRequest, event: Event) -> HttpResponse:
+    count = send_updated_invitations(event, actor=request.user)
+    messages.success(
+        request,
+        f"Updated calendar invitations queued to {count} confirmed registrant"
+        f"{'s' if count != 1 else ''}.",
+    )
+    return redirect("registration_staff:message", event.slug)
 
 
 @staff_view(rules.EXPORT)
