@@ -13,6 +13,12 @@ from pathlib import Path
 import pytest
 
 PODIUM = [sys.executable, "-m", "podium"]
+# The commands run on their own fresh SQLite database whatever PODIUM_DB says, so the
+# PostgreSQL pass of the suite would only repeat them.
+pytestmark = pytest.mark.skipif(
+    os.environ.get("PODIUM_DB") == "postgres",
+    reason="uses its own SQLite database; run in the SQLite pass",
+)
 
 
 def run_env(tmp_path: Path) -> dict[str, str]:
