@@ -4,6 +4,13 @@ The `openai` client package talks to the endpoint (`base_url`), so hosted
 APIs, Ollama, llama.cpp's server and vLLM all work. The model only writes
 prose; segmentation, speakers, times and quotes come from the engine, and
 every generated line is verified like any other (see `podium.engine.verify`).
+
+- `options`: `LLMOptions` (endpoint, model, key from the environment, budget);
+- `client`: `ChatClient` (retries, budget, usage, structured JSON answers);
+- `prompts/`: the versioned prompt files;
+- `passage`: which transcript lines a section's prompt carries;
+- `writer`: `rewrite_brief` (ask, check, verify, ask again, fall back), imported
+  from `podium.engine.llm.writer` so that importing the options stays light.
 """
 
 from podium.engine.llm.client import ChatClient, ChatReply, LLMError, Usage
