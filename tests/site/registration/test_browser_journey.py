@@ -15,7 +15,9 @@ from pathlib import Path
 import pytest
 from django.core import mail
 from django.urls import reverse
+from playwright.sync_api import expect
 
+from podium.registration.domain.checkin import check_in
 from podium.registration.domain.notifications import render_email_preview
 from podium.registration.models import Registration
 
@@ -152,6 +154,10 @@ def test_registration_journey(page, live_server, client):
     page.locator("#code-result").get_by_text("checked in").wait_for()
     bea.refresh_from_db()
     assert bea.checked_in_at is not None and bea.checked_in_by == staff
+    # Another door checks someone in: this phone's counts follow within the polling interval.
+    jo = Registration.objects.get(email="jo@press.example")
+    check_in(jo, actor=staff)
+    expect(page.locator("#count-checked-in")).to_have_text("2", timeout=15_000)
 
     # 7. Export, opened with the csv module.
     page.set_viewport_size({"width": 1280, "height": 900})
@@ -168,6 +174,7 @@ def test_registration_journey(page, live_server, client):
     assert by_email["ada@example.org"]["Accessibility request late"] == "yes"
     assert by_email["jo@press.example"]["Media outlet"] == "The Policy Wire"
     assert by_email["bea@example.org"]["Checked in (America/New_York)"]
+    assert by_email["jo@press.example"]["Checked in (America/New_York)"]
 
     # The confirmation email as a page (for the docs).
     if os.environ.get("PODIUM_SCREENSHOTS"):
