@@ -61,6 +61,8 @@ def page_text(client, slug: str) -> str:
 def test_full_demo_twice_duplicates_nothing(client):
     """The whole `podium demo` content, other apps' demos included, loaded twice."""
     summary = load_demo()
+    assert summary["errors"] == {}
+    assert "registration" in summary and "briefs" in summary
     first = counts()
     again = load_demo()
     assert counts() == first

@@ -19,6 +19,7 @@ then hands over to the other apps' demo loaders (see `_other_apps`).
 
 from __future__ import annotations
 
+import importlib
 import logging
 from datetime import datetime, time, timedelta
 from typing import TextIO
@@ -400,21 +401,29 @@ def _other_apps(say) -> dict:
     `podium.demo`. The registration loader gives the upcoming event its General
     and Media registration (and sample registrants); the briefs loader imports
     the seed 000 brief and writes and verifies the committee event's brief from
-    `podium.demo.COMMITTEE_TRANSCRIPT`.
+    `podium.demo.COMMITTEE_TRANSCRIPT`. If one of them fails (a missing system
+    tool, say) the failure is reported in one line and under "errors", and the
+    rest of the demo still loads and serves.
     """
-    result: dict = {}
-    try:
-        from podium.registration.domain.demo import load_demo_registration
-    except ImportError as error:
-        say(f"registration demo skipped ({error})")
-    else:
-        result["registration"] = load_demo_registration()
-        say(f"registration: {result['registration']}")
-    try:
-        from podium.briefs.domain.demo import load_demo_briefs
-    except ImportError as error:
-        say(f"briefs demo skipped ({error})")
-    else:
-        result["briefs"] = load_demo_briefs()
-        say(f"briefs: {result['briefs']}")
+    result: dict = {"errors": {}}
+    loaders = [
+        ("registration", "podium.registration.domain.demo", "load_demo_registration"),
+        ("briefs", "podium.briefs.domain.demo", "load_demo_briefs"),
+    ]
+    for name, module_name, function in loaders:
+        try:
+            module = importlib.import_module(module_name)
+        except ImportError as error:
+            say(f"{name} demo skipped ({error})")
+            continue
+        # No transaction around the loaders: they run jobs whose worker threads write to the
+        # database on their own connections (a SQLite write lock held here would block them).
+        try:
+            result[name] = getattr(module, function)()
+        except Exception as error:  # keep the rest of the demo usable; the log has the traceback
+            log.exception("%s demo failed", name)
+            result["errors"][name] = f"{type(error).__name__}: {error}"
+            say(f"{name} demo FAILED: {result['errors'][name]}")
+        else:
+            say(f"{name}: {result[name]}")
     return result

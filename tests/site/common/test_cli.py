@@ -94,6 +94,7 @@ def test_demo_no_serve_loads_everything_and_prints_the_logins(tmp_path):
         )
         assert result.returncode == 0, (attempt, result.stdout[-2000:], result.stderr[-2000:])
     out = result.stdout
+    assert "Traceback" not in out + result.stderr and "FAILED" not in out
     assert "Staff logins" in out
     for user in ("admin", "staff", "editor"):
         assert f"│ {user}" in out
