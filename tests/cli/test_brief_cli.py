@@ -102,3 +102,20 @@ def test_bad_transcript_and_options_exit_2(podium, tmp_path):
     assert fmt.returncode == 2 and "unknown format" in fmt.stderr + fmt.stdout
     writer = podium("brief", SEED_TRANSCRIPT, "--writer", "gpt")
     assert writer.returncode == 2 and "unknown writer" in writer.stderr + writer.stdout
+
+
+def test_the_committed_example_brief_verifies_against_its_transcript(podium):
+    examples = Path(__file__).resolve().parents[2] / "docs" / "examples"
+    brief_path = examples / "childcare-offer-brief.md"
+    transcript = examples / "childcare-offer-committee.vtt"
+    result = podium("verify", brief_path, transcript, "--format", "json")
+    assert result.returncode == 0, result.stdout
+    report = json.loads(result.stdout)
+    statuses = [f["status"] for f in report["findings"]]
+    assert "fail" not in statuses and statuses.count("ok") > 20
+    brief = read_brief(brief_path)
+    assert brief.title == "The Welsh Government's Childcare Offer"
+    assert [p.title for p in brief.parts] == [
+        "Part I: The Diagnosis",
+        "Part II: The Treatment Plan",
+    ]

@@ -52,6 +52,7 @@ _ROLE_LABEL = re.compile(
     r"^(?:the |acting |deputy )*(?:chair|speaker|moderator|host|unknown)\b|^$", re.I
 )
 """Transcript labels that name a role, not a person ("The Chair")."""
+_VOCATIVE = re.compile(r",\s+([A-Z][a-z]+)[,.]")
 _SPLIT_SPAN = re.compile(r"\s*(?:;|\s—\s|—|–|\s-\s)\s*")
 
 
@@ -143,8 +144,14 @@ def asking_turns(sentences: list[Sentence]) -> set[int]:
     return {t for t, s in last.items() if lang.is_question(s.text) and words[t] < 120}
 
 
-def spans_of(sentence: Sentence, centrality: float) -> list[Span]:
-    """The sentence itself and its clauses (split at ; : —), each scored."""
+def spans_of(
+    sentence: Sentence, centrality: float, vocatives: frozenset[str] = frozenset()
+) -> list[Span]:
+    """The sentence itself and its clauses (split at ; and dashes), each scored.
+
+    `vocatives` are first names of the people present: a span that addresses
+    someone (", Llyr,") is neither reported nor quoted.
+    """
     text = " ".join(sentence.text.split())
     pieces = [text] + [p for p in _SPLIT_SPAN.split(text) if p and p != text]
     spans = []
@@ -153,11 +160,19 @@ def spans_of(sentence: Sentence, centrality: float) -> list[Span]:
         count = len(words.split())
         if count < QUOTE_WORDS[0] or any(mark in words for mark in '"“”„«»[]'):
             continue
+        if (
+            vocatives
+            and _VOCATIVE.search(words)
+            and any(v in vocatives for v in _VOCATIVE.findall(words))
+        ):
+            continue
+        dashed = any(dash in words for dash in ("—", "–", " - "))
         whole = piece is text
         finished = lang.is_finished(words) or not whole
         clean = (
             whole
             and ":" not in words
+            and not dashed
             and lang.is_clean_clause(words)
             and finished
             and count <= CLAUSE_WORDS[1]
@@ -169,6 +184,7 @@ def spans_of(sentence: Sentence, centrality: float) -> list[Span]:
             and not lang.bad_start(words)
             and not lang.is_question(words)
             and ":" not in words
+            and not dashed
             and not lang.META.search(words)
         )
         if not (clean or quotable):
@@ -347,12 +363,14 @@ def split_parts(candidates: list[Candidate]) -> set[int]:
 # --- building sections --------------------------------------------------------------
 
 
-def rank_spans(candidate: Candidate, seg: Segmentation) -> list[Span]:
+def rank_spans(
+    candidate: Candidate, seg: Segmentation, vocatives: frozenset[str] = frozenset()
+) -> list[Span]:
     vectors = seg.sentence_vectors
     spans = []
     for sentence in candidate.sentences:
         centrality = float(vectors[sentence.index] @ candidate.vector)
-        spans.extend(spans_of(sentence, centrality))
+        spans.extend(spans_of(sentence, centrality, vocatives))
     spans.sort(key=lambda s: (-s.score, s.sentence.index, s.text))
     return spans
 
@@ -508,13 +526,16 @@ def plan_brief(
     if moderator is None:
         moderator = find_moderator(transcript, sentences)
     plan = Plan(transcript, segmentation, names, proper, [], set(), {}, moderator)
+    vocatives = frozenset(
+        n.split()[0] for n in list(names) + [p.name for p in names.values()] if len(n.split()) > 1
+    )
     candidates = build_candidates(segmentation, moderator, _total_words(sentences))
     drafts: list[Draft] = []
     single: list[Draft] = []
     for candidate in choose(candidates, len(candidates), _total_words(sentences), target=sections):
         if len(drafts) >= sections:
             break
-        spans = rank_spans(candidate, segmentation)
+        spans = rank_spans(candidate, segmentation, vocatives)
         draft = draft_section(candidate, spans, plan, "")
         if draft is None:
             continue

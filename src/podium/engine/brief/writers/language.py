@@ -202,6 +202,7 @@ def is_clean_clause(clause: str) -> bool:
         or SECOND_PERSON.search(clause)
         or LEADING_PRONOUN.match(clause)
         or bad_start(clause)
+        or re.search(r"\blet(?:'s|’s| us)\b", clause, re.IGNORECASE)
         or _UNFINISHED.search(clause)
         or is_question(clause)
     )
