@@ -410,6 +410,12 @@ class NameFinder:
         if title:
             return None
         bare = [w.lower() for w in words]
+        if len(bare) == 1 and (
+            bare[0] in NON_PERSON_WORDS
+            or bare[0].rstrip("s") in NON_PERSON_WORDS
+            or bare[0] in self.places
+        ):
+            return None  # "Canada", "Canadians", "April": never a person on its own
         if (
             titled
             or self._multiword_person(words)
