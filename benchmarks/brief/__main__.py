@@ -74,15 +74,25 @@ def _norm(text: str) -> str:
 
 
 def coverage(meeting: Meeting, brief: Brief) -> float:
-    """Share of gold topics with a section whose time or quotes fall in the topic's spans."""
+    """Share of gold topics with a section drawing on the topic's turns.
+
+    A section draws on a turn when its ▶ time falls in it, or a quote or a
+    summary sentence (the words after "… noted that", or a plain sentence) is
+    found in it verbatim.
+    """
     turn_texts = [_norm(" ".join(s.text for s in t.segments)) for t in _qmsum_turns(meeting)]
     hit_turns: set[int] = set()
     for section in brief.sections():
         if section.start is not None:
             hit_turns.add(_turn_index(meeting, section.start))
-        for quote in section.quotes:
-            words = _norm(quote.text)
-            hit_turns.update(i for i, text in enumerate(turn_texts) if words and words in text)
+        pieces = [q.text for q in section.quotes]
+        for paragraph in section.summary:
+            for sentence in re.split(r"(?<=[.!?\"])\s+(?=[A-Z])", paragraph):
+                pieces.append(re.sub(r"^.*? that |^[^\"]*: ", "", sentence, count=1))
+        for piece in pieces:
+            words = _norm(piece)
+            if len(words.split()) >= 5:
+                hit_turns.update(i for i, text in enumerate(turn_texts) if words in text)
     covered = [
         any(a <= turn <= b for a, b in topic.spans for turn in hit_turns)
         for topic in meeting.topics

@@ -46,6 +46,8 @@ DEFAULT_DISCLOSURE = (
     "transcript. All quotations, attributions and timestamps have been verified against the "
     "program transcript."
 )
+SPREAD_BASE = 0.5
+"""In `choose`: how much substance counts against spread over the meeting (lower: more spread)."""
 QUOTE_WORDS = (8, 30)
 CLAUSE_WORDS = (8, 32)
 _ROLE_LABEL = re.compile(
@@ -326,7 +328,9 @@ def choose(
         pool = [c for c in ranked if c.topic.index not in used_topics and c.words >= least]
         if not pool:
             break
-        best = max(pool, key=lambda c: (math.sqrt(c.words) * (0.5 + spread(c)), -c.topic.index))
+        best = max(
+            pool, key=lambda c: (math.sqrt(c.words) * (SPREAD_BASE + spread(c)), -c.topic.index)
+        )
         chosen.append(best)
         used_topics.add(best.topic.index)
     for c in ranked:
