@@ -149,3 +149,19 @@ def test_bad_input_is_one_red_line_and_exit_2(tmp_path):
         text=True,
     )
     assert missing.returncode == 2 and "nope.txt" in missing.stderr
+
+
+def test_text_report_to_a_file(podium, tmp_path):
+    brief = tmp_path / "brief.txt"
+    brief.write_text(
+        SEED_AFTER_EVENT.read_text(encoding="utf-8").replace(
+            "Susan Thornton evaluated", "Susan Thorton evaluated"
+        ),
+        encoding="utf-8",
+    )
+    out = tmp_path / "report.txt"
+    result = podium("verify", brief, SEED_TRANSCRIPT, "--problems", "-o", out)
+    assert result.returncode == 1
+    text = out.read_text(encoding="utf-8")
+    assert "Section 2" in text and "Thorton" in text and "suggestion: Susan A. Thornton" in text
+    assert "ok   " not in text  # --problems leaves the ok lines out

@@ -10,6 +10,7 @@ fails, 1 when a finding is `fail`; bad input raises an engine error that
 
 from __future__ import annotations
 
+import io
 import json
 import sys
 from pathlib import Path
@@ -79,7 +80,7 @@ def verify_command(
     if format == "json":
         write_output(json.dumps(report.to_dict(), indent=2, ensure_ascii=False), output)
     elif output is not None:
-        file_console = Console(record=True, width=100, file=open("/dev/null", "w"))  # noqa: SIM115
+        file_console = Console(record=True, width=100, file=io.StringIO())
         print_report(report, file_console, only_problems=only_problems)
         write_output(file_console.export_text(), output)
     else:

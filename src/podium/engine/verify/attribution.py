@@ -19,7 +19,8 @@ def check_quote_attribution(section: Section, ctx: Context, matches: list[tuple]
     for quote, match, labels in matches:
         if match is None or (not match.exact and not match.differences):
             continue  # not found: the quote check already failed it
-        named = quote.speaker or (section.speakers[0] if section.speakers else None)
+        speakers = ctx.section_speakers(section)
+        named = quote.speaker or (speakers[0] if speakers else None)
         if not named:
             continue
         counts = ctx.index.speakers_between(match.start, match.end)

@@ -364,7 +364,7 @@ class ClaimChecker:
             key = " " + name_key(sentence) + " "
             if parts and (f" {parts[-1]} " in key or f" {parts[-1]}s " in key):
                 named.append(speaker.name)
-        return named or list(section.speakers)
+        return named or self.ctx.section_speakers(section)
 
     def _check_sentence(
         self, section: Section, sentence: str, vector: np.ndarray, near: list[int]
@@ -554,7 +554,9 @@ class ClaimChecker:
             missing = [
                 w
                 for w in words
-                if not any(n in vocabulary for n in _norms(w)) and name_key(w) not in people
+                if not any(n in vocabulary for n in _norms(w))
+                and name_key(w) not in people
+                and ctx.people.resolve(w) is None  # a misspelt speaker: the names check says so
             ]
             if missing and len(missing) == len(words):
                 unknown.append(match.group(0))

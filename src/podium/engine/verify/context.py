@@ -7,6 +7,7 @@ BM25 per speaker) live here so nothing is computed twice within a report.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -15,6 +16,8 @@ from podium.engine.verify.options import VerifyOptions
 from podium.engine.verify.people import People
 from podium.engine.verify.report import Evidence
 from podium.engine.verify.text import TranscriptIndex
+
+_CAPITALISED_WORD = re.compile(r"\b[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?\b")
 
 
 @dataclass(slots=True)
@@ -50,6 +53,23 @@ class Context:
                 positions[token.norm].append(number)
             self._positions = dict(positions)
         return self._positions
+
+    def section_speakers(self, section) -> list[str]:
+        """The section's speakers; when the brief gives none (e.g. a name the parser did not
+        recognise, such as a misspelling), the event speakers its prose names."""
+        if section.speakers:
+            return list(section.speakers)
+        key = f"speakers:{section.number}:{hash(tuple(section.summary))}"
+        found = self.cache.get(key)
+        if found is None:
+            found = []
+            for paragraph in section.summary:
+                for word in _CAPITALISED_WORD.findall(paragraph):
+                    name = self.people.resolve(word)
+                    if name is not None and name not in found:
+                        found.append(name)
+            self.cache[key] = found
+        return list(found)
 
     def speaker_name(self, start: int, end: int) -> str:
         """The canonical name of whoever said most of tokens ``[start, end)``."""

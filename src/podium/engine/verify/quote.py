@@ -296,7 +296,8 @@ def check_quotes(section: Section, ctx: Context) -> tuple[list[Finding], list[tu
     findings: list[Finding] = []
     matches = []
     for quote in section.quotes:
-        named = quote.speaker or (section.speakers[0] if section.speakers else None)
+        speakers = ctx.section_speakers(section)
+        named = quote.speaker or (speakers[0] if speakers else None)
         labels = ctx.people.labels_of([named]) if named else set()
         match = find_quote(ctx, quote.text, prefer=labels)
         matches.append((quote, match, labels))

@@ -24,7 +24,8 @@ def check_timestamp(section: Section, ctx: Context) -> list[Finding]:
     located = ctx.located.get(section.number, [])
     quotes = [loc for loc in located if loc.kind == "quote"]
     claims = sorted((loc for loc in located if loc.kind == "claim"), key=lambda loc: -loc.score)
-    labels = ctx.people.labels_of(section.speakers) if section.speakers else set()
+    speakers = ctx.section_speakers(section)
+    labels = ctx.people.labels_of(speakers) if speakers else set()
     places = quotes or claims[:1]
     turns = []
     for loc in places:
