@@ -31,7 +31,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[2]
 SEED_TRANSCRIPT = REPO / "tests" / "data" / "verify" / "seed_000_transcript.vtt"
 QMSUM_VAL = REPO.parent / "shared" / "data" / "qmsum" / "val"
-MEETINGS = 2
+MEETINGS = int(os.environ.get("PODIUM_BENCH_LLM_MEETINGS", "2"))
+"""QMSum val meetings to brief (their extractive brief first), besides the seed."""
 
 
 def main() -> int:

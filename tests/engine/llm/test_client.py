@@ -61,6 +61,10 @@ def test_client_error_is_not_retried():
     assert len(stub.requests) == 1
 
 
+def formats(stub: OpenAIStub) -> list[str | None]:
+    return [r.get("response_format", {}).get("type") for r in stub.requests]
+
+
 def test_server_without_structured_output_gets_the_request_again_without_it():
     def responder(body):
         if "response_format" in body:
@@ -68,10 +72,37 @@ def test_server_without_structured_output_gets_the_request_again_without_it():
         return {"content": '```json\n{"summary": "ok"}\n```'}
 
     with OpenAIStub(responder=responder) as stub:
-        client = ChatClient(options(stub))
+        client = ChatClient(options(stub, retries=0))  # stepping down is not a retry
         assert client.complete_json(MESSAGES, schema={"type": "object"}).data == {"summary": "ok"}
         client.complete_json(MESSAGES, schema={"type": "object"})
-    assert ["response_format" in r for r in stub.requests] == [True, False, False]
+    assert formats(stub) == ["json_schema", "json_object", None, None]
+
+
+def test_llama_cpp_python_server_refusing_json_schema_with_500_gets_json_mode():
+    """llama-cpp-python 0.3's server answers 500 "Input should be 'text' or 'json_object'"."""
+    schema = {"type": "object", "properties": {"summary": {"type": "string"}}}
+
+    def responder(body):
+        if body.get("response_format", {}).get("type") == "json_schema":
+            message = "1 validation error: ('body', 'response_format', 'type') Input should be 'text' or 'json_object'"
+            return {"status": 500, "content": message}
+        assert body["response_format"] == {"type": "json_object", "schema": schema}
+        return {"content": '{"summary": "ok"}'}
+
+    with OpenAIStub(responder=responder) as stub:
+        client = ChatClient(options(stub, retries=0))
+        assert client.complete_json(MESSAGES, schema=schema).data == {"summary": "ok"}
+        assert client.complete_json(MESSAGES, schema=schema).data == {"summary": "ok"}
+    assert formats(stub) == ["json_schema", "json_object", "json_object"]
+    assert client.usage.failed_attempts == 1
+
+
+def test_a_500_about_something_else_is_retried_with_the_schema():
+    answers = [{"status": 500, "content": "out of memory"}, {"content": '{"a": 1}'}]
+    with OpenAIStub(answers) as stub:
+        client = ChatClient(options(stub, retries=1))
+        assert client.complete_json(MESSAGES, schema={"type": "object"}).data == {"a": 1}
+    assert formats(stub) == ["json_schema", "json_schema"]
 
 
 def test_request_budget_is_enforced():
@@ -141,5 +172,5 @@ def test_server_refusing_json_schema_with_422_gets_the_request_again_without_it(
     with OpenAIStub(responder=responder) as stub:
         client = ChatClient(options(stub))
         assert client.complete_json(MESSAGES, schema={"type": "object"}).data == {"summary": "ok"}
-    assert ["response_format" in r for r in stub.requests] == [True, False]
-    assert client.usage.failed_attempts == 1
+    assert formats(stub) == ["json_schema", "json_object", None]
+    assert client.usage.failed_attempts == 2

@@ -4,8 +4,8 @@ What it adds to `openai.OpenAI(base_url=...)`: our own retry loop (timeouts,
 connection errors, 429 and 5xx, with exponential backoff that honours
 Retry-After) so attempts count against a per-brief request budget; token and
 time accounting; structured JSON answers (``response_format`` with a JSON
-schema, dropped for servers that refuse it) read by a tolerant parser that
-accepts code fences and prose around the object.
+schema; for servers that refuse it JSON mode, then nothing) read by a
+tolerant parser that accepts code fences and prose around the object.
 """
 
 from __future__ import annotations
@@ -67,8 +67,11 @@ class ChatReply:
     text: str
 
 
-_SCHEMA_WORDS = ("response_format", "json_schema", "schema")
-"""Words in a 400/422 answer that say the server refused structured output."""
+_SCHEMA_WORDS = ("response_format", "json_schema", "json_object", "schema")
+"""Words in an error answer that say the server refused our structured-output request."""
+_FORMATS: tuple[str | None, ...] = ("json_schema", "json_object", None)
+"""Structured output, most precise first: a JSON schema (OpenAI, vLLM, Ollama, llama.cpp's
+llama-server), JSON mode (llama-cpp-python's server), none (the tolerant parser copes)."""
 _FENCE = re.compile(r"```(?:json)?\s*(.*?)```", re.DOTALL)
 
 
@@ -109,7 +112,7 @@ class ChatClient:
             timeout=options.timeout,
             max_retries=0,
         )
-        self._schema_supported = True
+        self._format_step = 0
         self._budget_lock = threading.Lock()
         self._sent = 0
 
@@ -143,18 +146,25 @@ class ChatClient:
         schema: dict[str, Any] | None = None,
         name: str = "answer",
     ) -> str:
+        """The answer's text. Transient failures are retried (`options.retries` times);
+        a server that refuses the structured-output request is asked again with the
+        next simpler form (`_FORMATS`), which does not count as a retry."""
         openai = self._openai
         delay = self.options.backoff
         last_error = "no attempt made"
-        for attempt in range(self.options.retries + 1):
+        failures = 0
+        while failures <= self.options.retries:
             self._take_budget()
             started = time.perf_counter()
             kwargs: dict[str, Any] = {}
-            if schema is not None and self._schema_supported:
+            form = self._format if schema is not None else None
+            if form == "json_schema":
                 kwargs["response_format"] = {
                     "type": "json_schema",
                     "json_schema": {"name": name, "schema": schema, "strict": False},
                 }
+            elif form == "json_object":  # llama.cpp servers read "schema"; others ignore it
+                kwargs["response_format"] = {"type": "json_object", "schema": schema}
             try:
                 response = self._client.chat.completions.create(
                     model=self.options.model,
@@ -163,13 +173,6 @@ class ChatClient:
                     max_tokens=self.options.max_tokens,
                     **kwargs,
                 )
-            except (openai.BadRequestError, openai.UnprocessableEntityError) as error:
-                self.usage.add(seconds=time.perf_counter() - started, failed=True)
-                text = str(error).lower()
-                if "response_format" in kwargs and any(w in text for w in _SCHEMA_WORDS):
-                    self._schema_supported = False  # the server does not do structured output
-                    continue
-                raise LLMError(f"the endpoint refused the request: {_short(error)}") from None
             except (openai.APITimeoutError, openai.APIConnectionError) as error:
                 self.usage.add(seconds=time.perf_counter() - started, failed=True)
                 last_error = (
@@ -179,6 +182,9 @@ class ChatClient:
                 )
             except openai.APIStatusError as error:
                 self.usage.add(seconds=time.perf_counter() - started, failed=True)
+                if form is not None and _refuses_format(error):
+                    self._step_down(form)  # e.g. llama-cpp-python: 500 "'text' or 'json_object'"
+                    continue
                 if error.status_code != 429 and error.status_code < 500:
                     raise LLMError(
                         f"the endpoint answered {error.status_code}: {_short(error)}"
@@ -199,10 +205,27 @@ class ChatClient:
                 if not response.choices:
                     raise LLMError("the endpoint answered with no choices")
                 return response.choices[0].message.content or ""
-            if attempt < self.options.retries:
+            failures += 1
+            if failures <= self.options.retries:
                 time.sleep(delay)
                 delay *= 2
         raise LLMError(f"no answer after {self.options.retries + 1} attempts ({last_error})")
+
+    @property
+    def _format(self) -> str | None:
+        return _FORMATS[self._format_step]
+
+    def _step_down(self, form: str) -> None:
+        with self._budget_lock:
+            if _FORMATS[self._format_step] == form:  # another thread may have stepped already
+                self._format_step += 1
+
+
+def _refuses_format(error: Exception) -> bool:
+    """A 400/422/500 whose message is about the response_format we sent."""
+    status = getattr(error, "status_code", 0)
+    text = str(error).lower()
+    return status in (400, 422, 500) and any(w in text for w in _SCHEMA_WORDS)
 
 
 def _short(error: Exception) -> str:
