@@ -213,3 +213,20 @@ def test_publications_saved_without_an_embedding_get_one_when_ranked(library):
     assert suggestion.publication == raw and not suggestion.chosen and suggestion.score > 0.3
     raw.refresh_from_db()
     assert vector_of(raw) is not None
+
+
+def test_publication_page_has_open_graph_and_json_ld(client, library):
+    import json
+    import re
+
+    library["analysis"].authors.add(make_person("Frank Aum"))
+    page = client.get(library["analysis"].get_absolute_url()).content.decode()
+    assert '<meta property="og:type" content="article">' in page
+    data = json.loads(
+        re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.S).group(1)
+    )
+    assert data["@type"] == "Article"
+    assert data["headline"] == "Changing North Korea’s Future Through Its Women"
+    assert data["datePublished"] == "2024-05-28"
+    assert data["author"] == [{"@type": "Person", "name": "Frank Aum"}]
+    assert sorted(data["keywords"]) == ["Gender", "Global Policy"]

@@ -5,11 +5,13 @@ from __future__ import annotations
 from django.core.paginator import Paginator
 from django.shortcuts import render
 
+from podium.events.interfaces.seo import json_ld_script_body
 from podium.publications.domain.queries.publications import (
     public_publications,
     publication_for_page,
 )
 from podium.publications.interfaces.filters import PublicationFilter
+from podium.publications.interfaces.seo import publication_json_ld
 
 PAGE_SIZE = 20
 
@@ -39,8 +41,19 @@ def publication_detail(request, slug: str):
         for link in publication.event_links.select_related("event")
         if link.event.is_public
     ]
+    url = request.build_absolute_uri(publication.get_absolute_url())
+    image_url = request.build_absolute_uri(publication.image.url) if publication.image else ""
     return render(
         request,
         "publications/publication_detail.html",
-        {"nav": "publications", "publication": publication, "events": events},
+        {
+            "nav": "publications",
+            "publication": publication,
+            "events": events,
+            "page_url": url,
+            "image_url": image_url,
+            "json_ld": json_ld_script_body(
+                publication_json_ld(publication, url=url, image_url=image_url)
+            ),
+        },
     )
