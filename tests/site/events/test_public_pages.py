@@ -228,3 +228,28 @@ def test_past_events_are_paged(client):
     second = text(client.get(reverse("events:list"), {"page": 2}))
     assert "Old panel 02" in second and "Old panel 22" not in second
     assert "Upcoming events" not in second
+
+
+@pytest.mark.parametrize(
+    ("url", "status"),
+    [
+        ("/?topic=%00", 200),
+        ("/?page=abc", 200),
+        ("/?page=999", 200),
+        ("/publications/?year=abc&kind=nonsense", 200),
+        ("/publications/?page=-1", 200),
+        ("/events/no-such-event/", 404),
+        ("/events/no-such-event/calendar.ics", 404),
+        ("/people/nobody/", 404),
+        ("/publications/no-such-publication/", 404),
+        ("/media/events/missing.png", 404),
+    ],
+)
+def test_bad_input_gets_a_page_never_a_server_error(client, past_event, url, status):
+    assert client.get(url).status_code == status
+
+
+def test_404_page_uses_the_site_layout(client):
+    response = client.get("/events/no-such-event/")
+    assert "Page not found" in response.content.decode()
+    assert '<nav aria-label="Main">' in response.content.decode()
