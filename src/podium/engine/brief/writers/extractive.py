@@ -49,7 +49,7 @@ DEFAULT_DISCLOSURE = (
 SPREAD_BASE = 0.5
 """In `choose`: how much substance counts against spread over the meeting (lower: more spread)."""
 QUOTE_WORDS = (8, 30)
-CLAUSE_WORDS = (8, 32)
+CLAUSE_WORDS = (6, 32)
 _ROLE_LABEL = re.compile(
     r"^(?:the |acting |deputy )*(?:chair|speaker|moderator|host|unknown)\b|^$", re.I
 )
@@ -158,9 +158,9 @@ def spans_of(
     pieces = [text] + [p for p in _SPLIT_SPAN.split(text) if p and p != text]
     spans = []
     for piece in pieces:
-        words = lang.strip_leading(piece)
+        words = lang.strip_leading(lang.tidy(piece))
         count = len(words.split())
-        if count < QUOTE_WORDS[0] or any(mark in words for mark in '"“”„«»[]'):
+        if count < CLAUSE_WORDS[0] or any(mark in words for mark in '"“”„«»[]'):
             continue
         if (
             vocatives
@@ -309,7 +309,7 @@ def choose(
         if len(chosen) >= count:
             break
         own = [c for c in ranked if c.speaker == speaker and c.topic.index not in used_topics]
-        if own and own[0].words >= least:
+        if own and own[0].words >= least / 2:  # a main speaker's best, even if short
             chosen.append(own[0])
             used_topics.add(own[0].topic.index)
     duration = max(c.topic.end_time for c in candidates) or 1.0
@@ -394,7 +394,7 @@ def _draft(
     def distinct(span: Span) -> bool:
         return all(
             span.sentence.index != u.sentence.index
-            and float(vectors[span.sentence.index] @ vectors[u.sentence.index]) < 0.9
+            and float(vectors[span.sentence.index] @ vectors[u.sentence.index]) < 0.8
             for u in used
         )
 

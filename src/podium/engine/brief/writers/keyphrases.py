@@ -452,7 +452,12 @@ def title_case(text: str) -> str:
         if any(ch.isupper() for ch in word[1:]) or word[:1].isupper() or i and word in _SMALL:
             out.append(word)
         else:
-            out.append("-".join(part[:1].upper() + part[1:] for part in word.split("-")))
+            parts = word.split("-")
+            out.append(
+                "-".join(
+                    p if j and p in _SMALL else p[:1].upper() + p[1:] for j, p in enumerate(parts)
+                )
+            )
     return " ".join(out)
 
 
@@ -465,6 +470,7 @@ def title_from(phrases: list[Phrase], *, max_words: int = 6) -> str:
         second = phrases[1].surface
         if (
             " " in second
+            and (" " not in first or phrases[1].score >= 0.95 * phrases[0].score)
             and phrases[1].score >= 0.85 * phrases[0].score
             and len(first.split()) + len(second.split()) + 1 <= max_words
         ):

@@ -67,6 +67,8 @@ LEADING_FILLER = re.compile(
     r"I think(?: that)?|I believe(?: that)?|I guess|I suppose|I would say(?: that)?|"
     r"I'd say(?: that)?|I would argue(?: that)?|I'd argue(?: that)?|as I say|as I said|"
     r"to be honest|to be fair|in fact|frankly|honestly|absolutely|certainly|sure|exactly|"
+    r"however|that said|having said that|first(?:ly)?|second(?:ly)?|third(?:ly)?|finally|"
+    r"again|anyway|you know what|in short|in terms of that|"
     r"thank you|thanks|chair|minister|(?:mr|mister|madam|madame)\.?\s?(?:chair|speaker|president)|"
     r"(?:deputy )?presiding officer|cabinet secretary|first minister|colleagues)"
     r"(?:\s*[,—–-]\s*|\s+|\s*\.\.\.\s*))+",
@@ -193,6 +195,23 @@ def strip_leading(text: str) -> str:
     text = " ".join(text.split())
     stripped = LEADING_FILLER.sub("", text)
     return stripped.strip(" ,;:—–-") or text
+
+
+_FILLER_WORD = re.compile(r"\b(?:um+|uh+|uhm|erm|er|ah+|hmm|mhm)\b,?\s*", re.IGNORECASE)
+_ASIDE = re.compile(r",\s+(?:you know|I mean),\s+", re.IGNORECASE)
+_REPEAT = re.compile(r"\b(\w+)(\s+\1\b)+", re.IGNORECASE)
+
+
+def tidy(text: str) -> str:
+    """Drop what the verifier ignores too: "um", ", you know,", a word said twice.
+
+    "There is no reason, you know, why … the the North Korean people" ->
+    "There is no reason why … the North Korean people". Nothing else changes.
+    """
+    text = _FILLER_WORD.sub("", text)
+    text = _ASIDE.sub(" ", text)
+    text = _REPEAT.sub(r"\1", text)
+    return " ".join(text.split())
 
 
 def is_clean_clause(clause: str) -> bool:
