@@ -52,7 +52,8 @@ for module in (transcript, render, brief, verify, transcribe, site):
 def main() -> None:
     """Entry point of the `podium` script."""
     try:
-        app(standalone_mode=False)
+        result = app(standalone_mode=False)
+        sys.exit(result if isinstance(result, int) else 0)
     except PodiumError as error:
         err_console.print(f"[bold red]error:[/] {escape(str(error))}", highlight=False, soft_wrap=True)
         sys.exit(2)
