@@ -220,3 +220,119 @@ def test_seek_links_work_without_scripts(browser, live_server, recorded):
     href = page.locator("a.podium-seek").first.get_attribute("href")
     assert re.search(r"/briefs/recordings/\d+/panel[^/]*\.webm#t=\d+$", href)
     context.close()
+
+
+def _published_with_link(event, transcript, url: str):
+    """Publish the faithful brief on `event`, whose recording is the video link `url`."""
+    editor = make_user("editor")
+    workflow.add_recording(event=event, video_url=url)
+    workflow.add_transcript(
+        event=event, text=format_transcript(transcript, "vtt"), filename="panel.vtt"
+    )
+    brief = Brief.objects.get(event=event)
+    workflow.save_speaker_map(transcript_version=brief.transcript, mapping=PANEL_MAP)
+    workflow.import_brief(event=event, text=faithful_brief_md(transcript), user=editor)
+    workflow.publish(brief=Brief.objects.get(event=event), user=editor)
+
+
+FAKE_YOUTUBE_API = """
+window.YT = {Player: function (id, options) {
+  this.seekTo = function (t) { window.__seeks.push(t); };
+  this.playVideo = function () { window.__played = true; };
+  setTimeout(function () { options.events.onReady(); }, 0);
+}};
+window.onYouTubeIframeAPIReady();
+"""
+FAKE_VIMEO_API = """
+window.Vimeo = {Player: function (frame) {
+  this.ready = function () { return Promise.resolve(); };
+  this.setCurrentTime = function (t) { window.__seeks.push(t); return Promise.resolve(t); };
+  this.play = function () { window.__played = true; return Promise.resolve(); };
+}};
+"""
+
+
+@pytest.mark.parametrize(
+    ("url", "api", "fake"),
+    [
+        (
+            "https://www.youtube.com/watch?v=dQw4w9WgXcQ",
+            "https://www.youtube.com/iframe_api",
+            FAKE_YOUTUBE_API,
+        ),
+        ("https://vimeo.com/76979871", "https://player.vimeo.com/api/player.js", FAKE_VIMEO_API),
+    ],
+)
+def test_seek_links_drive_youtube_and_vimeo_players(page, live_server, recorded, url, api, fake):
+    """player.js calls the players' APIs (stand-ins served for the offline test) with the ▶ time."""
+    event, _, transcript = recorded
+    event.recordings.all().delete()
+    _published_with_link(event, transcript, url)
+    page.route(api, lambda route: route.fulfill(body=fake, content_type="text/javascript"))
+    page.route(
+        re.compile(r"https://(www\.youtube\.com/embed|player\.vimeo\.com/video)/.*"),
+        lambda route: route.fulfill(
+            body="<html><body>player</body></html>", content_type="text/html"
+        ),
+    )
+    page.add_init_script("window.__seeks = [];")
+    page.goto(f"{live_server.url}/events/{event.slug}/")
+    page.wait_for_function("window.podiumPlayer && window.podiumPlayer.ready()")
+    link = page.locator("a.podium-seek").nth(1)
+    seconds = int(link.get_attribute("data-seek"))
+    link.scroll_into_view_if_needed()
+    page.wait_for_timeout(300)  # let the embedded frame settle after the scroll
+    link.click()
+    page.wait_for_function("n => window.__seeks.includes(n)", arg=seconds)
+    assert page.evaluate("window.__played") is True
+    assert page.url.endswith(f"/events/{event.slug}/")
+
+
+def test_without_the_player_api_the_link_opens_the_video_at_that_time(page, live_server, recorded):
+    event, _, transcript = recorded
+    event.recordings.all().delete()
+    _published_with_link(event, transcript, "https://www.youtube.com/watch?v=dQw4w9WgXcQ")
+    page.route("https://www.youtube.com/iframe_api", lambda route: route.abort())
+    page.route(re.compile(r"https://www\.youtube\.com/embed/.*"), lambda route: route.abort())
+    opened = []
+
+    def watch(route):
+        opened.append(route.request.url)
+        route.fulfill(body="<html><body>YouTube</body></html>", content_type="text/html")
+
+    page.route(re.compile(r"https://www\.youtube\.com/watch.*"), watch)
+    page.goto(f"{live_server.url}/events/{event.slug}/")
+    link = page.locator("a.podium-seek").first
+    seconds = int(link.get_attribute("data-seek"))
+    link.scroll_into_view_if_needed()
+    page.wait_for_timeout(300)  # let the embedded frame settle after the scroll
+    assert page.evaluate("window.podiumPlayer.ready()") is False
+    link.click()
+    page.wait_for_url(re.compile(r"https://www\.youtube\.com/watch.*"))
+    assert opened == [f"https://www.youtube.com/watch?v=dQw4w9WgXcQ&t={seconds}s"]
+
+
+def test_job_progress_updates_live_in_the_page(page, live_server, recorded, settings):
+    """The progress box polls: the worker's writes show up without a reload, then the next step."""
+    from podium.briefs.domain import jobs
+    from podium.briefs.models import Job
+
+    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend"}}
+    event, _, _ = recorded
+    job = jobs.start_job(event=event, kind=Job.Kind.TRANSCRIBE, params={"recording": 0})
+    sign_in(page, live_server, make_user("editor"))
+    page.goto(f"{live_server.url}/staff/events/{event.slug}/brief/")
+    box = page.locator(f"#job-{job.pk}")
+    assert "waiting for a worker" in box.inner_text()
+    token = jobs.claim_job(job.pk)
+    jobs.report_progress(job.pk, token, 0.5, "transcribing")
+    page.wait_for_function(
+        "id => document.querySelector('#job-' + id).innerText.includes('50% · transcribing')",
+        arg=job.pk,
+    )
+    from django.db import transaction
+
+    with transaction.atomic():
+        jobs.finish_locked(job.pk, token, result={}, message="12 segments, 170 words")
+    page.locator(f"#job-{job.pk} a:has-text('Map the speakers')").wait_for()
+    assert page.locator(f"#job-{job.pk}").get_attribute("data-job-status") == "succeeded"
