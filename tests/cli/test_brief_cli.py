@@ -119,3 +119,28 @@ def test_the_committed_example_brief_verifies_against_its_transcript(podium):
         "Part I: The Diagnosis",
         "Part II: The Treatment Plan",
     ]
+
+
+def test_speakers_file_turns_labels_into_names(podium, tmp_path):
+    transcripts = DATA / "transcripts"
+    out = tmp_path / "brief.json"
+    result = podium(
+        "brief", transcripts / "panel.json", "--speakers", transcripts / "speaker_map.yaml",
+        "--to", "json", "-o", out,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    data = json.loads(out.read_text(encoding="utf-8"))
+    speakers = {name for p in data["parts"] for s in p["sections"] for name in s["speakers"]}
+    assert speakers and speakers <= {
+        "Dana Whitfield",
+        "Min-jun Park",
+        "Eleanor Voss",
+        "Samuel Okafor",
+    }
+    text = json.dumps(data)
+    assert "SPEAKER_0" not in text
+    assert "Min-jun Park (Institute for Korean Affairs)" in " ".join(data["intro"])
+    check = podium(
+        "verify", out, transcripts / "panel.json", "--speakers", transcripts / "speaker_map.yaml"
+    )
+    assert check.returncode == 0, check.stdout

@@ -596,8 +596,14 @@ def assemble(plan: Plan, drafts: list[Draft], event: EventDetails | None) -> Bri
     if event.description:
         intro.append(event.description.strip())
     moderator = event.moderator or (full_name(plan, plan.moderator) if plan.moderator else None)
-    people = [full_name(plan, s) for s in participants(plan)]
-    people = [p for p in people if p != moderator]
+    people = []
+    for label in participants(plan):
+        name = full_name(plan, label)
+        if name == moderator:
+            continue
+        person = plan.names.get(label)
+        organisation = person.organisation if person is not None else None
+        people.append(f"{name} ({organisation})" if organisation else name)
     if people:
         sentence = f"Speakers included {_join(people)}"
         if moderator:
