@@ -142,6 +142,9 @@ def _run(base_url: str, model: str) -> int:
                 f"{result.seconds / max(u.requests, 1):.1f}",
             )
         )
+        print(f"{name}: " + result.usage_line(), flush=True)
+        for line in result.repairs:
+            print(f"  {line[:180]}")
         if example is None and by_model:
             section = result.brief.section(by_model[0])
             example = f"{section.number}. {section.title}\n{section.text}"
