@@ -13,6 +13,7 @@ from podium.engine.errors import PodiumError
 from podium.engine.segment import segment_topics
 from podium.engine.transcript import read_transcript
 from podium.engine.transcript.qmsum import load_meeting
+from podium.engine.verify.text import normalise
 
 HOUSEKEEPING_OPENERS = re.compile(
     r"^(good (morning|afternoon|evening)|welcome|thank you|thanks|can you hear)", re.I
@@ -20,7 +21,11 @@ HOUSEKEEPING_OPENERS = re.compile(
 
 
 def _words(text: str) -> str:
-    return " ".join(re.findall(r"[\w£$%'’-]+", text.lower().replace("’", "'")))
+    """Words as the verifier compares them (its normaliser drops "um", ", you know," and
+    repeated words, which the writer may leave out of a quote)."""
+    tokens = [t.norm for t in normalise(text)]
+    deduped = [w for i, w in enumerate(tokens) if not i or w != tokens[i - 1]]
+    return " " + " ".join(deduped) + " "
 
 
 @pytest.fixture(scope="module")

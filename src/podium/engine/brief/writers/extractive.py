@@ -421,6 +421,12 @@ def _draft(
             lines.insert(1, Line(extra, "clause", lang.reporting_verb(extra.text, avoid=verbs)))
     if not lines:
         return None
+    if not any(ln.form == "quote" for ln in lines):
+        # Every section quotes the speaker once: the quotable line among the chosen ones.
+        for line in reversed(lines):
+            if line.span.quotable:
+                line.form = "quote"
+                break
     anchor = next((ln.span.sentence for ln in lines if ln.form == "quote"), lines[0].span.sentence)
     start = _turn_start(plan.transcript, anchor)
     return Draft(candidate, title, start, lines, set(excluded))
