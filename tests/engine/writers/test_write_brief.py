@@ -75,6 +75,7 @@ def _check_structure(transcript, result):
         assert section.title and section.title[0].isupper() and len(section.title.split()) <= 7
         sentences = re.split(r"(?<=[.!?\"])\s+(?=[A-Z])", paragraph)
         assert 1 <= len(sentences) <= 4
+        assert 1 <= len(section.quotes) <= 2
         for quote in section.quotes:
             # Every quote is verbatim in the transcript, and spoken by the named speaker.
             words = _words(quote.text)

@@ -547,8 +547,8 @@ def plan_brief(
             break
         spans = rank_spans(candidate, segmentation, vocatives)
         draft = draft_section(candidate, spans, plan, "")
-        if draft is None:
-            continue
+        if draft is None or not any(line.form == "quote" for line in draft.lines):
+            continue  # a section quotes its speaker at least once
         plan.spans[id(candidate)] = spans
         (drafts if len(draft.lines) >= 2 else single).append(draft)
     # A one-line section only for a speaker who would otherwise have none.
