@@ -321,3 +321,27 @@ def test_a_number_inside_a_name_is_not_a_number_claim():
     )
     [claim] = findings(brief, BUDGET, check="claim")
     assert claim.status != "fail"
+
+
+def test_a_machine_speaker_label_is_not_read_as_a_number_claim():
+    # Speech-to-text without a speaker map labels people SPEAKER_00…; a brief
+    # written before the map is applied names them so, and "02" is no number.
+    labelled = PANEL.renamed({"Lena Brandt": "SPEAKER_02", "Omar Haddad": "SPEAKER_01"})
+    brief = make_brief(
+        section(
+            speaker="SPEAKER_02",
+            start=120.0,
+            summary="SPEAKER_02 said donors pledged forty million dollars but little of it has arrived.",
+        )
+    )
+    [claim] = findings(brief, labelled, check="claim")
+    assert claim.status == "ok", claim.message
+    changed = make_brief(
+        section(
+            speaker="SPEAKER_02",
+            start=120.0,
+            summary="SPEAKER_02 said donors pledged sixty million dollars but little of it has arrived.",
+        )
+    )
+    [claim] = findings(changed, labelled, check="claim")
+    assert claim.status == "fail" and "sixty million" in claim.message

@@ -401,7 +401,10 @@ class ClaimChecker:
                 Located(passage.start_token, passage.end_token, "claim", best.score)
             )
 
-        problems, doubts, suggestion = self._facts(tokens, window, best.score, best.coverage)
+        # People's names and transcript labels are the names check's business; a
+        # label such as "SPEAKER_02" would otherwise read as the number 02.
+        facts = normalise(self._without_people(sentence))
+        problems, doubts, suggestion = self._facts(facts, window, best.score, best.coverage)
         if labels is not None:
             other = None
             if best.score < options.support_warn:  # only then can someone else's be clearer
@@ -543,6 +546,19 @@ class ClaimChecker:
         return Evidence(
             passage.start, passage.end, self.ctx.people.name_of(passage.speaker), passage.text
         )
+
+    def _without_people(self, sentence: str) -> str:
+        """The sentence with every speaker's name and transcript label blanked out."""
+        pattern = self.ctx.cache.get("people_pattern")
+        if pattern is None:
+            people = self.ctx.people
+            names = {*people.labels, *people.labels.values(), *(s.name for s in people.speakers)}
+            alternatives = sorted((re.escape(n) for n in names if n), key=len, reverse=True)
+            pattern = (
+                re.compile(r"\b(?:" + "|".join(alternatives) + r")\b") if alternatives else None
+            )
+            self.ctx.cache["people_pattern"] = pattern or False
+        return pattern.sub(" ", sentence) if pattern else sentence
 
     def _unknown_terms(self, sentence: str, named: list[str]) -> list[str]:
         ctx = self.ctx
