@@ -535,6 +535,11 @@ def plan_brief(
     proper = lang.proper_words([s.text for s in sentences])
     if moderator is None:
         moderator = find_moderator(transcript, sentences)
+    if moderator is None:  # a committee: the chair is whoever does the housekeeping
+        chairs = procedural_speakers(sentences)
+        moderator = next(
+            (s for s in transcript.speakers if s in chairs and not _ROLE_LABEL.match(s)), None
+        )
     plan = Plan(transcript, segmentation, names, proper, [], set(), {}, moderator)
     vocatives = frozenset(
         n.split()[0] for n in list(names) + [p.name for p in names.values()] if len(n.split()) > 1
