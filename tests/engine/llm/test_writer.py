@@ -367,3 +367,17 @@ def test_a_failing_second_answer_keeps_the_first_one_that_had_only_doubts(seed):
     assert result.sources[3] == "llm" and "Geneva" in result.brief.section(3).text
     assert any(r.startswith("section 3: kept the model's first answer") for r in result.repairs)
     assert result.report.summary["fail"] == 0
+
+
+def test_intro_without_part_headings_keeps_the_engine_headings(seed):
+    brief, _, _ = seed
+
+    def no_parts(info: PromptInfo, n: int) -> Answer:
+        return {"content": json.dumps({"intro": "This program examined deterrence and diplomacy."})}
+
+    with OpenAIStub(responder=scripted({"intro": no_parts})) as stub:
+        result = rewrite(seed, stub)
+    assert result.sources[0] == "llm"
+    assert result.brief.intro[0] == "This program examined deterrence and diplomacy."
+    assert [p.title for p in result.brief.parts] == [p.title for p in brief.parts]
+    assert len([r for r in stub.requests if "Event title:" in r["messages"][1]["content"]]) == 1
