@@ -3,36 +3,19 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from podium.cli import main
 from podium.engine.brief import read_brief
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 SEED_TRANSCRIPT = DATA / "verify" / "seed_000_transcript.vtt"
 
 
-@pytest.fixture
-def podium(capsys, monkeypatch):
-    """Run ``podium ARGS`` through `podium.cli.main`; returns (exit code, stdout, stderr)."""
-    monkeypatch.setenv("COLUMNS", "200")
-
-    def run(*args: str | Path) -> subprocess.CompletedProcess:
-        monkeypatch.setattr(sys, "argv", ["podium", *map(str, args)])
-        capsys.readouterr()
-        try:
-            main()
-            code = 0
-        except SystemExit as exit_:
-            code = exit_.code or 0
-        out, err = capsys.readouterr()
-        return subprocess.CompletedProcess(args, code, out, err)
-
-    return run
+@pytest.fixture(autouse=True)
+def _wide(wide_terminal):
+    """Reports here are asserted on unwrapped lines."""
 
 
 def test_brief_with_event_file_writes_a_brief_that_verify_passes(podium, tmp_path):

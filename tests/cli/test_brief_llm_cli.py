@@ -8,13 +8,10 @@ run for real. The key comes from the environment and must show up nowhere.
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from podium.cli import main
 from podium.engine.brief import read_brief
 from tests.support.openai_stub import OpenAIStub, faithful_answer
 
@@ -24,23 +21,9 @@ SEED_TRANSCRIPT = (
 SECRET = "sk-podium-cli-test-9876543210"
 
 
-@pytest.fixture
-def podium(capsys, monkeypatch):
-    """Run ``podium ARGS`` through `podium.cli.main`; returns (exit code, stdout, stderr)."""
-    monkeypatch.setenv("COLUMNS", "200")
-
-    def run(*args: str | Path) -> subprocess.CompletedProcess:
-        monkeypatch.setattr(sys, "argv", ["podium", *map(str, args)])
-        capsys.readouterr()
-        try:
-            main()
-            code = 0
-        except SystemExit as exit_:
-            code = exit_.code or 0
-        out, err = capsys.readouterr()
-        return subprocess.CompletedProcess(args, code, out, err)
-
-    return run
+@pytest.fixture(autouse=True)
+def _wide(wide_terminal):
+    """Reports here are asserted on unwrapped lines."""
 
 
 @pytest.fixture(autouse=True)

@@ -14,31 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from podium.cli import main
 from podium.engine.transcript import read_transcript
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "transcripts"
 PODIUM = Path(sys.executable).with_name("podium")
-
-
-@pytest.fixture
-def podium(capsys, monkeypatch):
-    """Run ``podium ARGS`` through `podium.cli.main`; returns (exit code, stdout, stderr)."""
-
-    def run(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess:
-        if cwd is not None:
-            monkeypatch.chdir(cwd)
-        monkeypatch.setattr(sys, "argv", ["podium", *map(str, args)])
-        capsys.readouterr()
-        try:
-            main()
-            code = 0
-        except SystemExit as exit_:
-            code = exit_.code or 0
-        out, err = capsys.readouterr()
-        return subprocess.CompletedProcess(args, code, out, err)
-
-    return run
 
 
 def podium_script(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess:

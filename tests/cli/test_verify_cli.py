@@ -9,31 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from podium.cli import main
 from podium.demo import SEED_AFTER_EVENT
 from podium.engine.transcript import FORMATS, read_transcript, write_transcript
 
 VERIFY_DATA = Path(__file__).resolve().parents[1] / "data" / "verify"
 SEED_TRANSCRIPT = VERIFY_DATA / "seed_000_transcript.vtt"
 PODIUM = Path(sys.executable).with_name("podium")
-
-
-@pytest.fixture
-def podium(capsys, monkeypatch):
-    """Run ``podium ARGS`` through `podium.cli.main`; returns (exit code, stdout, stderr)."""
-
-    def run(*args: str | Path) -> subprocess.CompletedProcess:
-        monkeypatch.setattr(sys, "argv", ["podium", *map(str, args)])
-        capsys.readouterr()
-        try:
-            main()
-            code = 0
-        except SystemExit as exit_:
-            code = exit_.code or 0
-        out, err = capsys.readouterr()
-        return subprocess.CompletedProcess(args, code, out, err)
-
-    return run
 
 
 @pytest.fixture(scope="module")

@@ -20,6 +20,7 @@ import yaml
 from rich.markup import escape
 from rich.progress import Progress as RichProgress
 
+from podium.cli.options import SpeakersOption, TranscriptArgument
 from podium.cli.output import err_console, write_output
 from podium.engine.brief import FORMATS, EventDetails, render_brief
 from podium.engine.brief.writers import WRITERS, WriteResult, write_brief
@@ -97,10 +98,7 @@ def load_event(path: Path) -> EventDetails:
 
 
 def brief_command(
-    transcript: Annotated[
-        Path,
-        typer.Argument(help="The transcript: vtt, srt, json, txt or md (any reader's format)."),
-    ],
+    transcript: TranscriptArgument,
     event: Annotated[
         Path | None,
         typer.Option(
@@ -111,15 +109,7 @@ def brief_command(
             show_default=False,
         ),
     ] = None,
-    speakers: Annotated[
-        Path | None,
-        typer.Option(
-            "--speakers",
-            "-s",
-            help="YAML/JSON file of the event's speakers (names, transcript labels, aliases).",
-            show_default=False,
-        ),
-    ] = None,
+    speakers: SpeakersOption = None,
     sections: Annotated[
         int, typer.Option("--sections", "-n", min=1, max=30, help="How many sections to aim for.")
     ] = 8,

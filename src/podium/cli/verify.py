@@ -21,6 +21,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.progress import Progress as RichProgress
 
+from podium.cli.options import SpeakersOption, TranscriptArgument
 from podium.cli.output import console, err_console, write_output
 from podium.engine.brief.parse import parse_brief_and_page, read_text
 from podium.engine.speakers import load_speakers
@@ -37,19 +38,8 @@ def verify_command(
     brief: Annotated[
         Path, typer.Argument(help="The brief: seed page layout, Podium Markdown or JSON.")
     ],
-    transcript: Annotated[
-        Path,
-        typer.Argument(help="The transcript: vtt, srt, json, txt or md (any reader's format)."),
-    ],
-    speakers: Annotated[
-        Path | None,
-        typer.Option(
-            "--speakers",
-            "-s",
-            help="YAML/JSON file of the event's speakers (names, transcript labels, aliases).",
-            show_default=False,
-        ),
-    ] = None,
+    transcript: TranscriptArgument,
+    speakers: SpeakersOption = None,
     format: Annotated[
         str,
         typer.Option("--format", "-F", metavar="text|json", help="Report format."),
