@@ -55,7 +55,9 @@ def main() -> None:
         result = app(standalone_mode=False)
         sys.exit(result if isinstance(result, int) else 0)
     except PodiumError as error:
-        err_console.print(f"[bold red]error:[/] {escape(str(error))}", highlight=False, soft_wrap=True)
+        err_console.print(
+            f"[bold red]error:[/] {escape(str(error))}", highlight=False, soft_wrap=True
+        )
         sys.exit(2)
     except typer.Exit as exit_:
         sys.exit(exit_.exit_code)
