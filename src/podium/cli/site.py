@@ -156,19 +156,20 @@ def register(app: typer.Typer) -> None:
         _django()
         from django.core.management import call_command
 
-        if backend == "db":
-            call_command("db_worker", queue_name="*", reload=False)
-            return
-        # --- RQ worker (briefs issue): django-rq's `rqworker` on the queues of
-        # settings.RQ_QUEUES, with django-tasks-rq's job class so RQ runs Django
-        # tasks. Jobs left `running` by a dead worker are queued again first.
-        from django.conf import settings
-
         from podium.briefs.domain.jobs import requeue_stale_jobs
 
+        # Brief jobs left `running` by a dead worker are queued again first, on
+        # either backend, so a killed worker's job is never stuck.
         requeued = requeue_stale_jobs()
         if requeued:
             err_console.print(f"requeued stalled brief jobs: {', '.join(map(str, requeued))}")
+        if backend == "db":
+            call_command("db_worker", queue_name="*", reload=False)
+            return
+        # RQ: django-rq's `rqworker` on the queues of settings.RQ_QUEUES, with
+        # django-tasks-rq's job class so RQ runs Django tasks.
+        from django.conf import settings
+
         call_command("rqworker", *settings.RQ_QUEUES.keys(), job_class="django_tasks_rq.Job")
 
     @app.command(
