@@ -203,7 +203,11 @@ def _print_logins(host: str, port: int, users, password: str, summary: dict) -> 
         f"[bold]Site:[/]        {base}/",
         f"[bold]Staff area:[/]  {base}/staff/   (sign in at {base}/accounts/login/)",
         "[bold]Demo events:[/]",
-        *(f"  {base}/events/{slug}/" for slug in summary["events"]),
+        # the briefs loader adds the recorded demo event an editor takes from upload to publication
+        *(
+            f"  {base}/events/{slug}/"
+            for slug in dict.fromkeys([*summary["events"], *summary.get("briefs", {})])
+        ),
     ]
     if settings.EMAIL_BACKEND.endswith("filebased.EmailBackend"):
         lines.append(f"[bold]Emails:[/]      written to {settings.EMAIL_FILE_PATH}/")
