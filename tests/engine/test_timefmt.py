@@ -5,7 +5,13 @@ from podium.engine.timefmt import format_cue_time, format_time, parse_time
 
 @pytest.mark.parametrize(
     "text, seconds",
-    [("10:40", 640.0), ("1:20:48", 4848.0), ("00:01:02.500", 62.5), ("00:01:02,250", 62.25), ("0:05", 5.0)],
+    [
+        ("10:40", 640.0),
+        ("1:20:48", 4848.0),
+        ("00:01:02.500", 62.5),
+        ("00:01:02,250", 62.25),
+        ("0:05", 5.0),
+    ],
 )
 def test_parse_time_reads_every_form(text, seconds):
     assert parse_time(text) == pytest.approx(seconds)

@@ -31,7 +31,9 @@ DIMENSIONS = 384
 class Embedder:
     """Encodes sentences into unit vectors of `DIMENSIONS` floats."""
 
-    def __init__(self, model_path: Path, tokenizer_path: Path = TOKENIZER_PATH, *, threads: int = 0):
+    def __init__(
+        self, model_path: Path, tokenizer_path: Path = TOKENIZER_PATH, *, threads: int = 0
+    ):
         import onnxruntime
         from tokenizers import Tokenizer
 

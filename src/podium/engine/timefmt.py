@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import re
 
-_TIME = re.compile(
-    r"^\s*(?:(?P<h>\d+):)?(?P<m>\d{1,2}):(?P<s>\d{1,2})(?:[.,](?P<f>\d{1,3}))?\s*$"
-)
+_TIME = re.compile(r"^\s*(?:(?P<h>\d+):)?(?P<m>\d{1,2}):(?P<s>\d{1,2})(?:[.,](?P<f>\d{1,3}))?\s*$")
 
 
 def format_time(seconds: float) -> str:
