@@ -51,7 +51,16 @@ def watch(page) -> list[str]:
         "console",
         lambda m: problems.append(f"console {m.type}: {m.text}") if m.type == "error" else None,
     )
-    page.on("requestfailed", lambda r: problems.append(f"request failed: {r.url}"))
+    # A load the browser cancels because the page moved on (ERR_ABORTED) is no
+    # broken resource; error statuses are caught by the response handler below.
+    page.on(
+        "requestfailed",
+        lambda r: (
+            None
+            if r.failure == "net::ERR_ABORTED"
+            else problems.append(f"request failed: {r.url} ({r.failure})")
+        ),
+    )
     page.on(
         "response", lambda r: problems.append(f"{r.status}: {r.url}") if r.status >= 400 else None
     )
