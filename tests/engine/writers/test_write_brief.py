@@ -103,6 +103,11 @@ def test_committee_brief_has_the_seed_structure_and_verifies(committee):
     brief = result.brief
     assert 4 <= len(list(brief.sections())) <= 8
     assert brief.intro[0].startswith("This program examined ")
+    # the themes it names are the sections' own titles, in running text
+    themes = brief.intro[0].removeprefix("This program examined ").rstrip(".")
+    titles = " ".join(s.title.lower() for s in brief.sections())
+    for theme in re.split(r", | and ", themes):
+        assert theme.lower() in titles, theme
     assert "verified against the program transcript" in brief.closing[0]
     assert brief.metadata["writer"] == "extractive"
 

@@ -591,15 +591,27 @@ def plan_brief(
     return plan
 
 
+INTRO_TOPICS = 6
+"""At most this many themes are named in the intro's first sentence."""
+
+
 def assemble(plan: Plan, drafts: list[Draft], event: EventDetails | None) -> Brief:
     """The brief: title, intro, context, parts, closing, metadata."""
     event = event or EventDetails()
     parts = render_drafts(plan, drafts)
+    # The intro names the sections' themes in running text. Section titles read
+    # better than the raw key phrases ("residents help choose") they came from;
+    # "Remarks by …" stands for no theme.
     topics = []
     for draft in drafts:
-        phrase = _phrase_text(draft.phrase or draft.title, plan.proper)
-        if phrase and phrase not in topics:
-            topics.append(phrase)
+        if draft.title.startswith("Remarks by "):
+            continue
+        # "Childcare Offer and Capital Development" names two themes
+        for part in re.split(r"\s+and\s+", draft.title):
+            phrase = _phrase_text(part, plan.proper)
+            if phrase and phrase not in topics:
+                topics.append(phrase)
+    topics = topics[:INTRO_TOPICS]
     title = event.title or _title_from_transcript(plan.transcript) or _title_from_topics(drafts)
     intro: list[str] = []
     if topics:
@@ -656,12 +668,15 @@ def participants(plan: Plan) -> list[str]:
 
 def _phrase_text(phrase: str, proper: set[str] | frozenset[str] = frozenset()) -> str:
     """A phrase for running text: lower case but for acronyms and the transcript's proper words."""
-    return " ".join(
-        w
-        if w in proper or (w.isupper() and len(w) > 1) or any(c.isupper() for c in w[1:])
-        else w.lower()
-        for w in phrase.split()
-    )
+
+    def running(word: str) -> str:
+        if word in proper or (word.isupper() and len(word) > 1):
+            return word
+        if "-" in word:  # "Real-Life" -> "real-life", "U.S.-ROK" stays
+            return "-".join(running(part) for part in word.split("-"))
+        return word if any(c.isupper() for c in word[1:]) else word.lower()
+
+    return " ".join(running(w) for w in phrase.split())
 
 
 def _join(items: list[str]) -> str:
