@@ -42,11 +42,6 @@ class Speaker:
         return self.name.split()[-1] if self.name.split() else self.name
 
 
-def speaker_names(transcript_speakers: list[str]) -> list[Speaker]:
-    """Speakers from a transcript's own labels, when those labels are names."""
-    return [Speaker(name=label) for label in transcript_speakers if label]
-
-
 def load_speakers(path: str | Path) -> list[Speaker]:
     """Read a speakers file (see the module docstring); errors name the file and entry."""
     path = Path(path)
