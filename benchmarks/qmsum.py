@@ -1,7 +1,7 @@
 """QMSum meetings for benchmarks, and how fast transcripts are read and written.
 
 Other benchmarks use `meetings(split)` to walk the QMSum committee meetings
-(../shared/data/qmsum, MIT) as `Meeting`s with synthesized times and gold
+(data/qmsum in this repository, MIT) as `Meeting`s with synthesized times and gold
 topic spans; `load_meeting` is re-exported from
 `podium.engine.transcript.qmsum`. Set ``PODIUM_QMSUM_DIR`` to read them from
 elsewhere.
@@ -27,11 +27,11 @@ SPLITS = ("train", "val")
 
 
 def qmsum_dir() -> Path:
-    """Where the QMSum splits are: ``$PODIUM_QMSUM_DIR`` or ``../shared/data/qmsum``."""
+    """Where the QMSum splits are: ``$PODIUM_QMSUM_DIR`` or the repository's ``data/qmsum``."""
     configured = os.environ.get("PODIUM_QMSUM_DIR")
     if configured:
         return Path(configured)
-    return Path(__file__).resolve().parents[1].parent / "shared" / "data" / "qmsum"
+    return Path(__file__).resolve().parents[1] / "data" / "qmsum"
 
 
 def meeting_paths(split: str = "val") -> list[Path]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -10,8 +11,8 @@ from podium.demo import SEED_AFTER_EVENT, SEED_BEFORE_EVENT
 
 DATA = Path(__file__).parent / "data"
 REPO = Path(__file__).resolve().parents[1]
-QMSUM = REPO.parent / "shared" / "data" / "qmsum"
-"""QMSum train/val meetings beside the repo (development data; absent on users' machines)."""
+QMSUM = Path(os.environ.get("PODIUM_QMSUM_DIR") or REPO / "data" / "qmsum")
+"""QMSum train/val meetings, committed under data/qmsum (MIT; see its README)."""
 
 
 @pytest.fixture
@@ -32,7 +33,7 @@ def seed_event_path() -> Path:
 @pytest.fixture
 def qmsum_dir() -> Path:
     if not QMSUM.is_dir():
-        pytest.skip(f"QMSum data not found at {QMSUM}")
+        pytest.fail(f"QMSum data not found at {QMSUM} (it is committed under data/qmsum)")
     return QMSUM
 
 

@@ -36,8 +36,8 @@ from dataclasses import dataclass, replace
 
 from benchmarks.qmsum import meetings
 from podium.engine.brief.model import Brief, Part, Quote, Section
-from podium.engine.brief.writers import write_brief
-from podium.engine.brief.writers.keyphrases import STOP
+from podium.engine.write import write_brief
+from podium.engine.write.keyphrases import STOP
 from podium.engine.embed import get_embedder
 from podium.engine.segment import pk, qmsum_gold_labels, segment_topics, window_diff
 from podium.engine.segment.metrics import labels_at_times, random_labels

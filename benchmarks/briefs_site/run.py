@@ -131,7 +131,7 @@ def main() -> None:
         mapping={label: name for label, (name, _, _) in SPEAKERS.items()},
     )
     try:
-        from podium.engine.brief.writers import write_brief  # noqa: F401
+        from podium.engine.write import write_brief  # noqa: F401
     except ImportError:
         rows.append(("brief writer", "not installed: generate rows skipped"))
         writer = False

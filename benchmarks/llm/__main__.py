@@ -108,7 +108,7 @@ def _server() -> tuple[str, str, subprocess.Popen | None] | str:
 def _run(base_url: str, model: str) -> int:
     from podium.engine.brief import read_brief
     from podium.engine.llm import LLMOptions
-    from podium.engine.llm.writer import rewrite_brief
+    from podium.engine.write.llm import rewrite_brief
     from podium.engine.transcript import read_transcript
     from podium.engine.verify import verify
 
@@ -162,7 +162,7 @@ def _run(base_url: str, model: str) -> int:
 
 def _qmsum_inputs() -> list:
     try:
-        from podium.engine.brief.writers import write_brief
+        from podium.engine.write import write_brief
         from podium.engine.transcript.qmsum import load_meeting
     except ImportError:
         return []

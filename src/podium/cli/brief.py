@@ -3,7 +3,7 @@
 Reads the transcript (any reader's format), the optional event file
 (``--event``, YAML or JSON: title, description, date, venue, moderator,
 co_organisers, sponsor, disclosure) and speakers file, runs
-`podium.engine.brief.writers.write_brief` with a Rich progress bar on stderr,
+`podium.engine.write.write_brief` with a Rich progress bar on stderr,
 prints what the repair loop did on stderr, and writes the brief (txt, md,
 html or json, rendered by `podium.engine.brief.render_brief`) to stdout or
 ``-o FILE``. Exit 0 on success, 2 on bad input (one red line, no traceback).
@@ -23,7 +23,7 @@ from rich.progress import Progress as RichProgress
 from podium.cli.options import SpeakersOption, TranscriptArgument
 from podium.cli.output import err_console, write_output
 from podium.engine.brief import FORMATS, EventDetails, render_brief
-from podium.engine.brief.writers import WRITERS, WriteResult, write_brief
+from podium.engine.write import WRITERS, WriteResult, write_brief
 from podium.engine.errors import InputError
 from podium.engine.speakers import load_speakers
 from podium.engine.transcript import read_transcript

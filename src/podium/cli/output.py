@@ -17,4 +17,4 @@ def write_output(text: str, output: Path | None) -> None:
         console.file.flush()
     else:
         output.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
-        err_console.print(f"wrote {output}", highlight=False)
+        err_console.print(f"wrote {output}", highlight=False, soft_wrap=True)

@@ -11,7 +11,7 @@ import re
 
 import pytest
 
-from podium.engine.brief.writers import write_brief
+from podium.engine.write import write_brief
 from podium.engine.llm import LLMOptions
 from podium.engine.transcript.qmsum import load_meeting
 from podium.engine.verify import verify

@@ -19,7 +19,7 @@ import pytest
 from podium.demo import SEED_AFTER_EVENT
 from podium.engine.brief import parse_brief, read_brief, render_brief
 from podium.engine.llm import LLMOptions
-from podium.engine.llm.writer import rewrite_brief
+from podium.engine.write.llm import rewrite_brief
 from podium.engine.transcript import read_transcript
 from podium.engine.verify import build_context, verify
 from tests.support.openai_stub import (
@@ -318,7 +318,7 @@ def test_budget_holds_when_threads_race_for_it(seed):
 def test_whole_brief_check_puts_back_the_extractive_text_of_a_failing_model_section(seed):
     import copy
 
-    from podium.engine.llm.writer import revert_failures
+    from podium.engine.write.llm import revert_failures
 
     brief, transcript, context = seed
     new = copy.deepcopy(brief)

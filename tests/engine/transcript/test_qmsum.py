@@ -1,4 +1,4 @@
-"""QMSum committee meetings (../shared/data/qmsum) through the transcript readers."""
+"""QMSum committee meetings (data/qmsum, committed) through the transcript readers."""
 
 from __future__ import annotations
 

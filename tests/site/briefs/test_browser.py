@@ -92,9 +92,7 @@ def sign_in(page, live_server, user) -> None:
 @pytest.mark.parametrize("source", ["generate", "import"])
 def test_editor_journey_from_transcript_to_published_brief(page, live_server, recorded, source):
     if source == "generate":
-        pytest.importorskip(
-            "podium.engine.brief.writers", reason="the brief writer is not installed"
-        )
+        pytest.importorskip("podium.engine.write", reason="the brief writer is not installed")
     event, vtt, transcript = recorded
     editor = make_user("editor")
     sign_in(page, live_server, editor)

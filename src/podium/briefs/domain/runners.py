@@ -1,6 +1,6 @@
 """What a worker does with a job: speech-to-text or writing a brief, then one atomic write.
 
-Engine calls (`podium.engine.asr.transcribe`, `podium.engine.brief.writers.write_brief`)
+Engine calls (`podium.engine.asr.transcribe`, `podium.engine.write.write_brief`)
 run outside any transaction with a progress callback that writes to the job
 row; the result is written, and the job marked done, in one transaction at the
 end. Bad input becomes a failed job with the engine's one-line message.
@@ -138,7 +138,7 @@ def _generate(job: Job, token: str) -> None:
     from podium.briefs.domain.briefs import ensure_brief, event_details, save_version
     from podium.briefs.domain.content import event_speakers, load_transcript
     from podium.briefs.models import BriefVersion, TranscriptVersion
-    from podium.engine.brief.writers import write_brief
+    from podium.engine.write import write_brief
 
     transcript_version = TranscriptVersion.objects.get(pk=job.params["transcript"])
     transcript = load_transcript(transcript_version)

@@ -10,7 +10,7 @@ Public contract (other parts of Podium code against these names):
 - `parse_page(text) -> PageInfo`: the after-event page around a brief;
 - the model: `Brief`, `Part`, `Section`, `Quote`, `EventDetails`.
 
-The writers (``podium.engine.brief.writers``) build briefs from transcripts.
+The writers (``podium.engine.write``) build briefs from transcripts.
 """
 
 from podium.engine.brief.model import Brief, EventDetails, Part, Quote, Section

@@ -7,10 +7,10 @@ every generated line is verified like any other (see `podium.engine.verify`).
 
 - `options`: `LLMOptions` (endpoint, model, key from the environment, budget);
 - `client`: `ChatClient` (retries, budget, usage, structured JSON answers);
-- `prompts/`: the versioned prompt files;
-- `passage`: which transcript lines a section's prompt carries;
-- `writer`: `rewrite_brief` (ask, check, verify, ask again, fall back), imported
-  from `podium.engine.llm.writer` so that importing the options stays light.
+- `prompts/`: the versioned prompt files.
+
+The brief rewrite that uses this client (`rewrite_brief`: ask, check, verify,
+ask again, fall back) lives one layer up, in `podium.engine.write.llm`.
 """
 
 from podium.engine.llm.client import ChatClient, ChatReply, LLMError, Usage

@@ -21,8 +21,7 @@ from pathlib import Path
 
 from podium.engine.errors import TranscriptError
 from podium.engine.transcript.model import Segment, Transcript
-from podium.engine.transcript.readers.json import load_json
-from podium.engine.transcript.source import check_not_empty, decode, read_bytes
+from podium.engine.transcript.source import check_not_empty, decode, load_json, read_bytes
 
 WORDS_PER_MINUTE = 150.0
 PAUSE = 0.8

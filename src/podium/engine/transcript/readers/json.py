@@ -30,20 +30,9 @@ from typing import Any
 from podium.engine.errors import TranscriptError
 from podium.engine.transcript.cues import Cue, build_transcript
 from podium.engine.transcript.model import Transcript, Word
+from podium.engine.transcript.source import load_json
 
 Path = tuple[str | int, ...]
-
-
-def load_json(text: str, *, source: str) -> Any:
-    """Decode JSON text; a syntax error names its line and column."""
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise TranscriptError(
-            f"not valid JSON: {exc.msg} (column {exc.colno})", source=source, line=exc.lineno
-        ) from None
-    except RecursionError:
-        raise TranscriptError("not valid JSON: nested too deeply", source=source) from None
 
 
 def is_qmsum(data: Any) -> bool:

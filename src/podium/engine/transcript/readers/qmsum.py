@@ -9,7 +9,8 @@ from __future__ import annotations
 from podium.engine.errors import TranscriptError
 from podium.engine.transcript.model import Transcript
 from podium.engine.transcript.qmsum import meeting_from_data
-from podium.engine.transcript.readers.json import is_qmsum, load_json
+from podium.engine.transcript.readers.json import is_qmsum
+from podium.engine.transcript.source import load_json
 
 
 def parse_qmsum(text: str, *, source: str) -> Transcript:

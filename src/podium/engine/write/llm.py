@@ -41,7 +41,7 @@ from podium.engine.brief.model import Brief, Part, Quote, Section
 from podium.engine.brief.quotes import find_quotes
 from podium.engine.llm.client import ChatClient, LLMError, MalformedAnswer, Usage
 from podium.engine.llm.options import LLMOptions
-from podium.engine.llm.passage import Passage, section_passages
+from podium.engine.write.passage import Passage, section_passages
 from podium.engine.llm.prompts import Prompt, load_prompt
 from podium.engine.progress import Progress, no_progress
 from podium.engine.speakers import Speaker

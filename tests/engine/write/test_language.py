@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from podium.engine.brief.writers import language as lang
-from podium.engine.brief.writers.keyphrases import title_case, topic_phrases
+from podium.engine.write import language as lang
+from podium.engine.write.keyphrases import title_case, topic_phrases
 
 
 def test_housekeeping_is_recognised_and_substance_is_not():

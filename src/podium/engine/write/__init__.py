@@ -16,7 +16,7 @@ sentences, offline and deterministic), then runs the verifier
 is the verification report of the returned brief (no `fail` in it).
 
 ``writer="llm"`` first writes and verifies the extractive brief, then lets a
-language model rewrite its prose (`podium.engine.llm.writer.rewrite_brief`,
+language model rewrite its prose (`podium.engine.write.llm.rewrite_brief`,
 configured by `LLMOptions` or the ``PODIUM_LLM_*`` environment); quotes,
 times, sections and parts stay the extractive writer's.
 """
@@ -26,7 +26,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from podium.engine.brief.model import Brief, EventDetails
-from podium.engine.brief.writers.extractive import Draft, Plan, assemble, plan_brief, redraft
+from podium.engine.write.extractive import Draft, Plan, assemble, plan_brief, redraft
 from podium.engine.errors import PodiumError
 from podium.engine.llm.options import LLMOptions
 from podium.engine.progress import Progress, no_progress
@@ -49,7 +49,7 @@ class WriteResult:
     """The `podium.engine.verify.Report` of `brief` against the transcript."""
     repairs: list[str] = field(default_factory=list)
     llm: object = None
-    """With ``writer="llm"``: the `podium.engine.llm.writer.LLMResult` (usage, sources)."""
+    """With ``writer="llm"``: the `podium.engine.write.llm.LLMResult` (usage, sources)."""
 
 
 def write_brief(
@@ -67,7 +67,7 @@ def write_brief(
 
     ``writer="llm"`` writes the extractive brief, then has the model `llm`
     points at (default: ``PODIUM_LLM_*`` from the environment) rewrite its
-    prose, verified section by section (`podium.engine.llm.writer`).
+    prose, verified section by section (`podium.engine.write.llm`).
     """
     llm_options = None
     if writer == "llm":
@@ -104,7 +104,7 @@ def write_brief(
     )
     progress(1.0, "done")
     if llm_options is not None:
-        from podium.engine.llm.writer import rewrite_brief
+        from podium.engine.write.llm import rewrite_brief
 
         rewritten = rewrite_brief(
             brief,
