@@ -36,8 +36,6 @@ from dataclasses import dataclass, replace
 
 from benchmarks.qmsum import meetings
 from podium.engine.brief.model import Brief, Part, Quote, Section
-from podium.engine.write import write_brief
-from podium.engine.write.keyphrases import STOP
 from podium.engine.embed import get_embedder
 from podium.engine.segment import pk, qmsum_gold_labels, segment_topics, window_diff
 from podium.engine.segment.metrics import labels_at_times, random_labels
@@ -45,6 +43,8 @@ from podium.engine.segment.units import split_sentences
 from podium.engine.transcript.model import Transcript
 from podium.engine.transcript.qmsum import Meeting
 from podium.engine.verify import verify
+from podium.engine.write import write_brief
+from podium.engine.write.keyphrases import STOP
 
 SECTIONS = 8
 TARGET_90_MIN_SECONDS = 10.0

@@ -108,9 +108,9 @@ def _server() -> tuple[str, str, subprocess.Popen | None] | str:
 def _run(base_url: str, model: str) -> int:
     from podium.engine.brief import read_brief
     from podium.engine.llm import LLMOptions
-    from podium.engine.write.llm import rewrite_brief
     from podium.engine.transcript import read_transcript
     from podium.engine.verify import verify
+    from podium.engine.write.llm import rewrite_brief
 
     options = LLMOptions.from_env(
         base_url=base_url, model=model, timeout=600.0, concurrency=1, retries=1, max_requests=40
@@ -162,8 +162,8 @@ def _run(base_url: str, model: str) -> int:
 
 def _qmsum_inputs() -> list:
     try:
-        from podium.engine.write import write_brief
         from podium.engine.transcript.qmsum import load_meeting
+        from podium.engine.write import write_brief
     except ImportError:
         return []
     if not QMSUM_VAL.is_dir():

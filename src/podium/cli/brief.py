@@ -23,10 +23,10 @@ from rich.progress import Progress as RichProgress
 from podium.cli.options import SpeakersOption, TranscriptArgument
 from podium.cli.output import err_console, write_output
 from podium.engine.brief import FORMATS, EventDetails, render_brief
-from podium.engine.write import WRITERS, WriteResult, write_brief
 from podium.engine.errors import InputError
 from podium.engine.speakers import load_speakers
 from podium.engine.transcript import read_transcript
+from podium.engine.write import WRITERS, WriteResult, write_brief
 
 EVENT_FIELDS = {
     "title": str,

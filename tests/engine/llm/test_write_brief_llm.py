@@ -11,10 +11,10 @@ import re
 
 import pytest
 
-from podium.engine.write import write_brief
 from podium.engine.llm import LLMOptions
 from podium.engine.transcript.qmsum import load_meeting
 from podium.engine.verify import verify
+from podium.engine.write import write_brief
 from tests.support.openai_stub import OpenAIStub, faithful_answer, prompt_info
 
 

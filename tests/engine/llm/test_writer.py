@@ -19,9 +19,9 @@ import pytest
 from podium.demo import SEED_AFTER_EVENT
 from podium.engine.brief import parse_brief, read_brief, render_brief
 from podium.engine.llm import LLMOptions
-from podium.engine.write.llm import rewrite_brief
 from podium.engine.transcript import read_transcript
 from podium.engine.verify import build_context, verify
+from podium.engine.write.llm import rewrite_brief
 from tests.support.openai_stub import (
     Answer,
     OpenAIStub,

@@ -7,13 +7,13 @@ import re
 import pytest
 
 from podium.engine.brief import EventDetails, render_brief
-from podium.engine.write import verify_and_repair, write_brief
-from podium.engine.write.extractive import DIAGNOSIS, TREATMENT, plan_brief
 from podium.engine.errors import PodiumError
 from podium.engine.segment import segment_topics
 from podium.engine.transcript import read_transcript
 from podium.engine.transcript.qmsum import load_meeting
 from podium.engine.verify.text import normalise
+from podium.engine.write import verify_and_repair, write_brief
+from podium.engine.write.extractive import DIAGNOSIS, TREATMENT, plan_brief
 
 HOUSEKEEPING_OPENERS = re.compile(
     r"^(good (morning|afternoon|evening)|welcome|thank you|thanks|can you hear)", re.I

@@ -26,7 +26,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from podium.engine.brief.model import Brief, EventDetails
-from podium.engine.write.extractive import Draft, Plan, assemble, plan_brief, redraft
 from podium.engine.errors import PodiumError
 from podium.engine.llm.options import LLMOptions
 from podium.engine.progress import Progress, no_progress
@@ -35,6 +34,7 @@ from podium.engine.segment.tiling import finer
 from podium.engine.speakers import Speaker, label_map
 from podium.engine.timefmt import format_time, parse_time
 from podium.engine.transcript.model import Transcript
+from podium.engine.write.extractive import Draft, Plan, assemble, plan_brief, redraft
 
 WRITERS = ("extractive", "llm")
 MAX_ROUNDS = 3

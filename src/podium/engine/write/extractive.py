@@ -33,11 +33,11 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from podium.engine.brief.model import Brief, EventDetails, Part, Quote, Section
-from podium.engine.write import language as lang
-from podium.engine.write.keyphrases import STOP, title_case, title_from, topic_phrases
 from podium.engine.segment import Segmentation, Sentence, TopicSpan
 from podium.engine.speakers import Speaker
 from podium.engine.transcript.model import Transcript
+from podium.engine.write import language as lang
+from podium.engine.write.keyphrases import STOP, title_case, title_from, topic_phrases
 
 DIAGNOSIS = "Part I: The Diagnosis"
 TREATMENT = "Part II: The Treatment Plan"

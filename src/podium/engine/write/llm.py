@@ -41,7 +41,6 @@ from podium.engine.brief.model import Brief, Part, Quote, Section
 from podium.engine.brief.quotes import find_quotes
 from podium.engine.llm.client import ChatClient, LLMError, MalformedAnswer, Usage
 from podium.engine.llm.options import LLMOptions
-from podium.engine.write.passage import Passage, section_passages
 from podium.engine.llm.prompts import Prompt, load_prompt
 from podium.engine.progress import Progress, no_progress
 from podium.engine.speakers import Speaker
@@ -50,6 +49,7 @@ from podium.engine.transcript.model import Transcript
 from podium.engine.verify import Finding, Report, build_context, verify
 from podium.engine.verify.context import Context
 from podium.engine.verify.text import normalise
+from podium.engine.write.passage import Passage, section_passages
 
 SECTION_PROMPT = ("section", "v1")
 INTRO_PROMPT = ("intro", "v1")
