@@ -10,7 +10,6 @@
 """
 
 import re
-from importlib.util import find_spec
 
 from django.conf import settings
 from django.contrib import admin
@@ -18,22 +17,16 @@ from django.urls import include, path, re_path
 
 from podium.common.views.media import media
 
-
-def optional_include(module: str, prefix: str) -> list:
-    """`path(prefix, include(module))` when `module` exists (apps still being built)."""
-    return [path(prefix, include(module))] if find_spec(module) else []
-
-
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/", include("podium.accounts.urls")),
     path("staff/", include("podium.common.staff_urls")),
     # --- Staff pages of the registration app: /staff/events/<slug>/registrations/…
     # (podium.registration.staff_urls, its own app_name/namespace).
-    *optional_include("podium.registration.staff_urls", "staff/events/<slug:slug>/registrations/"),
+    path("staff/events/<slug:slug>/registrations/", include("podium.registration.staff_urls")),
     # --- Staff pages of the briefs app: /staff/events/<slug>/brief/…
     # (podium.briefs.staff_urls, its own app_name/namespace).
-    *optional_include("podium.briefs.staff_urls", "staff/events/<slug:slug>/brief/"),
+    path("staff/events/<slug:slug>/brief/", include("podium.briefs.staff_urls")),
     path("publications/", include("podium.publications.urls")),
     path("register/", include("podium.registration.urls")),
     path("briefs/", include("podium.briefs.urls")),

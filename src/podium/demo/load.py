@@ -19,7 +19,6 @@ then hands over to the other apps' demo loaders (see `_other_apps`).
 
 from __future__ import annotations
 
-import importlib
 import logging
 from datetime import datetime, time, timedelta
 from typing import TextIO
@@ -32,7 +31,9 @@ from django.utils import timezone
 
 from podium.accounts.domain.roles import assign_role
 from podium.demo import COMMITTEE_EVENT_SLUG, SEED_AFTER_SLUG, SEED_BEFORE_SLUG, seeds_reader
+from podium.demo.briefs import load_demo_briefs
 from podium.demo.images import placeholder_png
+from podium.demo.registration import load_demo_registration
 from podium.events.domain.events import (
     add_partner,
     add_speaker,
@@ -394,32 +395,24 @@ def _committee_event() -> Event:
 
 
 def _other_apps(say) -> dict:
-    """Hand over to the registration and briefs apps' own demo loaders.
+    """Hand over to the registration and briefs demo loaders (`podium.demo.registration`,
+    `podium.demo.briefs`).
 
-    They are optional here so that the site's demo works while those apps are
-    being built; each is idempotent and finds the demo events by the slugs in
-    `podium.demo`. The registration loader gives the upcoming event its General
-    and Media registration (and sample registrants); the briefs loader imports
-    the seed 000 brief and writes and verifies the committee event's brief from
-    `podium.demo.COMMITTEE_TRANSCRIPT`. If one of them fails (a missing system
-    tool, say) the failure is reported in one line and under "errors", and the
-    rest of the demo still loads and serves.
+    Each is idempotent and finds the demo events by the slugs in `podium.demo`.
+    The registration loader gives the upcoming event its General and Media
+    registration (and sample registrants); the briefs loader imports the seed
+    000 brief and writes and verifies the committee event's brief from
+    `podium.demo.COMMITTEE_TRANSCRIPT`. If one of them fails at run time (a
+    missing system tool, say) the failure is reported in one line and under
+    "errors", and the rest of the demo still loads and serves.
     """
     result: dict = {"errors": {}}
-    loaders = [
-        ("registration", "podium.registration.domain.demo", "load_demo_registration"),
-        ("briefs", "podium.briefs.domain.demo", "load_demo_briefs"),
-    ]
-    for name, module_name, function in loaders:
-        try:
-            module = importlib.import_module(module_name)
-        except ImportError as error:
-            say(f"{name} demo skipped ({error})")
-            continue
+    loaders = [("registration", load_demo_registration), ("briefs", load_demo_briefs)]
+    for name, loader in loaders:
         # No transaction around the loaders: they run jobs whose worker threads write to the
         # database on their own connections (a SQLite write lock held here would block them).
         try:
-            result[name] = getattr(module, function)()
+            result[name] = loader()
         except Exception as error:  # keep the rest of the demo usable; the log has the traceback
             log.exception("%s demo failed", name)
             result["errors"][name] = f"{type(error).__name__}: {error}"

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from podium.accounts.domain.roles import assign_role
-from podium.briefs.domain.demo_media import SCRIPT, speakers_of_panel
+from podium.demo.media import SCRIPT, speakers_of_panel
 from podium.engine.transcript import format_transcript
 from podium.engine.transcript.model import Segment, Transcript
 from podium.events.models import Event, EventSpeaker, Person

@@ -16,8 +16,8 @@ from django.core.files import File
 
 from podium.briefs.domain import briefs as workflow
 from podium.briefs.domain.content import load_brief
-from podium.briefs.domain.demo_media import make_demo_recording, tools_available
 from podium.briefs.models import Brief
+from podium.demo.media import make_demo_recording, tools_available
 from podium.engine.transcript import format_transcript
 from tests.site.briefs.conftest import PANEL_MAP, make_panel_event, make_user
 

@@ -5,15 +5,15 @@ from __future__ import annotations
 import pytest
 
 from podium.briefs.domain.content import load_brief
-from podium.briefs.domain.demo import (
+from podium.briefs.models import Brief
+from podium.demo import COMMITTEE_EVENT_SLUG, SEED_AFTER_SLUG
+from podium.demo.briefs import (
     DEMO_TRANSCRIPT,
     DEMO_VIDEO,
     RECORDED_EVENT_SLUG,
     load_demo_briefs,
 )
-from podium.briefs.domain.demo_media import tools_available
-from podium.briefs.models import Brief
-from podium.demo import COMMITTEE_EVENT_SLUG, SEED_AFTER_SLUG
+from podium.demo.media import tools_available
 
 pytestmark = [
     pytest.mark.django_db,

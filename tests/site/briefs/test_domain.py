@@ -6,9 +6,9 @@ import pytest
 
 from podium.briefs.domain import briefs as workflow
 from podium.briefs.domain.content import load_brief, load_transcript
-from podium.briefs.domain.demo_media import SCRIPT
 from podium.briefs.domain.queries.public import event_recording
 from podium.briefs.models import BriefVersion, Override, TranscriptVersion
+from podium.demo.media import SCRIPT
 from podium.engine.errors import TranscriptError
 from podium.engine.timefmt import format_time
 from tests.site.briefs.conftest import PANEL_MAP, make_panel_event, panel_transcript, panel_vtt

@@ -10,7 +10,7 @@ import shutil
 
 import pytest
 
-from podium.briefs.domain.demo_media import tools_available
+from podium.demo.media import tools_available
 from tests.site.briefs.workers import REDIS_URL, START_TRANSCRIBE, Site
 
 pytestmark = [

@@ -170,7 +170,7 @@ SETUP_EVENT = """
 import datetime as dt
 from django.utils import timezone
 from podium.events.models import Event, EventSpeaker, Person
-from podium.briefs.domain.demo_media import speakers_of_panel
+from podium.demo.media import speakers_of_panel
 event = Event.objects.create(title="Water", slug="water", status="published",
                              starts_at=timezone.now() - dt.timedelta(days=2))
 for order, (label, name, role) in enumerate(speakers_of_panel()):
@@ -184,7 +184,7 @@ START_TRANSCRIBE = (
 from pathlib import Path
 from django.core.files import File
 from podium.briefs.domain import briefs as workflow
-from podium.briefs.domain.demo_media import SCRIPT, make_demo_recording
+from podium.demo.media import SCRIPT, make_demo_recording
 made = make_demo_recording(Path("demo-media"), script=SCRIPT[:4])  # the first minute
 with made.video.open("rb") as fh:
     recording, job = workflow.add_recording(event=event, upload=File(fh, name="panel.webm"))

@@ -34,7 +34,7 @@ def test_visitor_reads_the_seed_003_page_and_adds_it_to_a_calendar(
     site, live_server, page, tmp_path
 ):
     load_demo(other_apps=False)
-    from podium.registration.domain.demo import load_demo_registration
+    from podium.demo.registration import load_demo_registration
 
     load_demo_registration()
     page.goto(f"{live_server.url}/events/{SEED_BEFORE_SLUG}/")

@@ -14,7 +14,8 @@ import pytest
 from django.db import connection, connections
 
 from podium.registration.domain.errors import DuplicateRegistration
-from podium.registration.domain.registration import cancel_registration, register
+from podium.registration.domain.registration import register
+from podium.registration.domain.transitions import cancel_registration
 from podium.registration.models import Registration
 
 from .conftest import answers, make_event

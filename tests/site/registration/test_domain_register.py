@@ -19,14 +19,13 @@ from podium.registration.domain.errors import (
     RegistrationClosed,
     RegistrationFull,
 )
-from podium.registration.domain.registration import (
+from podium.registration.domain.registration import register, update_answers
+from podium.registration.domain.transitions import (
     approve_registration,
     cancel_registration,
-    register,
     reject_registration,
-    update_answers,
-    update_capacity,
 )
+from podium.registration.domain.types import update_capacity
 from podium.registration.models import AuditEntry, Registration
 
 from .conftest import answers, make_event

@@ -18,10 +18,11 @@ from podium.registration.domain.leadtime import (
     is_inside_lead_time,
 )
 from podium.registration.domain.queries.registrations import counts_by_type
-from podium.registration.domain.registration import cancel_registration, register, update_answers
+from podium.registration.domain.registration import register, update_answers
 from podium.registration.domain.reminders import queue_due_reminders
 from podium.registration.domain.retention import anonymise_registrations
 from podium.registration.domain.tokens import SALT, make_manage_token, registration_from_token
+from podium.registration.domain.transitions import cancel_registration
 from podium.registration.models import AuditEntry, Question, Registration
 
 from .conftest import answers, make_event

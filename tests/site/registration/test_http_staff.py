@@ -11,7 +11,8 @@ from django.core import mail
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from podium.registration.domain.registration import cancel_registration, register
+from podium.registration.domain.registration import register
+from podium.registration.domain.transitions import cancel_registration
 from podium.registration.models import AuditEntry, Question, Registration
 
 from .conftest import answers, make_event

@@ -20,7 +20,7 @@ from django.views.decorators.http import require_POST
 from podium.briefs.domain import briefs as workflow
 from podium.briefs.domain.content import event_speakers, load_brief, load_transcript
 from podium.briefs.domain.jobs import requeue_stale_jobs, retry_job, seconds_left
-from podium.briefs.domain.queries.media import player_for_event
+from podium.briefs.domain.queries.media import player_for_event, upload_samples
 from podium.briefs.domain.queries.review import review_of
 from podium.briefs.interfaces.forms import (
     GenerateForm,
@@ -82,26 +82,11 @@ def _workspace_context(request, event, brief, **extra) -> dict:
         "recording_form": RecordingForm(),
         "generate_form": GenerateForm(),
         "import_form": ImportBriefForm(),
-        "demo_files": _demo_files(event),
+        "sample_files": upload_samples(event),
         **_permissions(request.user),
     }
     context.update(extra)
     return context
-
-
-def _demo_files(event) -> list[tuple[str, str]]:
-    """Sample files to try the upload steps with, on the recorded demo event only."""
-    from django.core.files.storage import default_storage
-
-    from podium.briefs.domain.demo import DEMO_TRANSCRIPT, DEMO_VIDEO, RECORDED_EVENT_SLUG
-
-    if event.slug != RECORDED_EVENT_SLUG:
-        return []
-    return [
-        (name.rsplit("/", 1)[-1], default_storage.url(name))
-        for name in (DEMO_VIDEO, DEMO_TRANSCRIPT)
-        if default_storage.exists(name)
-    ]
 
 
 @brief_page("briefs.view_brief")

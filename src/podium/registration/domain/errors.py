@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from podium.common.domain.transitions import TransitionError
+
 
 class RegistrationError(Exception):
     """Base class; ``str(error)`` is the sentence shown to the registrant or staff member."""
@@ -35,5 +37,5 @@ class DuplicateRegistration(RegistrationError):
         self.existing = existing
 
 
-class InvalidTransition(RegistrationError):
+class InvalidTransition(RegistrationError, TransitionError):
     """E.g. approving a registration that is not pending, or checking in a cancelled one."""

@@ -1,4 +1,4 @@
-"""The registration workflow: register, edit, cancel, approve, reject, promote.
+"""The registration workflow: register, edit, resend; seat counts (state changes: `transitions`).
 
 ``register`` is the one way a registration is created (public form, staff
 "add by hand", imports, benchmarks and tests all call it). Every function
@@ -68,13 +68,13 @@ def seats_left(registration_type: RegistrationType) -> int | None:
     return max(0, registration_type.capacity - confirmed_count(registration_type))
 
 
-def _has_free_seat(registration_type: RegistrationType) -> bool:
+def has_free_seat(registration_type: RegistrationType) -> bool:
     if registration_type.capacity is None:
         return True
     return confirmed_count(registration_type) < registration_type.capacity
 
 
-def _waiting(registration_type: RegistrationType):
+def waiting_queue(registration_type: RegistrationType):
     return Registration.objects.filter(
         registration_type=registration_type, status=Status.WAITLISTED
     ).order_by("waitlisted_at", "id")
@@ -148,7 +148,7 @@ def register(
 
         if rtype.requires_approval:
             status = Status.PENDING
-        elif _has_free_seat(rtype) and not _waiting(rtype).exists():
+        elif has_free_seat(rtype) and not waiting_queue(rtype).exists():
             status = Status.CONFIRMED
         elif rtype.waiting_list_enabled:
             status = Status.WAITLISTED
@@ -211,124 +211,6 @@ def register(
     return registration
 
 
-def _lock_registration(registration: Registration) -> tuple[Registration, RegistrationType]:
-    rtype = lock_registration_type(registration.registration_type)
-    fresh = Registration.objects.select_for_update().select_related("event").get(pk=registration.pk)
-    return fresh, rtype
-
-
-def promote_waiting_list(registration_type: RegistrationType, *, actor=None) -> list[Registration]:
-    """Fill free seats from the waiting list, first come first served; email each person promoted."""
-    promoted: list[Registration] = []
-    with transaction.atomic():
-        rtype = lock_registration_type(registration_type)
-        now = timezone.now()
-        for candidate in _waiting(rtype).select_for_update():
-            if not _has_free_seat(rtype):
-                break
-            candidate.status = Status.CONFIRMED
-            candidate.confirmed_at = now
-            candidate.calendar_sequence += 1
-            candidate.save(
-                update_fields=["status", "confirmed_at", "calendar_sequence", "updated_at"]
-            )
-            log_action(
-                event=rtype.event,
-                registration=candidate,
-                actor=actor,
-                action="registration.promoted",
-            )
-            queue_email(candidate, "promoted")
-            promoted.append(candidate)
-    return promoted
-
-
-def cancel_registration(
-    registration: Registration, *, actor=None, reason: str = ""
-) -> Registration:
-    """Cancel (by the registrant through the manage link, or by staff); frees the seat and promotes."""
-    with transaction.atomic():
-        registration, rtype = _lock_registration(registration)
-        if registration.status == Status.CANCELLED:
-            return registration
-        freed = registration.status == Status.CONFIRMED
-        previous = registration.status
-        registration.status = Status.CANCELLED
-        registration.cancelled_at = timezone.now()
-        registration.calendar_sequence += 1
-        registration.save(
-            update_fields=["status", "cancelled_at", "calendar_sequence", "updated_at"]
-        )
-        log_action(
-            event=registration.event,
-            registration=registration,
-            actor=actor,
-            action="registration.cancelled",
-            data={"previous": previous, "reason": reason},
-        )
-        queue_email(registration, "cancelled")
-        if freed:
-            promote_waiting_list(rtype, actor=None)
-    return registration
-
-
-def approve_registration(registration: Registration, *, actor, message: str = "") -> Registration:
-    """Approve a pending registration: confirmed if a seat is free now, else waiting list (or full)."""
-    with transaction.atomic():
-        registration, rtype = _lock_registration(registration)
-        if registration.status != Status.PENDING:
-            raise InvalidTransition(
-                f"Only pending registrations can be approved (this one is {registration.get_status_display().lower()})."
-            )
-        now = timezone.now()
-        if _has_free_seat(rtype) and not _waiting(rtype).exists():
-            registration.status = Status.CONFIRMED
-            registration.confirmed_at = now
-            kind = "approved"
-        elif rtype.waiting_list_enabled:
-            registration.status = Status.WAITLISTED
-            registration.waitlisted_at = now
-            kind = "waitlisted"
-        else:
-            raise RegistrationFull(
-                f"{rtype.name} is full: raise the capacity or cancel a registration first."
-            )
-        registration.decision_message = message.strip()
-        registration.calendar_sequence += 1
-        registration.save()
-        log_action(
-            event=registration.event,
-            registration=registration,
-            actor=actor,
-            action="registration.approved",
-            data={"status": registration.status, "message": message},
-        )
-        queue_email(registration, kind, message=message)
-    return registration
-
-
-def reject_registration(registration: Registration, *, actor, message: str = "") -> Registration:
-    """Reject a pending (or waiting) registration, with an optional message to the person."""
-    with transaction.atomic():
-        registration, rtype = _lock_registration(registration)
-        if registration.status not in (Status.PENDING, Status.WAITLISTED):
-            raise InvalidTransition(
-                f"Only pending or waiting registrations can be rejected (this one is {registration.get_status_display().lower()})."
-            )
-        registration.status = Status.REJECTED
-        registration.decision_message = message.strip()
-        registration.save()
-        log_action(
-            event=registration.event,
-            registration=registration,
-            actor=actor,
-            action="registration.rejected",
-            data={"message": message},
-        )
-        queue_email(registration, "rejected", message=message)
-    return registration
-
-
 def update_answers(
     registration: Registration,
     *,
@@ -382,24 +264,6 @@ def update_answers(
         if request_changed and accessibility_request:
             queue_accessibility_alert(registration)
     return registration
-
-
-def update_capacity(
-    registration_type: RegistrationType, *, capacity: int | None, actor=None
-) -> list[Registration]:
-    """Change the seat count; a raise promotes from the waiting list at once."""
-    with transaction.atomic():
-        rtype = lock_registration_type(registration_type)
-        old = rtype.capacity
-        rtype.capacity = capacity
-        rtype.save(update_fields=["capacity", "updated_at"])
-        log_action(
-            event=rtype.event,
-            actor=actor,
-            action="type.capacity_changed",
-            data={"type": rtype.name, "from": old, "to": capacity},
-        )
-        return promote_waiting_list(rtype, actor=actor)
 
 
 RESEND_INTERVAL = dt.timedelta(minutes=2)

@@ -6,8 +6,9 @@ from django.db import transaction
 
 from podium.registration.domain.audit import log_action
 from podium.registration.domain.defaults import GENERAL_FORM, MEDIA_SECTION, build_form
-from podium.registration.domain.registration import update_capacity
-from podium.registration.models import RegistrationType
+from podium.registration.domain.registration import lock_registration_type
+from podium.registration.domain.transitions import promote_waiting_list
+from podium.registration.models import Registration, RegistrationType
 
 EDITABLE = (
     "name",
@@ -67,3 +68,21 @@ def update_registration_type(
     if capacity != registration_type.capacity:
         return update_capacity(registration_type, capacity=capacity, actor=actor)
     return []
+
+
+def update_capacity(
+    registration_type: RegistrationType, *, capacity: int | None, actor=None
+) -> list[Registration]:
+    """Change the seat count; a raise promotes from the waiting list at once."""
+    with transaction.atomic():
+        rtype = lock_registration_type(registration_type)
+        old = rtype.capacity
+        rtype.capacity = capacity
+        rtype.save(update_fields=["capacity", "updated_at"])
+        log_action(
+            event=rtype.event,
+            actor=actor,
+            action="type.capacity_changed",
+            data={"type": rtype.name, "from": old, "to": capacity},
+        )
+        return promote_waiting_list(rtype, actor=actor)

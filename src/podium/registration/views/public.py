@@ -17,13 +17,9 @@ from podium.registration.domain.calendar import registration_ics
 from podium.registration.domain.errors import DuplicateRegistration, RegistrationError
 from podium.registration.domain.leadtime import accessibility_deadline
 from podium.registration.domain.queries.registrations import answer_rows, waiting_list_position
-from podium.registration.domain.registration import (
-    cancel_registration,
-    register,
-    resend_manage_link,
-    update_answers,
-)
+from podium.registration.domain.registration import register, resend_manage_link, update_answers
 from podium.registration.domain.tokens import manage_url, registration_from_token
+from podium.registration.domain.transitions import cancel_registration
 from podium.registration.interfaces.forms.registration import RegistrationForm
 from podium.registration.models import Registration, RegistrationType
 

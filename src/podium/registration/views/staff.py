@@ -27,15 +27,13 @@ from podium.registration.domain.queries.registrations import (
     counts_by_type,
     event_registrations,
 )
-from podium.registration.domain.registration import (
+from podium.registration.domain.registration import register, resend_confirmation, update_answers
+from podium.registration.domain.tokens import manage_url
+from podium.registration.domain.transitions import (
     approve_registration,
     cancel_registration,
-    register,
     reject_registration,
-    resend_confirmation,
-    update_answers,
 )
-from podium.registration.domain.tokens import manage_url
 from podium.registration.domain.types import create_registration_type, update_registration_type
 from podium.registration.interfaces.exporters import export_csv, export_xlsx
 from podium.registration.interfaces.filters import RegistrationFilter

@@ -106,3 +106,17 @@ def player_for_event(event) -> Player | None:
     if getattr(event, "video_file", None):
         return player_for_file(event.video_file.name)
     return player_for_url(getattr(event, "video_url", "") or "")
+
+
+UPLOAD_SAMPLES_DIR = "samples"
+"""Storage folder of sample files per event: `samples/<event slug>/…` (the demo puts some there)."""
+
+
+def upload_samples(event) -> list[tuple[str, str]]:
+    """(file name, URL) of the sample files stored for `event`, for trying the upload steps."""
+    folder = f"{UPLOAD_SAMPLES_DIR}/{event.slug}"
+    try:
+        _, names = default_storage.listdir(folder)
+    except (FileNotFoundError, NotImplementedError):
+        return []
+    return [(name, default_storage.url(f"{folder}/{name}")) for name in sorted(names)]

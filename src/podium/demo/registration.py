@@ -8,10 +8,15 @@ are added without emails (``notify=False``).
 
 from __future__ import annotations
 
+from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from podium.demo import SEED_AFTER_SLUG, SEED_BEFORE_SLUG
+from podium.events.models import Event
+from podium.registration.domain.checkin import check_in
 from podium.registration.domain.defaults import GENERAL_FORM, build_form, create_default_types
-from podium.registration.domain.registration import approve_registration, register
+from podium.registration.domain.registration import register
+from podium.registration.domain.transitions import approve_registration
 from podium.registration.models import Registration, RegistrationType
 
 SAMPLE_PEOPLE = [
@@ -38,9 +43,6 @@ ROUNDTABLE_GUESTS = [
 
 def _demo_events():
     """Seed 003's event first (found by its slug), then any other upcoming published events."""
-    from podium.demo import SEED_BEFORE_SLUG
-    from podium.events.models import Event
-
     upcoming = Event.objects.exclude(status=Event.Status.DRAFT).filter(
         starts_at__gte=timezone.now()
     )
@@ -50,8 +52,6 @@ def _demo_events():
 
 
 def _staff_user():
-    from django.contrib.auth import get_user_model
-
     return get_user_model().objects.filter(is_superuser=True, is_active=True).order_by("id").first()
 
 
@@ -157,10 +157,6 @@ def _sample_registrations(event) -> int:
 
 def _past_attendance() -> int:
     """The past seed 000 event: registrations added by staff, most of them checked in."""
-    from podium.demo import SEED_AFTER_SLUG
-    from podium.events.models import Event
-    from podium.registration.domain.checkin import check_in
-
     event = Event.objects.filter(slug=SEED_AFTER_SLUG).first()
     staff = _staff_user()
     if event is None or staff is None or Registration.objects.filter(event=event).exists():

@@ -13,7 +13,7 @@ left alone. It makes
   `demo_media`) stored through Django's storage, and its transcript with
   unmapped SPEAKER_0N labels — left for an editor to map, generate, review
   and publish in the browser. The same video and a WebVTT transcript are
-  also stored under `demo/` for trying the upload steps.
+  also stored under `samples/<slug>/` for trying the upload steps.
 """
 
 from __future__ import annotations
@@ -23,32 +23,49 @@ import logging
 import tempfile
 from pathlib import Path
 
+from django.contrib.auth import get_user_model
 from django.core.files import File
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.utils import timezone
 
 from podium.briefs.domain import briefs as workflow
-from podium.briefs.domain.demo_media import (
+from podium.briefs.domain.queries.media import UPLOAD_SAMPLES_DIR
+from podium.briefs.domain.runners import run_job
+from podium.briefs.models import Brief, TranscriptVersion
+from podium.demo import (
+    COMMITTEE_EVENT_SLUG,
+    COMMITTEE_TRANSCRIPT,
+    SEED_AFTER_EVENT,
+    SEED_AFTER_SLUG,
+)
+from podium.demo.media import (
     TITLE,
     make_demo_recording,
     speakers_of_panel,
     tools_available,
 )
-from podium.briefs.models import Brief, TranscriptVersion
 from podium.engine.errors import PodiumError
+from podium.engine.transcript import format_transcript
+from podium.events.domain.events import (
+    add_speaker,
+    get_or_create_organisation,
+    publish_event,
+    save_event,
+    save_person,
+)
+from podium.events.models import Event, Person
 
 log = logging.getLogger(__name__)
 
 RECORDED_EVENT_SLUG = "water-security-in-coastal-cities"
-DEMO_VIDEO = "demo/water-security-panel.webm"
-DEMO_TRANSCRIPT = "demo/water-security-panel.vtt"
+DEMO_VIDEO = f"{UPLOAD_SAMPLES_DIR}/{RECORDED_EVENT_SLUG}/water-security-panel.webm"
+DEMO_TRANSCRIPT = f"{UPLOAD_SAMPLES_DIR}/{RECORDED_EVENT_SLUG}/water-security-panel.vtt"
+"""Sample files the workspace offers for trying the upload steps (see `upload_samples`)."""
 
 
 def load_demo_briefs() -> dict[str, str]:
     """Create the demo briefs that are missing; return what was done per event slug."""
-    from podium.demo import COMMITTEE_EVENT_SLUG, SEED_AFTER_SLUG
-
     done: dict[str, str] = {}
     done[SEED_AFTER_SLUG] = _seed_brief(SEED_AFTER_SLUG)
     done[COMMITTEE_EVENT_SLUG] = _committee_brief(COMMITTEE_EVENT_SLUG)
@@ -57,15 +74,10 @@ def load_demo_briefs() -> dict[str, str]:
 
 
 def _editor():
-    from django.contrib.auth import get_user_model
-
     return get_user_model().objects.filter(groups__name="Editors").order_by("pk").first()
 
 
 def _seed_brief(slug: str) -> str:
-    from podium.demo import SEED_AFTER_EVENT
-    from podium.events.models import Event
-
     event = Event.objects.filter(slug=slug).first()
     if event is None:
         return "event missing"
@@ -84,9 +96,6 @@ def _seed_brief(slug: str) -> str:
 
 
 def _committee_brief(slug: str) -> str:
-    from podium.demo import COMMITTEE_TRANSCRIPT
-    from podium.events.models import Event
-
     event = Event.objects.filter(slug=slug).first()
     if event is None:
         return "event missing"
@@ -104,8 +113,6 @@ def _committee_brief(slug: str) -> str:
 
 
 def _generate_and_publish(event, *, publish: bool) -> str:
-    from podium.briefs.domain.runners import run_job
-
     editor = _editor()
     try:
         job = workflow.generate_brief(event=event, user=editor, enqueue=False)
@@ -130,14 +137,6 @@ def _generate_and_publish(event, *, publish: bool) -> str:
 
 
 def _recorded_panel() -> str:
-    from podium.events.domain.events import (
-        add_speaker,
-        get_or_create_organisation,
-        publish_event,
-        save_event,
-    )
-    from podium.events.models import Event, Person
-
     event = Event.objects.filter(slug=RECORDED_EVENT_SLUG).first()
     if event is None:
         starts = (
@@ -161,8 +160,6 @@ def _recorded_panel() -> str:
         for order, (_, name, role) in enumerate(speakers_of_panel()):
             person = Person.objects.filter(name=name).first()
             if person is None:
-                from podium.events.domain.events import save_person
-
                 person = save_person(
                     Person(
                         name=name,
@@ -176,7 +173,6 @@ def _recorded_panel() -> str:
         return "exists"
     if not tools_available():
         return "skipped: espeak-ng and ffmpeg are needed to make the demo recording"
-    from podium.engine.transcript import format_transcript
 
     with tempfile.TemporaryDirectory() as tmp:
         made = make_demo_recording(Path(tmp))
