@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.humanize",  # apnumber: "five business days"
     "django_htmx",
     "django_filters",
     "rules.apps.AutodiscoverRulesConfig",
@@ -186,3 +187,6 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "loggers": {"podium": {"handlers": ["console"], "level": env("PODIUM_LOG_LEVEL", "INFO")}},
 }
+
+FORM_RENDERER = "podium.common.forms.SiteFormRenderer"
+"""Every form field renders through common/field.html ({{ field.as_field_group }})."""

@@ -30,6 +30,7 @@ from django.core.files.storage import default_storage
 from django.utils import timezone
 
 from podium.briefs.domain import briefs as workflow
+from podium.briefs.domain import transitions
 from podium.briefs.domain.queries.media import UPLOAD_SAMPLES_DIR
 from podium.briefs.domain.runners import run_job
 from podium.briefs.models import Brief, TranscriptVersion
@@ -91,7 +92,7 @@ def _seed_brief(slug: str) -> str:
         source=SEED_AFTER_EVENT.name,
         note="Imported from the seed page",
     )
-    workflow.publish(brief=Brief.objects.get(pk=brief.pk), user=_editor())
+    transitions.publish(brief=Brief.objects.get(pk=brief.pk), user=_editor())
     return "seed brief imported and published"
 
 
@@ -127,7 +128,7 @@ def _generate_and_publish(event, *, publish: bool) -> str:
         reason = (
             "Demo: generated brief published as written, for comparison with the review screen."
         )
-        workflow.publish(
+        transitions.publish(
             brief=brief,
             user=editor,
             override_reason=reason if brief.current_version.fail_count else "",

@@ -15,6 +15,7 @@ import pytest
 from django.core.files import File
 
 from podium.briefs.domain import briefs as workflow
+from podium.briefs.domain import transitions
 from podium.briefs.domain.content import load_brief
 from podium.briefs.models import Brief
 from podium.demo.media import make_demo_recording, tools_available
@@ -211,7 +212,7 @@ def test_seek_links_work_without_scripts(browser, live_server, recorded):
         transcript_version=Brief.objects.get(pk=brief.pk).transcript, mapping=PANEL_MAP
     )
     workflow.import_brief(event=event, text=faithful_brief_md(transcript), user=editor)
-    workflow.publish(brief=Brief.objects.get(pk=brief.pk), user=editor)
+    transitions.publish(brief=Brief.objects.get(pk=brief.pk), user=editor)
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(f"{live_server.url}/events/{event.slug}/")
@@ -230,7 +231,7 @@ def _published_with_link(event, transcript, url: str):
     brief = Brief.objects.get(event=event)
     workflow.save_speaker_map(transcript_version=brief.transcript, mapping=PANEL_MAP)
     workflow.import_brief(event=event, text=faithful_brief_md(transcript), user=editor)
-    workflow.publish(brief=Brief.objects.get(event=event), user=editor)
+    transitions.publish(brief=Brief.objects.get(event=event), user=editor)
 
 
 FAKE_YOUTUBE_API = """

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from podium.briefs.domain import briefs as workflow
+from podium.briefs.domain import transitions
 from podium.briefs.domain.content import load_brief, load_transcript
 from podium.briefs.domain.queries.public import event_recording
 from podium.briefs.models import BriefVersion, Override, TranscriptVersion
@@ -130,13 +131,13 @@ def test_publishing_a_failing_version_needs_a_written_override(reviewed_brief, e
     workflow.edit_section(
         brief=reviewed_brief, number=1, summary=section.text.replace("eight", "nine"), user=editor
     )
-    with pytest.raises(workflow.PublishBlocked):
-        workflow.publish(brief=reviewed_brief, user=editor)
+    with pytest.raises(transitions.PublishBlocked):
+        transitions.publish(brief=reviewed_brief, user=editor)
     with pytest.raises(workflow.WorkflowError, match="at least 10"):
-        workflow.publish(brief=reviewed_brief, user=editor, override_reason="ok")
+        transitions.publish(brief=reviewed_brief, user=editor, override_reason="ok")
     assert reviewed_brief.published_version is None
 
-    workflow.publish(
+    transitions.publish(
         brief=reviewed_brief,
         user=editor,
         override_reason="The speaker corrected this figure by email.",
@@ -151,7 +152,7 @@ def test_publishing_a_failing_version_needs_a_written_override(reviewed_brief, e
 def test_public_sees_only_the_published_version(reviewed_brief, editor):
     event = reviewed_brief.event
     assert event_recording(event).brief is None, "a draft is never public"
-    workflow.publish(brief=reviewed_brief, user=editor)
+    transitions.publish(brief=reviewed_brief, user=editor)
     shown = event_recording(event).brief
     assert shown.title == "Water Security in Coastal Cities"
     assert shown.parts[0].sections[0].time_label == format_time(
@@ -164,7 +165,7 @@ def test_public_sees_only_the_published_version(reviewed_brief, editor):
         "edits wait for the next publish"
     )
 
-    workflow.unpublish(brief=reviewed_brief, user=editor)
+    transitions.unpublish(brief=reviewed_brief, user=editor)
     assert event_recording(event).brief is None
 
 

@@ -9,7 +9,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
-from podium.briefs.domain import jobs
+from podium.briefs.domain import briefs as workflow
+from podium.briefs.domain import jobs, transitions
 from podium.briefs.domain.briefs import add_recording
 from podium.briefs.domain.queries.media import player_for_url, vimeo_id, youtube_id
 from podium.briefs.models import Job
@@ -124,11 +125,10 @@ def test_vimeo_and_fallback_links():
 
 
 def test_public_page_embeds_youtube_with_no_script_links(client, reviewed_brief, editor):
-    from podium.briefs.domain import briefs as workflow
 
     event = reviewed_brief.event
     workflow.add_recording(event=event, video_url="https://www.youtube.com/watch?v=dQw4w9WgXcQ")
-    workflow.publish(brief=reviewed_brief, user=editor)
+    transitions.publish(brief=reviewed_brief, user=editor)
     html = client.get(reverse("events:detail", kwargs={"slug": event.slug})).content.decode()
     assert 'data-kind="youtube"' in html and "youtube.com/embed/dQw4w9WgXcQ?enablejsapi=1" in html
     t = int(panel_transcript().segments[1].start)

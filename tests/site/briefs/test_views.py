@@ -9,6 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from podium.briefs.domain import briefs as workflow
+from podium.briefs.domain import transitions
 from podium.briefs.domain.content import load_brief
 from podium.briefs.models import Brief, Job, Override
 from podium.engine.timefmt import format_time
@@ -299,7 +300,7 @@ def test_public_never_sees_a_draft(client, reviewed_brief):
 
 def test_published_brief_on_the_event_page_and_downloads(client, reviewed_brief, editor):
     event = reviewed_brief.event
-    workflow.publish(brief=reviewed_brief, user=editor)
+    transitions.publish(brief=reviewed_brief, user=editor)
     page = client.get(reverse("events:detail", kwargs={"slug": event.slug})).content.decode()
     assert "Program Brief" in page and "1. Salt in the Aquifers" in page
     start = panel_transcript().segments[1].start
@@ -340,7 +341,7 @@ def test_transcript_page_and_downloads_only_when_shown(client, reviewed_brief, e
 
 def test_a_draft_event_hides_even_a_published_brief(client, reviewed_brief, editor):
     event = reviewed_brief.event
-    workflow.publish(brief=reviewed_brief, user=editor)
+    transitions.publish(brief=reviewed_brief, user=editor)
     event.status = "draft"
     event.save()
     assert client.get(public_url("brief_download", event, fmt="txt")).status_code == 404

@@ -33,22 +33,16 @@ from podium.briefs.domain.content import (
     load_brief,
     load_transcript,
 )
+from podium.briefs.domain.errors import WorkflowError
 from podium.briefs.domain.jobs import start_job
-from podium.briefs.models import Brief, BriefVersion, Job, Override, Recording, TranscriptVersion
+from podium.briefs.domain.transitions import new_version_state
+from podium.briefs.models import Brief, BriefVersion, Job, Recording, TranscriptVersion
 from podium.engine.brief.model import EventDetails, Quote
 from podium.engine.timefmt import format_time, parse_time
 
 log = logging.getLogger(__name__)
 
 MAX_TRANSCRIPT_BYTES = 20 * 1024 * 1024
-
-
-class WorkflowError(Exception):
-    """An action the workflow refuses, with a sentence for the editor."""
-
-
-class PublishBlocked(WorkflowError):
-    """The version has `fail` findings and no editor has overridden them."""
 
 
 # --- the brief row ------------------------------------------------------------
@@ -369,9 +363,7 @@ def save_version(
             author=user,
         )
         locked.current_version = version
-        if locked.status in (Brief.Status.APPROVED, Brief.Status.PUBLISHED, Brief.Status.DRAFT):
-            locked.status = Brief.Status.IN_REVIEW
-        locked.save(update_fields=["current_version", "status", "updated_at"])
+        new_version_state(locked, version=version, user=user)
     brief.refresh_from_db()
     log.info("brief %s version %s (%s) by %s", brief.pk, number, origin, getattr(user, "pk", None))
     return version
@@ -584,73 +576,6 @@ def _replace_everywhere(engine_brief, section, old: str, new: str) -> bool:
 
 
 # --- approving and publishing ----------------------------------------------------------
-
-
-def needs_override(version: BriefVersion | None) -> bool:
-    return bool(version and version.fail_count and not version.overrides.exists())
-
-
-def approve(*, brief: Brief, user) -> Brief:
-    if brief.current_version is None:
-        raise WorkflowError("There is nothing to approve yet.")
-    brief.status = Brief.Status.APPROVED
-    brief.approved_by, brief.approved_at = user, timezone.now()
-    brief.save(update_fields=["status", "approved_by", "approved_at", "updated_at"])
-    log.info("brief %s approved by %s", brief.pk, user.pk)
-    return brief
-
-
-def override(*, brief: Brief, user, reason: str) -> Override:
-    """Record an editor's written reason to publish the current version despite `fail` findings."""
-    reason = (reason or "").strip()
-    if len(reason) < 10:
-        raise WorkflowError(
-            "Write why the failing findings may be published (at least 10 characters)."
-        )
-    version = brief.current_version
-    if version is None:
-        raise WorkflowError("There is nothing to override yet.")
-    record = Override.objects.create(
-        version=version, user=user, reason=reason, fail_count=version.fail_count
-    )
-    log.warning(
-        "brief %s v%s: %s fail finding(s) overridden by %s",
-        brief.pk,
-        version.number,
-        version.fail_count,
-        user.pk,
-    )
-    return record
-
-
-def publish(*, brief: Brief, user, override_reason: str = "") -> Brief:
-    """Publish the current version; `fail` findings need an override (given here or before)."""
-    version = brief.current_version
-    if version is None:
-        raise WorkflowError("There is nothing to publish yet.")
-    if needs_override(version):
-        if not override_reason.strip():
-            raise PublishBlocked(
-                f"Version {version.number} has {version.fail_count} failing finding(s). "
-                "Fix them, or override with a written reason."
-            )
-        override(brief=brief, user=user, reason=override_reason)
-    brief.published_version = version
-    brief.status = Brief.Status.PUBLISHED
-    brief.published_by, brief.published_at = user, timezone.now()
-    brief.save(
-        update_fields=["published_version", "status", "published_by", "published_at", "updated_at"]
-    )
-    log.info("brief %s v%s published by %s", brief.pk, version.number, getattr(user, "pk", None))
-    return brief
-
-
-def unpublish(*, brief: Brief, user) -> Brief:
-    brief.published_version = None
-    brief.status = Brief.Status.IN_REVIEW if brief.current_version else Brief.Status.DRAFT
-    brief.save(update_fields=["published_version", "status", "updated_at"])
-    log.info("brief %s unpublished by %s", brief.pk, user.pk)
-    return brief
 
 
 def set_transcript_visibility(*, brief: Brief, show: bool, user=None) -> Brief:

@@ -4,8 +4,16 @@ Thin tables; every workflow (upload, generate, edit, publish, restore) lives in
 `podium.briefs.domain`.
 """
 
-from podium.briefs.models.brief import Brief, BriefVersion, Override
+from podium.briefs.models.brief import Brief, BriefStateChange, BriefVersion, Override
 from podium.briefs.models.job import Job
 from podium.briefs.models.recording import Recording, TranscriptVersion
 
-__all__ = ["Brief", "BriefVersion", "Job", "Override", "Recording", "TranscriptVersion"]
+__all__ = [
+    "Brief",
+    "BriefStateChange",
+    "BriefVersion",
+    "Job",
+    "Override",
+    "Recording",
+    "TranscriptVersion",
+]

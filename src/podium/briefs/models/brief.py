@@ -114,3 +114,25 @@ class Override(models.Model):
 
     class Meta:
         ordering = ["-created_at"]
+
+
+class BriefStateChange(models.Model):
+    """The audit trail of a brief's states: who moved it from which state to which, and when."""
+
+    brief = models.ForeignKey(Brief, on_delete=models.CASCADE, related_name="state_changes")
+    action = models.CharField(max_length=40, help_text="approve, publish, unpublish, new_version")
+    previous = models.CharField(max_length=20, choices=Brief.Status.choices)
+    state = models.CharField(max_length=20, choices=Brief.Status.choices)
+    version = models.ForeignKey(
+        BriefVersion, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.brief}: {self.previous} -> {self.state} ({self.action})"

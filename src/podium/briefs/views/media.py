@@ -27,7 +27,9 @@ def recording_media(request, pk: int, filename: str):
     recording = get_object_or_404(Recording.objects.select_related("event"), pk=pk)
     if not recording.media:
         raise Http404("no file")
-    if not recording.event.is_public and not request.user.has_perm("briefs.view_brief"):
+    if not recording.event.is_public and not request.user.has_perm(
+        "briefs.view_brief", recording.event
+    ):
         raise Http404("no such recording")
     name = recording.media.name
     size = default_storage.size(name)

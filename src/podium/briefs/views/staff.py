@@ -10,14 +10,15 @@ from __future__ import annotations
 import functools
 
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from podium.briefs import rules
 from podium.briefs.domain import briefs as workflow
+from podium.briefs.domain import transitions
 from podium.briefs.domain.content import event_speakers, load_brief, load_transcript
 from podium.briefs.domain.jobs import requeue_stale_jobs, retry_job, seconds_left
 from podium.briefs.domain.queries.media import player_for_event, upload_samples
@@ -31,23 +32,18 @@ from podium.briefs.interfaces.forms import (
     TranscriptForm,
 )
 from podium.briefs.models import Brief, BriefVersion, Job
+from podium.common.views.staff import staff_view
 from podium.engine.errors import PodiumError
-from podium.events.models import Event
 
 
-def brief_page(perm: str):
-    """Load the event by slug, require `perm`, pass `event` and its `brief` row."""
+def brief_page(permission: str):
+    """`staff_view(permission)` (event from the URL, permission on it), plus the event's brief row."""
 
     def decorator(view):
+        @staff_view(permission)
         @functools.wraps(view)
-        def wrapper(request, slug: str, *args, **kwargs):
-            if not request.user.is_authenticated:
-                return redirect_to_login(request.get_full_path())
-            if not request.user.has_perm(perm):
-                raise PermissionDenied("You may not do this.")
-            event = get_object_or_404(Event, slug=slug)
-            brief = workflow.ensure_brief(event)
-            return view(request, event, brief, *args, **kwargs)
+        def wrapper(request, event, *args, **kwargs):
+            return view(request, event, workflow.ensure_brief(event), *args, **kwargs)
 
         return wrapper
 
@@ -58,11 +54,11 @@ def _url(name: str, event, **kwargs) -> str:
     return reverse(f"briefs_staff:{name}", kwargs={"slug": event.slug, **kwargs})
 
 
-def _permissions(user) -> dict:
+def _permissions(user, event) -> dict:
     return {
-        "can_edit": user.has_perm("briefs.change_brief"),
-        "can_publish": user.has_perm("briefs.publish_brief"),
-        "can_override": user.has_perm("briefs.override_verification"),
+        "can_edit": user.has_perm(rules.CHANGE, event),
+        "can_publish": user.has_perm(rules.PUBLISH, event),
+        "can_override": user.has_perm(rules.OVERRIDE, event),
     }
 
 
@@ -83,19 +79,19 @@ def _workspace_context(request, event, brief, **extra) -> dict:
         "generate_form": GenerateForm(),
         "import_form": ImportBriefForm(),
         "sample_files": upload_samples(event),
-        **_permissions(request.user),
+        **_permissions(request.user, event),
     }
     context.update(extra)
     return context
 
 
-@brief_page("briefs.view_brief")
+@brief_page(rules.VIEW)
 def workspace(request, event, brief):
     return render(request, "briefs/staff/workspace.html", _workspace_context(request, event, brief))
 
 
 @require_POST
-@brief_page("briefs.change_brief")
+@brief_page(rules.CHANGE)
 def upload_transcript(request, event, brief):
     form = TranscriptForm(request.POST, request.FILES)
     if form.is_valid():
@@ -131,7 +127,7 @@ def upload_transcript(request, event, brief):
 
 
 @require_POST
-@brief_page("briefs.change_brief")
+@brief_page(rules.CHANGE)
 def upload_recording(request, event, brief):
     form = RecordingForm(request.POST, request.FILES)
     if form.is_valid():
@@ -155,7 +151,7 @@ def upload_recording(request, event, brief):
 
 
 @require_POST
-@brief_page("briefs.change_brief")
+@brief_page(rules.CHANGE)
 def import_brief_view(request, event, brief):
     form = ImportBriefForm(request.POST)
     if form.is_valid():
@@ -175,7 +171,7 @@ def import_brief_view(request, event, brief):
     return render(request, "briefs/staff/workspace.html", context, status=400)
 
 
-@brief_page("briefs.view_brief")
+@brief_page(rules.VIEW)
 def job_status(request, event, brief, job_id: int):
     requeue_stale_jobs(event=event)
     job = get_object_or_404(Job, pk=job_id, event=event)
@@ -183,13 +179,13 @@ def job_status(request, event, brief, job_id: int):
         "event": event,
         "job": job,
         "seconds_left": seconds_left(job),
-        **_permissions(request.user),
+        **_permissions(request.user, event),
     }
     return render(request, "briefs/staff/_job.html", context)
 
 
 @require_POST
-@brief_page("briefs.change_brief")
+@brief_page(rules.CHANGE)
 def job_retry(request, event, brief, job_id: int):
     job = get_object_or_404(Job, pk=job_id, event=event)
     retry_job(job=job, user=request.user)
@@ -198,7 +194,7 @@ def job_retry(request, event, brief, job_id: int):
     return redirect(_url("overview", event))
 
 
-@brief_page("briefs.view_brief")
+@brief_page(rules.VIEW)
 def speakers(request, event, brief):
     transcript = brief.transcript
     if transcript is None:
@@ -206,7 +202,7 @@ def speakers(request, event, brief):
         return redirect(_url("overview", event))
     error = None
     if request.method == "POST":
-        if not request.user.has_perm("briefs.change_brief"):
+        if not request.user.has_perm(rules.CHANGE, event):
             raise PermissionDenied("You may not change the speaker map.")
         labels = request.POST.getlist("label")
         mapping = {label: request.POST.get(f"name-{i}", "") for i, label in enumerate(labels)}
@@ -228,13 +224,13 @@ def speakers(request, event, brief):
         "names": [s.name for s in event_speakers(event)],
         "player": player_for_event(event),
         "error": error,
-        **_permissions(request.user),
+        **_permissions(request.user, event),
     }
     return render(request, "briefs/staff/speakers.html", context, status=400 if error else 200)
 
 
 @require_POST
-@brief_page("briefs.change_brief")
+@brief_page(rules.CHANGE)
 def generate(request, event, brief):
     form = GenerateForm(request.POST)
     writer, sections = "extractive", 8
@@ -259,12 +255,12 @@ def _review_context(request, event, brief, **extra) -> dict:
         "names": [s.name for s in event_speakers(event)],
         "player": player_for_event(event),
         "overrides": list(version.overrides.select_related("user")) if version else [],
-        "needs_override": workflow.needs_override(version),
+        "needs_override": transitions.needs_override(version),
         "publish_form": PublishForm(),
         "editing": None,
         "section_form": None,
         "error": None,
-        **_permissions(request.user),
+        **_permissions(request.user, event),
     }
     context.update(extra)
     return context
@@ -276,7 +272,7 @@ def _render_review(request, event, brief, status=200, **extra):
     return render(request, template, _review_context(request, event, brief, **extra), status=status)
 
 
-@brief_page("briefs.view_brief")
+@brief_page(rules.VIEW)
 def review(request, event, brief):
     if brief.current_version is None:
         messages.info(request, "There is no brief yet: generate or import one.")
@@ -284,7 +280,7 @@ def review(request, event, brief):
     return _render_review(request, event, brief)
 
 
-@brief_page("briefs.change_brief")
+@brief_page(rules.CHANGE)
 def section_edit(request, event, brief, number: int):
     if brief.current_version is None:
         raise Http404("no brief")
@@ -316,7 +312,7 @@ def section_edit(request, event, brief, number: int):
 
 
 @require_POST
-@brief_page("briefs.change_brief")
+@brief_page(rules.CHANGE)
 def apply_finding(request, event, brief, index: int):
     try:
         workflow.apply_suggestion(brief=brief, index=index, user=request.user)
@@ -326,10 +322,10 @@ def apply_finding(request, event, brief, index: int):
 
 
 @require_POST
-@brief_page("briefs.change_brief")
+@brief_page(rules.CHANGE)
 def approve_view(request, event, brief):
     try:
-        workflow.approve(brief=brief, user=request.user)
+        transitions.approve(brief=brief, user=request.user)
     except workflow.WorkflowError as exc:
         messages.error(request, str(exc))
     else:
@@ -338,14 +334,14 @@ def approve_view(request, event, brief):
 
 
 @require_POST
-@brief_page("briefs.publish_brief")
+@brief_page(rules.PUBLISH)
 def publish_view(request, event, brief):
     form = PublishForm(request.POST)
     reason = form.data.get("reason", "")
-    if reason.strip() and not request.user.has_perm("briefs.override_verification"):
+    if reason.strip() and not request.user.has_perm(rules.OVERRIDE, event):
         raise PermissionDenied("You may not override verification.")
     try:
-        workflow.publish(brief=brief, user=request.user, override_reason=reason)
+        transitions.publish(brief=brief, user=request.user, override_reason=reason)
     except workflow.WorkflowError as exc:
         return _render_review(request, event, brief, status=400, error=str(exc))
     messages.success(request, "Published: the brief is on the public event page.")
@@ -353,15 +349,19 @@ def publish_view(request, event, brief):
 
 
 @require_POST
-@brief_page("briefs.publish_brief")
+@brief_page(rules.PUBLISH)
 def unpublish_view(request, event, brief):
-    workflow.unpublish(brief=brief, user=request.user)
+    try:
+        transitions.unpublish(brief=brief, user=request.user)
+    except workflow.WorkflowError as exc:
+        messages.error(request, str(exc))
+        return redirect(_url("review", event))
     messages.success(request, "Unpublished: the public page no longer shows the brief.")
     return redirect(_url("review", event) if brief.current_version_id else _url("overview", event))
 
 
 @require_POST
-@brief_page("briefs.publish_brief")
+@brief_page(rules.PUBLISH)
 def transcript_visibility(request, event, brief):
     workflow.set_transcript_visibility(
         brief=brief, show=request.POST.get("show") == "1", user=request.user
@@ -369,7 +369,7 @@ def transcript_visibility(request, event, brief):
     return redirect(_url("overview", event))
 
 
-@brief_page("briefs.view_brief")
+@brief_page(rules.VIEW)
 def transcript_download(request, event, brief, fmt: str):
     from podium.briefs.views.public import TRANSCRIPT_FORMATS
     from podium.engine.transcript import format_transcript
@@ -382,17 +382,17 @@ def transcript_download(request, event, brief, fmt: str):
     return response
 
 
-@brief_page("briefs.view_brief")
+@brief_page(rules.VIEW)
 def history(request, event, brief):
     versions = list(brief.versions.select_related("author").prefetch_related("overrides__user"))
     return render(
         request,
         "briefs/staff/history.html",
-        {"event": event, "brief": brief, "versions": versions, **_permissions(request.user)},
+        {"event": event, "brief": brief, "versions": versions, **_permissions(request.user, event)},
     )
 
 
-@brief_page("briefs.view_brief")
+@brief_page(rules.VIEW)
 def diff(request, event, brief):
     try:
         a = int(request.GET.get("a", ""))
@@ -415,7 +415,7 @@ def diff(request, event, brief):
 
 
 @require_POST
-@brief_page("briefs.change_brief")
+@brief_page(rules.CHANGE)
 def restore(request, event, brief, number: int):
     version = get_object_or_404(BriefVersion, brief=brief, number=number)
     new = workflow.restore_version(brief=brief, version=version, user=request.user)

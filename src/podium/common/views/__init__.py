@@ -1,5 +1,1 @@
-"""Shared view helpers: the staff-area guard and the staff dashboard."""
-
-from podium.common.views.staff import StaffRequiredMixin, staff_required
-
-__all__ = ["StaffRequiredMixin", "staff_required"]
+"""Views shared by the whole site: the staff guard, the dashboard, media files."""

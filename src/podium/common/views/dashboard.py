@@ -15,7 +15,7 @@ from django.template.loader import get_template
 from django.utils import timezone
 
 from podium.accounts.domain.roles import ROLE_LABELS, roles_of
-from podium.common.views.staff import staff_required
+from podium.common.views.staff import staff_view
 from podium.events.models import Event
 
 DASHBOARD_PANELS = ["registration/_staff_dashboard.html", "briefs/_staff_dashboard.html"]
@@ -32,7 +32,7 @@ def _existing(names: list[str]) -> list[str]:
     return found
 
 
-@staff_required
+@staff_view(event=False)
 def dashboard(request):
     now = timezone.now()
     events = Event.objects.all()

@@ -12,7 +12,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from podium.common.views.staff import check_staff, staff_required
+from podium.common.views.staff import check_staff, staff_view
 from podium.events.domain import events as domain
 from podium.events.interfaces.forms import (
     EventForm,
@@ -26,7 +26,7 @@ from podium.events.models import Event, EventPartner, EventSpeaker, Organisation
 
 
 # --- events -----------------------------------------------------------------
-@staff_required
+@staff_view(event=False)
 def event_list(request):
     events = Event.objects.annotate(speaker_count=Count("speakers")).order_by("-starts_at")
     status = request.GET.get("status")
@@ -39,7 +39,7 @@ def event_list(request):
     )
 
 
-@staff_required("events.add_event")
+@staff_view("events.add_event", event=False)
 def event_create(request):
     form = EventForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
@@ -52,10 +52,8 @@ def event_create(request):
     return render(request, "staff/events/event_form.html", {"staff_nav": "events", "form": form})
 
 
-@staff_required
-def event_detail(request, slug: str):
-    event = get_object_or_404(Event, slug=slug)
-    check_staff(request, "events.preview_event", event)
+@staff_view("events.preview_event")
+def event_detail(request, event):
     return render(
         request,
         "staff/events/event_detail.html",
@@ -69,10 +67,8 @@ def event_detail(request, slug: str):
     )
 
 
-@staff_required
-def event_edit(request, slug: str):
-    event = get_object_or_404(Event, slug=slug)
-    check_staff(request, "events.change_event", event)
+@staff_view("events.change_event")
+def event_edit(request, event):
     form = EventForm(request.POST or None, request.FILES or None, instance=event)
     if request.method == "POST" and form.is_valid():
         event = form.save(commit=False)
@@ -86,11 +82,9 @@ def event_edit(request, slug: str):
     )
 
 
-@staff_required
+@staff_view("events.publish_event")
 @require_POST
-def event_status(request, slug: str):
-    event = get_object_or_404(Event, slug=slug)
-    check_staff(request, "events.publish_event", event)
+def event_status(request, event):
     action = request.POST.get("action")
     if action == "publish":
         domain.publish_event(event, by=request.user)
@@ -105,10 +99,8 @@ def event_status(request, slug: str):
 
 
 # --- speakers and partners ---------------------------------------------------
-@staff_required
-def speaker_form(request, slug: str, pk: int | None = None):
-    event = get_object_or_404(Event, slug=slug)
-    check_staff(request, "events.change_event", event)
+@staff_view("events.change_event")
+def speaker_form(request, event, pk: int | None = None):
     speaker = (
         get_object_or_404(EventSpeaker, pk=pk, event=event) if pk else EventSpeaker(event=event)
     )
@@ -150,11 +142,9 @@ def speaker_form(request, slug: str, pk: int | None = None):
     )
 
 
-@staff_required
+@staff_view("events.change_event")
 @require_POST
-def speaker_delete(request, slug: str, pk: int):
-    event = get_object_or_404(Event, slug=slug)
-    check_staff(request, "events.change_event", event)
+def speaker_delete(request, event, pk: int):
     get_object_or_404(EventSpeaker, pk=pk, event=event).delete()
     if request.htmx:  # the row disappears in place
         return HttpResponse("")
@@ -162,10 +152,8 @@ def speaker_delete(request, slug: str, pk: int):
     return redirect("staff:event_detail", slug=event.slug)
 
 
-@staff_required
-def partner_add(request, slug: str):
-    event = get_object_or_404(Event, slug=slug)
-    check_staff(request, "events.change_event", event)
+@staff_view("events.change_event")
+def partner_add(request, event):
     form = PartnerForm(request.POST or None, instance=EventPartner(event=event), event=event)
     if request.method == "POST" and form.is_valid():
         organisation = form.cleaned_data.get("organisation") or domain.get_or_create_organisation(
@@ -186,18 +174,16 @@ def partner_add(request, slug: str):
     )
 
 
-@staff_required
+@staff_view("events.change_event")
 @require_POST
-def partner_delete(request, slug: str, pk: int):
-    event = get_object_or_404(Event, slug=slug)
-    check_staff(request, "events.change_event", event)
+def partner_delete(request, event, pk: int):
     get_object_or_404(EventPartner, pk=pk, event=event).delete()
     messages.success(request, "Partner removed from this event.")
     return redirect("staff:event_detail", slug=event.slug)
 
 
 # --- people, organisations, topics --------------------------------------------
-@staff_required
+@staff_view(event=False)
 def person_list(request):
     people = Person.objects.select_related("organisation").annotate(events=Count("appearances"))
     query = request.GET.get("q", "").strip()
@@ -210,7 +196,7 @@ def person_list(request):
     )
 
 
-@staff_required("events.change_person")
+@staff_view("events.change_person", event=False)
 def person_form(request, pk: int | None = None):
     person = get_object_or_404(Person, pk=pk) if pk else Person()
     form = PersonForm(request.POST or None, request.FILES or None, instance=person)
@@ -231,7 +217,7 @@ def person_form(request, pk: int | None = None):
     )
 
 
-@staff_required
+@staff_view(event=False)
 def organisation_list(request):
     organisations = Organisation.objects.annotate(
         people_count=Count("people"), partnership_count=Count("partnerships")
@@ -243,7 +229,7 @@ def organisation_list(request):
     )
 
 
-@staff_required("events.change_organisation")
+@staff_view("events.change_organisation", event=False)
 def organisation_form(request, pk: int | None = None):
     organisation = get_object_or_404(Organisation, pk=pk) if pk else Organisation()
     form = OrganisationForm(request.POST or None, request.FILES or None, instance=organisation)
@@ -264,7 +250,7 @@ def organisation_form(request, pk: int | None = None):
     )
 
 
-@staff_required
+@staff_view(event=False)
 def topic_list(request):
     form = TopicForm(request.POST or None)
     if request.method == "POST":

@@ -6,8 +6,7 @@ from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from podium.common.views.staff import check_staff, staff_required
-from podium.events.models import Event
+from podium.common.views.staff import check_staff, staff_view
 from podium.publications.domain.publications import (
     choose_related_publications,
     save_publication,
@@ -18,7 +17,7 @@ from podium.publications.interfaces.forms import PublicationForm, RelatedPublica
 from podium.publications.models import Publication
 
 
-@staff_required
+@staff_view(event=False)
 def publication_list(request):
     publications = Publication.objects.prefetch_related("topics").order_by("-published_on")
     return render(
@@ -28,7 +27,7 @@ def publication_list(request):
     )
 
 
-@staff_required
+@staff_view(event=False)
 def publication_form(request, pk: int | None = None):
     publication = get_object_or_404(Publication, pk=pk) if pk else Publication()
     check_staff(
@@ -53,7 +52,7 @@ def publication_form(request, pk: int | None = None):
     )
 
 
-@staff_required
+@staff_view(event=False)
 @require_POST
 def publication_status(request, pk: int):
     publication = get_object_or_404(Publication, pk=pk)
@@ -65,10 +64,8 @@ def publication_status(request, pk: int):
     return redirect("staff:publication_edit", pk=publication.pk)
 
 
-@staff_required
-def event_related(request, slug: str):
-    event = get_object_or_404(Event, slug=slug)
-    check_staff(request, "events.change_event", event)
+@staff_view("events.change_event")
+def event_related(request, event):
     chosen = [link.publication for link in event.chosen_publications.select_related("publication")]
     form = RelatedPublicationsForm(request.POST or None, initial={"publications": chosen})
     if request.method == "POST" and form.is_valid():

@@ -7,34 +7,11 @@ from django import template
 from podium.registration.domain.queries.registrations import public_options
 
 register = template.Library()
-NUMBER_WORDS = [
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-]
 
 
 @register.simple_tag
 def registration_options(event):
     return public_options(event)
-
-
-@register.filter
-def number_word(value) -> str:
-    """3 → 'three' (AP style up to ten)."""
-    try:
-        number = int(value)
-    except (TypeError, ValueError):
-        return str(value)
-    return NUMBER_WORDS[number] if 0 <= number < len(NUMBER_WORDS) else str(number)
 
 
 @register.filter

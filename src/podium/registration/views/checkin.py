@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from podium.common.views.staff import staff_view
 from podium.registration import rules
 from podium.registration.domain.checkin import check_in, find_by_checkin_code, undo_check_in
 from podium.registration.domain.errors import InvalidTransition
@@ -18,7 +19,6 @@ from podium.registration.domain.queries.registrations import (
     search_registrations,
 )
 from podium.registration.models import Registration
-from podium.registration.views.staff import staff_view
 
 RESULT_LIMIT = 25
 

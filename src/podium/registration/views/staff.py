@@ -3,12 +3,8 @@ registration types and their forms. Thin: each view checks a permission, calls t
 
 from __future__ import annotations
 
-import functools
-
 from django import forms
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Max
 from django.http import HttpRequest, HttpResponse
@@ -17,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from podium.common.views.staff import staff_view
 from podium.events.models import Event, Organisation
 from podium.registration import rules
 from podium.registration.domain import forms as form_editing
@@ -52,24 +49,6 @@ from podium.registration.models import (
     Registration,
     RegistrationType,
 )
-
-
-def staff_view(permission: str):
-    """Sign-in required, then ``permission``; passes the event (from the URL's ``slug``) to the view."""
-
-    def decorator(view):
-        @functools.wraps(view)
-        def wrapper(request: HttpRequest, slug: str, *args, **kwargs):
-            if not request.user.is_authenticated:
-                return redirect_to_login(request.get_full_path())
-            event = get_object_or_404(Event, slug=slug)
-            if not request.user.has_perm(permission, event):
-                raise PermissionDenied
-            return view(request, event, *args, **kwargs)
-
-        return wrapper
-
-    return decorator
 
 
 def _context(event, tab: str, **extra):

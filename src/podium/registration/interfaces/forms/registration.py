@@ -141,6 +141,8 @@ class RegistrationForm(forms.Form):
                 if editing and question.key == "email":
                     self.fields[name].disabled = True
                     self.fields[name].help_text = "To use another email, cancel and register again."
+                # A lone question titled like its section: the legend already says it.
+                self.fields[name].hide_label = self.fields[name].label == section.title
                 names.append(name)
             self._sections.append((section, names))
         if not any(

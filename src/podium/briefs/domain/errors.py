@@ -1,0 +1,17 @@
+"""Why the brief workflow refused an action: each error carries a sentence for the editor."""
+
+from __future__ import annotations
+
+from podium.common.domain.transitions import TransitionError
+
+
+class WorkflowError(Exception):
+    """An action the workflow refuses, with a sentence for the editor."""
+
+
+class PublishBlocked(WorkflowError):
+    """The version has `fail` findings and no editor has overridden them."""
+
+
+class InvalidBriefTransition(WorkflowError, TransitionError):
+    """A state change the brief table does not allow (e.g. approving a published brief)."""
