@@ -11,12 +11,22 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from podium.accounts.domain.roles import assign_role
-from podium.demo.media import SCRIPT, speakers_of_panel
+from podium.demo.media import SCRIPT, speakers_of_panel, tools_available
 from podium.engine.transcript import format_transcript
 from podium.engine.transcript.model import Segment, Transcript
 from podium.events.models import Event, EventSpeaker, Person
 
 _counter = itertools.count(1)
+
+
+@pytest.fixture
+def media_tools() -> None:
+    """Fail (never skip) when the tools that make the test recording are missing."""
+    if not tools_available():
+        pytest.fail(
+            "espeak-ng and ffmpeg are needed to make the test recording: "
+            "sudo apt-get install -y espeak-ng ffmpeg (`make test` installs them)"
+        )
 
 
 @pytest.fixture(autouse=True)

@@ -18,13 +18,13 @@ from podium.briefs.domain import briefs as workflow
 from podium.briefs.domain import transitions
 from podium.briefs.domain.content import load_brief
 from podium.briefs.models import Brief
-from podium.demo.media import make_demo_recording, tools_available
+from podium.demo.media import make_demo_recording
 from podium.engine.transcript import format_transcript
 from tests.site.briefs.conftest import PANEL_MAP, make_panel_event, make_user
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.skipif(not tools_available(), reason="needs espeak-ng and ffmpeg"),
+    pytest.mark.usefixtures("media_tools"),
 ]
 SHOTS = os.environ.get("PODIUM_SCREENSHOTS")
 
@@ -92,8 +92,6 @@ def sign_in(page, live_server, user) -> None:
 
 @pytest.mark.parametrize("source", ["generate", "import"])
 def test_editor_journey_from_transcript_to_published_brief(page, live_server, recorded, source):
-    if source == "generate":
-        pytest.importorskip("podium.engine.write", reason="the brief writer is not installed")
     event, vtt, transcript = recorded
     editor = make_user("editor")
     sign_in(page, live_server, editor)

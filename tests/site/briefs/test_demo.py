@@ -13,12 +13,11 @@ from podium.demo.briefs import (
     RECORDED_EVENT_SLUG,
     load_demo_briefs,
 )
-from podium.demo.media import tools_available
 
 pytestmark = [
     pytest.mark.django_db,
     pytest.mark.slow,
-    pytest.mark.skipif(not tools_available(), reason="needs espeak-ng and ffmpeg"),
+    pytest.mark.usefixtures("media_tools"),
 ]
 
 

@@ -10,12 +10,11 @@ import shutil
 
 import pytest
 
-from podium.demo.media import tools_available
 from tests.site.briefs.workers import REDIS_URL, START_TRANSCRIBE, Site
 
 pytestmark = [
     pytest.mark.slow,
-    pytest.mark.skipif(not tools_available(), reason="needs espeak-ng and ffmpeg"),
+    pytest.mark.usefixtures("media_tools"),
 ]
 
 
