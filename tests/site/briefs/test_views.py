@@ -265,6 +265,29 @@ def test_approve_publish_unpublish(editor_client, reviewed_brief):
     editor_client.post(staff_url("unpublish", event))
     reviewed_brief.refresh_from_db()
     assert reviewed_brief.published_version is None
+    assert reviewed_brief.status == "in_review"
+    actions = list(
+        reviewed_brief.state_changes.order_by("id").values_list("action", "previous", "state")
+    )
+    assert actions[-3:] == [
+        ("approve", "in_review", "approved"),
+        ("publish", "approved", "published"),
+        ("unpublish", "published", "in_review"),
+    ]
+
+
+def test_an_illegal_state_change_is_a_message_not_an_error(editor_client, reviewed_brief):
+    event = reviewed_brief.event
+    editor_client.post(staff_url("publish", event))
+    page = editor_client.post(staff_url("approve", event), follow=True)
+    assert page.status_code == 200
+    assert "A brief that is published cannot become approved." in page.content.decode()
+    reviewed_brief.refresh_from_db()
+    assert reviewed_brief.status == "published"
+    unpublished = editor_client.post(staff_url("unpublish", event), follow=True)
+    again = editor_client.post(staff_url("unpublish", event), follow=True)
+    assert unpublished.status_code == again.status_code == 200
+    assert "The brief is not published." in again.content.decode()
 
 
 # --- history ------------------------------------------------------------------------------
