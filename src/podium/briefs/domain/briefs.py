@@ -20,8 +20,6 @@ import threading
 from collections import OrderedDict
 from dataclasses import dataclass, field
 
-from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
@@ -615,8 +613,3 @@ def diff_versions(old: BriefVersion, new: BriefVersion) -> list[tuple[str, str]]
         kind = line[:1] if line[:1] in "+-@" else " "
         lines.append((kind, line[1:] if kind in "+- " else line))
     return lines
-
-
-def store_media_file(name: str, data: bytes) -> str:
-    """Save bytes through Django's storage; return the stored name."""
-    return default_storage.save(name, ContentFile(data))

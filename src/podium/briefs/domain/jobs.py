@@ -25,7 +25,7 @@ import uuid
 from datetime import timedelta
 
 from django.conf import settings
-from django.db import close_old_connections, connection, transaction
+from django.db import connection, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
@@ -250,7 +250,3 @@ class ProgressReporter:
         report_progress(
             self.job_id, self.token, self.start + (self.end - self.start) * fraction, stage
         )
-
-
-def fresh_connections() -> None:
-    close_old_connections()

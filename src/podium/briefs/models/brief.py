@@ -58,10 +58,6 @@ class Brief(models.Model):
     def __str__(self) -> str:
         return f"Brief of {self.event}"
 
-    @property
-    def is_published(self) -> bool:
-        return self.published_version_id is not None
-
 
 class BriefVersion(models.Model):
     class Origin(models.TextChoices):

@@ -126,10 +126,6 @@ class Event(models.Model):
     def is_public(self) -> bool:
         return self.status != self.Status.DRAFT
 
-    @property
-    def is_online(self) -> bool:
-        return bool(self.online_url) and not self.venue_name
-
 
 class EventSpeaker(models.Model):
     """A person's part in one event: their role and how they are introduced there."""

@@ -84,9 +84,5 @@ class Registration(models.Model):
         return f"{self.first_name} {self.last_name}".strip()
 
     @property
-    def holds_seat(self) -> bool:
-        return self.status == self.Status.CONFIRMED
-
-    @property
     def is_active(self) -> bool:
         return self.status not in (self.Status.CANCELLED, self.Status.REJECTED)

@@ -12,11 +12,3 @@ def validate_choices(kind: str, choices: list[str]) -> None:
         raise ValidationError("A choice question needs at least two options, one per line.")
     if len(set(choices)) != len(choices):
         raise ValidationError("Each option must appear only once.")
-
-
-def validate_unique_key(registration_type, key: str, *, exclude_pk: int | None = None) -> None:
-    clash = Question.objects.filter(section__registration_type=registration_type, key=key)
-    if exclude_pk:
-        clash = clash.exclude(pk=exclude_pk)
-    if clash.exists():
-        raise ValidationError(f"This form already has a question with the key “{key}”.")
