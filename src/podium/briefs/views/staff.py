@@ -173,6 +173,10 @@ def import_brief_view(request, event, brief):
 
 @brief_page(rules.VIEW)
 def job_status(request, event, brief, job_id: int):
+    return _job_fragment(request, event, job_id)
+
+
+def _job_fragment(request, event, job_id: int):
     requeue_stale_jobs(event=event)
     job = get_object_or_404(Job, pk=job_id, event=event)
     context = {
@@ -190,7 +194,7 @@ def job_retry(request, event, brief, job_id: int):
     job = get_object_or_404(Job, pk=job_id, event=event)
     retry_job(job=job, user=request.user)
     if request.htmx:
-        return job_status.__wrapped__(request, event, brief, job_id)
+        return _job_fragment(request, event, job_id)
     return redirect(_url("overview", event))
 
 
