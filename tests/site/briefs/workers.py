@@ -22,8 +22,8 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[3]
 PYTHON = sys.executable
-REDIS_URL = "redis://127.0.0.1:6379/8"
-"""A Redis database of its own, so other test runs' queues are never touched."""
+REDIS_URL = os.environ.get("PODIUM_REDIS_URL", "redis://127.0.0.1:6379/8")
+"""A Redis database of its own (PODIUM_REDIS_URL when set), so other runs' queues are never touched."""
 
 
 class Site:
