@@ -114,7 +114,9 @@ def test_editor_journey_from_transcript_to_published_brief(page, live_server, re
 
     # 3. Generate (the job runs at once with the immediate backend) or import a brief.
     if source == "generate":
-        page.click("[data-generate]")
+        # The immediate backend writes the brief inside the POST: allow for a busy machine.
+        with page.expect_navigation(timeout=180_000):
+            page.click("[data-generate]", no_wait_after=True)
         page.locator("[data-review-link]").first.click()
     else:
         page.locator("details.brief-import summary").click()
