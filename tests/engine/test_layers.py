@@ -22,7 +22,7 @@ SRC = Path(__file__).resolve().parents[2] / "src"
 ENGINE = SRC / "podium" / "engine"
 
 LAYERS: list[tuple[str, ...]] = [
-    ("errors", "timefmt", "progress", "data"),
+    ("errors", "timefmt", "progress", "structured", "data"),
     ("transcript", "speakers", "embed", "nlp", "wordlists"),
     ("asr", "segment"),
     ("brief",),

@@ -50,25 +50,19 @@ class EventFileError(InputError):
 
 def load_event(path: Path) -> EventDetails:
     """Read an event file (YAML or JSON) into `EventDetails`; errors name the file and field."""
-    import yaml
-
     from podium.engine.brief import EventDetails
+    from podium.engine.structured import load_yaml
 
     source = str(path)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise EventFileError("no such file", source=source) from None
     except IsADirectoryError:
         raise EventFileError("is a directory, not an event file", source=source) from None
     except UnicodeDecodeError:
         raise EventFileError("not a UTF-8 text file", source=source) from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        problem = getattr(exc, "problem", None) or "not valid YAML or JSON"
-        raise EventFileError(
-            str(problem), source=source, line=mark.line + 1 if mark else None
-        ) from None
+    data = load_yaml(text, source=source, error=EventFileError)
     if data is None:
         return EventDetails()
     if not isinstance(data, dict):

@@ -20,8 +20,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from podium.engine.errors import TranscriptError
+from podium.engine.structured import load_json
 from podium.engine.transcript.model import Segment, Transcript
-from podium.engine.transcript.source import check_not_empty, decode, load_json, read_bytes
+from podium.engine.transcript.source import check_not_empty, decode, read_bytes
 from podium.engine.wordlists import words_pattern
 
 WORDS_PER_MINUTE = 150.0
@@ -91,7 +92,7 @@ def load_meeting(path: str | Path, *, words_per_minute: float = WORDS_PER_MINUTE
     source = str(path)
     text = decode(read_bytes(path), source=source).removeprefix("\ufeff")
     check_not_empty(text, source=source)
-    data = load_json(text, source=source)
+    data = load_json(text, source=source, error=TranscriptError)
     return meeting_from_data(data, source=source, words_per_minute=words_per_minute)
 
 
