@@ -13,20 +13,19 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-import yaml
 from rich.markup import escape
-from rich.progress import Progress as RichProgress
 
+from podium.cli.choices import BRIEF_FORMATS, WRITERS
 from podium.cli.options import SpeakersOption, TranscriptArgument
 from podium.cli.output import err_console, write_output
-from podium.engine.brief import FORMATS, EventDetails, render_brief
 from podium.engine.errors import InputError
-from podium.engine.speakers import load_speakers
-from podium.engine.transcript import read_transcript
-from podium.engine.write import WRITERS, WriteResult, write_brief
+
+if TYPE_CHECKING:  # the engine is imported inside the command, so --help stays instant
+    from podium.engine.brief import EventDetails
+    from podium.engine.write import WriteResult
 
 EVENT_FIELDS = {
     "title": str,
@@ -51,21 +50,19 @@ class EventFileError(InputError):
 
 def load_event(path: Path) -> EventDetails:
     """Read an event file (YAML or JSON) into `EventDetails`; errors name the file and field."""
+    from podium.engine.brief import EventDetails
+    from podium.engine.structured import load_yaml
+
     source = str(path)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise EventFileError("no such file", source=source) from None
     except IsADirectoryError:
         raise EventFileError("is a directory, not an event file", source=source) from None
     except UnicodeDecodeError:
         raise EventFileError("not a UTF-8 text file", source=source) from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        problem = getattr(exc, "problem", None) or "not valid YAML or JSON"
-        raise EventFileError(
-            str(problem), source=source, line=mark.line + 1 if mark else None
-        ) from None
+    data = load_yaml(text, source=source, error=EventFileError)
     if data is None:
         return EventDetails()
     if not isinstance(data, dict):
@@ -114,7 +111,7 @@ def brief_command(
         int, typer.Option("--sections", "-n", min=1, max=30, help="How many sections to aim for.")
     ] = 8,
     to: Annotated[
-        str, typer.Option("--to", "-t", metavar="txt|md|html|json", help="Output format.")
+        str, typer.Option("--to", "-t", metavar="|".join(BRIEF_FORMATS), help="Output format.")
     ] = "md",
     output: Annotated[
         Path | None,
@@ -123,7 +120,7 @@ def brief_command(
     writer: Annotated[
         str,
         typer.Option(
-            "--writer", "-w", metavar="extractive|llm", help="Which writer drafts the prose."
+            "--writer", "-w", metavar="|".join(WRITERS), help="Which writer drafts the prose."
         ),
     ] = "extractive",
     base_url: Annotated[
@@ -175,9 +172,13 @@ def brief_command(
     The brief goes to standard output (or -o FILE); progress and the repair
     report go to standard error. Exit 0 on success, 2 on bad input.
     """
-    if to not in FORMATS:
+    from podium.engine.brief import render_brief
+    from podium.engine.speakers import load_speakers
+    from podium.engine.transcript import read_transcript
+
+    if to not in BRIEF_FORMATS:
         raise typer.BadParameter(
-            f"unknown format {to!r} (known: {', '.join(FORMATS)})", param_hint="--to"
+            f"unknown format {to!r} (known: {', '.join(BRIEF_FORMATS)})", param_hint="--to"
         )
     if writer not in WRITERS:
         raise typer.BadParameter(
@@ -205,6 +206,10 @@ def brief_command(
 
 
 def _run(transcript, event, speakers, sections, writer, llm_options) -> WriteResult:
+    from rich.progress import Progress as RichProgress
+
+    from podium.engine.write import write_brief
+
     kwargs = dict(event=event, speakers=speakers, sections=sections, writer=writer, llm=llm_options)
     if not sys.stderr.isatty():
         return write_brief(transcript, **kwargs)

@@ -12,10 +12,9 @@ from typing import Annotated
 
 import typer
 
+from podium.cli.choices import BRIEF_FORMATS
 from podium.cli.output import err_console, write_output
-from podium.engine.brief import FORMATS, parse_brief, read_brief, render_brief
 from podium.engine.errors import InputError
-from podium.engine.speakers import load_speakers
 
 _SUFFIXES = {
     ".txt": "txt",
@@ -40,7 +39,7 @@ def render(
         typer.Option(
             "--to",
             "-t",
-            metavar="|".join(FORMATS),
+            metavar="|".join(BRIEF_FORMATS),
             help="Output format. Default: from the -o file's extension, else md.",
             show_default=False,
         ),
@@ -74,12 +73,15 @@ def render(
       podium render brief.md --to json --speakers speakers.yaml
       cat brief.json | podium render - --to txt
     """
+    from podium.engine.brief import parse_brief, read_brief, render_brief
+    from podium.engine.speakers import load_speakers
+
     if to is None:
         format = _SUFFIXES.get(output.suffix.lower(), "md") if output is not None else "md"
-    elif to.lower() in FORMATS:
+    elif to.lower() in BRIEF_FORMATS:
         format = to.lower()
     else:
-        raise InputError(f"--to {to}: unknown format (choose one of {', '.join(FORMATS)})")
+        raise InputError(f"--to {to}: unknown format (choose one of {', '.join(BRIEF_FORMATS)})")
     people = load_speakers(speakers) if speakers is not None else None
     if str(brief) == "-":
         parsed = parse_brief(sys.stdin.read(), speakers=people, source="<stdin>")

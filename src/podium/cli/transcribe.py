@@ -13,14 +13,10 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeElapsedColumn
 
+from podium.cli.choices import TRANSCRIPT_FORMATS, WHISPER_MODELS
 from podium.cli.output import err_console, write_output
-from podium.engine.asr import WHISPER_MODELS, TranscribeOptions, probe, transcribe
 from podium.engine.errors import InputError
-from podium.engine.speakers import label_map, load_speakers
-from podium.engine.transcript import FORMATS, format_transcript
-from podium.engine.transcript.sniff import format_from_path
 
 
 def register(app: typer.Typer) -> None:
@@ -38,7 +34,9 @@ def transcribe_command(
     ] = None,
     format: Annotated[
         str | None,
-        typer.Option("--format", "-f", help=f"Output format ({', '.join(FORMATS)}); default vtt."),
+        typer.Option(
+            "--format", "-f", help=f"Output format ({', '.join(TRANSCRIPT_FORMATS)}); default vtt."
+        ),
     ] = None,
     model: Annotated[
         str, typer.Option("--model", "-m", help=f"Whisper model: {', '.join(WHISPER_MODELS)}.")
@@ -63,6 +61,10 @@ def transcribe_command(
     threads: Annotated[int, typer.Option("--threads", help="CPU threads; 0 uses all cores.")] = 0,
 ) -> None:
     """Transcribe a recording on the CPU, offline, with speaker turns."""
+    from podium.engine.asr import TranscribeOptions, probe, transcribe
+    from podium.engine.speakers import label_map, load_speakers
+    from podium.engine.transcript import format_transcript
+
     out_format = _output_format(output, format)
     names = label_map(load_speakers(speaker_map)) if speaker_map is not None else {}
     info = probe(media)
@@ -94,10 +96,12 @@ def transcribe_command(
 
 
 def _output_format(output: Path | None, format: str | None) -> str:
+    from podium.engine.transcript.sniff import format_from_path
+
     if format is not None:
         name = format.lower().lstrip(".")
-        if name not in FORMATS:
-            raise InputError(f"unknown format {format!r} (known: {', '.join(FORMATS)})")
+        if name not in TRANSCRIPT_FORMATS:
+            raise InputError(f"unknown format {format!r} (known: {', '.join(TRANSCRIPT_FORMATS)})")
         return name
     if output is None:
         return "vtt"
@@ -105,7 +109,7 @@ def _output_format(output: Path | None, format: str | None) -> str:
     if name is None:
         raise InputError(
             f"cannot tell the format from the name {output.name!r}: use one of "
-            f"{', '.join('.' + f for f in FORMATS)} or --format",
+            f"{', '.join('.' + f for f in TRANSCRIPT_FORMATS)} or --format",
             source=str(output),
         )
     return name
@@ -115,6 +119,14 @@ class _ProgressBar:
     """A Rich bar fed by the engine's progress callback: percentage and real-time factor."""
 
     def __init__(self, duration: float | None):
+        from rich.progress import (
+            BarColumn,
+            Progress,
+            TaskProgressColumn,
+            TextColumn,
+            TimeElapsedColumn,
+        )
+
         self.duration = duration or 0.0
         self.started = time.perf_counter()
         self.bar = Progress(

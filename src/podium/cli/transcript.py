@@ -9,24 +9,17 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.markup import escape
-from rich.table import Table
 
+from podium.cli.choices import TRANSCRIPT_FORMATS, TRANSCRIPT_READ_FORMATS
 from podium.cli.output import console, err_console, write_output
 from podium.engine.errors import TranscriptError
-from podium.engine.speakers import label_map, load_speakers
-from podium.engine.timefmt import format_time
-from podium.engine.transcript import (
-    FORMATS,
-    READ_FORMATS,
-    Transcript,
-    format_transcript,
-    read_transcript,
-)
-from podium.engine.transcript.sniff import format_from_path
+
+if TYPE_CHECKING:  # the engine is imported inside the commands, so --help stays instant
+    from podium.engine.transcript import Transcript
 
 transcript_app = typer.Typer(
     name="transcript",
@@ -42,7 +35,7 @@ FromOption = Annotated[
     typer.Option(
         "--from",
         "-f",
-        metavar="|".join(READ_FORMATS),
+        metavar="|".join(TRANSCRIPT_READ_FORMATS),
         help="Input format. Default: from the extension, else sniffed from the content.",
         show_default=False,
     ),
@@ -59,6 +52,9 @@ SpeakerMapOption = Annotated[
 
 
 def _load(path: Path, from_format: str | None, speaker_map: Path | None) -> Transcript:
+    from podium.engine.speakers import label_map, load_speakers
+    from podium.engine.transcript import read_transcript
+
     transcript = read_transcript(path, format=from_format)
     if speaker_map is not None:
         names = label_map(load_speakers(speaker_map))
@@ -113,7 +109,7 @@ def convert(
         typer.Option(
             "--to",
             "-t",
-            metavar="|".join(FORMATS),
+            metavar="|".join(TRANSCRIPT_FORMATS),
             help="Output format. Default: from OUT's extension.",
             show_default=False,
         ),
@@ -134,6 +130,9 @@ def convert(
       podium transcript convert export.txt - --to md
       podium transcript convert meeting.json meeting.vtt --from qmsum
     """
+    from podium.engine.transcript import format_transcript
+    from podium.engine.transcript.sniff import format_from_path
+
     transcript = _load(source, from_format, speaker_map)
     destination = None if output == "-" else Path(output)
     if to is not None:
@@ -143,8 +142,8 @@ def convert(
     else:
         raise TranscriptError(
             f"cannot tell the output format from {output!r}: give --to "
-            f"({', '.join(FORMATS)}) or an OUT ending in "
-            f"{', '.join('.' + f for f in FORMATS)}"
+            f"({', '.join(TRANSCRIPT_FORMATS)}) or an OUT ending in "
+            f"{', '.join('.' + f for f in TRANSCRIPT_FORMATS)}"
         )
     text = format_transcript(transcript, format)
     _print_warnings(transcript)
@@ -179,6 +178,10 @@ def show(
       podium transcript show panel.vtt
       podium transcript show whisperx.json -m speakers.yaml --turns
     """
+    from rich.table import Table
+
+    from podium.engine.timefmt import format_time
+
     transcript = _load(source, from_format, speaker_map)
     all_turns = transcript.turns()
     stats: dict[str, list[float]] = {}

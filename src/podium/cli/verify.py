@@ -14,20 +14,17 @@ import io
 import json
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import Progress as RichProgress
 
 from podium.cli.options import SpeakersOption, TranscriptArgument
 from podium.cli.output import console, err_console, write_output
-from podium.engine.brief.parse import parse_brief_and_page, read_text
-from podium.engine.speakers import load_speakers
-from podium.engine.timefmt import format_time
-from podium.engine.transcript import read_transcript
-from podium.engine.verify import Finding, Report, verify
+
+if TYPE_CHECKING:  # the engine is imported inside the command, so --help stays instant
+    from podium.engine.verify import Finding, Report
 
 FORMATS = ("text", "json")
 _COLOURS = {"ok": "green", "warn": "yellow", "fail": "bold red"}
@@ -61,6 +58,10 @@ def verify_command(
         raise typer.BadParameter(
             f"unknown format {format!r} (known: text, json)", param_hint="--format"
         )
+    from podium.engine.brief.parse import parse_brief_and_page, read_text
+    from podium.engine.speakers import load_speakers
+    from podium.engine.transcript import read_transcript
+
     people = load_speakers(speakers) if speakers else None
     parsed, page = parse_brief_and_page(read_text(brief), speakers=people, source=str(brief))
     if people is None and page.speakers:
@@ -82,6 +83,10 @@ def verify_command(
 
 
 def _run(brief, transcript, speakers) -> Report:
+    from rich.progress import Progress as RichProgress
+
+    from podium.engine.verify import verify
+
     if not sys.stderr.isatty():
         return verify(brief, transcript, speakers=speakers)
     with RichProgress(console=err_console, transient=True) as bar:
@@ -113,6 +118,8 @@ def print_report(report: Report, out: Console, *, only_problems: bool = False) -
 
 
 def _print_finding(finding: Finding, out: Console) -> None:
+    from podium.engine.timefmt import format_time
+
     colour = _COLOURS[finding.status]
     subject = finding.subject if len(finding.subject) <= 90 else finding.subject[:87] + "…"
     out.print(

@@ -20,9 +20,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 from podium.engine.errors import SpeakersError
+from podium.engine.structured import load_yaml
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,16 +46,14 @@ def load_speakers(path: str | Path) -> list[Speaker]:
     path = Path(path)
     source = str(path)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise SpeakersError("no such file", source=source) from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else None
-        problem = getattr(exc, "problem", None) or "not valid YAML or JSON"
-        raise SpeakersError(str(problem), source=source, line=line) from None
+    except IsADirectoryError:
+        raise SpeakersError("is a directory, not a speakers file", source=source) from None
     except UnicodeDecodeError:
         raise SpeakersError("not a UTF-8 text file", source=source) from None
+    data = load_yaml(text, source=source, error=SpeakersError)
     return parse_speakers(data, source=source)
 
 

@@ -7,7 +7,12 @@ cue form ``hh:mm:ss.mmm`` of WebVTT / SRT.
 
 from __future__ import annotations
 
+import math
 import re
+
+MAX_SECONDS = 1000 * 3600.0
+"""The latest time Podium reads: 1,000 hours into a recording. A later time is a
+typo or garbage, and would not fit the cue formats' hours."""
 
 _TIME = re.compile(r"^\s*(?:(?P<h>\d+):)?(?P<m>\d{1,2}):(?P<s>\d{1,2})(?:[.,](?P<f>\d{1,3}))?\s*$")
 
@@ -45,4 +50,17 @@ def parse_time(text: str) -> float:
     if secs >= 60 or (match["h"] is not None and minutes >= 60):
         raise ValueError(f"not a time: {text!r}")
     fraction = float(f"0.{match['f']}") if match["f"] else 0.0
-    return hours * 3600 + minutes * 60 + secs + fraction
+    seconds = hours * 3600 + minutes * 60 + secs + fraction
+    if seconds > MAX_SECONDS:
+        raise ValueError(f"not a time: {text!r} (later than {MAX_SECONDS / 3600:,.0f} hours)")
+    return seconds
+
+
+def is_seconds(value: object) -> bool:
+    """Whether `value` is a number of seconds Podium accepts: finite, 0 to `MAX_SECONDS`."""
+    return (
+        isinstance(value, int | float)
+        and not isinstance(value, bool)
+        and math.isfinite(value)
+        and 0 <= value <= MAX_SECONDS
+    )

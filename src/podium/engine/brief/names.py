@@ -35,97 +35,17 @@ from dataclasses import dataclass, replace
 from podium.engine.brief.model import Quote, Section
 from podium.engine.brief.quotes import QuoteSpan, find_quotes, inside_quotes
 from podium.engine.speakers import Speaker
+from podium.engine.wordlists import load_words, words_pattern
 
-PARTICLES = r"(?:de|da|di|van|von|der|den|bin|al|el|le|la|du|del|dos|ten|ter)"
+PARTICLES = words_pattern("name_particles")
 NAME_TOKEN = r"(?:[A-Z][\w’'\-]*[\w]|[A-Z]\.|[A-Z])"
 NAME = rf"{NAME_TOKEN}(?:\s+(?:{PARTICLES}\s+)*{NAME_TOKEN}){{1,4}}"
 """A person's name: two to five capitalised words or initials (particles allowed)."""
+HONORIFIC = rf"{words_pattern('honorifics')}\.?(?!\w)"
+"""A title before a name: ``Dr.``, ``Prof``, ``Ambassador`` (data/honorifics.txt)."""
 
-REPORTING_VERBS = frozenset(
-    [
-        "outlined",
-        "warned",
-        "suggested",
-        "emphasized",
-        "emphasised",
-        "evaluated",
-        "identified",
-        "addressed",
-        "advocated",
-        "argued",
-        "noted",
-        "said",
-        "explained",
-        "described",
-        "stressed",
-        "observed",
-        "highlighted",
-        "cautioned",
-        "urged",
-        "contended",
-        "maintained",
-        "insisted",
-        "recommended",
-        "proposed",
-        "questioned",
-        "asked",
-        "discussed",
-        "reflected",
-        "shared",
-        "offered",
-        "agreed",
-        "added",
-        "acknowledged",
-        "pointed",
-        "called",
-        "countered",
-        "concluded",
-        "opened",
-        "closed",
-        "raised",
-        "examined",
-        "explored",
-        "presented",
-        "predicted",
-        "recalled",
-        "detailed",
-        "assessed",
-        "underscored",
-        "underlined",
-        "expressed",
-        "welcomed",
-        "stated",
-        "recognized",
-        "recognised",
-        "summarized",
-        "summarised",
-        "analyzed",
-        "analysed",
-        "framed",
-        "traced",
-        "cited",
-        "challenged",
-        "disagreed",
-        "responded",
-        "replied",
-        "elaborated",
-        "contrasted",
-        "compared",
-        "believes",
-        "argues",
-        "notes",
-        "says",
-        "warns",
-        "suggests",
-        "emphasizes",
-        "urges",
-        "explains",
-        "describes",
-        "stresses",
-        "observes",
-        "highlights",
-    ]
-)
+REPORTING_VERBS = load_words("reporting_verbs")
+"""Verbs that make the name before them a speaker ("Rachel Lee outlined")."""
 _GROUP = re.compile(
     r"(?<![\w])(?:(?:[Tt]he|[Aa]ll(?:\s+the)?|[Bb]oth|[Oo]ther|[Ff]ellow|[Tt]he\s+other)\s+)?"
     r"(?:(?:[Tt]he\s+)?(?:three|four|five|six)\s+)?"
@@ -133,14 +53,9 @@ _GROUP = re.compile(
     r"\s+(?:(?:all|also|both|each|largely|broadly|generally|then)\s+)?(?P<verb>[a-z]+)\b"
 )
 """A group word as the subject of a reporting verb: "Panelists emphasized", "The panel acknowledged"."""
-_LEARN = re.compile(
-    r"^(?:(?:Dr|Prof|Mr|Ms|Mrs|Amb|Sen|Rep|Gen)\.\s+|(?:Professor|Ambassador|Senator|General)\s+)?"
-    rf"(?P<name>{NAME})\s+(?P<verb>[a-z]+)\b"
-)
+_LEARN = re.compile(rf"^(?:{HONORIFIC}\s+)?(?P<name>{NAME})\s+(?P<verb>[a-z]+)\b")
 """A name opening a paragraph before a verb: "Rachel Minyoung Lee outlined …"."""
-_HONORIFICS = re.compile(
-    r"^(?:Dr\.?|Prof\.?|Professor|Ambassador|Amb\.|Mr\.?|Ms\.?|Mrs\.?|Sen\.?|Senator|Rep\.?|Hon\.?|Gen\.?|General)\s+"
-)
+_HONORIFICS = re.compile(rf"^{HONORIFIC}\s+")
 
 
 def strip_honorific(name: str) -> str:

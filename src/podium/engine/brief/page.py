@@ -20,7 +20,7 @@ from datetime import datetime
 
 import pysbd
 
-from podium.engine.brief.names import NAME, NAME_TOKEN, PARTICLES, strip_honorific
+from podium.engine.brief.names import HONORIFIC, NAME, NAME_TOKEN, PARTICLES, strip_honorific
 from podium.engine.speakers import Speaker
 
 CONTEXT = re.compile(
@@ -47,7 +47,7 @@ DATE_LINE = re.compile(
     r"(?:\s*[-–—]\s*\d{1,2}(?::\d{2})?\s*[AaPp]\.?[Mm]\.?)?\s*(?:\((?P<tz>[^)]+)\))?)?\s*$"
 )
 _MODERATOR = re.compile(
-    rf"(?:moderated\s+by|[Mm]oderator:)\s+(?P<name>(?:(?:Dr|Prof|Mr|Ms|Mrs|Amb)\.\s+)?{NAME})"
+    rf"(?:moderated\s+by|[Mm]oderator:)\s+(?P<name>(?:{HONORIFIC}\s+)?{NAME})"
     r"(?:\s*,\s*(?P<rest>.+?))?\s*(?:\.\s*$|\.\s+[A-Z]|;|$)"
 )
 _BIO_NAME = re.compile(

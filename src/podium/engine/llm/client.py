@@ -51,15 +51,6 @@ class Usage:
             self.completion_tokens += completion
             self.seconds += seconds
 
-    def as_dict(self) -> dict[str, float]:
-        return {
-            "requests": self.requests,
-            "failed_attempts": self.failed_attempts,
-            "prompt_tokens": self.prompt_tokens,
-            "completion_tokens": self.completion_tokens,
-            "seconds": round(self.seconds, 2),
-        }
-
 
 @dataclass
 class ChatReply:
@@ -122,11 +113,6 @@ class ChatClient:
             if self._sent >= self.options.max_requests:
                 raise LLMError(f"request budget of {self.options.max_requests} per brief is spent")
             self._sent += 1
-
-    @property
-    def budget_left(self) -> int:
-        with self._budget_lock:
-            return self.options.max_requests - self._sent
 
     def complete_json(
         self,

@@ -78,7 +78,7 @@ def qmsum_gold_labels(meeting: Meeting) -> list[int]:
     """One topic index per QMSum turn, by the rule in the module docstring."""
     n = len(meeting.turn_times)
     labels: list[int | None] = [None] * n
-    best: list[int] = [n + 1] * n
+    best: list[float] = [float("inf")] * n
     for topic_index, topic in enumerate(meeting.topics):
         for a, b in topic.spans:
             length = b - a + 1

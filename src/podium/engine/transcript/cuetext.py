@@ -20,6 +20,7 @@ import html
 import re
 
 from podium.engine.transcript.cues import Cue
+from podium.engine.wordlists import load_words
 
 _VOICE = re.compile(r"<v(?:\.[^\s>]+)*(?:[ \t\f]+([^>]*))?>")
 _TAG = re.compile(r"<[^>]*>")
@@ -29,36 +30,9 @@ _DASH = re.compile(r"^(?:-|–|>>)\s*")
 _CANDIDATE = r"[^\W\d_][\w.'’\-]*(?:[ \t]+[\w.'’\-]+){0,5}"
 _COLON_PREFIX = re.compile(rf"^(?P<name>{_CANDIDATE}):\s+(?P<rest>\S.*)$")
 _BRACKET_PREFIX = re.compile(rf"^\[(?P<name>{_CANDIDATE})\]\s*(?P<rest>.*)$")
-_PARTICLES = frozenset(
-    [
-        "de",
-        "da",
-        "di",
-        "del",
-        "der",
-        "den",
-        "van",
-        "von",
-        "bin",
-        "ibn",
-        "al",
-        "el",
-        "la",
-        "le",
-        "du",
-        "dos",
-        "das",
-        "y",
-    ]
-)
-SOUND_TAGS = frozenset(
-    {
-        "applause", "laughter", "laughs", "laughing", "music", "inaudible", "crosstalk",
-        "silence", "noise", "cheering", "cheers", "foreign", "unintelligible", "pause",
-        "coughs", "coughing", "sighs", "background noise", "no audio", "indistinct chatter",
-        "overlapping speech", "indistinct", "speaking foreign language",
-    }
-)  # fmt: skip
+_PARTICLES = load_words("name_particles")
+SOUND_TAGS = load_words("sound_tags")
+"""``[Applause]``, ``[inaudible]``: bracketed cue prefixes that are not speakers."""
 
 
 def clean_text(text: str) -> str:

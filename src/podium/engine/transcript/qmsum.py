@@ -9,8 +9,8 @@ labels ("The Chair (Hon. Anthony Rota (Nipissing…, Lib.))", "Lynne Neagle AM")
 into the names a brief would use ("Anthony Rota", "Lynne Neagle").
 
 Benchmarks and tests use `load_meeting` for the gold topic spans; the reader
-registry uses `read_qmsum` so ``podium transcript convert meeting.json out.vtt``
-works on a QMSum file.
+registry (`readers/qmsum.py`) reads QMSum text so ``podium transcript convert
+meeting.json out.vtt`` works on a QMSum file.
 """
 
 from __future__ import annotations
@@ -20,8 +20,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from podium.engine.errors import TranscriptError
+from podium.engine.structured import load_json
 from podium.engine.transcript.model import Segment, Transcript
-from podium.engine.transcript.source import check_not_empty, decode, load_json, read_bytes
+from podium.engine.transcript.source import check_not_empty, decode, read_bytes
+from podium.engine.wordlists import words_pattern
 
 WORDS_PER_MINUTE = 150.0
 PAUSE = 0.8
@@ -29,10 +31,7 @@ PAUSE = 0.8
 MAX_SEGMENT_WORDS = 40
 """Long turns are cut into segments of about this many words, at sentence ends."""
 
-_HONORIFIC = re.compile(
-    r"^(?:(?:The\s+)?Right\s+Hon\.?|Hon\.?|Mr\.?|Mrs\.?|Ms\.?|Miss|Dr\.?|Prof\.?|Professor|Sir|Dame|Lord|Baroness)\s+",
-    re.IGNORECASE,
-)
+_HONORIFIC = re.compile(rf"^{words_pattern('honorifics')}\.?\s+", re.IGNORECASE)
 _CHAIR = re.compile(r"^The\s+(?:Acting\s+|Deputy\s+)?Chair\s*\((?P<inner>.*)\)\s*$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'])")
 
@@ -93,7 +92,7 @@ def load_meeting(path: str | Path, *, words_per_minute: float = WORDS_PER_MINUTE
     source = str(path)
     text = decode(read_bytes(path), source=source).removeprefix("\ufeff")
     check_not_empty(text, source=source)
-    data = load_json(text, source=source)
+    data = load_json(text, source=source, error=TranscriptError)
     return meeting_from_data(data, source=source, words_per_minute=words_per_minute)
 
 
@@ -144,8 +143,3 @@ def meeting_from_data(
         queries=list(data.get("specific_query_list", [])),
         summary=summary,
     )
-
-
-def read_qmsum(path: str | Path) -> Transcript:
-    """The transcript of a QMSum meeting file."""
-    return load_meeting(path).transcript

@@ -9,10 +9,8 @@ editor shows. The standard library's codecs do the decoding.
 from __future__ import annotations
 
 import codecs
-import json
 import re
 from pathlib import Path
-from typing import Any
 
 from podium.engine.errors import TranscriptError
 
@@ -79,15 +77,3 @@ def check_not_empty(text: str, *, source: str) -> None:
     """Refuse a file with nothing but white space in it."""
     if not text.strip():
         raise TranscriptError("empty file, no transcript in it", source=source)
-
-
-def load_json(text: str, *, source: str) -> Any:
-    """Decode JSON text; a syntax error names its line and column."""
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise TranscriptError(
-            f"not valid JSON: {exc.msg} (column {exc.colno})", source=source, line=exc.lineno
-        ) from None
-    except RecursionError:
-        raise TranscriptError("not valid JSON: nested too deeply", source=source) from None

@@ -19,6 +19,11 @@ from podium.engine.errors import BriefError
 from podium.engine.speakers import Speaker
 
 LAYOUTS = ("json", "md", "txt")
+MAX_PARAGRAPH_CHARS = 10_000
+"""Longest paragraph (or title, or quote) a brief may have; the seed's longest is 548."""
+MAX_BRIEF_WORDS = 10_000
+"""Most words a brief may have; the seed brief has 643. A longer text is not a brief,
+and verifying it would take minutes."""
 _MD_HEADING = re.compile(r"^#{1,3}\s+\S", re.M)
 
 
@@ -49,11 +54,41 @@ def parse_brief_and_page(
             f"unknown brief format {layout!r} (known: {', '.join(LAYOUTS)})", source=source
         )
     if layout == "json":
-        return parse_json(text, source=source, speakers=speakers), PageInfo()
-    if layout == "md":
+        brief, page = parse_json(text, source=source, speakers=speakers), PageInfo()
+    elif layout == "md":
         blocks, metadata = scan_markdown(text, source=source)
-        return assemble(blocks, source=source, speakers=speakers, metadata=metadata)
-    return assemble(scan_text(text, source=source), source=source, speakers=speakers)
+        brief, page = assemble(blocks, source=source, speakers=speakers, metadata=metadata)
+    else:
+        brief, page = assemble(scan_text(text, source=source), source=source, speakers=speakers)
+    check_size(brief, source=source)
+    return brief, page
+
+
+def check_size(brief: Brief, *, source: str) -> None:
+    """Refuse a brief with a paragraph over `MAX_PARAGRAPH_CHARS` or more than `MAX_BRIEF_WORDS`."""
+    pieces = [("title", brief.title)]
+    pieces += [(f"intro paragraph {i}", p) for i, p in enumerate(brief.intro, 1)]
+    pieces += [(f"context line {i}", p) for i, p in enumerate(brief.context, 1)]
+    pieces += [(f"closing paragraph {i}", p) for i, p in enumerate(brief.closing, 1)]
+    for section in brief.sections():
+        where = f"section {section.number}"
+        pieces.append((f"{where} title", section.title))
+        pieces += [(f"{where} paragraph {i}", p) for i, p in enumerate(section.summary, 1)]
+        pieces += [(f"{where} quote {i}", q.text) for i, q in enumerate(section.quotes, 1)]
+    words = 0
+    for where, text in pieces:
+        if len(text) > MAX_PARAGRAPH_CHARS:
+            raise BriefError(
+                f"{where} is {len(text):,} characters long; a brief paragraph has at most "
+                f"{MAX_PARAGRAPH_CHARS:,}",
+                source=source,
+            )
+        words += len(text.split())
+    if words > MAX_BRIEF_WORDS:
+        raise BriefError(
+            f"{words:,} words; a brief has at most {MAX_BRIEF_WORDS:,} (is this a transcript?)",
+            source=source,
+        )
 
 
 def parse_brief(

@@ -4,12 +4,12 @@ The shape is what `render/json.py` writes (``version`` 1). Errors name the
 field path, e.g. ``brief.json: parts[0].sections[2].start: expected seconds
 or a time like '35:24', got 'soon'``. A section without ``speakers`` or
 ``quotes`` gets them resolved from its summary, as in the text layouts.
-The standard library's `json` reads the text.
+The standard library's `json` reads the text (through `podium.engine.structured.load_json`,
+which also refuses nesting deeper than Python's recursion limit).
 """
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from podium.engine.brief.model import Brief, Part, Quote, Section
@@ -17,7 +17,8 @@ from podium.engine.brief.names import known_speakers, resolve_sections
 from podium.engine.brief.page import moderator_from
 from podium.engine.errors import BriefError
 from podium.engine.speakers import Speaker
-from podium.engine.timefmt import parse_time
+from podium.engine.structured import load_json
+from podium.engine.timefmt import is_seconds, parse_time
 
 VERSION = 1
 
@@ -67,10 +68,7 @@ def _kind(value: Any) -> str:
 
 
 def parse_json(text: str, *, source: str, speakers: list[Speaker] | None = None) -> Brief:
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise BriefError(f"not valid JSON: {exc.msg}", source=source, line=exc.lineno) from None
+    data = load_json(text, source=source, error=BriefError)
     shape = _Shape(source)
     data = shape.obj(data, "")
     version = data.get("version", VERSION)
@@ -137,9 +135,7 @@ def _section(shape: _Shape, data: dict, path: str) -> Section:
             raise shape.fail(
                 f"{path}.start", f"expected seconds or a time like '35:24', got {start!r}"
             ) from None
-    elif start is not None and (
-        isinstance(start, bool) or not isinstance(start, int | float) or start < 0
-    ):
+    elif start is not None and not is_seconds(start):
         raise shape.fail(f"{path}.start", f"expected seconds or a time like '35:24', got {start!r}")
     quotes = []
     for q, quote in enumerate(shape.items(data.get("quotes"), f"{path}.quotes")):

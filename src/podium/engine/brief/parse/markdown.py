@@ -36,11 +36,10 @@ from __future__ import annotations
 
 import re
 
-import yaml
-
 from podium.engine.brief.page import SPEAKERS_HEADING
 from podium.engine.brief.parse.blocks import Block, read_section_head
 from podium.engine.errors import BriefError
+from podium.engine.structured import load_yaml
 
 _HEADING = re.compile(r"^(?P<marks>#{1,6})\s+(?P<text>.*?)\s*#*\s*$")
 _RULE = re.compile(r"^(?:-{3,}|\*{3,}|_{3,})$")
@@ -68,13 +67,19 @@ def split_front_matter(text: str, *, source: str) -> tuple[dict[str, str], list[
     for end in range(1, len(lines)):
         if lines[end].strip() in ("---", "..."):
             try:
-                data = yaml.safe_load("\n".join(lines[1:end])) or {}
-            except yaml.YAMLError as exc:
-                mark = getattr(exc, "problem_mark", None)
+                data = (
+                    load_yaml(
+                        "\n".join(lines[1:end]),
+                        source=source,
+                        error=BriefError,
+                        what="not valid YAML",
+                        line_offset=1,
+                    )
+                    or {}
+                )
+            except BriefError as exc:
                 raise BriefError(
-                    f"front matter: {getattr(exc, 'problem', None) or 'not valid YAML'}",
-                    source=source,
-                    line=(mark.line + 2) if mark is not None else 1,
+                    f"front matter: {exc.reason}", source=source, line=exc.line or 1
                 ) from None
             if not isinstance(data, dict):
                 raise BriefError("front matter: expected 'key: value' lines", source=source, line=2)

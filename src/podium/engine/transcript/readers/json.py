@@ -28,9 +28,10 @@ import math
 from typing import Any
 
 from podium.engine.errors import TranscriptError
+from podium.engine.structured import load_json
+from podium.engine.timefmt import is_seconds
 from podium.engine.transcript.cues import Cue, build_transcript
 from podium.engine.transcript.model import Transcript, Word
-from podium.engine.transcript.source import load_json
 
 Path = tuple[str | int, ...]
 
@@ -41,7 +42,7 @@ def is_qmsum(data: Any) -> bool:
 
 def parse_json(text: str, *, source: str) -> Transcript:
     """A JSON transcript (any shape in the module docstring) as a transcript."""
-    data = load_json(text, source=source)
+    data = load_json(text, source=source, error=TranscriptError)
     if is_qmsum(data):
         from podium.engine.transcript.qmsum import meeting_from_data
 
@@ -120,6 +121,8 @@ class _Reader:
             raise self.fail((*path, key), f"expected a number of seconds, got {_kind(value)}")
         if value < 0:
             raise self.fail((*path, key), f"must not be negative, got {value}")
+        if not is_seconds(value):
+            raise self.fail((*path, key), f"later than 1,000 hours, got {value:g}")
         return float(value)
 
     def speaker(self, obj: dict, path: Path) -> str | None:

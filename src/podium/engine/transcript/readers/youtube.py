@@ -44,9 +44,13 @@ def is_rolling(captions: Sequence[webvtt.Caption]) -> bool:
 
 def _words(line: str, start: float, end: float) -> tuple[Word, ...]:
     parts = _WORD_TIME.split(line)
-    timed = [(start, parts[0])] + [
-        (parse_time(parts[i]), parts[i + 1]) for i in range(1, len(parts) - 1, 2)
-    ]
+    timed = [(start, parts[0])]
+    for i in range(1, len(parts) - 1, 2):
+        try:
+            word_start = parse_time(parts[i])
+        except ValueError:  # <00:99:00.000>: the word keeps the time of the one before
+            word_start = timed[-1][0]
+        timed.append((word_start, parts[i + 1]))
     words = []
     for index, (word_start, raw) in enumerate(timed):
         text = clean_text(raw)

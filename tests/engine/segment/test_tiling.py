@@ -1,0 +1,166 @@
+"""The tiling stage (segment/tiling.py) on hand-built blocks and vectors.
+
+No embedding model: each sentence gets a one-hot vector by construction, so the
+cosine between windows is 1 inside a topic and 0 across two, and every cue
+(speaker change, pause, transition phrase) can be switched on alone. Expected
+gaps and cuts are worked out by hand in the comments.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import numpy as np
+import pytest
+
+from podium.engine.segment import SegmentOptions, Sentence, make_blocks, segment_topics
+from podium.engine.segment.tiling import _depths, choose_boundaries, finer, gap_scores
+from podium.engine.transcript.model import Segment, Transcript
+
+WORDS = 60
+"""Words per sentence; with block_words=60 every sentence is a block of its own."""
+PLAIN = dict(block_words=WORDS, window_words=120, smoothing=0)
+"""Two blocks (120 words) on each side of a gap, no smoothing."""
+
+
+def build(
+    n: int = 12,
+    *,
+    speakers: list[str] | None = None,
+    starts: list[float] | None = None,
+    openings: dict[int, str] | None = None,
+) -> tuple[Transcript, list[Sentence]]:
+    """`n` one-sentence segments of 60 words and 60 s each, back to back unless `starts` says."""
+    speakers = speakers or ["A"] * n
+    starts = starts or [60.0 * i for i in range(n)]
+    openings = openings or {}
+    segments, sentences, turn = [], [], 0
+    for i in range(n):
+        if i and speakers[i] != speakers[i - 1]:
+            turn += 1
+        opening = openings.get(i, "")
+        filler = ["talk"] * (WORDS - 1 - len(opening.split()))
+        text = " ".join([*opening.split(), *filler, "end."])
+        segments.append(Segment(starts[i], starts[i] + 60.0, speakers[i], text))
+        sentences.append(Sentence(i, text, speakers[i], turn, i, i, starts[i], starts[i] + 60.0))
+    return Transcript(segments), sentences
+
+
+def one_hot(topic_of: list[int]) -> np.ndarray:
+    vectors = np.zeros((len(topic_of), 384), dtype=np.float32)
+    for i, topic in enumerate(topic_of):
+        vectors[i, topic] = 1.0
+    return vectors
+
+
+SAME = one_hot([0] * 12)
+TWO_TOPICS = one_hot([0] * 6 + [1] * 6)
+
+
+def test_depth_climbs_to_the_highest_point_on_each_side():
+    assert _depths(np.array([1.0, 0.5, 1.0])).tolist() == pytest.approx([0.0, 1.0, 0.0])
+    # Gap 2: left climbs 0.8 -> 1.0, right climbs 0.6 -> 0.9: (1.0 - 0.2) + (0.9 - 0.2).
+    depths = _depths(np.array([1.0, 0.8, 0.2, 0.6, 0.9]))
+    assert depths[2] == pytest.approx(1.5)
+    # Gap 1: left 1.0, right stops at once (0.2 < 0.8): 0.2 + 0.
+    assert depths[1] == pytest.approx(0.2)
+    assert _depths(np.array([0.5, 0.5, 0.5])).tolist() == [0.0, 0.0, 0.0]
+
+
+def test_the_deepest_gap_is_where_the_vectors_change():
+    _, sentences = build()
+    blocks = make_blocks(sentences, max_words=WORDS)
+    assert len(blocks) == 12
+    scores = gap_scores(blocks, TWO_TOPICS, SegmentOptions(**PLAIN))
+    # Similarities: 1 everywhere, 1/sqrt(2) at gaps 4 and 6 (one block of each topic on
+    # one side), 0 at gap 5; the depth there is (1 - 0) + (1 - 0).
+    assert len(scores) == 11
+    assert int(np.argmax(scores)) == 5
+    assert scores[5] == pytest.approx(2.0)
+    assert scores[4] == pytest.approx(1 - 2**-0.5, abs=1e-6)
+    assert scores[0] == scores[10] == 0.0
+
+
+def test_no_cue_no_depth():
+    _, sentences = build()
+    scores = gap_scores(make_blocks(sentences, max_words=WORDS), SAME, SegmentOptions(**PLAIN))
+    assert scores.tolist() == [0.0] * 11
+
+
+def test_a_change_of_speaker_alone_makes_the_dip():
+    _, sentences = build(speakers=["A"] * 6 + ["B"] * 6)
+    blocks = make_blocks(sentences, max_words=WORDS)
+    scores = gap_scores(blocks, SAME, SegmentOptions(**PLAIN, speaker_weight=0.5))
+    # Speaker shares: gap 5 all A | all B (change 1 -> 1 - 0.5); gaps 4 and 6 half (0.75).
+    assert int(np.argmax(scores)) == 5
+    assert scores[5] == pytest.approx(2 * 0.5)
+    without = gap_scores(blocks, SAME, SegmentOptions(**PLAIN, speaker_weight=0.0))
+    assert without.tolist() == [0.0] * 11
+
+
+def test_a_long_pause_alone_makes_the_dip():
+    starts = [60.0 * i + (30.0 if i >= 6 else 0.0) for i in range(12)]
+    _, sentences = build(starts=starts)
+    blocks = make_blocks(sentences, max_words=WORDS)
+    scores = gap_scores(blocks, SAME, SegmentOptions(**PLAIN, pause_weight=0.05))
+    # A 30 s silence before block 6, none elsewhere: capped at 10 s -> 0.05 lower, depth 0.1.
+    assert int(np.argmax(scores)) == 5
+    assert scores[5] == pytest.approx(0.1)
+    assert np.count_nonzero(scores) == 1
+
+
+def test_a_transition_phrase_alone_makes_the_dip():
+    _, sentences = build(openings={6: "Moving on to the budget now,"})
+    blocks = make_blocks(sentences, max_words=WORDS)
+    scores = gap_scores(blocks, SAME, SegmentOptions(**PLAIN, cue_weight=0.1))
+    assert int(np.argmax(scores)) == 5
+    assert scores[5] == pytest.approx(0.2)
+    _, plain = build(openings={6: "Moving the budget on to paper,"})
+    assert gap_scores(make_blocks(plain, max_words=WORDS), SAME, SegmentOptions(**PLAIN)).max() == 0
+
+
+def test_segment_topics_cuts_at_the_change_and_tiles_the_transcript():
+    transcript, sentences = build(speakers=["A"] * 5 + ["B"] * 7)
+    options = SegmentOptions(**PLAIN, min_topic_seconds=120)
+    result = segment_topics(transcript, options, sentences=sentences, vectors=TWO_TOPICS)
+    assert [(t.start_segment, t.end_segment) for t in result.topics] == [(0, 5), (6, 11)]
+    assert [(t.start_time, t.end_time) for t in result.topics] == [(0.0, 360.0), (360.0, 720.0)]
+    # Topic 0: A 300 words, B 60 (17 %); topic 1: B only.
+    assert [t.main_speakers for t in result.topics] == [("A", "B"), ("B",)]
+    assert [(t.first_block, t.last_block) for t in result.topics] == [(0, 5), (6, 11)]
+    assert [s.index for s in result.topic_sentences(result.topics[1])] == list(range(6, 12))
+
+
+def test_min_topic_length_keeps_the_deeper_of_two_close_dips():
+    # 10 blocks of 60 s. Dips at gap 2 (cut at 180 s) and gap 4 (cut at 300 s).
+    _, sentences = build(10)
+    blocks = make_blocks(sentences, max_words=WORDS)
+    depths = np.array([0, 0, 3.0, 0, 2.9, 0, 0, 0, 0])
+    options = SegmentOptions(depth_threshold=1.0, min_topic_share=1.0, max_topic_seconds=1e9)
+    # 300 - 180 = 120 s is under 150 s: only the deeper dip stays.
+    assert choose_boundaries(blocks, depths, replace(options, min_topic_seconds=150)) == [2]
+    assert choose_boundaries(blocks, depths, replace(options, min_topic_seconds=100)) == [2, 4]
+
+
+def test_too_long_topics_are_split_at_the_first_gap_that_fits():
+    # Flat depths (no candidate); 600 s in 10 blocks, at most 250 s a topic, at least 120 s:
+    # cut at 120 s (gap 1), then 240 s (gap 3), then 360 s (gap 5); 360-600 s is 240 s.
+    _, sentences = build(10)
+    blocks = make_blocks(sentences, max_words=WORDS)
+    options = SegmentOptions(min_topic_seconds=120, min_topic_share=1.0, max_topic_seconds=250)
+    assert choose_boundaries(blocks, np.zeros(9), options) == [1, 3, 5]
+    assert choose_boundaries(blocks[:1], np.zeros(0), options) == []
+
+
+def test_finer_adds_topics_from_the_same_scores():
+    transcript, sentences = build()
+    options = SegmentOptions(**PLAIN, min_topic_seconds=120)
+    coarse = segment_topics(transcript, options, sentences=sentences, vectors=TWO_TOPICS)
+    assert len(coarse.topics) == 2
+    assert finer(transcript, coarse, options, min_topics=2) is coarse
+    fine = finer(transcript, coarse, options, min_topics=4)
+    assert len(fine.topics) >= 4
+    assert fine.gap_scores is coarse.gap_scores and fine.sentence_vectors is coarse.sentence_vectors
+    assert fine.topics[0].start_segment == 0 and fine.topics[-1].end_segment == 11
+    for before, after in zip(fine.topics, fine.topics[1:], strict=False):
+        assert after.start_segment == before.end_segment + 1
