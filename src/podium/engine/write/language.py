@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 import zlib
 
+from podium.engine.write.words import word_list
+
 HOUSEKEEPING = re.compile(
     r"\b(?:welcome|good (?:morning|afternoon|evening)|apologies|apologise|apologize|"
     r"declarations? of interest|can (?:you|everyone) (?:hear|see)|hear me|on mute|unmute|"
@@ -57,6 +59,11 @@ EVIDENCE = re.compile(
     re.IGNORECASE,
 )
 POSSIBILITY = re.compile(r"\b(?:could|might|may|perhaps|possibly|potentially)\b", re.IGNORECASE)
+PLAN = re.compile(
+    r"\b(?:will|going to|plan(?:s|ned)?|programme|program|roll-out|roll out|timetable|"
+    r"intend(?:s|ed)?|introduc(?:e|ed|ing)|launch(?:ed)?)\b",
+    re.IGNORECASE,
+)
 EXPLANATION = re.compile(
     r"\b(?:because|the reason|that means|which means|so that|in order to)\b", re.I
 )
@@ -67,7 +74,7 @@ LEADING_FILLER = re.compile(
     r"I think(?: that)?|I believe(?: that)?|I guess|I suppose|I would say(?: that)?|"
     r"I'd say(?: that)?|I would argue(?: that)?|I'd argue(?: that)?|as I say|as I said|"
     r"to be honest|to be fair|in fact|frankly|honestly|absolutely|certainly|sure|exactly|"
-    r"however|that said|having said that|first(?:ly)?|second(?:ly)?|third(?:ly)?|finally|"
+    r"however|nonetheless|nevertheless|that said|having said that|first(?:ly)?|second(?:ly)?|third(?:ly)?|finally|"
     r"again|anyway|you know what|in short|in terms of that|"
     r"thank you|thanks|chair|minister|(?:mr|mister|madam|madame)\.?\s?(?:chair|speaker|president)|"
     r"(?:deputy )?presiding officer|cabinet secretary|first minister|colleagues)"
@@ -89,75 +96,7 @@ META = re.compile(
     re.IGNORECASE,
 )
 """Talk about the conversation itself ("as I said earlier", "your question"): not quotable."""
-BAD_START = frozenset(
-    [
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "being",
-        "has",
-        "have",
-        "had",
-        "do",
-        "does",
-        "did",
-        "can",
-        "could",
-        "will",
-        "would",
-        "shall",
-        "should",
-        "may",
-        "might",
-        "must",
-        "to",
-        "of",
-        "in",
-        "on",
-        "at",
-        "for",
-        "with",
-        "by",
-        "from",
-        "as",
-        "than",
-        "into",
-        "about",
-        "and",
-        "but",
-        "or",
-        "nor",
-        "so",
-        "because",
-        "which",
-        "who",
-        "whom",
-        "whose",
-        "where",
-        "when",
-        "if",
-        "whether",
-        "then",
-        "also",
-        "not",
-        "just",
-        "even",
-        "only",
-        "yet",
-        "again",
-        "too",
-        "very",
-        "what",
-        "why",
-        "how",
-        "one's",
-        "etc",
-    ]
-)
-BAD_START |= {"therefore", "thus", "hence", "plus"}
+BAD_START = word_list("bad_start")
 """Words a self-contained clause or quote does not open with."""
 _UNFINISHED = re.compile(r"(?:—|–|-|\.\.\.|…)[.\s]*$")
 
@@ -170,9 +109,11 @@ VERBS = {
     "evidence": ("noted", "reported"),
     "possibility": ("suggested",),
     "explanation": ("explained",),
-    "statement": ("noted", "observed", "said"),
+    "plan": ("outlined",),
+    "statement": ("noted", "observed", "said", "pointed out"),
 }
-"""Reporting verbs by what the sentence does; each is followed by "that <clause>"."""
+"""Reporting verbs by what the sentence does; each is followed by "that <clause>"
+("outlined" by "how <clause>")."""
 _THAT_VERBS = {v for group in VERBS.values() for v in group if v != "called for"}
 
 
@@ -254,20 +195,31 @@ def kind_of(text: str) -> str:
         return "evidence"
     if POSSIBILITY.search(text):
         return "possibility"
+    if PLAN.search(text):
+        return "plan"
     if EXPLANATION.search(text):
         return "explanation"
     return "statement"
 
 
-def reporting_verb(text: str, *, avoid: set[str] | frozenset[str] = frozenset()) -> str:
+def reporting_verb(
+    text: str,
+    *,
+    avoid: set[str] | frozenset[str] = frozenset(),
+    used: dict[str, int] | None = None,
+) -> str:
     """A past-tense reporting verb that fits `text` and takes "that", not one in `avoid`.
 
-    The choice among equally fitting verbs is a hash of the text, so the same
-    sentence always gets the same verb (the writer is deterministic).
+    Among fitting verbs the one `used` least in the brief so far wins; among
+    equals a hash of the text decides, so the same sentence always gets the
+    same verb (the writer is deterministic).
     """
     options = [v for v in VERBS[kind_of(text)] if v in _THAT_VERBS and v not in avoid]
     if not options:
         options = [v for v in VERBS["statement"] if v not in avoid] or ["said"]
+    if used:
+        least = min(used.get(v, 0) for v in options)
+        options = [v for v in options if used.get(v, 0) == least]
     return options[zlib.crc32(text.encode("utf-8")) % len(options)]
 
 

@@ -1,0 +1,185 @@
+"""Section titles: noun-phrase headlines from the parse of a section's sentences.
+
+A title names what the section is about in 2–7 words ("Conditions on
+Emergency Business Loans", "Shortage of Welsh-Language Childcare"). The
+candidates are spaCy noun chunks (`podium.engine.nlp`) with their
+determiners and possessives dropped, a chunk extended by the ``of``/``for``/
+``on``/``in`` phrase it governs ("shortage" + "of Welsh-language childcare"),
+and named entities (organisations, places, laws, groups). Each candidate is
+scored like a key phrase — how often the section says it against how many
+other sections say it too (tf-idf, sections as documents) — with a bonus for
+two to four words and for entities. What is never a title: one word, a
+phrase whose only noun is generic (data/write/generic_title_words.txt), a
+phrase with a verb of its own ("Renewables Cause Blackouts") or a negation
+("no evidence"), a speaker's name.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from podium.engine.write.keyphrases import STOP, title_case
+from podium.engine.write.words import word_list
+
+TITLE_WORDS = (2, 7)
+_PREPOSITIONS = ("of", "for", "on", "in", "to")
+_ENTITY_LABELS = ("ORG", "GPE", "LAW", "NORP", "EVENT", "PRODUCT", "FAC", "LOC")
+_DROP_LEAD = ("DET", "PRON", "NUM", "CCONJ", "PART", "ADV", "AUX", "PUNCT", "ADP", "SCONJ")
+
+
+@dataclass(frozen=True, slots=True)
+class TitlePhrase:
+    key: str
+    """Lemmas, lower case: what counts as "the same phrase"."""
+    surface: str
+    """The words as the transcript says them."""
+    entity: bool = False
+
+
+def phrases_of(doc, banned: frozenset[str] = frozenset()) -> list[TitlePhrase]:
+    """Title candidates of one parsed sentence."""
+    out: list[TitlePhrase] = []
+    generic = word_list("generic_title_words")
+    for chunk in doc.noun_chunks:
+        tokens = list(chunk)
+        while tokens and (
+            tokens[0].pos_ in _DROP_LEAD or tokens[0].lower_ in STOP or tokens[0].tag_ == "PRP$"
+        ):
+            tokens = tokens[1:]
+        if not tokens or any(t.lower_ == "no" or t.dep_ == "neg" for t in chunk):
+            continue
+        head = chunk.root
+        if head.pos_ not in ("NOUN", "PROPN") or head.lower_ in banned:
+            continue
+        base = _phrase(tokens, banned, generic)
+        if base is not None:
+            out.append(base)
+        # "shortage" + "of Welsh-language childcare"
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in _PREPOSITIONS:
+                continue
+            objects = [c for c in prep.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")]
+            if not objects:
+                continue
+            obj = objects[0]
+            tail = [t for t in obj.subtree if t.i >= prep.i and not t.is_punct]
+            tail = [t for t in tail if t.i <= obj.i or t.dep_ in ("compound", "amod")]
+            tail = [t for t in tail if t.tag_ not in ("DT", "PRP$", "WDT") or t is prep]
+            words = tokens + tail
+            if any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound") for t in words):
+                continue
+            extended = _phrase(words, banned, generic, allow_generic_head=True)
+            if extended is not None and len(extended.surface.split()) <= TITLE_WORDS[1]:
+                out.append(extended)
+    for ent in doc.ents:
+        if ent.label_ not in _ENTITY_LABELS:
+            continue
+        tokens = [t for t in ent if t.pos_ not in ("DET",)]
+        if tokens and not any(t.lower_ in banned for t in tokens):
+            surface = " ".join(t.text for t in tokens)
+            out.append(TitlePhrase(surface.lower(), surface, entity=True))
+    return out
+
+
+def _phrase(tokens, banned, generic, *, allow_generic_head: bool = False) -> TitlePhrase | None:
+    while tokens and (tokens[-1].is_punct or tokens[-1].pos_ in ("ADP", "DET", "CCONJ")):
+        tokens = tokens[:-1]
+    if not tokens:
+        return None
+    if any(t.lower_ in banned or t.like_num or "'" in t.text and t.text != "'s" for t in tokens):
+        return None
+    if any(t.pos_ == "PRON" for t in tokens) or tokens[0].lower_ in word_list("verb_start"):
+        return None
+    content = [t for t in tokens if t.pos_ in ("NOUN", "PROPN", "ADJ") and t.lower_ not in STOP]
+    if not content:
+        return None
+    nouns = [t for t in tokens if t.pos_ in ("NOUN", "PROPN")]
+    if not nouns or (
+        not allow_generic_head
+        and all(t.lower_ in generic or t.lemma_.lower() in generic for t in nouns)
+    ):
+        return None
+    if allow_generic_head and all(t.lemma_.lower() in generic for t in nouns):
+        return None
+    surface = "".join(t.text + t.whitespace_ for t in tokens).strip()
+    surface = re.sub(r"\s+", " ", surface)
+    key = " ".join(t.lemma_.lower() for t in tokens if not t.is_punct)
+    return TitlePhrase(key, surface)
+
+
+def section_titles(
+    sections: list[list[object]], *, banned: frozenset[str] = frozenset()
+) -> list[list[str]]:
+    """For each section (a list of parsed sentences), its title candidates, best first.
+
+    Every candidate is already a title: 2–7 words, title-cased, a noun phrase.
+    """
+    counts: list[Counter[str]] = []
+    surfaces: dict[str, Counter[str]] = {}
+    entities: set[str] = set()
+    for docs in sections:
+        counter: Counter[str] = Counter()
+        for doc in docs:
+            for phrase in phrases_of(doc, banned):
+                counter[phrase.key] += 1
+                surfaces.setdefault(phrase.key, Counter())[phrase.surface] += 1
+                if phrase.entity:
+                    entities.add(phrase.key)
+        counts.append(counter)
+    documents = Counter(key for counter in counts for key in counter)
+    n = len(sections)
+    # a single word counts for its phrases too: "childcare" is said inside "childcare offer"
+    result: list[list[str]] = []
+    for counter in counts:
+        heads: Counter[str] = Counter()
+        for key, tf in counter.items():
+            for word in set(key.split()):
+                heads[word] += tf
+        scored = []
+        for key, tf in counter.items():
+            length = key.count(" ") + 1
+            idf = math.log((1 + n) / (1 + documents[key])) + 1
+            support = sum(heads[w] for w in key.split() if w not in STOP) / max(length, 1)
+            score = (1 + math.log(tf)) * idf * (1 + 0.15 * math.log(1 + support))
+            score *= {1: 0.45, 2: 1.25, 3: 1.35, 4: 1.2, 5: 1.0}.get(length, 0.8)
+            if key in entities and tf < 2:
+                score *= 0.6  # a name said once is a detail, not the subject
+            surface = max(surfaces[key].items(), key=lambda kv: (kv[1], kv[0]))[0]
+            scored.append((score, key, surface))
+        scored.sort(key=lambda s: (-s[0], s[1]))
+        titles: list[str] = []
+        singles = [s for s in scored if " " not in s[1]]
+        for _score, _key, surface in scored:
+            title = title_case(_headline(surface))
+            if TITLE_WORDS[0] <= len(title.split()) <= TITLE_WORDS[1] and title not in titles:
+                titles.append(title)
+        if len(singles) >= 2:  # "Deterrence and Escalation" when nothing longer was found
+            pair = title_case(f"{_headline(singles[0][2])} and {_headline(singles[1][2])}")
+            if pair not in titles:
+                titles.append(pair)
+        result.append(titles)
+    return result
+
+
+def _headline(surface: str) -> str:
+    """Drop a possessive "'s" at the end; keep the words otherwise."""
+    return re.sub(r"\s*'s$", "", surface.strip(" ,.;:"))
+
+
+def is_good_title(title: str) -> bool:
+    """2–7 words, not opening with a verb, not one generic word: the lint's rule."""
+    words = title.split()
+    if not (TITLE_WORDS[0] <= len(words) <= TITLE_WORDS[1]):
+        return False
+    from podium.engine.nlp import parse
+
+    doc = parse(title)
+    first = doc[0]
+    if first.pos_ in ("VERB", "AUX") and first.tag_ not in ("VBG", "VBN"):
+        return False
+    if first.tag_ == "VB":
+        return False
+    return any(t.pos_ in ("NOUN", "PROPN") for t in doc)
