@@ -472,8 +472,10 @@ def _draft(
         lines.append(clause_line(detail))
     if quote is not None:
         lines.append(Line(quote, "quote", ""))
-    if not lines or quote is None:
+    if quote is None:
         return None  # every section quotes its speaker once, in a complete clause
+    if lead is None:  # nothing reportable: "<Name> addressed <the section's subject>."
+        lines.insert(0, Line(quote, "frame", "addressed"))
     anchor = quote.sentence
     start = _turn_start(plan.transcript, anchor)
     return Draft(candidate, title, start, lines, set(excluded))
@@ -558,9 +560,13 @@ def render_drafts(plan: Plan, drafts: list[Draft]) -> list[Part]:
         name = full_name(plan, speaker)
         sentences, quotes = [], []
         verbs: set[str] = set()
-        for position, line in enumerate(draft.lines):
+        for line in draft.lines:
             subject = name if speaker not in mentioned else short_name(plan, speaker)
             mentioned.add(speaker)
+            if line.form == "frame":
+                if draft.phrase:
+                    sentences.append(f"{subject} addressed {draft.phrase}.")
+                continue
             text = line.text if line.form == "clause" else line.span.text
             line.verb = lang.reporting_verb(text, avoid=verbs, used=used)
             if line.form == "quote" and line.verb == "outlined":
@@ -568,7 +574,7 @@ def render_drafts(plan: Plan, drafts: list[Draft]) -> list[Part]:
             verbs.add(line.verb)
             used[line.verb] += 1
             sentence, quote = render_line(line, subject, plan.proper)
-            if position == 0 and draft.asker and draft.about:
+            if not sentences and draft.asker and draft.about:
                 sentence = f"Asked by {draft.asker} about {draft.about}, {sentence}"
             sentences.append(sentence)
             if quote is not None:
@@ -615,7 +621,11 @@ def part_title(plan: Plan, part: Part, lead: str) -> str:
     from podium.engine.nlp import parse
 
     shared = [
-        k for k, c in counts.items() if c >= 2 and parse(forms[k])[-1].pos_ in ("NOUN", "PROPN")
+        k
+        for k, c in counts.items()
+        if c >= 2
+        and parse(forms[k])[-1].pos_ in ("NOUN", "PROPN")
+        and (" " in k or forms[k] not in plan.proper)
     ]
     if shared:
         best = max(shared, key=lambda k: (counts[k], k.count(" "), -len(k), k))
@@ -711,7 +721,10 @@ def _shortfall(found: int, asked: int, candidates: int, no_quote: int, total: in
         f"{least} words that are not questions or housekeeping)"
     )
     if no_quote:
-        reason += f", and {no_quote} of them have no sentence that can be quoted whole"
+        reason += (
+            f", and {no_quote} of them {'has' if no_quote == 1 else 'have'} no sentence "
+            "that can be quoted whole"
+        )
     return reason
 
 
@@ -720,9 +733,11 @@ def name_title(plan: Plan, drafts: list[Draft], banned: frozenset[str]) -> None:
     from podium.engine.nlp import parse_many
 
     texts: list[list[str]] = []
+    focus: list[int] = []
     for draft in drafts:
         spans = plan.spans.get(id(draft.candidate), [])
         chosen = [line.span.sentence.text for line in draft.lines]
+        focus.append(len(dict.fromkeys(chosen)))
         chosen += [s.sentence.text for s in spans[:SHORTLIST]]
         texts.append([lang.tidy(t) for t in dict.fromkeys(chosen)])
     docs = parse_many([t for group in texts for t in group])
@@ -730,17 +745,19 @@ def name_title(plan: Plan, drafts: list[Draft], banned: frozenset[str]) -> None:
     for group in texts:
         grouped.append(docs[position : position + len(group)])
         position += len(group)
-    options = section_titles(grouped, banned=banned)
+    options = section_titles(grouped, banned=banned, focus=focus)
     used: set[str] = set()
     for draft, titles in zip(drafts, options, strict=True):
-        title = next((t for t in titles if t.lower() not in used), None)
-        if title is None:
-            title = f"Remarks by {full_name(plan, draft.candidate.speaker)}"
-        if draft.candidate.recommends and not title.lower().startswith("remarks"):
-            title = title if len(title.split()) >= 3 else f"Recommendations on {title}"
+        chosen = next((t for t in titles if t.text.lower() not in used), None)
+        if chosen is None:
+            title, phrase = f"Remarks by {full_name(plan, draft.candidate.speaker)}", ""
+        else:
+            title, phrase = chosen.text, chosen.running
+        if draft.candidate.recommends and chosen is not None and len(title.split()) < 3:
+            title = f"Recommendations on {title}"
         used.add(title.lower())
         draft.title = title
-        draft.phrase = _phrase_text(title, plan.proper) if not title.startswith("Remarks") else ""
+        draft.phrase = phrase
 
 
 def question_subject(question: str, title: str) -> str:

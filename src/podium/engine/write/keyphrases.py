@@ -22,13 +22,18 @@ def title_case(text: str) -> str:
     words = text.split()
     out = []
     for i, word in enumerate(words):
-        if any(ch.isupper() for ch in word[1:]) or word[:1].isupper() or i and word in _SMALL:
+        if "-" not in word and (
+            any(ch.isupper() for ch in word[1:]) or word[:1].isupper() or i and word in _SMALL
+        ):
             out.append(word)
         else:
             parts = word.split("-")
             out.append(
                 "-".join(
-                    p if j and p in _SMALL else p[:1].upper() + p[1:] for j, p in enumerate(parts)
+                    p
+                    if j and p in _SMALL or any(c.isupper() for c in p[1:])
+                    else p[:1].upper() + p[1:]
+                    for j, p in enumerate(parts)
                 )
             )
     return " ".join(out)

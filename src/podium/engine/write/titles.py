@@ -31,12 +31,24 @@ _DROP_LEAD = ("DET", "PRON", "NUM", "CCONJ", "PART", "ADV", "AUX", "PUNCT", "ADP
 
 
 @dataclass(frozen=True, slots=True)
+class Title:
+    """A title and the same phrase for running text ("the lives of North Korean people")."""
+
+    text: str
+    running: str
+
+
+@dataclass(frozen=True, slots=True)
 class TitlePhrase:
     key: str
     """Lemmas, lower case: what counts as "the same phrase"."""
     surface: str
     """The words as the transcript says them."""
+    running: str = ""
+    """The words with the article the speaker used ("the Ninth Party Congress")."""
     entity: bool = False
+    place: bool = False
+    """A place or people ("North Korea", "Welsh"): a setting, rarely the subject."""
 
 
 def phrases_of(doc, banned: frozenset[str] = frozenset()) -> list[TitlePhrase]:
@@ -54,9 +66,12 @@ def phrases_of(doc, banned: frozenset[str] = frozenset()) -> list[TitlePhrase]:
         head = chunk.root
         if head.pos_ not in ("NOUN", "PROPN") or head.lower_ in banned:
             continue
-        base = _phrase(tokens, banned, generic)
+        article = "the " if chunk[0].lower_ == "the" else ""
+        base = _phrase(tokens, banned, generic, article=article)
         if base is not None:
             out.append(base)
+        if head.pos_ == "PROPN" or head.ent_type_ in ("GPE", "LOC", "NORP"):
+            continue  # "Wales" + "for Welsh language childcare" is a misparse, not a subject
         # "shortage" + "of Welsh-language childcare"
         for prep in head.children:
             if prep.dep_ != "prep" or prep.lower_ not in _PREPOSITIONS:
@@ -65,13 +80,20 @@ def phrases_of(doc, banned: frozenset[str] = frozenset()) -> list[TitlePhrase]:
             if not objects:
                 continue
             obj = objects[0]
-            tail = [t for t in obj.subtree if t.i >= prep.i and not t.is_punct]
-            tail = [t for t in tail if t.i <= obj.i or t.dep_ in ("compound", "amod")]
-            tail = [t for t in tail if t.tag_ not in ("DT", "PRP$", "WDT") or t is prep]
-            words = tokens + tail
+            tail = [
+                t
+                for t in obj.subtree
+                if prep.i < t.i <= obj.i and (not t.is_punct or t.text == "-")
+            ]
+            if any(t.tag_ in ("DT", "PDT") and t.lower_ not in ("the", "a", "an") for t in tail):
+                continue  # "concerns on both sides" does not shorten to "concerns on sides"
+            tail = [t for t in tail if t.tag_ not in ("DT", "PRP$", "WDT", "CD")]
+            if not tail or tokens[-1].i >= prep.i:
+                continue
+            words = tokens + [prep] + tail
             if any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound") for t in words):
                 continue
-            extended = _phrase(words, banned, generic, allow_generic_head=True)
+            extended = _phrase(words, banned, generic, allow_generic_head=True, article=article)
             if extended is not None and len(extended.surface.split()) <= TITLE_WORDS[1]:
                 out.append(extended)
     for ent in doc.ents:
@@ -79,14 +101,22 @@ def phrases_of(doc, banned: frozenset[str] = frozenset()) -> list[TitlePhrase]:
             continue
         tokens = [t for t in ent if t.pos_ not in ("DET",)]
         if tokens and not any(t.lower_ in banned for t in tokens):
-            surface = " ".join(t.text for t in tokens)
-            out.append(TitlePhrase(surface.lower(), surface, entity=True))
+            surface = "".join(t.text + t.whitespace_ for t in tokens).strip()
+            place = ent.label_ in ("GPE", "NORP", "LOC")
+            article = "the " if ent.start and doc[ent.start - 1].lower_ == "the" else ""
+            out.append(
+                TitlePhrase(surface.lower(), surface, article + surface, entity=True, place=place)
+            )
     return out
 
 
-def _phrase(tokens, banned, generic, *, allow_generic_head: bool = False) -> TitlePhrase | None:
+def _phrase(
+    tokens, banned, generic, *, allow_generic_head: bool = False, article: str = ""
+) -> TitlePhrase | None:
     while tokens and (tokens[-1].is_punct or tokens[-1].pos_ in ("ADP", "DET", "CCONJ")):
         tokens = tokens[:-1]
+    while tokens and tokens[0].is_punct:
+        tokens = tokens[1:]
     if not tokens:
         return None
     if any(t.lower_ in banned or t.like_num or "'" in t.text and t.text != "'s" for t in tokens):
@@ -107,32 +137,43 @@ def _phrase(tokens, banned, generic, *, allow_generic_head: bool = False) -> Tit
     surface = "".join(t.text + t.whitespace_ for t in tokens).strip()
     surface = re.sub(r"\s+", " ", surface)
     key = " ".join(t.lemma_.lower() for t in tokens if not t.is_punct)
-    return TitlePhrase(key, surface)
+    return TitlePhrase(key, surface, article + surface)
 
 
 def section_titles(
-    sections: list[list[object]], *, banned: frozenset[str] = frozenset()
-) -> list[list[str]]:
+    sections: list[list[object]],
+    *,
+    banned: frozenset[str] = frozenset(),
+    focus: list[int] | None = None,
+) -> list[list[Title]]:
     """For each section (a list of parsed sentences), its title candidates, best first.
 
     Every candidate is already a title: 2–7 words, title-cased, a noun phrase.
+    The first ``focus[i]`` sentences of section i (the ones its summary
+    reports) count twice.
     """
     counts: list[Counter[str]] = []
     surfaces: dict[str, Counter[str]] = {}
+    running: dict[str, Counter[str]] = {}
     entities: set[str] = set()
-    for docs in sections:
+    places: set[str] = set()
+    for number, docs in enumerate(sections):
         counter: Counter[str] = Counter()
-        for doc in docs:
+        for position, doc in enumerate(docs):
+            weight = 2 if focus and position < focus[number] else 1
             for phrase in phrases_of(doc, banned):
-                counter[phrase.key] += 1
+                counter[phrase.key] += weight
                 surfaces.setdefault(phrase.key, Counter())[phrase.surface] += 1
+                running.setdefault(phrase.key, Counter())[phrase.running or phrase.surface] += 1
                 if phrase.entity:
                     entities.add(phrase.key)
+                if phrase.place:
+                    places.add(phrase.key)
         counts.append(counter)
     documents = Counter(key for counter in counts for key in counter)
     n = len(sections)
     # a single word counts for its phrases too: "childcare" is said inside "childcare offer"
-    result: list[list[str]] = []
+    result: list[list[Title]] = []
     for counter in counts:
         heads: Counter[str] = Counter()
         for key, tf in counter.items():
@@ -144,42 +185,71 @@ def section_titles(
             idf = math.log((1 + n) / (1 + documents[key])) + 1
             support = sum(heads[w] for w in key.split() if w not in STOP) / max(length, 1)
             score = (1 + math.log(tf)) * idf * (1 + 0.15 * math.log(1 + support))
-            score *= {1: 0.45, 2: 1.25, 3: 1.35, 4: 1.2, 5: 1.0}.get(length, 0.8)
+            score *= {1: 0.45, 2: 1.2, 3: 1.3, 4: 1.35, 5: 1.35, 6: 1.1}.get(length, 0.9)
             if key in entities and tf < 2:
                 score *= 0.6  # a name said once is a detail, not the subject
+            if key in places:
+                score *= 0.5  # "North Korea" is where, not what
+            if n >= 3 and documents[key] > n / 2:
+                score *= 0.5  # said in most sections: the program's setting, not this section's
             surface = max(surfaces[key].items(), key=lambda kv: (kv[1], kv[0]))[0]
             scored.append((score, key, surface))
+        # a longer phrase said twice that holds a better one names the subject more
+        # specifically: "conditions on emergency business loans" over "emergency business loans"
+        best = {key: score for score, key, _ in scored}
+        scored = [
+            (
+                max(
+                    [score]
+                    + [
+                        1.05 * best[other]
+                        for other in best
+                        if counter[key] >= 2 and other != key and f" {other} " in f" {key} "
+                    ]
+                ),
+                key,
+                surface,
+            )
+            for score, key, surface in scored
+        ]
         scored.sort(key=lambda s: (-s[0], s[1]))
-        titles: list[str] = []
+        titles: list[Title] = []
         singles = [s for s in scored if " " not in s[1]]
-        for _score, _key, surface in scored:
+        for _score, key, surface in scored:
             title = title_case(_headline(surface))
-            if TITLE_WORDS[0] <= len(title.split()) <= TITLE_WORDS[1] and title not in titles:
-                titles.append(title)
+            said = max(running[key].items(), key=lambda kv: (kv[1], kv[0]))[0]
+            if TITLE_WORDS[0] <= len(title.split()) <= TITLE_WORDS[1] and title not in (
+                t.text for t in titles
+            ):
+                titles.append(Title(title, _headline(said)))
         if len(singles) >= 2:  # "Deterrence and Escalation" when nothing longer was found
-            pair = title_case(f"{_headline(singles[0][2])} and {_headline(singles[1][2])}")
-            if pair not in titles:
-                titles.append(pair)
+            first, second = _headline(singles[0][2]), _headline(singles[1][2])
+            pair = title_case(f"{first} and {second}")
+            if pair not in (t.text for t in titles):
+                titles.append(Title(pair, f"{first} and {second}"))
         result.append(titles)
     return result
 
 
 def _headline(surface: str) -> str:
     """Drop a possessive "'s" at the end; keep the words otherwise."""
-    return re.sub(r"\s*'s$", "", surface.strip(" ,.;:"))
+    return re.sub(r"\s*'s$", "", surface.strip(" ,.;:—–-"))
 
 
 def is_good_title(title: str) -> bool:
-    """2–7 words, not opening with a verb, not one generic word: the lint's rule."""
+    """A noun phrase of 2–7 words: the lint's rule ("Address", "Impose Conditions" and
+    "Renewables Cause Blackouts" are not; "Engaging North Korea's Nuclear Reality" is)."""
     words = title.split()
     if not (TITLE_WORDS[0] <= len(words) <= TITLE_WORDS[1]):
         return False
     from podium.engine.nlp import parse
 
-    doc = parse(title)
-    first = doc[0]
-    if first.pos_ in ("VERB", "AUX") and first.tag_ not in ("VBG", "VBN"):
+    doc = parse(title.lower())
+    if doc[0].tag_ in ("VB", "VBP", "VBZ", "VBD", "MD"):
         return False
-    if first.tag_ == "VB":
+    root = next(iter(doc.sents)).root
+    if root.pos_ in ("VERB", "AUX") and not (root.tag_ == "VBG" and root.i == 0):
+        return False
+    if any(t.tag_ in ("VBZ", "VBP", "VBD", "MD") for t in doc):
         return False
     return any(t.pos_ in ("NOUN", "PROPN") for t in doc)
