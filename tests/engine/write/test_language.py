@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from podium.engine.write import language as lang
-from podium.engine.write.keyphrases import title_case, topic_phrases
+from podium.engine.write.keyphrases import title_case
 
 
 def test_housekeeping_is_recognised_and_substance_is_not():
@@ -68,21 +68,9 @@ def test_first_letters_follow_the_transcripts_proper_words():
     assert lang.lower_first("PPE is scarce.", proper) == "PPE is scarce."
 
 
-def test_key_phrases_prefer_what_one_topic_says_and_others_do_not():
-    topics = [
-        [
-            "The childcare offer covers thirty hours.",
-            "Parents value the childcare offer.",
-            "The childcare offer is popular with parents.",
-        ],
-        [
-            "Welsh-language provision is short.",
-            "We need more Welsh-language provision in rural areas.",
-            "Parents ask for Welsh-language provision.",
-        ],
-    ]
-    first, second = topic_phrases(topics)
-    assert first[0].key == "childcare offer"
-    assert second[0].key == "welsh-language provision"
-    assert "parents" not in {p.key for p in first[:1] + second[:1]}
+def test_title_case_keeps_acronyms_and_capitalises_hyphenated_words():
     assert title_case("the childcare offer and PPE") == "The Childcare Offer and PPE"
+    assert (
+        title_case("shortage of Welsh-language childcare") == "Shortage of Welsh-Language Childcare"
+    )
+    assert title_case("U.S.-ROK policy coordination") == "U.S.-ROK Policy Coordination"
