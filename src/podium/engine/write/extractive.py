@@ -58,6 +58,11 @@ _ROLE_LABEL = re.compile(
     r"^(?:the |acting |deputy )*(?:chair|speaker|moderator|host|unknown)\b|^$", re.I
 )
 """Transcript labels that name a role, not a person ("The Chair")."""
+_DANGLING_THERE = re.compile(
+    r"^there\s+(?!(?:is|are|was|were|has|have|had|will|would|could|should|may|might|must|can|"
+    r"seems?|remains?|appears?|'s)\b)",
+    re.IGNORECASE,
+)
 _VOCATIVE_START = re.compile(r"^[A-Z][a-z]+,\s+")
 _VOCATIVE = re.compile(r",\s+([A-Z][a-z]+)[,.]")
 _SPLIT_SPAN = re.compile(r"\s*(?:;|\s—\s|—|–|\s-\s)\s*")
@@ -154,7 +159,8 @@ class Plan:
                 words = span.text
             text = speech.reported(words, self.voices.get(span.sentence.speaker))
             if text is not None and (
-                lang.LEADING_PRONOUN.match(text)
+                _DANGLING_THERE.match(text)
+                or lang.LEADING_PRONOUN.match(text)
                 or lang.bad_start(text)
                 or len(text.split()) < CLAUSE_WORDS[0]
                 or not lang.is_finished(text)

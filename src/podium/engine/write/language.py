@@ -40,9 +40,9 @@ PRESCRIPTIVE = re.compile(
     re.IGNORECASE,
 )
 WARNING = re.compile(
-    r"\b(?:risk(?:s|y)?|danger(?:s|ous)?|threat(?:s|en)?|concern(?:s|ed|ing)?|worr(?:y|ied|ying)|"
-    r"fragile|crisis|crises|fail(?:s|ed|ure)?|shortage|pressure|escalat\w*|vulnerab\w*|"
-    r"problem(?:s|atic)?|difficult(?:y|ies)?|harm\w*|unable|lack(?:s|ing)?|gaps?)\b",
+    r"\b(?:risk(?:s|y)?|danger(?:s|ous)?|threat(?:s|en)?|worr(?:y|ied|ying)|"
+    r"fragile|crisis|crises|fail(?:s|ed|ure)?|shortage|escalat\w*|vulnerab\w*|"
+    r"harm\w*|collapse\w*|unsustainable)\b",
     re.IGNORECASE,
 )
 CONCESSION = re.compile(

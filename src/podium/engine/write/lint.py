@@ -64,8 +64,13 @@ def themes_in(sentence: str) -> int:
     match = _THEMES.search(sentence.rstrip(". "))
     if not match:
         return 0
-    items = re.split(r",\s*(?:and\s+)?|\s+and\s+|;\s*", match.group(1))
-    return len([i for i in items if i.strip()])
+    items = [i for i in re.split(r",\s*|;\s*", match.group(1)) if i.strip()]
+    if not items:
+        return 0
+    last = re.sub(r"^and\s+", "", items[-1].strip())
+    # "A, B and C": the final "and" joins two themes; an "and" inside a theme
+    # ("real and alive counsellors") is not counted again
+    return len(items) + (1 if re.search(r"\s+and\s+", last) else 0)
 
 
 def lint_brief(

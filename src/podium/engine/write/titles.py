@@ -57,8 +57,12 @@ def phrases_of(doc, banned: frozenset[str] = frozenset()) -> list[TitlePhrase]:
     generic = word_list("generic_title_words")
     for chunk in doc.noun_chunks:
         tokens = list(chunk)
+        weak = word_list("weak_modifiers")
         while tokens and (
-            tokens[0].pos_ in _DROP_LEAD or tokens[0].lower_ in STOP or tokens[0].tag_ == "PRP$"
+            tokens[0].pos_ in _DROP_LEAD
+            or tokens[0].lower_ in STOP
+            or tokens[0].tag_ == "PRP$"
+            or (tokens[0].lower_ in weak and len(tokens) > 1)
         ):
             tokens = tokens[1:]
         if not tokens or any(t.lower_ == "no" or t.dep_ == "neg" for t in chunk):
