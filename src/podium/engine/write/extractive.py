@@ -981,8 +981,14 @@ def intro_sentences(plan: Plan, drafts: list[Draft], event: EventDetails) -> lis
 
     witnesses = [described(n) for n in with_section if n != moderator]
     committee = any(d.asker for d in drafts)
-    if witnesses and committee and others:
-        intro.append(f"{_join(witnesses)} answered questions from {_join(others)}.")
+    askers = questioners(plan)
+    for draft in drafts:
+        if draft.asker and draft.asker not in askers:
+            askers.append(draft.asker)
+    askers = [n for n in askers if n not in with_section and n != moderator]
+    if witnesses and committee and askers:
+        also = [described(n) for n in others if n not in askers]
+        intro.append(f"{_join(witnesses + also)} answered questions from {_join(askers)}.")
     elif witnesses:
         people = witnesses + [described(n) for n in others]
         verb = "spoke" if len(people) == 1 else "took part"
@@ -994,6 +1000,21 @@ def intro_sentences(plan: Plan, drafts: list[Draft], event: EventDetails) -> lis
     if moderator:
         intro.append(f"The discussion was moderated by {moderator}.")
     return intro
+
+
+def questioners(plan: Plan) -> list[str]:
+    """Full names of the speakers most of whose turns are questions (committee members)."""
+    sentences = plan.segmentation.sentences
+    asking = asking_turns(sentences)
+    turns: dict[str, set[int]] = {}
+    for sentence in sentences:
+        turns.setdefault(sentence.speaker, set()).add(sentence.turn)
+    out = []
+    for label in plan.transcript.speakers:
+        own = turns.get(label, set())
+        if own and len(own & asking) / len(own) >= 0.4 and not _ROLE_LABEL.match(label):
+            out.append(full_name(plan, label))
+    return out
 
 
 def participants(plan: Plan) -> list[str]:

@@ -260,6 +260,20 @@ def complete_clause(text: str) -> bool:
     ]
     if not finite:
         return False
+    root = next(iter(doc.sents)).root
+    subjects = ("nsubj", "nsubjpass", "expl", "csubj", "csubjpass")
+    if not (
+        root.pos_ in ("VERB", "AUX")
+        and any(c.dep_ in subjects for c in root.children)
+        and (
+            root.tag_ in ("VBD", "VBZ", "VBP", "MD")
+            or any(
+                c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP", "MD")
+                for c in root.children
+            )
+        )
+    ):
+        return False  # "Seeing an occasional reappearance of measles, and that's because …"
     first = doc[0]
     if first.pos_ in ("CCONJ", "SCONJ") or first.tag_ in ("WDT", "WP", "WRB"):
         return False
@@ -308,7 +322,8 @@ _RECOMMENDING = re.compile(
 _NOT_RECOMMENDING = re.compile(
     r"\b(?:I|we) (?:must|should|need to|have to) (?:say|admit|confess|stress|emphasise|"
     r"emphasize|be clear|be honest|point out|declare|apologi[sz]e|thank|move on|ask)\b|"
-    r"\b(?:should|must) (?:have|I|we)\b(?! to)|\bshould (?:you|I) \b|\byou should know\b",
+    r"\b(?:should|must) (?:have|I|we)\b(?! to)|\bshould (?:you|I) \b|\byou should know\b|"
+    r"\byou (?:don't |do not |wouldn't |would not )?(?:need to|have to|must|should)\b",
     re.IGNORECASE,
 )
 

@@ -70,7 +70,7 @@ def phrases_of(doc, banned: frozenset[str] = frozenset()) -> list[TitlePhrase]:
         head = chunk.root
         if head.pos_ not in ("NOUN", "PROPN") or head.lower_ in banned:
             continue
-        article = "the " if chunk[0].lower_ == "the" else ""
+        article = chunk[0].lower_ + " " if chunk[0].lower_ in ("the", "a", "an") else ""
         base = _phrase(tokens, banned, generic, article=article)
         if base is not None:
             out.append(base)
@@ -89,8 +89,11 @@ def phrases_of(doc, banned: frozenset[str] = frozenset()) -> list[TitlePhrase]:
                 for t in obj.subtree
                 if prep.i < t.i <= obj.i and (not t.is_punct or t.text == "-")
             ]
-            if any(t.tag_ in ("DT", "PDT") and t.lower_ not in ("the", "a", "an") for t in tail):
-                continue  # "concerns on both sides" does not shorten to "concerns on sides"
+            if any(
+                t.tag_ == "CD" or t.tag_ in ("DT", "PDT") and t.lower_ not in ("the", "a", "an")
+                for t in tail
+            ):
+                continue  # "concerns on both sides", "a drop of 27 per cent": no shorter title
             tail = [t for t in tail if t.tag_ not in ("DT", "PRP$", "WDT", "CD")]
             if not tail or tokens[-1].i >= prep.i:
                 continue
