@@ -245,18 +245,31 @@ def _headline(surface: str) -> str:
 
 def is_good_title(title: str) -> bool:
     """A noun phrase of 2–7 words: the lint's rule ("Address", "Impose Conditions" and
-    "Renewables Cause Blackouts" are not; "Engaging North Korea's Nuclear Reality" is)."""
+    "Renewables Cause Blackouts" are not; "Engaging North Korea's Nuclear Reality" and
+    "Track 2 Diplomacy" are)."""
     words = title.split()
     if not (TITLE_WORDS[0] <= len(words) <= TITLE_WORDS[1]):
         return False
     from podium.engine.nlp import parse
 
-    doc = parse(title.lower())
-    if doc[0].tag_ in ("VB", "VBP", "VBZ", "VBD", "MD"):
+    # sentence case, so the tagger does not take every capitalised word for a name
+    cased = [words[0]] + [
+        w
+        if any(c.isupper() for c in w[1:]) or any(c.isdigit() or c == "." for c in w)
+        else w.lower()
+        for w in words[1:]
+    ]
+    doc = parse(" ".join(cased))
+    if doc[0].tag_ in ("VB", "VBP", "VBZ", "VBD", "MD") or words[0].lower() in word_list(
+        "verb_start"
+    ):
         return False
-    root = next(iter(doc.sents)).root
-    if root.pos_ in ("VERB", "AUX") and not (root.tag_ == "VBG" and root.i == 0):
-        return False
-    if any(t.tag_ in ("VBZ", "VBP", "VBD", "MD") for t in doc):
-        return False
+    for token in doc:
+        dependents = {c.dep_ for c in token.children}
+        if (
+            token.tag_ in ("VBZ", "VBP", "VBD", "MD")
+            and dependents & {"nsubj", "nsubjpass"}
+            and (dependents & {"dobj", "attr", "ccomp", "acomp", "xcomp", "prep"})
+        ):
+            return False  # a clause: "Renewables Cause Blackouts"
     return any(t.pos_ in ("NOUN", "PROPN") for t in doc)
