@@ -1005,14 +1005,16 @@ def intro_sentences(plan: Plan, drafts: list[Draft], event: EventDetails) -> lis
 def questioners(plan: Plan) -> list[str]:
     """Full names of the speakers most of whose turns are questions (committee members)."""
     sentences = plan.segmentation.sentences
-    asking = asking_turns(sentences)
     turns: dict[str, set[int]] = {}
+    asking: set[int] = set()
     for sentence in sentences:
         turns.setdefault(sentence.speaker, set()).add(sentence.turn)
+        if lang.is_question(sentence.text):
+            asking.add(sentence.turn)
     out = []
     for label in plan.transcript.speakers:
         own = turns.get(label, set())
-        if own and len(own & asking) / len(own) >= 0.4 and not _ROLE_LABEL.match(label):
+        if own and len(own & asking) / len(own) >= 0.25 and not _ROLE_LABEL.match(label):
             out.append(full_name(plan, label))
     return out
 

@@ -126,6 +126,55 @@ def strip_edges(text: str) -> str:
     return body.rstrip(" ,;:") + end
 
 
+# --- compression ------------------------------------------------------------------
+
+_LEADING_FRAME = frozenset(
+    ["alongside", "within", "with", "as", "beyond", "besides", "on", "in", "from", "for", "at"]
+)
+_ASIDES = re.compile(
+    r",\s*(?:by the way|I have to say|I must say|if you like|as it were|so to speak|"
+    r"in a sense|to be honest|to be fair|of course|again|frankly|basically)\s*,",
+    re.IGNORECASE,
+)
+
+
+def compress(clause: str) -> str:
+    """Drop asides (", by the way,") and the framing phrases before the subject.
+
+    "alongside this, alongside the capital fund, the Government has also identified …"
+    -> "the Government has also identified …". Only prepositional frames go
+    (never a condition, a reason, a negation or a date), so the claim
+    is the speaker's.
+    """
+    clause = _ASIDES.sub(",", clause)
+    clause = re.sub(r"\s+,", ",", clause)
+    if "," not in clause:
+        return clause
+    doc = _parse(clause)
+    root = next(iter(doc.sents)).root
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    if subject is None:
+        return clause
+    start = subject.left_edge.i
+    lead = doc[:start]
+    if not lead or not lead[-1].is_punct or lead[-1].text != ",":
+        return clause
+    for token in lead:
+        if token.is_punct:
+            continue
+        if token.head.i >= start and token.dep_ != "prep" and token.head == root:
+            return clause  # something other than a prepositional frame
+    preps = [t for t in lead if t.dep_ == "prep" and t.head == root]
+    if not preps or any(p.lower_ not in _LEADING_FRAME for p in preps):
+        return clause
+    if any(t.ent_type_ in ("DATE", "TIME") for t in lead):
+        return clause
+    if any(t.dep_ in ("neg", "mark") for t in lead):
+        return clause
+    rest = doc[start:].text
+    return rest if len(rest.split()) >= 6 else clause
+
+
 # --- reported speech ---------------------------------------------------------------
 
 
@@ -169,7 +218,7 @@ def reported(text: str, voice: Voice | None = None) -> str | None:
     None when the clause keeps an "I", "me", "my", "you" or "your", or a "we"
     with no known institution (`voice`): such words stay in quotation marks.
     """
-    clause = strip_edges(text)
+    clause = compress(strip_edges(text))
     if not clause or "?" in clause or re.search(r"(?:^|[\s,:])['‘][A-Z]", clause):
         return None  # a question, or someone else's words quoted inside
     if not PERSON_1_2.search(clause):

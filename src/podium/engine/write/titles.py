@@ -107,6 +107,8 @@ def phrases_of(doc, banned: frozenset[str] = frozenset()) -> list[TitlePhrase]:
         if ent.label_ not in _ENTITY_LABELS:
             continue
         tokens = [t for t in ent if t.pos_ not in ("DET",)]
+        if any(t.is_lower and t.lower_ not in ("of", "and", "the", "-") for t in tokens):
+            continue  # "Wales for Welsh language childcare development" is a misread, not a name
         if tokens and not any(t.lower_ in banned for t in tokens):
             surface = "".join(t.text + t.whitespace_ for t in tokens).strip()
             place = ent.label_ in ("GPE", "NORP", "LOC")
