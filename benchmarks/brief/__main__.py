@@ -11,7 +11,8 @@
 - the share of sections whose quotes all verify (`podium.engine.verify`),
   and sections with any `fail` left;
 - ROUGE-1/2/L F1 (all words, lower case) of the brief's sections against
-  the human "Summarize the whole meeting" answer ("general"), and of each
+  the human "Summarize the whole meeting" answer ("general": the whole
+  brief, intro included — the baseline has none), and of each
   section against the answers of the specific queries whose relevant turns
   hold the section's ▶ time ("specific", mean over the sections that have one);
 - the writer's lint (`podium.engine.write.lint`): pronouns outside quotes,
@@ -181,7 +182,9 @@ def section_text(section: Section) -> str:
 
 
 def rouge_general(brief: Brief, meeting: Meeting) -> tuple[float, float, float]:
-    return rouge(" ".join(section_text(s) for s in brief.sections()), meeting.summary)
+    """The whole brief (intro and sections; the baseline has no intro) against the answer."""
+    text = " ".join([*brief.intro, *(section_text(s) for s in brief.sections())])
+    return rouge(text, meeting.summary)
 
 
 def rouge_specific(brief: Brief, meeting: Meeting) -> tuple[float, float, float]:
@@ -321,6 +324,8 @@ def evaluate() -> tuple[list[Row], float, int]:
                 rouge_specific(result.brief, meeting),
                 lint_counts(result.brief, SECTIONS, result.reason))
         )  # fmt: skip
+        for issue in lint_brief(result.brief, asked=SECTIONS, reason=result.reason):
+            print(f"    lint: {issue}", flush=True)
         print(
             f"  {os.path.basename(transcript.source or '')}: {transcript.duration / 60:.0f} min, "
             f"Pk {rows['podium extractive'][-1].pk:.3f}, "

@@ -219,3 +219,19 @@ def panel_transcript():
     from tests.conftest import DATA
 
     return read_transcript(DATA / "verify" / "seed_000_transcript.vtt")
+
+
+def test_framing_phrases_before_the_subject_go_but_conditions_and_dates_stay():
+    minister = Voice("the Welsh Government")
+    said = (
+        "Alongside this, alongside the £60 million capital fund, alongside the workforce "
+        "development, we've also identified a separate strain of money into cylch meithrin."
+    )
+    assert reported(said, minister) == (
+        "the Welsh Government has also identified a separate strain of money into cylch meithrin."
+    )
+    for kept in (
+        "In 2019, the talks broke down completely in Hanoi.",
+        "If the funding stops, providers in rural areas will close their doors.",
+    ):
+        assert reported(kept, None) == kept
