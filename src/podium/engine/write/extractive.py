@@ -60,9 +60,12 @@ _ROLE_LABEL = re.compile(
 """Transcript labels that name a role, not a person ("The Chair")."""
 _DANGLING_THERE = re.compile(
     r"^there\s+(?!(?:is|are|was|were|has|have|had|will|would|could|should|may|might|must|can|"
-    r"seems?|remains?|appears?|'s)\b)",
+    r"seems?|remains?|appears?|'s)\b)|^(?:one|another|the other|the latter|the former|"
+    r"the first|the second)\s+(?:is|was|of them)\b",
     re.IGNORECASE,
 )
+"""Openings that point back at something the reader has not seen ("there Canadians can …",
+"one is the bureaucracy …")."""
 _VOCATIVE_START = re.compile(r"^[A-Z][a-z]+,\s+")
 _VOCATIVE = re.compile(r",\s+([A-Z][a-z]+)[,.]")
 _SPLIT_SPAN = re.compile(r"\s*(?:;|\s—\s|—|–|\s-\s)\s*")
