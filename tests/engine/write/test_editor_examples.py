@@ -103,6 +103,23 @@ def test_bare_phrases_are_not_titles(title):
     ]
 
 
+@pytest.mark.parametrize(
+    "title",
+    [  # the seed's own headlines
+        "North Korea's Foreign Policy Priorities",
+        "U.S.-ROK Policy Coordination",
+        "Deterrence Risks",
+        "Track 2 Diplomacy and Humanitarian Openings",
+        "Russia-North Korea Partnership",
+        "Black Swan Scenarios",
+        "Engaging North Korea's Nuclear Reality",
+        "People-to-People Engagement and Risk Reduction",
+    ],
+)
+def test_the_seeds_titles_pass_the_title_rule(title):
+    assert is_good_title(title)
+
+
 def test_titles_are_noun_phrases_naming_the_subject():
     said = [
         [
