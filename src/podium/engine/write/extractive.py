@@ -4,23 +4,25 @@ Steps, all deterministic:
 
 1. segment the transcript into discussions (`podium.engine.segment`);
 2. for every (topic, speaker) pair count the speaker's *substantive* words
-   (no questions, no housekeeping: greetings, thanks, procedure, sound checks);
-3. choose the sections: first the best topic of each main speaker, then the
-   most substantive remaining topics, up to the number asked for;
-4. for each section: a key-phrase title, the speaker, two or three lines
-   compressed from the speaker's sentences (reported speech "<Name> warned
-   that …" when the clause has no "I"/"you" to flip, a verbatim quote
-   otherwise), and the ▶ time of the turn where the quote was said;
-5. parts: sections whose sentences are prescriptive ("should", "must",
-   "recommend") form Part II "The Treatment Plan", the others Part I "The
-   Diagnosis"; within a part sections follow a thematic chain (each next to
-   the one closest in meaning), starting from the earliest;
-6. intro (what was examined, who took part, co-organisers) and closing
-   (disclosure, sponsor line).
+   (no questions, no housekeeping: greetings, thanks, procedure, sound checks),
+   and gather each speaker's recommendations ("should", "we recommend");
+3. choose the sections: recommendations (up to a third), then the best topic
+   of each main speaker, then the most substantive remaining topics;
+4. for each section: a framing claim and a supporting detail in reported
+   speech (`speech.reported`: third person, hedges dropped, a minister's "we"
+   named "the Government"), one quote that is a complete clause, the ▶ time
+   of the quote's turn, and a noun-phrase title (`titles.section_titles`);
+   in a committee the member's question frames it ("Asked by … about …");
+5. parts: the analysis in Part I, the recommendations in Part II (none, no
+   Part II), each titled from its content; thematic order inside a part;
+6. intro (two or three themes, who spoke and who asked, who moderated) and
+   closing (disclosure, sponsor line).
 
-Prose is rendered last (`render_drafts`) so that each person is named in full
-at their first mention in the brief and by surname afterwards, also after
-the repair loop (writers/__init__.py) has dropped or rebuilt sections.
+Only the best dozen spans of a section are parsed by spaCy
+(`podium.engine.nlp`). Prose is rendered last (`render_drafts`) so that each
+person is named in full at their first mention in the brief and by surname
+afterwards, and reporting verbs vary over the brief, also after the repair
+loop (write/__init__.py) has dropped or rebuilt sections.
 """
 
 from __future__ import annotations
