@@ -35,12 +35,17 @@ def test_leading_fillers_go_and_the_rest_is_kept_verbatim():
 
 
 def test_clauses_that_would_flip_who_speaks_are_not_reported_speech():
-    assert lang.is_clean_clause("the divided families issue remains urgent.")
-    assert not lang.is_clean_clause("I don't agree we have the most fragile sector.")
-    assert not lang.is_clean_clause("you have to accept North Korea as a nuclear state.")
-    assert not lang.is_clean_clause("it is that sheer burden on each local authority.")
-    assert not lang.is_clean_clause("is that, in some of the Valleys, there is a tradition.")
-    assert not lang.is_clean_clause("the stuff that's being debated about foundational sectors—.")
+    from podium.engine.write.speech import reported
+
+    assert reported("The divided families issue remains urgent.") == (
+        "The divided families issue remains urgent."
+    )
+    assert reported("I don't agree we have the most fragile sector.") is None
+    assert reported("You have to accept North Korea as a nuclear state.") is None
+    # dangling openings are refused by the writer before reporting
+    assert lang.LEADING_PRONOUN.match("it is that sheer burden on each local authority.")
+    assert lang.bad_start("is that, in some of the Valleys, there is a tradition.")
+    assert not lang.is_finished("the stuff that's being debated about foundational sectors—.")
 
 
 def test_reporting_verbs_follow_what_the_sentence_does():

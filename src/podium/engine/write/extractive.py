@@ -432,11 +432,6 @@ def rank_spans(
     return spans
 
 
-def draft_section(candidate: Candidate, spans: list[Span], plan: Plan, title: str) -> Draft | None:
-    """Pick the lines of a section from its ranked spans, avoiding excluded sentences."""
-    return _draft(candidate, spans, plan, title, set())
-
-
 def _draft(
     candidate: Candidate, spans: list[Span], plan: Plan, title: str, excluded: set[int]
 ) -> Draft | None:
@@ -1036,19 +1031,6 @@ def participants(plan: Plan) -> list[str]:
         for s in plan.transcript.speakers
         if s and not _ROLE_LABEL.match(s) and (words[s] / total >= 0.03 or s in with_section)
     ]
-
-
-def _phrase_text(phrase: str, proper: set[str] | frozenset[str] = frozenset()) -> str:
-    """A phrase for running text: lower case but for acronyms and the transcript's proper words."""
-
-    def running(word: str) -> str:
-        if word in proper or (word.isupper() and len(word) > 1):
-            return word
-        if "-" in word:  # "Real-Life" -> "real-life", "U.S.-ROK" stays
-            return "-".join(running(part) for part in word.split("-"))
-        return word if any(c.isupper() for c in word[1:]) else word.lower()
-
-    return " ".join(running(w) for w in phrase.split())
 
 
 def _join(items: list[str]) -> str:

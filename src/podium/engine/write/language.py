@@ -81,9 +81,6 @@ LEADING_FILLER = re.compile(
     r"(?:\s*[,—–-]\s*|\s+|\s*\.\.\.\s*))+",
     re.IGNORECASE,
 )
-FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|I'll|me|my|mine|myself)\b")
-FIRST_PLURAL = re.compile(r"\b(?:we|we're|we've|we'd|we'll|us|our|ours|ourselves)\b", re.IGNORECASE)
-SECOND_PERSON = re.compile(r"\b(?:you|you're|you've|you'd|you'll|your|yours|yourself)\b", re.I)
 LEADING_PRONOUN = re.compile(
     r"^(?:it|it's|this|that|that's|these|those|they|they're|them|he|she|his|her|which|such|"
     r"both|here|there's|so|and|but|or|because|as|then)\b",
@@ -153,19 +150,6 @@ def tidy(text: str) -> str:
     text = _ASIDE.sub(" ", text)
     text = _REPEAT.sub(r"\1", text)
     return " ".join(text.split())
-
-
-def is_clean_clause(clause: str) -> bool:
-    """True when `clause` reads right after "<Name> argued that": no I/you, no dangling start."""
-    return not (
-        FIRST_PERSON.search(clause)
-        or SECOND_PERSON.search(clause)
-        or LEADING_PRONOUN.match(clause)
-        or bad_start(clause)
-        or re.search(r"\blet(?:'s|’s| us)\b", clause, re.IGNORECASE)
-        or _UNFINISHED.search(clause)
-        or is_question(clause)
-    )
 
 
 def bad_start(text: str) -> bool:
