@@ -58,7 +58,8 @@ def test_pronouns_inside_quotation_marks_are_the_speakers_words():
 
 
 def test_we_of_a_minister_becomes_the_government_with_the_verb_agreeing():
-    minister = voice_for("Minister for Finance", None)
+    minister = voice_for("Minister for Finance")
+    assert voice_for("Senior Fellow, Stimson Center") == Voice(None)  # "we" is not named
     assert minister == Voice("the Government")
     assert (
         reported("We monitor, we receive forecasts from the Met Office every day.", minister)

@@ -865,11 +865,10 @@ def speaker_voices(
     for label in transcript.speakers:
         person = names.get(label)
         role = " ".join(filter(None, [person.role, person.title])) if person else ""
-        organisation = person.organisation if person else None
         heard = [r for (s, r), n in addressed.items() if s == label and n >= 2]
         if heard:
             role = f"{role} {heard[0]}".strip()
-        voices[label] = speech.voice_for(role, organisation, government)
+        voices[label] = speech.voice_for(role, government)
     return voices
 
 

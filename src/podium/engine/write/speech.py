@@ -45,35 +45,21 @@ class Voice:
     """"the Government", "the Korea Society"; None: "we" cannot be reported."""
 
 
-def voice_for(
-    role: str | None, organisation: str | None, government: str = "the Government"
-) -> Voice:
-    """The `Voice` of a speaker with this role / organisation.
+def voice_for(role: str | None, government: str = "the Government") -> Voice:
+    """The `Voice` of a speaker with this role.
 
-    A role naming a minister (data/write/collective_roles.txt) speaks for
-    `government`; otherwise the organisation does ("the Stimson Center").
+    A role naming an office that speaks for an institution
+    (data/write/collective_roles.txt: a minister speaks for `government`)
+    gives that institution. Nobody else's "we" is named: a panellist's "we"
+    is as often the country or the field as their organisation, so their
+    "we" sentences are quoted, not reported.
     """
     text = (role or "").lower()
     for line in sorted(word_list("collective_roles")):
         word, _, who = (part.strip() for part in line.partition("|"))
         if word and re.search(rf"\b{re.escape(word)}\b", text):
             return Voice(government if who == "the Government" else who)
-    if organisation:
-        name = organisation.strip()
-        if not name.lower().startswith("the ") and not _is_proper_name_only(name):
-            name = "the " + name
-        return Voice(name)
     return Voice(None)
-
-
-def _is_proper_name_only(name: str) -> bool:
-    """ "Carnegie", "Stimson Center": no article; "Korea Society" style names take "the"."""
-    return not re.search(
-        r"\b(?:Society|Committee|Council|Government|Department|Ministry|"
-        r"Institute|Center|Centre|Foundation|Commission|Office|Agency|Union|"
-        r"Association|Forum|Bank)\b",
-        name,
-    )
 
 
 # --- parsing helpers ----------------------------------------------------------------

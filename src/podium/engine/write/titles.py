@@ -112,7 +112,8 @@ def phrases_of(doc, banned: frozenset[str] = frozenset()) -> list[TitlePhrase]:
         if tokens and not any(t.lower_ in banned for t in tokens):
             surface = "".join(t.text + t.whitespace_ for t in tokens).strip()
             place = ent.label_ in ("GPE", "NORP", "LOC")
-            article = "the " if ent.start and doc[ent.start - 1].lower_ == "the" else ""
+            before = doc[ent.start - 1].lower_ if ent.start else ""
+            article = "the " if "the" in (before, ent[0].lower_) else ""
             out.append(
                 TitlePhrase(surface.lower(), surface, article + surface, entity=True, place=place)
             )
