@@ -462,6 +462,9 @@ def _draft(
     if lead is not None:
         lines.append(clause_line(lead))
     quote = next((s for s in usable if s.quotable and distinct(s) and plan.complete(s)), None)
+    if quote is None and lead is not None and lead.quotable and plan.complete(lead):
+        quote, lead = lead, None  # the one good sentence is better quoted than reported
+        lines = []
     if quote is not None:
         used.append(quote)
     detail = next(
@@ -480,7 +483,8 @@ def _draft(
         lines.append(Line(quote, "quote", ""))
     if quote is None:
         return None  # every section quotes its speaker once, in a complete clause
-    if lead is None:  # nothing reportable: "<Name> addressed <the section's subject>."
+    if not any(line.form == "clause" for line in lines):
+        # nothing reportable: "<Name> addressed <the section's subject>."
         lines.insert(0, Line(quote, "frame", "addressed"))
     anchor = quote.sentence
     start = _turn_start(plan.transcript, anchor)
@@ -939,6 +943,11 @@ def assemble(plan: Plan, drafts: list[Draft], event: EventDetails | None) -> Bri
     )
 
 
+_GENERIC_ROLES = frozenset(
+    ["panelist", "panellist", "speaker", "participant", "guest", "moderator", "host", "chair"]
+)
+
+
 def intro_sentences(plan: Plan, drafts: list[Draft], event: EventDetails) -> list[str]:
     """The seed's intro: what was examined (two or three themes), context, who spoke, who moderated.
 
@@ -971,11 +980,10 @@ def intro_sentences(plan: Plan, drafts: list[Draft], event: EventDetails) -> lis
 
     def described(name: str) -> str:
         person = next((p for p in plan.names.values() if p.name == name), None)
-        extra = (
-            ", ".join(filter(None, [person.title or person.role, person.organisation]))
-            if person
-            else ""
-        )
+        role = person.title or person.role if person else None
+        if role and role.strip().lower() in _GENERIC_ROLES:
+            role = None  # "panelist" says nothing the intro does not
+        extra = ", ".join(filter(None, [role, person.organisation])) if person else ""
         return f"{name} ({extra})" if extra else name
 
     witnesses = [described(n) for n in with_section if n != moderator]
