@@ -10,9 +10,16 @@
   turn spans);
 - the share of sections whose quotes all verify (`podium.engine.verify`),
   and sections with any `fail` left;
-- ROUGE-1 F1 (content words) of the brief's sections against the human
-  "Summarize the whole meeting" answer, as a rough content measure;
-- time per meeting (brief + verification, models loaded) and peak memory.
+- ROUGE-1/2/L F1 (all words, lower case) of the brief's sections against
+  the human "Summarize the whole meeting" answer ("general": the whole
+  brief, intro included — the baseline has none), and of each
+  section against the answers of the specific queries whose relevant turns
+  hold the section's ▶ time ("specific", mean over the sections that have one);
+- the writer's lint (`podium.engine.write.lint`): pronouns outside quotes,
+  bad titles, intro sentences listing > 3 themes, quotes that are not
+  complete clauses, fewer sections than asked without a reason — each must be 0;
+- time per meeting (brief + verification, models loaded) and peak memory,
+  and for the 90-minute case where the CPU time goes (MiniLM, spaCy, rest).
 
 The baseline writer cuts the meeting into `SECTIONS` equal windows and makes
 each a section from the window's main speaker's first two sentences (the
@@ -32,6 +39,7 @@ import sys
 import time
 import tracemalloc
 from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass, replace
 
 from benchmarks.qmsum import meetings
@@ -45,6 +53,7 @@ from podium.engine.transcript.qmsum import Meeting
 from podium.engine.verify import verify
 from podium.engine.write import write_brief
 from podium.engine.write.keyphrases import STOP
+from podium.engine.write.lint import lint_brief
 
 SECTIONS = 8
 TARGET_90_MIN_SECONDS = 10.0
@@ -62,6 +71,9 @@ class Row:
     rouge: float
     seconds: float
     cpu: float = 0.0
+    rouge_general: tuple[float, float, float] = (0.0, 0.0, 0.0)
+    rouge_specific: tuple[float, float, float] = (0.0, 0.0, 0.0)
+    lint: dict[str, int] | None = None
 
 
 def _turn_index(meeting: Meeting, time_: float) -> int:
@@ -127,6 +139,87 @@ def rouge1(brief: Brief, reference: str) -> float:
         return 0.0
     precision, recall = overlap / len(ours), overlap / len(gold)
     return 2 * precision * recall / (precision + recall)
+
+
+def _tokens(text: str) -> list[str]:
+    return _norm(text).split()
+
+
+def _ngrams(tokens: list[str], n: int) -> Counter:
+    return Counter(tuple(tokens[i : i + n]) for i in range(len(tokens) - n + 1))
+
+
+def _f1(overlap: float, ours: int, gold: int) -> float:
+    if not overlap or not ours or not gold:
+        return 0.0
+    precision, recall = overlap / ours, overlap / gold
+    return 2 * precision * recall / (precision + recall)
+
+
+def _lcs(a: list[str], b: list[str]) -> int:
+    previous = [0] * (len(b) + 1)
+    for x in a:
+        current = [0]
+        for j, y in enumerate(b):
+            current.append(previous[j] + 1 if x == y else max(previous[j + 1], current[j]))
+        previous = current
+    return previous[-1]
+
+
+def rouge(text: str, reference: str) -> tuple[float, float, float]:
+    """ROUGE-1, ROUGE-2 and ROUGE-L F1 over lower-cased words (no stemming, stop words kept)."""
+    ours, gold = _tokens(text), _tokens(reference)
+    scores = []
+    for n in (1, 2):
+        a, b = _ngrams(ours, n), _ngrams(gold, n)
+        scores.append(_f1(sum((a & b).values()), sum(a.values()), sum(b.values())))
+    scores.append(_f1(_lcs(ours, gold), len(ours), len(gold)))
+    return scores[0], scores[1], scores[2]
+
+
+def section_text(section: Section) -> str:
+    return " ".join([section.title, *section.summary])
+
+
+def rouge_general(brief: Brief, meeting: Meeting) -> tuple[float, float, float]:
+    """The whole brief (intro and sections; the baseline has no intro) against the answer."""
+    text = " ".join([*brief.intro, *(section_text(s) for s in brief.sections())])
+    return rouge(text, meeting.summary)
+
+
+def rouge_specific(brief: Brief, meeting: Meeting) -> tuple[float, float, float]:
+    """Mean over sections of ROUGE against the specific answers whose turns hold the ▶ time."""
+    scores = []
+    for section in brief.sections():
+        if section.start is None:
+            continue
+        turn = _turn_index(meeting, section.start)
+        answers = [
+            q["answer"]
+            for q in meeting.queries
+            if any(
+                int(a) <= turn <= int(b)
+                for a, b in (q.get("relevant_text_span") or [])
+                if str(a).isdigit() and str(b).isdigit()
+            )
+        ]
+        if answers:
+            scores.append(
+                max((rouge(section_text(section), a) for a in answers), key=lambda r: r[0])
+            )
+    if not scores:
+        return 0.0, 0.0, 0.0
+    return tuple(statistics.mean(s[i] for s in scores) for i in range(3))  # type: ignore[return-value]
+
+
+LINT_KINDS = ("pronoun", "title", "intro", "quote", "sections")
+
+
+def lint_counts(
+    brief: Brief, asked: int | None = None, reason: str | None = None
+) -> dict[str, int]:
+    issues = lint_brief(brief, asked=asked, reason=reason)
+    return {kind: sum(1 for i in issues if i.kind == kind) for kind in LINT_KINDS}
 
 
 def baseline_brief(transcript: Transcript, sections: int = SECTIONS) -> tuple[Brief, list[float]]:
@@ -210,7 +303,8 @@ def evaluate() -> tuple[list[Row], float, int]:
         ok, failing = _report_numbers(base_report, base)
         rows["fixed windows + first sentences"].append(
             Row("", pk(gold, hyp), window_diff(gold, hyp), coverage(meeting, base), ok, failing,
-                len(list(base.sections())), rouge1(base, meeting.summary), base_seconds, base_cpu)
+                len(list(base.sections())), rouge1(base, meeting.summary), base_seconds, base_cpu,
+                rouge_general(base, meeting), rouge_specific(base, meeting), None)
         )  # fmt: skip
 
         tracemalloc.start()
@@ -226,8 +320,12 @@ def evaluate() -> tuple[list[Row], float, int]:
         rows["podium extractive"].append(
             Row("", pk(gold, hyp), window_diff(gold, hyp), coverage(meeting, result.brief), ok,
                 failing, len(list(result.brief.sections())), rouge1(result.brief, meeting.summary),
-                seconds, cpu)
+                seconds, cpu, rouge_general(result.brief, meeting),
+                rouge_specific(result.brief, meeting),
+                lint_counts(result.brief, SECTIONS, result.reason))
         )  # fmt: skip
+        for issue in lint_brief(result.brief, asked=SECTIONS, reason=result.reason):
+            print(f"    lint: {issue}", flush=True)
         print(
             f"  {os.path.basename(transcript.source or '')}: {transcript.duration / 60:.0f} min, "
             f"Pk {rows['podium extractive'][-1].pk:.3f}, "
@@ -248,13 +346,52 @@ def evaluate() -> tuple[list[Row], float, int]:
                 statistics.mean(r.rouge for r in values),
                 statistics.mean(r.seconds for r in values),
                 statistics.mean(r.cpu for r in values),
+                _mean3([r.rouge_general for r in values]),
+                _mean3([r.rouge_specific for r in values]),
+                _sum_lint([r.lint for r in values]),
             )
         )
     return table, peak_python / 1e6, len(rows["podium extractive"])
 
 
-def ninety_minutes() -> tuple[float, float, float, int, int]:
+def _mean3(values: list[tuple[float, float, float]]) -> tuple[float, float, float]:
+    return tuple(statistics.mean(v[i] for v in values) for i in range(3))  # type: ignore[return-value]
+
+
+def _sum_lint(values: list[dict[str, int] | None]) -> dict[str, int] | None:
+    if any(v is None for v in values):
+        return None
+    return {k: sum(v[k] for v in values) for k in LINT_KINDS}  # type: ignore[index]
+
+
+class _Timer:
+    """CPU seconds spent inside one function (patched on its module while measuring)."""
+
+    def __init__(self, module, name: str) -> None:
+        self.module, self.name, self.cpu, self.calls = module, name, 0.0, 0
+        self.original = getattr(module, name)
+
+    def __enter__(self):
+        def timed(*args, **kwargs):
+            started = time.process_time()
+            try:
+                return self.original(*args, **kwargs)
+            finally:
+                self.cpu += time.process_time() - started
+                self.calls += 1
+
+        setattr(self.module, self.name, timed)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        setattr(self.module, self.name, self.original)
+
+
+def ninety_minutes() -> tuple[float, float, float, int, int, dict[str, float]]:
     """Brief + verify on the first 90 minutes of the longest val meeting (models loaded)."""
+    import podium.engine.embed as embed_module
+    import podium.engine.nlp as nlp_module
+
     longest = max(meetings("val"), key=lambda m: m.transcript.duration)
     transcript = longest.transcript
     cut = replace(
@@ -263,11 +400,30 @@ def ninety_minutes() -> tuple[float, float, float, int, int]:
         warnings=[],
     )
     get_embedder()
+    nlp_module.get_nlp()
+    nlp_module.clear_cache()
     started, cpu_started = time.perf_counter(), time.process_time()
-    result = write_brief(cut, sections=SECTIONS)
+    with _Timer(embed_module, "embed") as minilm, _Timer(nlp_module, "parse_many") as spacy_:
+        result = write_brief(cut, sections=SECTIONS)
     seconds = time.perf_counter() - started
     cpu = time.process_time() - cpu_started
-    return seconds, cpu, cut.duration / 60, cut.word_count(), result.report.summary["fail"]
+    where = {"MiniLM embeddings": minilm.cpu, "spaCy parsing": spacy_.cpu}
+    where["the rest (segmentation, writing, verification)"] = cpu - minilm.cpu - spacy_.cpu
+    return seconds, cpu, cut.duration / 60, cut.word_count(), result.report.summary["fail"], where
+
+
+def examples_lint() -> dict[str, int]:
+    """The lint of the brief written from docs/examples (transcript + event file)."""
+    from pathlib import Path
+
+    from podium.cli.brief import load_event
+    from podium.engine.transcript import read_transcript
+
+    folder = Path(__file__).resolve().parents[2] / "docs" / "examples"
+    transcript = read_transcript(folder / "childcare-offer-committee.vtt")
+    event = load_event(folder / "childcare-offer-event.yaml")
+    result = write_brief(transcript, event=event, sections=SECTIONS)
+    return lint_counts(result.brief, SECTIONS, result.reason)
 
 
 def main() -> int:
@@ -294,7 +450,26 @@ def main() -> int:
     print(
         f"\npeak memory: {rss:.0f} MB resident (process), {peak_mb:.0f} MB Python heap in write_brief"
     )
-    seconds, cpu, minutes, words, fails = ninety_minutes()
+    print("\nROUGE F1 (R-1 / R-2 / R-L) against QMSum's answers, and the writer's lint:\n")
+    print(
+        "| method | general R-1 | R-2 | R-L | specific R-1 | R-2 | R-L | lint (pronoun/title/intro/quote/sections) |"
+    )
+    print("| --- | --- | --- | --- | --- | --- | --- | --- |")
+    for row in table:
+        if row.sections <= 0:
+            continue
+        g, sp = row.rouge_general, row.rouge_specific
+        lint = "/".join(str(row.lint[k]) for k in LINT_KINDS) if row.lint else "–"
+        print(
+            f"| {row.name} | {g[0]:.3f} | {g[1]:.3f} | {g[2]:.3f} | "
+            f"{sp[0]:.3f} | {sp[1]:.3f} | {sp[2]:.3f} | {lint} |"
+        )
+    example = examples_lint()
+    print(
+        "\ndocs/examples lint (pronoun/title/intro/quote/sections): "
+        + "/".join(str(example[k]) for k in LINT_KINDS)
+    )
+    seconds, cpu, minutes, words, fails, where = ninety_minutes()
     cores = min(os.cpu_count() or 1, 2)
     verdict = "ok" if cpu / cores < TARGET_90_MIN_SECONDS else "over target"
     print(
@@ -302,6 +477,12 @@ def main() -> int:
         f"wall at load average {os.getloadavg()[0]:.1f}, {cpu:.1f} CPU s "
         f"(= {cpu / cores:.1f} s on {cores} idle cores; target < {TARGET_90_MIN_SECONDS:.0f} s: "
         f"{verdict}), {fails} fail"
+    )
+    print(
+        "where the CPU time goes: "
+        + ", ".join(
+            f"{name} {value:.1f} s ({value / max(cpu, 1e-9):.0%})" for name, value in where.items()
+        )
     )
     podium = table[-1]
     return 0 if podium.quotes_ok == 1.0 and podium.sections_failing == 0 else 1

@@ -161,6 +161,8 @@ class PromptInfo:
     feedback: bool = False
     parts: int = 0
     titles: list[str] = field(default_factory=list)
+    subject: str = ""
+    """The extractive title the prompt's facts give (section.v2)."""
 
     @property
     def first_time(self) -> str:
@@ -186,6 +188,8 @@ def prompt_info(body: dict) -> PromptInfo:
     others = re.search(r"^Other speakers in this section: (.*)$", user, re.M).group(1)
     info.others = [] if others == "none" else others.split(", ")
     info.name = re.search(r'call the speaker "([^"]+)"', user).group(1)
+    subject = re.search(r"^- subject \(the extractive title\): (.*)$", user, re.M)
+    info.subject = subject.group(1).strip() if subject else ""
     body_text = user.split("Your previous answer failed", 1)[0]
     for line in body_text.splitlines():
         if m := _QUOTE_LINE.match(line):
@@ -220,11 +224,14 @@ def faithful_section(info: PromptInfo) -> dict[str, str]:
         end = "" if quote[-1] in ".!?" else "."
         out.append(f'{info.name} said, "{quote}"{end}')
     words = [w for w in re.findall(r"[A-Za-z][a-z]{4,}", " ".join(usable))][:3] or ["Remarks"]
-    return {"title": " ".join(w.capitalize() for w in words), "summary": " ".join(out)}
+    title = info.subject or " ".join(w.capitalize() for w in words)  # a model follows the facts
+    return {"title": title, "summary": " ".join(out)}
 
 
 def faithful_intro(info: PromptInfo) -> dict[str, Any]:
-    topics = ", ".join(t.lower() for t in info.titles[:4]) or "the questions before the panel"
+    titles = [t.lower() for t in info.titles[:3]]
+    topics = (", ".join(titles[:-1]) + " and " + titles[-1]) if len(titles) > 1 else "".join(titles)
+    topics = topics or "the questions before the panel"
     headings = ["Problems Raised", "Proposals Made", "Further Questions", "Closing Thoughts"]
     return {"intro": f"This program examined {topics}.", "parts": headings[: info.parts]}
 

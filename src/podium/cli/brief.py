@@ -231,6 +231,8 @@ def print_repairs(result: WriteResult) -> None:
         err_console.print(f"LLM sections: {escape(result.llm.sources_line())}", highlight=False)
     summary = result.report.summary
     sections = sum(len(p.sections) for p in result.brief.parts)
+    if result.reason:
+        err_console.print(f"[yellow]fewer sections:[/] {escape(result.reason)}", soft_wrap=True)
     err_console.print(
         f"{sections} sections; verified: {summary['fail']} fail, {summary['warn']} warn, "
         f"{summary['ok']} ok; {len(result.repairs)} repair(s)",

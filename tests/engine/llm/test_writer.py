@@ -270,7 +270,7 @@ def test_metadata_records_how_the_brief_was_written_but_never_the_key(seed):
     meta = result.brief.metadata
     assert meta["writer"] == "llm" and meta["llm_model"] == "stub-model"
     assert meta["llm_base_url"] == stub.base_url and meta["llm_temperature"] == "0.3"
-    assert meta["llm_prompts"] == "section.v1, intro.v1"
+    assert meta["llm_prompts"] == "section.v2, intro.v1"
     assert meta["llm_sources"].startswith("intro: llm, 1: llm")
     assert meta["llm_usage"].startswith("requests 9, tokens in ")
     for form in ("md", "json", "html", "txt"):  # ... and is nowhere in what is written

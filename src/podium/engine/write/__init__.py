@@ -50,6 +50,15 @@ class WriteResult:
     repairs: list[str] = field(default_factory=list)
     llm: object = None
     """With ``writer="llm"``: the `podium.engine.write.llm.LLMResult` (usage, sources)."""
+    asked: int = 0
+    """How many sections were asked for."""
+    reason: str | None = None
+    """Why the brief has fewer sections than asked for (None when it has as many)."""
+
+    @property
+    def found(self) -> int:
+        """How many sections the brief has."""
+        return sum(len(p.sections) for p in self.brief.parts)
 
 
 def write_brief(
@@ -103,6 +112,7 @@ def write_brief(
         plan, drafts, event, transcript, speakers, progress=stage(0.6, 0.4)
     )
     progress(1.0, "done")
+    reason = _reason(plan, brief, sections, repairs)
     if llm_options is not None:
         from podium.engine.write.llm import rewrite_brief
 
@@ -114,9 +124,28 @@ def write_brief(
             progress=lambda fraction, label: outer(0.4 + 0.6 * fraction, label),
         )
         return WriteResult(
-            rewritten.brief, rewritten.report, repairs + rewritten.repairs, llm=rewritten
+            rewritten.brief,
+            rewritten.report,
+            repairs + rewritten.repairs,
+            llm=rewritten,
+            asked=sections,
+            reason=reason,
         )
-    return WriteResult(brief, report, repairs)
+    return WriteResult(brief, report, repairs, asked=sections, reason=reason)
+
+
+def _reason(plan: Plan, brief: Brief, asked: int, repairs: list[str]) -> str | None:
+    """Why `brief` has fewer than `asked` sections: the plan's reason and any dropped section."""
+    found = sum(len(p.sections) for p in brief.parts)
+    if found >= asked:
+        return None
+    reasons = [plan.reason] if plan.reason else []
+    dropped = sum(1 for r in repairs if ": dropped, " in r)
+    if dropped:
+        reasons.append(f"{dropped} section(s) dropped because verification still failed")
+    if not reasons:
+        reasons.append(f"{found} of {asked} sections were written")
+    return "; ".join(reasons)
 
 
 def _moderator_label(

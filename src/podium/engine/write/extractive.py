@@ -4,23 +4,25 @@ Steps, all deterministic:
 
 1. segment the transcript into discussions (`podium.engine.segment`);
 2. for every (topic, speaker) pair count the speaker's *substantive* words
-   (no questions, no housekeeping: greetings, thanks, procedure, sound checks);
-3. choose the sections: first the best topic of each main speaker, then the
-   most substantive remaining topics, up to the number asked for;
-4. for each section: a key-phrase title, the speaker, two or three lines
-   compressed from the speaker's sentences (reported speech "<Name> warned
-   that …" when the clause has no "I"/"you" to flip, a verbatim quote
-   otherwise), and the ▶ time of the turn where the quote was said;
-5. parts: sections whose sentences are prescriptive ("should", "must",
-   "recommend") form Part II "The Treatment Plan", the others Part I "The
-   Diagnosis"; within a part sections follow a thematic chain (each next to
-   the one closest in meaning), starting from the earliest;
-6. intro (what was examined, who took part, co-organisers) and closing
-   (disclosure, sponsor line).
+   (no questions, no housekeeping: greetings, thanks, procedure, sound checks),
+   and gather each speaker's recommendations ("should", "we recommend");
+3. choose the sections: recommendations (up to a third), then the best topic
+   of each main speaker, then the most substantive remaining topics;
+4. for each section: a framing claim and a supporting detail in reported
+   speech (`speech.reported`: third person, hedges dropped, a minister's "we"
+   named "the Government"), one quote that is a complete clause, the ▶ time
+   of the quote's turn, and a noun-phrase title (`titles.section_titles`);
+   in a committee the member's question frames it ("Asked by … about …");
+5. parts: the analysis in Part I, the recommendations in Part II (none, no
+   Part II), each titled from its content; thematic order inside a part;
+6. intro (two or three themes, who spoke and who asked, who moderated) and
+   closing (disclosure, sponsor line).
 
-Prose is rendered last (`render_drafts`) so that each person is named in full
-at their first mention in the brief and by surname afterwards, also after
-the repair loop (writers/__init__.py) has dropped or rebuilt sections.
+Only the best dozen spans of a section are parsed by spaCy
+(`podium.engine.nlp`). Prose is rendered last (`render_drafts`) so that each
+person is named in full at their first mention in the brief and by surname
+afterwards, and reporting verbs vary over the brief, also after the repair
+loop (write/__init__.py) has dropped or rebuilt sections.
 """
 
 from __future__ import annotations
@@ -37,10 +39,11 @@ from podium.engine.segment import Segmentation, Sentence, TopicSpan
 from podium.engine.speakers import Speaker
 from podium.engine.transcript.model import Transcript
 from podium.engine.write import language as lang
-from podium.engine.write.keyphrases import STOP, title_case, title_from, topic_phrases
+from podium.engine.write import speech
+from podium.engine.write.keyphrases import STOP, title_case
+from podium.engine.write.speech import Voice
+from podium.engine.write.titles import section_titles
 
-DIAGNOSIS = "Part I: The Diagnosis"
-TREATMENT = "Part II: The Treatment Plan"
 DEFAULT_DISCLOSURE = (
     "This brief was generated using artificial intelligence technology from the program "
     "transcript. All quotations, attributions and timestamps have been verified against the "
@@ -48,12 +51,24 @@ DEFAULT_DISCLOSURE = (
 )
 SPREAD_BASE = 0.5
 """In `choose`: how much substance counts against spread over the meeting (lower: more spread)."""
-QUOTE_WORDS = (8, 30)
-CLAUSE_WORDS = (6, 32)
+QUOTE_WORDS = speech.QUOTE_WORDS
+CLAUSE_WORDS = (6, 36)
+SHORTLIST = 12
+"""Spans per section whose parse is looked at (reported form, quote, title): the rest are never
+parsed."""
 _ROLE_LABEL = re.compile(
     r"^(?:the |acting |deputy )*(?:chair|speaker|moderator|host|unknown)\b|^$", re.I
 )
 """Transcript labels that name a role, not a person ("The Chair")."""
+_DANGLING_THERE = re.compile(
+    r"^there\s+(?!(?:is|are|was|were|has|have|had|will|would|could|should|may|might|must|can|"
+    r"seems?|remains?|appears?|'s)\b)|^(?:one|another|the other|the latter|the former|"
+    r"the first|the second)\s+(?:is|was|of them)\b",
+    re.IGNORECASE,
+)
+"""Openings that point back at something the reader has not seen ("there Canadians can …",
+"one is the bureaucracy …")."""
+_VOCATIVE_START = re.compile(r"^[A-Z][a-z]+,\s+")
 _VOCATIVE = re.compile(r",\s+([A-Z][a-z]+)[,.]")
 _SPLIT_SPAN = re.compile(r"\s*(?:;|\s—\s|—|–|\s-\s)\s*")
 
@@ -81,6 +96,8 @@ class Candidate:
     words: int
     prescriptive: float
     vector: np.ndarray
+    recommends: bool = False
+    """A section of the speaker's recommendations (Part II), gathered over the meeting."""
 
 
 @dataclass(slots=True)
@@ -91,6 +108,8 @@ class Line:
     form: str
     """"clause" (reported speech) or "quote" (the span in quotation marks)."""
     verb: str
+    text: str = ""
+    """For a clause: the span in the third person (`speech.reported`)."""
 
 
 @dataclass(slots=True)
@@ -104,7 +123,11 @@ class Draft:
     excluded: set[int] = field(default_factory=set)
     """Sentence indices the repair loop ruled out."""
     phrase: str = ""
-    """The topic's best key phrase as the transcript writes it (for the intro)."""
+    """The title in running text (for the intro)."""
+    asker: str | None = None
+    """Who asked the question the section answers (committees: "Asked by … about …")."""
+    about: str = ""
+    """What they asked about (a noun phrase of the question)."""
 
 
 @dataclass(slots=True)
@@ -121,6 +144,44 @@ class Plan:
     spans: dict[int, list[Span]]
     """Usable spans per candidate (keyed by id(candidate)), best first."""
     moderator: str | None = None
+    voices: dict[str, Voice] = field(default_factory=dict)
+    """Transcript label -> who the speaker's "we" is."""
+    reason: str | None = None
+    """Why there are fewer sections than asked for (None: as many as asked)."""
+    asked: int = 0
+    vocatives: frozenset[str] = frozenset()
+    _reported: dict[tuple[int, str], str | None] = field(default_factory=dict)
+    _complete: dict[str, bool] = field(default_factory=dict)
+
+    def reported(self, span: Span) -> str | None:
+        """The span in the third person, ready after "argued that" (None: quote it instead)."""
+        key = (span.sentence.index, span.text)
+        if key not in self._reported:
+            words = _VOCATIVE_START.sub("", span.text) if self.vocatives else span.text
+            if words != span.text and words.split(" ", 1)[0].strip(",") not in self.vocatives:
+                words = lang.upper_first(words)
+            if _VOCATIVE_START.match(span.text) and span.text.split(",")[0] not in self.vocatives:
+                words = span.text
+            text = speech.reported(words, self.voices.get(span.sentence.speaker))
+            if text is not None and (
+                _DANGLING_THERE.match(text)
+                or lang.LEADING_PRONOUN.match(text)
+                or lang.bad_start(text)
+                or len(text.split()) < CLAUSE_WORDS[0]
+                or not lang.is_finished(text)
+            ):
+                text = None
+            self._reported[key] = text
+        return self._reported[key]
+
+    def complete(self, span: Span) -> bool:
+        """The span reads as a quote on its own (`speech.complete_clause`)."""
+        text = lang.upper_first(span.text.rstrip(";:, "))
+        if text[-1:] not in ".!?":
+            text += "."
+        if text not in self._complete:
+            self._complete[text] = speech.complete_clause(text)
+        return self._complete[text]
 
 
 # --- reading the transcript -------------------------------------------------------
@@ -175,9 +236,10 @@ def spans_of(
             whole
             and ":" not in words
             and not dashed
-            and lang.is_clean_clause(words)
             and finished
             and count <= CLAUSE_WORDS[1]
+            and not lang.is_question(words)
+            and not re.search(r"\blet(?:'s|’s| us)\b", words, re.IGNORECASE)
         )
         quotable = (
             QUOTE_WORDS[0] + (0 if whole else 2) <= count <= QUOTE_WORDS[1]
@@ -355,15 +417,6 @@ def thematic_order(candidates: list[Candidate]) -> list[Candidate]:
     return order
 
 
-def split_parts(candidates: list[Candidate]) -> set[int]:
-    """ids of the candidates that go to Part II (prescriptive), at most half of them."""
-    if len(candidates) < 2:
-        return set()
-    ranked = sorted(candidates, key=lambda c: (-c.prescriptive, c.topic.start_time))
-    limit = math.ceil(len(candidates) / 2)
-    return {id(c) for c in ranked[:limit] if c.prescriptive >= 0.12}
-
-
 # --- building sections --------------------------------------------------------------
 
 
@@ -379,16 +432,17 @@ def rank_spans(
     return spans
 
 
-def draft_section(candidate: Candidate, spans: list[Span], plan: Plan, title: str) -> Draft | None:
-    """Pick the lines of a section from its ranked spans, avoiding excluded sentences."""
-    return _draft(candidate, spans, plan, title, set())
-
-
 def _draft(
     candidate: Candidate, spans: list[Span], plan: Plan, title: str, excluded: set[int]
 ) -> Draft | None:
+    """A framing claim, a supporting detail (a figure or example) and one quote.
+
+    Only the first `SHORTLIST` usable spans are parsed; the claim and the
+    detail are reported in the third person (`Plan.reported`), the quote is a
+    complete clause (`Plan.complete`).
+    """
     vectors = plan.segmentation.sentence_vectors
-    usable = [s for s in spans if s.sentence.index not in excluded]
+    usable = [s for s in spans if s.sentence.index not in excluded][: SHORTLIST * 2]
     used: list[Span] = []
 
     def distinct(span: Span) -> bool:
@@ -398,38 +452,55 @@ def _draft(
             for u in used
         )
 
+    def clause_line(span: Span) -> Line:
+        used.append(span)
+        return Line(span, "clause", "", plan.reported(span) or span.text)
+
+    shortlist = usable[:SHORTLIST]
+    lead = next((s for s in shortlist if s.clean and plan.reported(s)), None)
     lines: list[Line] = []
-    verbs: set[str] = set()
-    lead = next((s for s in usable if s.clean), None)
     if lead is not None:
-        used.append(lead)
-        verb = lang.reporting_verb(lead.text)
-        verbs.add(verb)
-        lines.append(Line(lead, "clause", verb))
-    quote = next(
-        (s for s in usable if s.quotable and distinct(s) and (lead is None or s is not lead)), None
-    )
+        lines.append(clause_line(lead))
+    quote = next((s for s in usable if s.quotable and distinct(s) and plan.complete(s)), None)
+    if quote is None and lead is not None and lead.quotable and plan.complete(lead):
+        quote, lead = lead, None  # the one good sentence is better quoted than reported
+        lines = []
     if quote is not None:
         used.append(quote)
-        verb = lang.reporting_verb(quote.text, avoid=verbs)
-        verbs.add(verb)
-        lines.append(Line(quote, "quote", verb))
-    if candidate.words >= 250 and len(lines) == 2:
-        extra = next((s for s in usable if s.clean and distinct(s)), None)
-        if extra is not None:
-            used.append(extra)
-            lines.insert(1, Line(extra, "clause", lang.reporting_verb(extra.text, avoid=verbs)))
-    if not lines:
-        return None
-    if not any(ln.form == "quote" for ln in lines):
-        # Every section quotes the speaker once: the quotable line among the chosen ones.
-        for line in reversed(lines):
-            if line.span.quotable:
-                line.form = "quote"
-                break
-    anchor = next((ln.span.sentence for ln in lines if ln.form == "quote"), lines[0].span.sentence)
+    detail = next(
+        (
+            s
+            for s in shortlist
+            if s.clean and distinct(s) and _is_detail(s.text) and plan.reported(s)
+        ),
+        None,
+    )
+    if detail is None and candidate.words >= 250:
+        detail = next((s for s in shortlist if s.clean and distinct(s) and plan.reported(s)), None)
+    if detail is not None:
+        lines.append(clause_line(detail))
+    if quote is not None:
+        lines.append(Line(quote, "quote", ""))
+    if quote is None:
+        return None  # every section quotes its speaker once, in a complete clause
+    if not any(line.form == "clause" for line in lines):
+        # nothing reportable: "<Name> addressed <the section's subject>."
+        lines.insert(0, Line(quote, "frame", "addressed"))
+    anchor = quote.sentence
     start = _turn_start(plan.transcript, anchor)
     return Draft(candidate, title, start, lines, set(excluded))
+
+
+_DETAIL = re.compile(
+    r"\d|\b(?:for example|for instance|such as|per ?cent|million|billion|thousand|hundred|"
+    r"half|third|quarter|double|twice)\b",
+    re.IGNORECASE,
+)
+
+
+def _is_detail(text: str) -> bool:
+    """A supporting detail: a figure or an example."""
+    return bool(_DETAIL.search(text))
 
 
 def _with_phrase(new: Draft | None, old: Draft) -> Draft | None:
@@ -472,13 +543,12 @@ def short_name(plan: Plan, speaker: str) -> str:
 
 
 def render_line(line: Line, subject: str, proper: set[str]) -> tuple[str, Quote | None]:
-    text = line.span.text.rstrip()
     if line.form == "clause":
-        clause = lang.lower_first(text, proper).rstrip(".!;:, ")
-        if line.verb == "called for":
-            return f"{subject} argued that {clause}.", None
+        clause = lang.lower_first(line.text.rstrip(), proper).rstrip(".!;:, ")
+        if line.verb == "outlined":
+            return f"{subject} outlined how {clause}.", None
         return f"{subject} {line.verb} that {clause}.", None
-    quoted = text.rstrip(";:, ")
+    quoted = line.span.text.rstrip().rstrip(";:, ")
     if quoted[-1:] not in ".!?":
         quoted += "."
     quoted = lang.upper_first(quoted)
@@ -486,17 +556,36 @@ def render_line(line: Line, subject: str, proper: set[str]) -> tuple[str, Quote 
 
 
 def render_drafts(plan: Plan, drafts: list[Draft]) -> list[Part]:
-    """Parts of numbered sections from drafts, names in full at first mention only."""
+    """Parts of numbered sections from drafts, names in full at first mention only.
+
+    Reporting verbs are chosen here, in reading order, so the brief varies
+    them (`language.reporting_verb` with the counts so far).
+    """
     mentioned: set[str] = set()
-    part_one, part_two = Part(DIAGNOSIS), Part(TREATMENT)
+    used: Counter[str] = Counter()
+    analysis = Part("")
+    recommendations = Part("")
     for number, draft in enumerate(drafts, start=1):
         speaker = draft.candidate.speaker
         name = full_name(plan, speaker)
         sentences, quotes = [], []
+        verbs: set[str] = set()
         for line in draft.lines:
             subject = name if speaker not in mentioned else short_name(plan, speaker)
             mentioned.add(speaker)
+            if line.form == "frame":
+                if draft.phrase:
+                    sentences.append(f"{subject} addressed {draft.phrase}.")
+                continue
+            text = line.text if line.form == "clause" else line.span.text
+            line.verb = lang.reporting_verb(text, avoid=verbs, used=used)
+            if line.form == "quote" and line.verb == "outlined":
+                line.verb = "said"
+            verbs.add(line.verb)
+            used[line.verb] += 1
             sentence, quote = render_line(line, subject, plan.proper)
+            if not sentences and draft.asker and draft.about:
+                sentence = f"Asked by {draft.asker} about {draft.about}, {sentence}"
             sentences.append(sentence)
             if quote is not None:
                 quote.speaker = name
@@ -509,11 +598,49 @@ def render_drafts(plan: Plan, drafts: list[Draft]) -> list[Part]:
             summary=[" ".join(sentences)],
             quotes=quotes,
         )
-        (part_two if id(draft.candidate) in plan.part_two else part_one).sections.append(section)
-    parts = [p for p in (part_one, part_two) if p.sections]
-    if len(parts) == 1 and parts[0] is part_two:
-        parts[0].title = DIAGNOSIS
+        part = recommendations if draft.candidate.recommends else analysis
+        part.sections.append(section)
+    analysis.title = "Part I: " + part_title(plan, analysis, "The Evidence on")
+    parts = [analysis] if analysis.sections else []
+    if recommendations.sections:
+        numeral = "II" if parts else "I"
+        recommendations.title = f"Part {numeral}: " + part_title(
+            plan, recommendations, "Recommendations on"
+        )
+        parts.append(recommendations)
     return parts
+
+
+def part_title(plan: Plan, part: Part, lead: str) -> str:
+    """ "The Evidence on Childcare Provision": the phrase most of the Part's titles share."""
+    counts: Counter[str] = Counter()
+    forms: dict[str, str] = {}
+    generic = speech.word_list("generic_title_words")
+    for section in part.sections:
+        words = [w for w in section.title.split() if w.lower() not in STOP]
+        seen: set[str] = set()
+        for n in (2, 1):
+            for i in range(len(words) - n + 1):
+                gram = " ".join(words[i : i + n])
+                key = gram.lower()
+                if key in seen or (n == 1 and key in generic):
+                    continue
+                seen.add(key)
+                counts[key] += 1
+                forms.setdefault(key, gram)
+    from podium.engine.nlp import parse
+
+    shared = [
+        k
+        for k, c in counts.items()
+        if c >= 2
+        and parse(forms[k])[-1].pos_ in ("NOUN", "PROPN")
+        and (" " in k or forms[k] not in plan.proper)
+    ]
+    if shared:
+        best = max(shared, key=lambda k: (counts[k], k.count(" "), -len(k), k))
+        return f"{lead} {title_case(forms[best])}"
+    return f"{lead} {part.sections[0].title}" if part.sections else lead
 
 
 # --- the whole brief ----------------------------------------------------------------
@@ -540,20 +667,39 @@ def plan_brief(
         moderator = next(
             (s for s in transcript.speakers if s in chairs and not _ROLE_LABEL.match(s)), None
         )
-    plan = Plan(transcript, segmentation, names, proper, [], set(), {}, moderator)
+    plan = Plan(transcript, segmentation, names, proper, [], set(), {}, moderator, asked=sections)
+    plan.voices = speaker_voices(transcript, sentences, names)
     vocatives = frozenset(
         n.split()[0] for n in list(names) + [p.name for p in names.values()] if len(n.split()) > 1
     )
-    candidates = build_candidates(segmentation, moderator, _total_words(sentences))
+    total = _total_words(sentences)
+    plan.vocatives = vocatives
+    candidates = build_candidates(segmentation, moderator, total)
+    recommending = recommendation_candidates(segmentation, candidates, moderator)
     drafts: list[Draft] = []
+    taken: set[int] = set()
+    no_quote = 0
+    # Recommendations first (their own sections, Part II), at most a third of the brief.
+    for candidate in recommending[: max(1, sections // 3) if sections >= 3 else 0]:
+        spans = rank_spans(candidate, segmentation, vocatives)
+        draft = _draft(candidate, spans, plan, "", set())
+        if draft is None:
+            no_quote += 1
+            continue
+        plan.spans[id(candidate)] = spans
+        drafts.append(draft)
+        taken |= {line.span.sentence.index for line in draft.lines}
     single: list[Draft] = []
-    for candidate in choose(candidates, len(candidates), _total_words(sentences), target=sections):
+    chosen_candidates = choose(candidates, len(candidates), total, target=sections)
+    for candidate in chosen_candidates:
         if len(drafts) >= sections:
             break
         spans = rank_spans(candidate, segmentation, vocatives)
-        draft = draft_section(candidate, spans, plan, "")
-        if draft is None or not any(line.form == "quote" for line in draft.lines):
-            continue  # a section quotes its speaker at least once
+        draft = _draft(candidate, spans, plan, "", taken)
+        if draft is None:
+            no_quote += 1
+            continue
+        draft.excluded = set()
         plan.spans[id(candidate)] = spans
         (drafts if len(draft.lines) >= 2 else single).append(draft)
     # A one-line section only for a speaker who would otherwise have none.
@@ -561,37 +707,213 @@ def plan_brief(
         covered = {d.candidate.speaker for d in drafts}
         if len(drafts) < sections and draft.candidate.speaker not in covered:
             drafts.append(draft)
-    chosen = [d.candidate for d in drafts]
-    plan.part_two = split_parts(chosen)
-    ordered = thematic_order([c for c in chosen if id(c) not in plan.part_two])
-    ordered += thematic_order([c for c in chosen if id(c) in plan.part_two])
+    if len(drafts) < sections:
+        plan.reason = _shortfall(len(drafts), sections, len(candidates), no_quote, total)
+    analysis = thematic_order([d.candidate for d in drafts if not d.candidate.recommends])
+    advice = thematic_order([d.candidate for d in drafts if d.candidate.recommends])
+    ordered = analysis + advice
+    plan.part_two = {id(c) for c in advice}
     by_candidate = {id(d.candidate): d for d in drafts}
     banned = frozenset(
         part.lower() for name in list(names) + [moderator or ""] for part in name.split()
     )
-    phrases = topic_phrases(
-        [[s.text for s in c.sentences if not lang.is_housekeeping(s.text)] for c in ordered],
-        banned=banned,
-        centroids=np.array([c.vector for c in ordered]) if ordered else None,
-    )
-    titles: set[str] = set()
-    for candidate, own_phrases in zip(ordered, phrases, strict=True):
-        draft = by_candidate[id(candidate)]
-        title = title_from(own_phrases)
-        for skip in range(1, len(own_phrases)):
-            if title.lower() not in titles:
-                break
-            title = title_from(own_phrases[skip:])  # the same title twice: use the next phrase
-        if not title or title.lower() in titles:
-            title = f"Remarks by {full_name(plan, candidate.speaker)}"
-        titles.add(title.lower())
-        draft.title = title
-        draft.phrase = own_phrases[0].surface if own_phrases else ""
-        plan.drafts.append(draft)
+    name_title(plan, [by_candidate[id(c)] for c in ordered], banned)
+    frame_questions(plan, [by_candidate[id(c)] for c in ordered])
+    plan.drafts = [by_candidate[id(c)] for c in ordered]
     return plan
 
 
-INTRO_TOPICS = 6
+def _shortfall(found: int, asked: int, candidates: int, no_quote: int, total: int) -> str:
+    least = max(40, min(120, int(0.04 * total)))
+    reason = (
+        f"{found} of {asked} sections: the transcript holds {candidates} substantive "
+        f"speaker-topics (a topic in which one speaker other than the chair says at least "
+        f"{least} words that are not questions or housekeeping)"
+    )
+    if no_quote:
+        reason += (
+            f", and {no_quote} of them {'has' if no_quote == 1 else 'have'} no sentence "
+            "that can be quoted whole"
+        )
+    return reason
+
+
+def name_title(plan: Plan, drafts: list[Draft], banned: frozenset[str]) -> None:
+    """Give every draft a noun-phrase title (`titles.section_titles`) never used twice."""
+    from podium.engine.nlp import parse_many
+
+    texts: list[list[str]] = []
+    focus: list[int] = []
+    for draft in drafts:
+        spans = plan.spans.get(id(draft.candidate), [])
+        chosen = [line.span.sentence.text for line in draft.lines]
+        focus.append(len(dict.fromkeys(chosen)))
+        chosen += [s.sentence.text for s in spans[:SHORTLIST]]
+        texts.append([lang.tidy(t) for t in dict.fromkeys(chosen)])
+    docs = parse_many([t for group in texts for t in group])
+    grouped, position = [], 0
+    for group in texts:
+        grouped.append(docs[position : position + len(group)])
+        position += len(group)
+    options = section_titles(grouped, banned=banned, focus=focus)
+    used: set[str] = set()
+    for draft, titles in zip(drafts, options, strict=True):
+        chosen = next((t for t in titles if t.text.lower() not in used), None)
+        if chosen is None:
+            title, phrase = f"Remarks by {full_name(plan, draft.candidate.speaker)}", ""
+        else:
+            title, phrase = chosen.text, chosen.running
+        if draft.candidate.recommends and chosen is not None and len(title.split()) < 3:
+            title = f"Recommendations on {title}"
+        used.add(title.lower())
+        draft.title = title
+        draft.phrase = phrase
+
+
+def question_subject(question: str, title: str) -> str:
+    """What a member's question is about, in running text: its best noun phrase."""
+    from podium.engine.nlp import parse
+    from podium.engine.write.titles import phrases_of
+
+    if not question:
+        return ""
+    phrases = [p for p in phrases_of(parse(question)) if " " in p.surface and not p.entity]
+    if not phrases:
+        return ""
+    title_words = set(title.lower().split())
+    best = max(
+        phrases,
+        key=lambda p: (len(set(p.surface.lower().split()) & title_words), len(p.surface.split())),
+    )
+    if not set(best.surface.lower().split()) & title_words or len(best.surface.split()) > 7:
+        return ""
+    return best.surface
+
+
+def frame_questions(plan: Plan, drafts: list[Draft]) -> None:
+    """Committees: when one witness holds most sections, name who asked ("Asked by … about …")."""
+    counts = Counter(d.candidate.speaker for d in drafts)
+    if not counts:
+        return
+    witness, held = counts.most_common(1)[0]
+    if held < max(3, len(drafts) // 2):
+        return
+    sentences = plan.segmentation.sentences
+    asking = asking_turns(sentences)
+    turn_speaker = {s.turn: s.speaker for s in sentences}
+    for draft in drafts:
+        if draft.candidate.speaker != witness or draft.candidate.recommends or not draft.lines:
+            continue
+        turn = draft.lines[0].span.sentence.turn
+        asker = None
+        for earlier in range(turn - 1, max(turn - 4, -1), -1):
+            who = turn_speaker.get(earlier)
+            if who is None or who == witness:
+                if who == witness:
+                    break
+                continue
+            if earlier in asking and not _ROLE_LABEL.match(who):
+                asker = who
+            break
+        if asker is not None and asker != plan.moderator:
+            draft.asker = full_name(plan, asker)
+            question = next(
+                (
+                    x.text
+                    for x in reversed(sentences)
+                    if x.turn == earlier and lang.is_question(x.text)
+                ),
+                "",
+            )
+            draft.about = question_subject(question, draft.title) or draft.phrase
+
+
+_ADDRESSED = re.compile(
+    r"(?:^|[.,!?]\s+|thank you,?\s+|thanks,?\s+)((?:Deputy |First )?Minister|Cabinet Secretary|"
+    r"Secretary of State|Commissioner|Ombudsman)\b",
+    re.IGNORECASE,
+)
+_GOVERNMENT = re.compile(
+    r"\b(Welsh|Scottish|UK|British|Canadian|federal|Irish|US|Northern Ireland) Government\b"
+)
+
+
+def speaker_voices(
+    transcript: Transcript, sentences: list[Sentence], names: dict[str, Speaker]
+) -> dict[str, Voice]:
+    """Who each speaker's "we" is: from the speakers file, or from how others address them.
+
+    A speaker whom others call "Minister" ("Thank you, Minister.") at least
+    twice speaks for the Government; the Government is "the Welsh
+    Government" when the transcript says so at least three times.
+    """
+    governments = Counter(m.group(1) for s in sentences for m in _GOVERNMENT.finditer(s.text))
+    government = "the Government"
+    if governments:
+        which, count = governments.most_common(1)[0]
+        if count >= 3:
+            government = f"the {which} Government"
+    addressed: Counter[tuple[str, str]] = Counter()
+    previous: dict[int, str] = {}
+    by_turn: dict[int, list[Sentence]] = {}
+    for sentence in sentences:
+        by_turn.setdefault(sentence.turn, []).append(sentence)
+    turns = sorted(by_turn)
+    for before, after in zip(turns, turns[1:], strict=False):
+        speaker = by_turn[after][0].speaker
+        text = " ".join(s.text for s in by_turn[before][-3:])
+        for match in _ADDRESSED.finditer(text):
+            addressed[(speaker, match.group(1).lower())] += 1
+    del previous
+    voices: dict[str, Voice] = {}
+    for label in transcript.speakers:
+        person = names.get(label)
+        role = " ".join(filter(None, [person.role, person.title])) if person else ""
+        heard = [r for (s, r), n in addressed.items() if s == label and n >= 2]
+        if heard:
+            role = f"{role} {heard[0]}".strip()
+        voices[label] = speech.voice_for(role, government)
+    return voices
+
+
+def recommendation_candidates(
+    seg: Segmentation, candidates: list[Candidate], moderator: str | None
+) -> list[Candidate]:
+    """Per speaker, the recommendations they made ("should", "we recommend"), when at least two.
+
+    Only speakers who already carry a section of analysis are considered
+    (not the chair, not someone asking); the most substantial come first.
+    """
+    speakers = {c.speaker for c in candidates}
+    asking = asking_turns(seg.sentences)
+    by_speaker: dict[str, list[Sentence]] = {}
+    for sentence in seg.sentences:
+        if (
+            sentence.speaker in speakers
+            and sentence.speaker != moderator
+            and substantive(sentence, asking)
+            and speech.is_recommendation(sentence.text)
+        ):
+            by_speaker.setdefault(sentence.speaker, []).append(sentence)
+    topic_of = {
+        s.index: number for number, t in enumerate(seg.topics) for s in seg.topic_sentences(t)
+    }
+    out = []
+    for speaker, own in by_speaker.items():
+        words = sum(s.words for s in own)
+        if len(own) < 2 or words < 40:
+            continue
+        topics = Counter(topic_of[s.index] for s in own)
+        topic = seg.topics[topics.most_common(1)[0][0]]
+        weights = np.array([s.words for s in own], dtype=np.float64)
+        vector = (seg.sentence_vectors[[s.index for s in own]] * weights[:, None]).sum(0)
+        vector /= max(np.linalg.norm(vector), 1e-9)
+        out.append(Candidate(topic, speaker, own, words, 1.0, vector, recommends=True))
+    out.sort(key=lambda c: (-c.words, c.speaker))
+    return out
+
+
+INTRO_TOPICS = 3
 """At most this many themes are named in the intro's first sentence."""
 
 
@@ -599,39 +921,8 @@ def assemble(plan: Plan, drafts: list[Draft], event: EventDetails | None) -> Bri
     """The brief: title, intro, context, parts, closing, metadata."""
     event = event or EventDetails()
     parts = render_drafts(plan, drafts)
-    # The intro names the sections' themes in running text. Section titles read
-    # better than the raw key phrases ("residents help choose") they came from;
-    # "Remarks by …" stands for no theme.
-    topics = []
-    for draft in drafts:
-        if draft.title.startswith("Remarks by "):
-            continue
-        # "Childcare Offer and Capital Development" names two themes
-        for part in re.split(r"\s+and\s+", draft.title):
-            phrase = _phrase_text(part, plan.proper)
-            if phrase and phrase not in topics:
-                topics.append(phrase)
-    topics = topics[:INTRO_TOPICS]
     title = event.title or _title_from_transcript(plan.transcript) or _title_from_topics(drafts)
-    intro: list[str] = []
-    if topics:
-        intro.append(f"This program examined {_join(topics)}.")
-    if event.description:
-        intro.append(event.description.strip())
-    moderator = event.moderator or (full_name(plan, plan.moderator) if plan.moderator else None)
-    people = []
-    for label in participants(plan):
-        name = full_name(plan, label)
-        if name == moderator:
-            continue
-        person = plan.names.get(label)
-        organisation = person.organisation if person is not None else None
-        people.append(f"{name} ({organisation})" if organisation else name)
-    if people:
-        sentence = f"Speakers included {_join(people)}"
-        if moderator:
-            sentence += f"; the discussion was moderated by {moderator}"
-        intro.append(sentence + ".")
+    intro = intro_sentences(plan, drafts, event)
     context = []
     if event.co_organisers:
         context.append(
@@ -652,6 +943,89 @@ def assemble(plan: Plan, drafts: list[Draft], event: EventDetails | None) -> Bri
     )
 
 
+_GENERIC_ROLES = frozenset(
+    ["panelist", "panellist", "speaker", "participant", "guest", "moderator", "host", "chair"]
+)
+
+
+def intro_sentences(plan: Plan, drafts: list[Draft], event: EventDetails) -> list[str]:
+    """The seed's intro: what was examined (two or three themes), context, who spoke, who moderated.
+
+    The themes are the titles of the most substantial sections; with a
+    committee (one witness, members asking) the questioners are named as such.
+    """
+    ranked = sorted(drafts, key=lambda d: (-d.candidate.words, d.candidate.topic.start_time))
+    themes: list[str] = []
+    for draft in ranked:
+        if draft.phrase and draft.phrase.lower() not in (t.lower() for t in themes):
+            themes.append(draft.phrase)
+        if len(themes) == INTRO_TOPICS:
+            break
+    intro: list[str] = []
+    if themes:
+        intro.append(f"This program examined {_join(themes)}.")
+    if event.description:
+        intro.append(event.description.strip())
+    moderator = event.moderator or (full_name(plan, plan.moderator) if plan.moderator else None)
+    with_section = []
+    for draft in drafts:
+        name = full_name(plan, draft.candidate.speaker)
+        if name not in with_section:
+            with_section.append(name)
+    others = [
+        full_name(plan, label)
+        for label in participants(plan)
+        if full_name(plan, label) not in with_section and full_name(plan, label) != moderator
+    ]
+
+    def described(name: str) -> str:
+        person = next((p for p in plan.names.values() if p.name == name), None)
+        role = person.title or person.role if person else None
+        if role and role.strip().lower() in _GENERIC_ROLES:
+            role = None  # "panelist" says nothing the intro does not
+        extra = ", ".join(filter(None, [role, person.organisation])) if person else ""
+        return f"{name} ({extra})" if extra else name
+
+    witnesses = [described(n) for n in with_section if n != moderator]
+    committee = any(d.asker for d in drafts)
+    askers = questioners(plan)
+    for draft in drafts:
+        if draft.asker and draft.asker not in askers:
+            askers.append(draft.asker)
+    askers = [n for n in askers if n not in with_section and n != moderator]
+    if witnesses and committee and askers:
+        also = [described(n) for n in others if n not in askers]
+        intro.append(f"{_join(witnesses + also)} answered questions from {_join(askers)}.")
+    elif witnesses:
+        people = witnesses + [described(n) for n in others]
+        verb = "spoke" if len(people) == 1 else "took part"
+        intro.append(
+            f"{_join(people)} {verb}."
+            if len(people) <= 2
+            else f"Speakers included {_join(people)}."
+        )
+    if moderator:
+        intro.append(f"The discussion was moderated by {moderator}.")
+    return intro
+
+
+def questioners(plan: Plan) -> list[str]:
+    """Full names of the speakers most of whose turns are questions (committee members)."""
+    sentences = plan.segmentation.sentences
+    turns: dict[str, set[int]] = {}
+    asking: set[int] = set()
+    for sentence in sentences:
+        turns.setdefault(sentence.speaker, set()).add(sentence.turn)
+        if lang.is_question(sentence.text):
+            asking.add(sentence.turn)
+    out = []
+    for label in plan.transcript.speakers:
+        own = turns.get(label, set())
+        if own and len(own & asking) / len(own) >= 0.25 and not _ROLE_LABEL.match(label):
+            out.append(full_name(plan, label))
+    return out
+
+
 def participants(plan: Plan) -> list[str]:
     """Speakers with at least 3 % of the words or a section, in order of first speaking."""
     words: Counter[str] = Counter()
@@ -664,19 +1038,6 @@ def participants(plan: Plan) -> list[str]:
         for s in plan.transcript.speakers
         if s and not _ROLE_LABEL.match(s) and (words[s] / total >= 0.03 or s in with_section)
     ]
-
-
-def _phrase_text(phrase: str, proper: set[str] | frozenset[str] = frozenset()) -> str:
-    """A phrase for running text: lower case but for acronyms and the transcript's proper words."""
-
-    def running(word: str) -> str:
-        if word in proper or (word.isupper() and len(word) > 1):
-            return word
-        if "-" in word:  # "Real-Life" -> "real-life", "U.S.-ROK" stays
-            return "-".join(running(part) for part in word.split("-"))
-        return word if any(c.isupper() for c in word[1:]) else word.lower()
-
-    return " ".join(running(w) for w in phrase.split())
 
 
 def _join(items: list[str]) -> str:

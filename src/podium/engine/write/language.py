@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 import zlib
 
+from podium.engine.write.words import word_list
+
 HOUSEKEEPING = re.compile(
     r"\b(?:welcome|good (?:morning|afternoon|evening)|apologies|apologise|apologize|"
     r"declarations? of interest|can (?:you|everyone) (?:hear|see)|hear me|on mute|unmute|"
@@ -38,9 +40,9 @@ PRESCRIPTIVE = re.compile(
     re.IGNORECASE,
 )
 WARNING = re.compile(
-    r"\b(?:risk(?:s|y)?|danger(?:s|ous)?|threat(?:s|en)?|concern(?:s|ed|ing)?|worr(?:y|ied|ying)|"
-    r"fragile|crisis|crises|fail(?:s|ed|ure)?|shortage|pressure|escalat\w*|vulnerab\w*|"
-    r"problem(?:s|atic)?|difficult(?:y|ies)?|harm\w*|unable|lack(?:s|ing)?|gaps?)\b",
+    r"\b(?:risk(?:s|y)?|danger(?:s|ous)?|threat(?:s|en)?|worr(?:y|ied|ying)|"
+    r"fragile|crisis|crises|fail(?:s|ed|ure)?|shortage|escalat\w*|vulnerab\w*|"
+    r"harm\w*|collapse\w*|unsustainable)\b",
     re.IGNORECASE,
 )
 CONCESSION = re.compile(
@@ -57,6 +59,11 @@ EVIDENCE = re.compile(
     re.IGNORECASE,
 )
 POSSIBILITY = re.compile(r"\b(?:could|might|may|perhaps|possibly|potentially)\b", re.IGNORECASE)
+PLAN = re.compile(
+    r"\b(?:will|going to|plan(?:s|ned)?|programme|program|roll-out|roll out|timetable|"
+    r"intend(?:s|ed)?|introduc(?:e|ed|ing)|launch(?:ed)?)\b",
+    re.IGNORECASE,
+)
 EXPLANATION = re.compile(
     r"\b(?:because|the reason|that means|which means|so that|in order to)\b", re.I
 )
@@ -67,16 +74,13 @@ LEADING_FILLER = re.compile(
     r"I think(?: that)?|I believe(?: that)?|I guess|I suppose|I would say(?: that)?|"
     r"I'd say(?: that)?|I would argue(?: that)?|I'd argue(?: that)?|as I say|as I said|"
     r"to be honest|to be fair|in fact|frankly|honestly|absolutely|certainly|sure|exactly|"
-    r"however|that said|having said that|first(?:ly)?|second(?:ly)?|third(?:ly)?|finally|"
+    r"however|nonetheless|nevertheless|that said|having said that|first(?:ly)?|second(?:ly)?|third(?:ly)?|finally|"
     r"again|anyway|you know what|in short|in terms of that|"
     r"thank you|thanks|chair|minister|(?:mr|mister|madam|madame)\.?\s?(?:chair|speaker|president)|"
     r"(?:deputy )?presiding officer|cabinet secretary|first minister|colleagues)"
     r"(?:\s*[,—–-]\s*|\s+|\s*\.\.\.\s*))+",
     re.IGNORECASE,
 )
-FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|I'll|me|my|mine|myself)\b")
-FIRST_PLURAL = re.compile(r"\b(?:we|we're|we've|we'd|we'll|us|our|ours|ourselves)\b", re.IGNORECASE)
-SECOND_PERSON = re.compile(r"\b(?:you|you're|you've|you'd|you'll|your|yours|yourself)\b", re.I)
 LEADING_PRONOUN = re.compile(
     r"^(?:it|it's|this|that|that's|these|those|they|they're|them|he|she|his|her|which|such|"
     r"both|here|there's|so|and|but|or|because|as|then)\b",
@@ -89,75 +93,7 @@ META = re.compile(
     re.IGNORECASE,
 )
 """Talk about the conversation itself ("as I said earlier", "your question"): not quotable."""
-BAD_START = frozenset(
-    [
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "being",
-        "has",
-        "have",
-        "had",
-        "do",
-        "does",
-        "did",
-        "can",
-        "could",
-        "will",
-        "would",
-        "shall",
-        "should",
-        "may",
-        "might",
-        "must",
-        "to",
-        "of",
-        "in",
-        "on",
-        "at",
-        "for",
-        "with",
-        "by",
-        "from",
-        "as",
-        "than",
-        "into",
-        "about",
-        "and",
-        "but",
-        "or",
-        "nor",
-        "so",
-        "because",
-        "which",
-        "who",
-        "whom",
-        "whose",
-        "where",
-        "when",
-        "if",
-        "whether",
-        "then",
-        "also",
-        "not",
-        "just",
-        "even",
-        "only",
-        "yet",
-        "again",
-        "too",
-        "very",
-        "what",
-        "why",
-        "how",
-        "one's",
-        "etc",
-    ]
-)
-BAD_START |= {"therefore", "thus", "hence", "plus"}
+BAD_START = word_list("bad_start")
 """Words a self-contained clause or quote does not open with."""
 _UNFINISHED = re.compile(r"(?:—|–|-|\.\.\.|…)[.\s]*$")
 
@@ -170,9 +106,11 @@ VERBS = {
     "evidence": ("noted", "reported"),
     "possibility": ("suggested",),
     "explanation": ("explained",),
-    "statement": ("noted", "observed", "said"),
+    "plan": ("outlined",),
+    "statement": ("noted", "observed", "said", "pointed out"),
 }
-"""Reporting verbs by what the sentence does; each is followed by "that <clause>"."""
+"""Reporting verbs by what the sentence does; each is followed by "that <clause>"
+("outlined" by "how <clause>")."""
 _THAT_VERBS = {v for group in VERBS.values() for v in group if v != "called for"}
 
 
@@ -214,19 +152,6 @@ def tidy(text: str) -> str:
     return " ".join(text.split())
 
 
-def is_clean_clause(clause: str) -> bool:
-    """True when `clause` reads right after "<Name> argued that": no I/you, no dangling start."""
-    return not (
-        FIRST_PERSON.search(clause)
-        or SECOND_PERSON.search(clause)
-        or LEADING_PRONOUN.match(clause)
-        or bad_start(clause)
-        or re.search(r"\blet(?:'s|’s| us)\b", clause, re.IGNORECASE)
-        or _UNFINISHED.search(clause)
-        or is_question(clause)
-    )
-
-
 def bad_start(text: str) -> bool:
     """Opens with an auxiliary, preposition or conjunction: a fragment, not a clause."""
     first = text.split(" ", 1)[0].strip(",;:").lower()
@@ -254,20 +179,31 @@ def kind_of(text: str) -> str:
         return "evidence"
     if POSSIBILITY.search(text):
         return "possibility"
+    if PLAN.search(text):
+        return "plan"
     if EXPLANATION.search(text):
         return "explanation"
     return "statement"
 
 
-def reporting_verb(text: str, *, avoid: set[str] | frozenset[str] = frozenset()) -> str:
+def reporting_verb(
+    text: str,
+    *,
+    avoid: set[str] | frozenset[str] = frozenset(),
+    used: dict[str, int] | None = None,
+) -> str:
     """A past-tense reporting verb that fits `text` and takes "that", not one in `avoid`.
 
-    The choice among equally fitting verbs is a hash of the text, so the same
-    sentence always gets the same verb (the writer is deterministic).
+    Among fitting verbs the one `used` least in the brief so far wins; among
+    equals a hash of the text decides, so the same sentence always gets the
+    same verb (the writer is deterministic).
     """
     options = [v for v in VERBS[kind_of(text)] if v in _THAT_VERBS and v not in avoid]
     if not options:
         options = [v for v in VERBS["statement"] if v not in avoid] or ["said"]
+    if used:
+        least = min(used.get(v, 0) for v in options)
+        options = [v for v in options if used.get(v, 0) == least]
     return options[zlib.crc32(text.encode("utf-8")) % len(options)]
 
 

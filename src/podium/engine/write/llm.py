@@ -49,9 +49,11 @@ from podium.engine.transcript.model import Transcript
 from podium.engine.verify import Finding, Report, build_context, verify
 from podium.engine.verify.context import Context
 from podium.engine.verify.text import normalise
+from podium.engine.write.lint import pronouns_outside_quotes, themes_in
 from podium.engine.write.passage import Passage, section_passages
+from podium.engine.write.titles import is_good_title
 
-SECTION_PROMPT = ("section", "v1")
+SECTION_PROMPT = ("section", "v2")
 INTRO_PROMPT = ("intro", "v1")
 
 SECTION_SCHEMA: dict[str, Any] = {
@@ -69,7 +71,7 @@ INTRO_SCHEMA: dict[str, Any] = {
     "required": ["intro"],
     "additionalProperties": False,
 }
-MAX_TITLE_WORDS = 10
+MAX_TITLE_WORDS = 7
 MAX_INTRO_WORDS = 150
 MAX_PART_WORDS = 6
 _NUMBER = re.compile(r"\d[\d,.]*")
@@ -313,6 +315,7 @@ class _Writer:
                 start=format_time(passage.start),
                 end=format_time(passage.end),
                 passage=passage.text,
+                facts=section_facts(section),
                 feedback=feedback,
             )
 
@@ -343,7 +346,12 @@ class _Writer:
         problems: list[str] = []
         title = " ".join(title.split()).rstrip(".;:")
         if len(title.split()) > MAX_TITLE_WORDS or find_quotes(title)[0] or find_quotes(title)[1]:
-            problems.append(f"[title] {title!r}: a title is 2 to 5 words without quotation marks")
+            problems.append(f"[title] {title!r}: a title is 2 to 7 words without quotation marks")
+        elif not is_good_title(title):
+            problems.append(
+                f"[title] {title!r}: a title is a noun phrase of 2 to 7 words, not one word "
+                "and not starting with a verb"
+            )
         paragraphs = [
             " ".join(p.split()) for p in re.split(r"\n\s*\n", summary.strip()) if p.strip()
         ]
@@ -353,6 +361,12 @@ class _Writer:
         problems += quote_problems
         name, surname, first = rule
         text = " ".join(paragraphs)
+        pronouns = pronouns_outside_quotes(text)
+        if pronouns:
+            problems.append(
+                f"[summary] {', '.join(dict.fromkeys(pronouns))} outside quotation marks: "
+                "report in the third person"
+            )
         named = _mentions(text, name) or (not first and _mentions(text, surname))
         if not named:
             wanted = name if first else f"{surname} (or {name})"
@@ -405,6 +419,8 @@ class _Writer:
                 return _Attempt(None, ['the answer needs a non-empty "intro"'], answer)
             intro = " ".join(intro.split())
             problems = []
+            if any(themes_in(s) > 3 for s in re.split(r"(?<=[.!?])\s+", intro)):
+                problems.append("[intro] name two or three themes in a sentence, not a list")
             if len(intro.split()) > MAX_INTRO_WORDS:
                 problems.append(f"[intro] {len(intro.split())} words; at most 90")
             spans, unpaired = find_quotes(intro)
@@ -452,6 +468,17 @@ class _Writer:
         with self.verify_lock:
             report = verify(probe, self.transcript, speakers=self.speakers, context=self.ctx)
         return {f.subject for f in report.findings if f.section == 0 and f.status != "ok"}
+
+
+def section_facts(section: Section) -> str:
+    """What the extractive writer made of the section (from the parse), for the prompt."""
+    summary = " ".join(section.summary)
+    return "\n".join(
+        [
+            f"- subject (the extractive title): {section.title}",
+            f"- the claim, detail and quote in the third person: {summary}",
+        ]
+    )
 
 
 def place_quotes(
