@@ -130,20 +130,20 @@ def test_recording_upload_starts_speech_to_text_and_progress_polls(
     wrong = editor_client.post(
         staff_url("upload_recording", event), {"file": SimpleUploadedFile("notes.pdf", b"%PDF")}
     )
-    assert wrong.status_code == 400 and b"not an audio or video file" in wrong.content
+    assert wrong.status_code == 400 and b"not one of the accepted recordings" in wrong.content
 
 
 def test_a_failed_job_shows_its_message_and_can_be_retried(
     editor_client, event, settings, django_capture_on_commit_callbacks
 ):
-    """A recording that is not media fails with the engine's message; Retry queues it again."""
+    """A recording that only starts like media fails with the engine's message; Retry queues it again."""
     from podium.briefs.domain.runners import run_job
 
     settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend"}}
     with django_capture_on_commit_callbacks(execute=True):
         editor_client.post(
             staff_url("upload_recording", event),
-            {"file": SimpleUploadedFile("panel.webm", b"garbage bytes")},
+            {"file": SimpleUploadedFile("panel.webm", b"\x1aE\xdf\xa3 then garbage bytes")},
         )
     job = Job.objects.get(event=event)
     assert run_job(job_id=job.pk) == "failed"

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from django import forms
 
+from podium.common.domain.uploads import RECORDING
+from podium.common.interfaces.uploads import CheckedFileField
+
 TRANSCRIPT_FORMATS = [
     ("", "Detect from the file"),
     ("vtt", "WebVTT"),
@@ -11,20 +14,6 @@ TRANSCRIPT_FORMATS = [
     ("json", "JSON (Podium, WhisperX, faster-whisper)"),
     ("txt", "Plain text export"),
 ]
-MEDIA_EXTENSIONS = (
-    ".mp4",
-    ".m4v",
-    ".mov",
-    ".webm",
-    ".mkv",
-    ".mp3",
-    ".m4a",
-    ".wav",
-    ".ogg",
-    ".flac",
-    ".aac",
-    ".opus",
-)
 
 
 class TranscriptForm(forms.Form):
@@ -45,18 +34,10 @@ class TranscriptForm(forms.Form):
 
 
 class RecordingForm(forms.Form):
-    file = forms.FileField(required=False, label="Recording (video or audio)")
+    file = CheckedFileField(kind=RECORDING, required=False, label="Recording (video or audio)")
     video_url = forms.URLField(
         required=False, label="…or a video link (YouTube or Vimeo)", assume_scheme="https"
     )
-
-    def clean_file(self):
-        upload = self.cleaned_data.get("file")
-        if upload and not upload.name.lower().endswith(MEDIA_EXTENSIONS):
-            raise forms.ValidationError(
-                f"{upload.name}: not an audio or video file ({', '.join(MEDIA_EXTENSIONS)})."
-            )
-        return upload
 
     def clean(self):
         data = super().clean()

@@ -93,13 +93,14 @@ def _demo_files(event) -> list[tuple[str, str]]:
     """Sample files to try the upload steps with, on the recorded demo event only."""
     from django.core.files.storage import default_storage
 
-    from podium.briefs.domain.demo import DEMO_TRANSCRIPT, DEMO_VIDEO, RECORDED_EVENT_SLUG
+    from podium.briefs.domain.demo import RECORDED_EVENT_SLUG
+    from podium.briefs.views.media import SAMPLES
 
     if event.slug != RECORDED_EVENT_SLUG:
         return []
     return [
-        (name.rsplit("/", 1)[-1], default_storage.url(name))
-        for name in (DEMO_VIDEO, DEMO_TRANSCRIPT)
+        (filename, _url("demo_sample", event, filename=filename))
+        for filename, name in SAMPLES.items()
         if default_storage.exists(name)
     ]
 
