@@ -413,6 +413,15 @@ def _type_edit(request: HttpRequest, event: Event, pk: int | None) -> HttpRespon
     )
 
 
+def _form_item(request: HttpRequest, items, what: str):
+    """The section or question named by POST `item` among `items`; None (with a message) if none."""
+    raw = request.POST.get("item", "")
+    item = items.filter(pk=int(raw)).first() if raw.isascii() and raw.isdigit() else None
+    if item is None:
+        messages.error(request, f"There is no {what} “{raw[:40]}” on this form; reload the page.")
+    return item
+
+
 @staff_view(rules.MANAGE)
 def form_editor(request: HttpRequest, event: Event, pk: int) -> HttpResponse:
     """The form of one registration type: sections and questions; add, move, remove (POST actions)."""
@@ -450,28 +459,28 @@ def form_editor(request: HttpRequest, event: Event, pk: int) -> HttpResponse:
                     messages.success(request, f"Question “{data['label']}” added.")
                     return redirect(request.path)
             elif action in ("section_up", "section_down", "remove_section"):
-                section = get_object_or_404(
-                    FormSection, registration_type=rtype, pk=request.POST.get("item")
+                section = _form_item(
+                    request, FormSection.objects.filter(registration_type=rtype), "section"
                 )
-                if action == "remove_section":
-                    form_editing.remove_section(section, actor=request.user)
-                else:
-                    form_editing.move_item(
-                        section, direction=-1 if action == "section_up" else 1, actor=request.user
-                    )
-                return redirect(request.path)
+                if section is not None:
+                    if action == "remove_section":
+                        form_editing.remove_section(section, actor=request.user)
+                    else:
+                        direction = -1 if action == "section_up" else 1
+                        form_editing.move_item(section, direction=direction, actor=request.user)
+                    return redirect(request.path)
             elif action in ("question_up", "question_down", "remove_question"):
-                question = get_object_or_404(
-                    Question, section__registration_type=rtype, pk=request.POST.get("item")
+                question = _form_item(
+                    request, Question.objects.filter(section__registration_type=rtype), "question"
                 )
-                if action == "remove_question":
-                    form_editing.remove_question(question, actor=request.user)
-                    messages.success(request, f"Question “{question.label}” removed.")
-                else:
-                    form_editing.move_item(
-                        question, direction=-1 if action == "question_up" else 1, actor=request.user
-                    )
-                return redirect(request.path)
+                if question is not None:
+                    if action == "remove_question":
+                        form_editing.remove_question(question, actor=request.user)
+                        messages.success(request, f"Question “{question.label}” removed.")
+                    else:
+                        direction = -1 if action == "question_up" else 1
+                        form_editing.move_item(question, direction=direction, actor=request.user)
+                    return redirect(request.path)
         except RegistrationError as error:
             messages.error(request, str(error))
             return redirect(request.path)
