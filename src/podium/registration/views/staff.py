@@ -15,6 +15,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from podium.events.models import Event, Organisation
@@ -149,8 +150,17 @@ def _decide(request, event, pk, action):
     except RegistrationError as error:
         messages.error(request, str(error))
     return redirect(
-        request.POST.get("next") or reverse("registration_staff:detail", args=[event.slug, pk])
+        _local_next(request) or reverse("registration_staff:detail", args=[event.slug, pk])
     )
+
+
+def _local_next(request: HttpRequest) -> str:
+    """POST `next` when it is a page of this site (never another host or scheme), else ""."""
+    target = request.POST.get("next", "")
+    safe = url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+    return target if safe else ""
 
 
 @require_POST
