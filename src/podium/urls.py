@@ -46,3 +46,5 @@ urlpatterns = [
         rf"^{re.escape(settings.MEDIA_URL.lstrip('/'))}(?P<path>.*)$", legacy_media, name="media"
     ),
 ]
+
+handler400 = "podium.common.views.errors.bad_request"

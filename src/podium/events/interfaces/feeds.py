@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
-from django.utils.html import escape
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
 
 from podium.events.domain.queries.events import public_events
 from podium.events.models import Event
