@@ -370,3 +370,20 @@ def test_byte_range_parsing(header, expected):
 def test_byte_ranges_past_the_end(header):
     with pytest.raises(RangeNotSatisfiable):
         byte_range(header, 100)
+
+
+def test_demo_sample_files_are_for_staff_and_always_downloads(client, editor_client):
+    from podium.briefs.domain.demo import DEMO_TRANSCRIPT
+
+    default_storage.save(DEMO_TRANSCRIPT, ContentFile(b"WEBVTT\n\n00:01.000 --> 00:02.000\nHi\n"))
+    event = make_event(title="Recorded panel")
+    name = Path(DEMO_TRANSCRIPT).name
+    url = reverse("briefs_staff:demo_sample", kwargs={"slug": event.slug, "filename": name})
+    assert client.get(url).status_code == 302, "anonymous visitors are sent to sign in"
+    served = editor_client.get(url)
+    assert served.status_code == 200 and body(served).startswith(b"WEBVTT")
+    assert served["Content-Type"] == "application/octet-stream"
+    assert served["Content-Disposition"].startswith("attachment;")
+    assert served["X-Content-Type-Options"] == "nosniff"
+    other = reverse("briefs_staff:demo_sample", kwargs={"slug": event.slug, "filename": "x.vtt"})
+    assert editor_client.get(other).status_code == 404

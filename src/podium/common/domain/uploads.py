@@ -159,13 +159,14 @@ def _verify_picture(upload, field: str) -> str:
             picture.verify()
     except (UnidentifiedImageError, Image.DecompressionBombError, OSError, SyntaxError) as exc:
         raise ValidationError(
-            f"{field}: not a picture Podium can read ({exc.__class__.__name__}).", code="invalid"
+            f"{field}: {upload.name} is damaged or not a picture Podium can read ({exc}).",
+            code="invalid",
         ) from exc
     finally:
         upload.seek(0)
     if picture_format not in _PILLOW_FORMATS:
         raise ValidationError(
-            f"{field}: {picture_format} pictures are not accepted "
+            f"{field}: {upload.name} is a {picture_format} picture, which is not accepted "
             f"(accepted: {', '.join(sorted(_PILLOW_FORMATS))}).",
             code="invalid",
         )
