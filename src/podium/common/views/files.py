@@ -46,7 +46,7 @@ def _always(obj, user) -> bool:
 
 
 def _event_visible(event, user) -> bool:
-    return event.is_public or user.has_perm("events.preview_event")
+    return event.is_public or user.has_perm("events.preview_event", event)
 
 
 VISIBILITY: dict[str, Callable] = {
@@ -54,11 +54,15 @@ VISIBILITY: dict[str, Callable] = {
     "events.person": _always,
     "events.organisation": _always,
     "publications.publication": lambda p, user: (
-        p.is_public or user.has_perm("publications.preview_publication")
+        p.is_public or user.has_perm("publications.preview_publication", p)
     ),
-    "briefs.recording": lambda r, user: r.event.is_public or user.has_perm("briefs.view_brief"),
+    "briefs.recording": lambda r, user: (
+        r.event.is_public or user.has_perm("briefs.view_brief", r.event)
+    ),
 }
-"""Who may see the files of each owning model (public when the owner is)."""
+"""Who may see the files of each owning model (public when the owner is).
+
+Permissions are asked with the object, for rules that look at it."""
 
 
 def protected_fields():
