@@ -14,6 +14,8 @@ on a fresh machine (SQLite under ./var, console email, database task backend):
   PODIUM_EMAIL            console (default), file, smtp, locmem
   PODIUM_SITE_URL         absolute base URL used in emails (default http://127.0.0.1:8000)
   PODIUM_SITE_NAME        the institute's name in page titles, headers and feeds (default Podium)
+  PODIUM_MAX_DOCUMENT_MB / _IMAGE_MB / _RECORDING_MB / _TRANSCRIPT_MB   upload limits
+                          (default 50 / 10 / 4096 / 20; docs/security.md)
 """
 
 from __future__ import annotations
@@ -165,6 +167,18 @@ STORAGES = {
     },
 }
 WHITENOISE_USE_FINDERS = True
+
+# Uploads (docs/security.md, "Files and uploads"): the size limit of each kind
+# of file, in MB, and of a pasted transcript. Pasted text is form data, so
+# Django's own limit on form data is raised to fit it (plus 1 MB for the rest
+# of the form); larger bodies are refused before any view runs.
+PODIUM_MAX_UPLOAD_MB = {
+    "document": float(env("PODIUM_MAX_DOCUMENT_MB", "50")),
+    "image": float(env("PODIUM_MAX_IMAGE_MB", "10")),
+    "recording": float(env("PODIUM_MAX_RECORDING_MB", "4096")),
+    "transcript": float(env("PODIUM_MAX_TRANSCRIPT_MB", "20")),
+}
+DATA_UPLOAD_MAX_MEMORY_SIZE = int((PODIUM_MAX_UPLOAD_MB["transcript"] + 1) * 2**20)
 
 _email = env("PODIUM_EMAIL", "console")
 EMAIL_BACKEND = {

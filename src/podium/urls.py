@@ -7,6 +7,8 @@
 /accounts/   sign in / out
 /staff/      the staff area (namespace "staff", podium.common.staff_urls)
 /admin/      Django admin, for administrators
+/files/      uploaded files, each checked against the object that owns it
+/media/      old file links: redirect to /files/ (podium.common.views.files)
 """
 
 import re
@@ -15,7 +17,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path, re_path
 
-from podium.common.views.media import media
+from podium.common.views.files import legacy_media, serve_file
 
 urlpatterns = [
     path("admin/", admin.site.urls),
@@ -31,5 +33,11 @@ urlpatterns = [
     path("register/", include("podium.registration.urls")),
     path("briefs/", include("podium.briefs.urls")),
     path("", include("podium.events.urls")),
-    re_path(rf"^{re.escape(settings.MEDIA_URL.lstrip('/'))}(?P<path>.*)$", media, name="media"),
+    # Uploaded files: only through the view that checks the owning object.
+    path("files/<str:owner>/<int:pk>/<str:field>/<str:filename>", serve_file, name="file"),
+    re_path(
+        rf"^{re.escape(settings.MEDIA_URL.lstrip('/'))}(?P<path>.*)$", legacy_media, name="media"
+    ),
 ]
+
+handler400 = "podium.common.views.errors.bad_request"

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from podium.briefs.views import staff
+from podium.briefs.views import media, staff
 
 app_name = "briefs_staff"
 urlpatterns = [
@@ -10,6 +10,7 @@ urlpatterns = [
     path("transcript/", staff.upload_transcript, name="upload_transcript"),
     path("recording/", staff.upload_recording, name="upload_recording"),
     path("import/", staff.import_brief_view, name="import"),
+    path("samples/<str:filename>", media.demo_sample, name="demo_sample"),
     path("jobs/<int:job_id>/", staff.job_status, name="job"),
     path("jobs/<int:job_id>/retry/", staff.job_retry, name="job_retry"),
     path("speakers/", staff.speakers, name="speakers"),

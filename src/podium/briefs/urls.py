@@ -2,11 +2,10 @@
 
 from django.urls import path
 
-from podium.briefs.views import media, public
+from podium.briefs.views import public
 
 app_name = "briefs"
 urlpatterns = [
-    path("recordings/<int:pk>/<str:filename>", media.recording_media, name="recording_media"),
     path("<slug:slug>/brief.<str:fmt>", public.brief_download, name="brief_download"),
     path("<slug:slug>/transcript/", public.transcript_page, name="transcript_page"),
     path(

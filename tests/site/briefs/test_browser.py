@@ -217,7 +217,7 @@ def test_seek_links_work_without_scripts(browser, live_server, recorded):
     page = context.new_page()
     page.goto(f"{live_server.url}/events/{event.slug}/")
     href = page.locator("a.podium-seek").first.get_attribute("href")
-    assert re.search(r"/briefs/recordings/\d+/panel[^/]*\.webm#t=\d+$", href)
+    assert re.search(r"/files/briefs\.recording/\d+/media/[\w-]+\.webm#t=\d+$", href)
     context.close()
 
 

@@ -14,7 +14,7 @@ from podium.briefs.domain import jobs, transitions
 from podium.briefs.domain.briefs import add_recording
 from podium.briefs.domain.queries.media import player_for_url, vimeo_id, youtube_id
 from podium.briefs.models import Job
-from tests.site.briefs.conftest import make_panel_event, panel_transcript
+from tests.site.briefs.conftest import panel_transcript
 
 pytestmark = pytest.mark.django_db
 
@@ -136,45 +136,7 @@ def test_public_page_embeds_youtube_with_no_script_links(client, reviewed_brief,
     assert "briefs/player.js" in html
 
 
-# --- ranged media --------------------------------------------------------------------------
-
-
-@pytest.fixture
-def stored_recording(event):
-    data = bytes(range(256)) * 40  # 10 240 bytes
-    recording, _ = add_recording(
-        event=event,
-        upload=SimpleUploadedFile("clip.webm", data, content_type="video/webm"),
-        transcribe=False,
-    )
-    url = reverse("briefs:recording_media", kwargs={"pk": recording.pk, "filename": "clip.webm"})
-    return recording, url, data
-
-
-def test_recording_is_served_whole_and_by_byte_range(client, stored_recording):
-    _, url, data = stored_recording
-    whole = client.get(url)
-    assert whole.status_code == 200 and whole["Accept-Ranges"] == "bytes"
-    assert b"".join(whole.streaming_content) == data
-    part = client.get(url, HTTP_RANGE="bytes=100-199")
-    assert part.status_code == 206 and part["Content-Range"] == f"bytes 100-199/{len(data)}"
-    assert b"".join(part.streaming_content) == data[100:200]
-    tail = client.get(url, HTTP_RANGE="bytes=-10")
-    assert b"".join(tail.streaming_content) == data[-10:]
-    open_end = client.get(url, HTTP_RANGE="bytes=10000-")
-    assert b"".join(open_end.streaming_content) == data[10000:]
-    assert client.get(url, HTTP_RANGE=f"bytes={len(data)}-").status_code == 416
-
-
-def test_recordings_of_draft_events_are_not_public(client, editor):
-    event = make_panel_event(status="draft")
-    recording, _ = add_recording(
-        event=event, upload=SimpleUploadedFile("c.webm", b"1234"), transcribe=False
-    )
-    url = reverse("briefs:recording_media", kwargs={"pk": recording.pk, "filename": "c.webm"})
-    assert client.get(url).status_code == 404
-    client.force_login(editor)
-    assert client.get(url).status_code == 200
+# --- media in storage (serving and byte ranges: tests/site/common/test_files.py) ----------
 
 
 def test_workers_read_media_from_storages_without_local_paths(settings, event):

@@ -67,10 +67,15 @@ def test_events_staff_can_look_but_not_edit_or_publish(client, reviewed_brief, e
 # --- upload, speakers ------------------------------------------------------------------
 
 
-def test_upload_transcript_then_map_speakers(editor_client, event):
+def test_upload_transcript_then_map_speakers(
+    editor_client, event, django_capture_on_commit_callbacks
+):
     upload = SimpleUploadedFile("panel.vtt", panel_vtt().encode(), content_type="text/vtt")
-    response = editor_client.post(staff_url("upload_transcript", event), {"file": upload})
-    assert response.status_code == 302 and response["Location"] == staff_url("speakers", event)
+    with django_capture_on_commit_callbacks(execute=True):  # the job runs once the row is saved
+        response = editor_client.post(staff_url("upload_transcript", event), {"file": upload})
+    assert response.status_code == 302 and response["Location"] == staff_url("overview", event)
+    overview = editor_client.get(staff_url("overview", event)).content.decode()
+    assert "Read transcript" in overview and "Map the speakers" in overview
 
     page = editor_client.get(staff_url("speakers", event))
     assert page.status_code == 200
@@ -89,24 +94,32 @@ def test_upload_transcript_then_map_speakers(editor_client, event):
     assert '<option value="David Chen" selected>' in page, "the saved map is shown again"
 
 
-def test_a_bad_transcript_is_refused_with_file_and_line(editor_client, event):
+def test_a_bad_transcript_is_refused_with_file_and_line(
+    editor_client, event, django_capture_on_commit_callbacks
+):
     bad = SimpleUploadedFile("broken.vtt", b"WEBVTT\n\n00:00:05.000 --> 00:00:02.000\nBackwards\n")
-    response = editor_client.post(staff_url("upload_transcript", event), {"file": bad})
-    assert response.status_code == 400
-    assert "broken.vtt" in response.content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        editor_client.post(staff_url("upload_transcript", event), {"file": bad})
+    job = Job.objects.get(event=event, kind="read")
+    assert job.status == "failed" and job.message.startswith("broken.vtt")
+    page = editor_client.get(staff_url("job", event, job_id=job.pk)).content.decode()
+    assert 'role="alert"' in page and "broken.vtt" in page
     empty = editor_client.post(staff_url("upload_transcript", event), {"text": "  "})
     assert empty.status_code == 400 and b"Choose a transcript file" in empty.content
 
 
-def test_pasted_transcript_with_video_link(editor_client, event):
-    response = editor_client.post(
-        staff_url("upload_transcript", event),
-        {
-            "text": panel_vtt(),
-            "format": "vtt",
-            "video_url": "https://www.youtube.com/watch?v=dQw4w9WgXcQ",
-        },
-    )
+def test_pasted_transcript_with_video_link(
+    editor_client, event, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = editor_client.post(
+            staff_url("upload_transcript", event),
+            {
+                "text": panel_vtt(),
+                "format": "vtt",
+                "video_url": "https://www.youtube.com/watch?v=dQw4w9WgXcQ",
+            },
+        )
     assert response.status_code == 302
     page = editor_client.get(staff_url("overview", event)).content.decode()
     assert "youtube.com/embed/dQw4w9WgXcQ?enablejsapi=1" in page
@@ -131,20 +144,20 @@ def test_recording_upload_starts_speech_to_text_and_progress_polls(
     wrong = editor_client.post(
         staff_url("upload_recording", event), {"file": SimpleUploadedFile("notes.pdf", b"%PDF")}
     )
-    assert wrong.status_code == 400 and b"not an audio or video file" in wrong.content
+    assert wrong.status_code == 400 and b"not one of the accepted recordings" in wrong.content
 
 
 def test_a_failed_job_shows_its_message_and_can_be_retried(
     editor_client, event, settings, django_capture_on_commit_callbacks
 ):
-    """A recording that is not media fails with the engine's message; Retry queues it again."""
+    """A recording that only starts like media fails with the engine's message; Retry queues it again."""
     from podium.briefs.domain.runners import run_job
 
     settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend"}}
     with django_capture_on_commit_callbacks(execute=True):
         editor_client.post(
             staff_url("upload_recording", event),
-            {"file": SimpleUploadedFile("panel.webm", b"garbage bytes")},
+            {"file": SimpleUploadedFile("panel.webm", b"\x1aE\xdf\xa3 then garbage bytes")},
         )
     job = Job.objects.get(event=event)
     assert run_job(job_id=job.pk) == "failed"

@@ -211,6 +211,25 @@ def test_event_feeds_parse(client, past_event):
     assert [e.findtext("a:title", namespaces=ns) for e in atom.findall("a:entry", ns)] == titles
 
 
+def test_feeds_carry_staff_text_as_text_not_html(client):
+    make_event(
+        title="Markup <b>test</b> & more",
+        summary='Hello <img src=x onerror="alert(1)"> & <script>steal()</script> bye',
+    )
+    rss = ET.fromstring(client.get(reverse("events:feed")).content)
+    description = rss.find("channel/item/description").text
+    assert "<img" not in description and "<script" not in description
+    assert unescape(description).endswith(
+        'Hello <img src=x onerror="alert(1)"> & <script>steal()</script> bye'
+    ), "a reader shows the characters the staff typed"
+    atom = ET.fromstring(client.get(reverse("events:feed_atom")).content)
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    summary = atom.find("a:entry/a:summary", ns)
+    assert summary.get("type") == "html" and "<script" not in summary.text
+    assert atom.find("a:entry/a:title", ns).text == "Markup <b>test</b> & more"
+    assert atom.find("a:entry/a:title", ns).get("type") in (None, "text")
+
+
 def test_page_has_landmarks_and_a_skip_link(client, past_event):
     page = client.get(past_event.get_absolute_url()).content.decode()
     assert '<a class="skip-link" href="#main">' in page

@@ -17,9 +17,13 @@ import json
 import logging
 import re
 import threading
+import uuid
 from collections import OrderedDict
 from dataclasses import dataclass, field
 
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
@@ -40,7 +44,14 @@ from podium.engine.timefmt import format_time, parse_time
 
 log = logging.getLogger(__name__)
 
-MAX_TRANSCRIPT_BYTES = 20 * 1024 * 1024
+INCOMING_TRANSCRIPTS = "transcripts/incoming"
+"""Where raw transcripts wait for the job that reads them (owned by no model: never served)."""
+
+
+def max_transcript_bytes() -> int:
+    """The limit of an uploaded or pasted transcript: `PODIUM_MAX_UPLOAD_MB["transcript"]`."""
+    limits = getattr(settings, "PODIUM_MAX_UPLOAD_MB", {}) or {}
+    return int(float(limits.get("transcript", 20)) * 2**20)
 
 
 # --- the brief row ------------------------------------------------------------
@@ -150,20 +161,25 @@ def store_transcript(
     return version
 
 
-def add_transcript(
-    *, event, text: str, filename: str = "", format: str | None = None, user=None, origin="upload"
-) -> TranscriptVersion:
-    """Read a transcript in any format the engine knows and make it the event's current one.
+def read_transcript(*, text: str, filename: str = "", format: str | None = None):
+    """Parse a transcript in any format the engine knows (seconds for 100k cues: run it in a job).
 
     Raises the engine's `TranscriptError` (file, line, reason) on bad input.
     """
+    from podium.engine.errors import TranscriptError
     from podium.engine.transcript import parse_transcript
 
-    transcript = parse_transcript(text, format=format or None, source=filename or "pasted text")
+    source = filename or "pasted text"
+    transcript = parse_transcript(text, format=format or None, source=source)
     if not transcript.segments:
-        from podium.engine.errors import TranscriptError
+        raise TranscriptError("no speech found in the transcript", source=source)
+    return transcript
 
-        raise TranscriptError("no speech found in the transcript", source=filename or "pasted text")
+
+def add_parsed_transcript(
+    *, event, transcript, filename: str = "", format: str | None = None, user=None, origin="upload"
+) -> TranscriptVersion:
+    """Make a parsed transcript the event's current one and re-check the current brief against it."""
     source_format = format or (filename.rsplit(".", 1)[-1].lower() if "." in filename else "")
     version = store_transcript(
         event=event,
@@ -179,15 +195,73 @@ def add_transcript(
     return version
 
 
-def decode_upload(upload) -> str:
-    """The text of an uploaded transcript file (UTF-8, with or without BOM; else Latin-1)."""
-    if upload.size > MAX_TRANSCRIPT_BYTES:
-        raise WorkflowError(f"{upload.name}: larger than {MAX_TRANSCRIPT_BYTES // 2**20} MB")
-    data = upload.read()
+def add_transcript(
+    *, event, text: str, filename: str = "", format: str | None = None, user=None, origin="upload"
+) -> TranscriptVersion:
+    """Read a transcript and make it the event's current one, in this process (CLI, demo, tests).
+
+    The site queues the reading instead (`queue_transcript`). Raises the engine's
+    `TranscriptError` (file, line, reason) on bad input.
+    """
+    transcript = read_transcript(text=text, filename=filename, format=format)
+    return add_parsed_transcript(
+        event=event,
+        transcript=transcript,
+        filename=filename,
+        format=format,
+        user=user,
+        origin=origin,
+    )
+
+
+def queue_transcript(
+    *, event, data: bytes, filename: str, format: str | None = None, user=None, origin="upload"
+) -> Job:
+    """Store a raw transcript (file bytes or pasted text) and queue the job that reads it.
+
+    Reading 100k cues takes many seconds, so it never happens inside a web request.
+    """
+    limit = max_transcript_bytes()
+    if len(data) > limit:
+        raise WorkflowError(
+            f"{filename}: {len(data) / 2**20:.1f} MB; transcripts may be at most "
+            f"{limit / 2**20:g} MB."
+        )
+    stored = default_storage.save(
+        f"{INCOMING_TRANSCRIPTS}/{uuid.uuid4().hex}.txt", ContentFile(data)
+    )
+    job = start_job(
+        event=event,
+        kind=Job.Kind.READ,
+        params={"source": stored, "filename": filename, "format": format or "", "origin": origin},
+        user=user,
+    )
+    if job.params.get("source") != stored:  # another transcript is still being read
+        default_storage.delete(stored)
+        raise WorkflowError(
+            "Another transcript of this event is still being read; "
+            "wait until it is done, then upload again."
+        )
+    return job
+
+
+def decode_transcript(data: bytes) -> str:
+    """The text of a transcript file (UTF-8, with or without BOM; else Latin-1)."""
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         return data.decode("latin-1")
+
+
+def read_upload(upload) -> bytes:
+    """The bytes of an uploaded transcript, refused over the limit before reading them."""
+    limit = max_transcript_bytes()
+    if upload.size > limit:
+        raise WorkflowError(
+            f"{upload.name}: {upload.size / 2**20:.1f} MB; transcripts may be at most "
+            f"{limit / 2**20:g} MB."
+        )
+    return upload.read()
 
 
 # --- speaker map ----------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""What a worker does with a job: speech-to-text or writing a brief, then one atomic write.
+"""What a worker does with a job: reading a transcript, speech-to-text or writing a brief, then one atomic write.
 
 Engine calls (`podium.engine.asr.transcribe`, `podium.engine.write.write_brief`)
 run outside any transaction with a progress callback that writes to the job
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import tempfile
 import traceback
 from contextlib import contextmanager
@@ -44,7 +45,9 @@ def run_job(*, job_id: int) -> str:
     log.info("job %s (%s) started, attempt %s", job.pk, job.kind, job.attempts)
     try:
         with Heartbeat(job.pk, token):
-            if job.kind == Job.Kind.TRANSCRIBE:
+            if job.kind == Job.Kind.READ:
+                _read(job, token)
+            elif job.kind == Job.Kind.TRANSCRIBE:
                 _transcribe(job, token)
             elif job.kind == Job.Kind.GENERATE:
                 _generate(job, token)
@@ -54,18 +57,33 @@ def run_job(*, job_id: int) -> str:
         log.warning("job %s lost to another worker; stopping", job.pk)
         return "lost"
     except (PodiumError, WorkflowError) as exc:
-        mark_failed(job.pk, token, message=str(exc))
+        log.warning("job %s failed: %s", job.pk, exc)
+        mark_failed(
+            job.pk, token, message=without_server_paths(str(exc)), error=traceback.format_exc()
+        )
         return "failed"
-    except Exception as exc:
+    except Exception:
         log.exception("job %s failed", job.pk)
         mark_failed(
             job.pk,
             token,
-            message=f"Unexpected error: {type(exc).__name__}: {exc}"[:500],
+            message=f"Something went wrong on the server (job {job.pk}). "
+            "The details are in the worker's log; retry, or ask an administrator.",
             error=traceback.format_exc(),
         )
         return "failed"
     return "succeeded"
+
+
+_SERVER_PATH = re.compile(r"(?<![\w.:/])(?:/[^\s/:'\"]+)+/([^\s/:'\"]+)")
+
+
+def without_server_paths(message: str) -> str:
+    """`message` with absolute paths cut to their file names: editors see no server layout.
+
+    The full message stays in the job's `error` field and in the log.
+    """
+    return _SERVER_PATH.sub(r"\1", message)
 
 
 @contextmanager
@@ -112,7 +130,11 @@ def _transcribe(job: Job, token: str) -> None:
     options = TranscribeOptions(**{**asr_defaults(), **job.params.get("options", {})})
     progress = ProgressReporter(job.pk, token, end=0.98)
     with local_media_path(recording.media.name) as path:
-        transcript = transcribe(path, options=options, progress=progress)
+        try:
+            transcript = transcribe(path, options=options, progress=progress)
+        except PodiumError as exc:  # name the file as the editor knows it
+            shown = recording.original_name or os.path.basename(recording.media.name)
+            raise WorkflowError(str(exc).replace(path, shown)) from exc
     with transaction.atomic():
         version = store_transcript(
             event=job.event,
@@ -132,6 +154,41 @@ def _transcribe(job: Job, token: str) -> None:
             result={"transcript": version.pk},
             message=f"{version.segment_count} segments, {version.word_count} words",
         )
+
+
+def _read(job: Job, token: str) -> None:
+    """Parse an uploaded or pasted transcript stored by `queue_transcript`; store it in one go."""
+    from podium.briefs.domain.briefs import (
+        add_parsed_transcript,
+        decode_transcript,
+        read_transcript,
+    )
+    from podium.briefs.domain.jobs import report_progress
+
+    source, filename = job.params["source"], job.params.get("filename", "")
+    if not default_storage.exists(source):
+        raise WorkflowError(f"{filename}: the uploaded text is gone; upload it again.")
+    with default_storage.open(source, "rb") as fh:
+        text = decode_transcript(fh.read())
+    report_progress(job.pk, token, 0.05, "reading the transcript")
+    transcript = read_transcript(text=text, filename=filename, format=job.params.get("format"))
+    report_progress(job.pk, token, 0.9, "storing the transcript")
+    with transaction.atomic():
+        version = add_parsed_transcript(
+            event=job.event,
+            transcript=transcript,
+            filename=filename,
+            format=job.params.get("format") or None,
+            user=job.created_by,
+            origin=job.params.get("origin", "upload"),
+        )
+        finish_locked(
+            job.pk,
+            token,
+            result={"transcript": version.pk},
+            message=f"{version.segment_count} segments, {version.word_count} words",
+        )
+    default_storage.delete(source)
 
 
 def _generate(job: Job, token: str) -> None:

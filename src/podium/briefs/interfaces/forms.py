@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from django import forms
 
+from podium.common.domain.uploads import RECORDING, readable_size
+from podium.common.interfaces.uploads import CheckedFileField
+
 TRANSCRIPT_FORMATS = [
     ("", "Detect from the file"),
     ("vtt", "WebVTT"),
@@ -11,52 +14,45 @@ TRANSCRIPT_FORMATS = [
     ("json", "JSON (Podium, WhisperX, faster-whisper)"),
     ("txt", "Plain text export"),
 ]
-MEDIA_EXTENSIONS = (
-    ".mp4",
-    ".m4v",
-    ".mov",
-    ".webm",
-    ".mkv",
-    ".mp3",
-    ".m4a",
-    ".wav",
-    ".ogg",
-    ".flac",
-    ".aac",
-    ".opus",
-)
 
 
 class TranscriptForm(forms.Form):
     file = forms.FileField(required=False, label="Transcript file")
     text = forms.CharField(
-        required=False, widget=forms.Textarea(attrs={"rows": 6}), label="…or paste the transcript"
+        required=False,
+        strip=False,  # stored as pasted, for the job that reads it
+        widget=forms.Textarea(attrs={"rows": 6}),
+        label="…or paste the transcript",
     )
     format = forms.ChoiceField(choices=TRANSCRIPT_FORMATS, required=False)
     video_url = forms.URLField(
         required=False, label="Video link (YouTube or Vimeo)", assume_scheme="https"
     )
 
+    def clean_text(self):
+        from podium.briefs.domain.briefs import max_transcript_bytes
+
+        text = self.cleaned_data.get("text") or ""
+        size, limit = len(text.encode("utf-8")), max_transcript_bytes()
+        if size > limit:
+            raise forms.ValidationError(
+                f"Pasted transcript: {readable_size(size)}; transcripts may be at most "
+                f"{readable_size(limit)} (PODIUM_MAX_TRANSCRIPT_MB)."
+            )
+        return text
+
     def clean(self):
         data = super().clean()
-        if not data.get("file") and not (data.get("text") or "").strip():
+        if not data.get("file") and not (data.get("text") or "").strip() and not self.errors:
             raise forms.ValidationError("Choose a transcript file or paste the transcript.")
         return data
 
 
 class RecordingForm(forms.Form):
-    file = forms.FileField(required=False, label="Recording (video or audio)")
+    file = CheckedFileField(kind=RECORDING, required=False, label="Recording (video or audio)")
     video_url = forms.URLField(
         required=False, label="…or a video link (YouTube or Vimeo)", assume_scheme="https"
     )
-
-    def clean_file(self):
-        upload = self.cleaned_data.get("file")
-        if upload and not upload.name.lower().endswith(MEDIA_EXTENSIONS):
-            raise forms.ValidationError(
-                f"{upload.name}: not an audio or video file ({', '.join(MEDIA_EXTENSIONS)})."
-            )
-        return upload
 
     def clean(self):
         data = super().clean()

@@ -1,4 +1,4 @@
-"""Background jobs (speech-to-text, brief generation) and their live progress.
+"""Background jobs (reading a transcript, speech-to-text, brief generation) and their live progress.
 
 The task framework (django-tasks-db or django-tasks-rq) only carries the job id;
 this row is the truth about the job: who holds it (`claim_token`), how far it
@@ -15,6 +15,7 @@ from django.db import models
 class Job(models.Model):
     class Kind(models.TextChoices):
         TRANSCRIBE = "transcribe", "Speech-to-text"
+        READ = "read", "Read transcript"
         GENERATE = "generate", "Generate brief"
 
     class Status(models.TextChoices):

@@ -9,12 +9,14 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
+from podium.common.models.files import ProtectedFileField
+
 
 class Recording(models.Model):
     """The event's recording: an uploaded audio/video file, a YouTube/Vimeo link, or both."""
 
     event = models.ForeignKey("events.Event", on_delete=models.CASCADE, related_name="recordings")
-    media = models.FileField(upload_to="recordings/%Y/%m/", blank=True)
+    media = ProtectedFileField(kind="recording", prefix="recordings", blank=True)
     original_name = models.CharField(max_length=300, blank=True)
     video_url = models.URLField(blank=True, help_text="YouTube or Vimeo link of the recording.")
     duration = models.FloatField(null=True, blank=True, help_text="Seconds, when known.")

@@ -78,7 +78,9 @@ def _workspace_context(request, event, brief, **extra) -> dict:
         "recording_form": RecordingForm(),
         "generate_form": GenerateForm(),
         "import_form": ImportBriefForm(),
-        "sample_files": upload_samples(event),
+        "sample_files": [
+            (name, _url("demo_sample", event, filename=name)) for name in upload_samples(event)
+        ],
         **_permissions(request.user, event),
     }
     context.update(extra)
@@ -98,12 +100,12 @@ def upload_transcript(request, event, brief):
         upload = form.cleaned_data.get("file")
         try:
             if upload:
-                text, name = workflow.decode_upload(upload), upload.name
+                data, name = workflow.read_upload(upload), upload.name
             else:
-                text, name = form.cleaned_data["text"], "pasted transcript"
-            version = workflow.add_transcript(
+                data, name = form.cleaned_data["text"].encode("utf-8"), "pasted transcript"
+            job = workflow.queue_transcript(
                 event=event,
-                text=text,
+                data=data,
                 filename=name,
                 format=form.cleaned_data.get("format") or None,
                 user=request.user,
@@ -113,15 +115,20 @@ def upload_transcript(request, event, brief):
                 workflow.add_recording(
                     event=event, video_url=form.cleaned_data["video_url"], user=request.user
                 )
-        except (PodiumError, workflow.WorkflowError) as exc:
+        except workflow.WorkflowError as exc:
             form.add_error(None, str(exc))
         else:
-            messages.success(
-                request,
-                f"Transcript read: {version.segment_count} segments, {version.word_count} words. "
-                "Now map the speakers.",
-            )
-            return redirect(_url("speakers", event))
+            job.refresh_from_db()  # a worker (or the immediate backend) may be done already
+            if job.status == Job.Status.FAILED:
+                form.add_error(None, job.message)
+            elif job.status == Job.Status.SUCCEEDED:
+                messages.success(request, f"Transcript read: {job.message}. Now map the speakers.")
+                return redirect(_url("speakers", event))
+            else:
+                messages.info(
+                    request, "Transcript received; it is being read. Then map the speakers."
+                )
+                return redirect(_url("overview", event))
     context = _workspace_context(request, event, brief, transcript_form=form)
     return render(request, "briefs/staff/workspace.html", context, status=400)
 

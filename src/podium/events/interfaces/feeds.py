@@ -1,10 +1,17 @@
-"""RSS and Atom feeds of public events (django.contrib.syndication)."""
+"""RSS and Atom feeds of public events (django.contrib.syndication).
+
+Feed readers render an item's description (RSS) and summary (Atom, `type="html"`)
+as HTML, while staff write plain text that the site's templates escape. So the
+description is escaped here too: `<script>` in a summary reaches readers as the
+characters, never as markup.
+"""
 
 from __future__ import annotations
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
 
 from podium.events.domain.queries.events import public_events
 from podium.events.models import Event
@@ -24,7 +31,7 @@ class EventFeed(Feed):
         return item.title
 
     def item_description(self, item: Event) -> str:
-        return f"{item.when_display}. {item.lead}".strip()
+        return escape(f"{item.when_display}. {item.lead}".strip())
 
     def item_pubdate(self, item: Event):
         return item.created_at

@@ -8,6 +8,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import dateformat, timezone
 
+from podium.common.models.files import ProtectedFileField, ProtectedImageField
 from podium.events.models.people import Organisation, Person
 
 TIME_ZONE_CHOICES = sorted((tz, tz) for tz in zoneinfo.available_timezones() if "/" in tz)
@@ -47,7 +48,7 @@ class Event(models.Model):
     online_url = models.URLField(
         blank=True, help_text="Livestream or meeting link, for online events."
     )
-    image = models.ImageField(upload_to="events/", blank=True)
+    image = ProtectedImageField(kind="image", prefix="events", blank=True)
     image_alt = models.CharField(max_length=300, blank=True)
     image_caption = models.TextField(blank=True)
     image_credit = models.CharField(max_length=300, blank=True)
@@ -65,7 +66,7 @@ class Event(models.Model):
         help_text="How many similar publications to suggest beside the ones chosen by hand (0: none).",
     )
     video_url = models.URLField(blank=True, help_text="YouTube or Vimeo link of the recording.")
-    video_file = models.FileField(upload_to="recordings/", blank=True)
+    video_file = ProtectedFileField(kind="recording", prefix="recordings", blank=True)
     embedding = models.BinaryField(
         null=True,
         blank=True,

@@ -3,12 +3,14 @@
 from django.db import models
 from django.urls import reverse
 
+from podium.common.models.files import ProtectedImageField
+
 
 class Organisation(models.Model):
     name = models.CharField(max_length=200, unique=True)
     slug = models.SlugField(max_length=200, unique=True)
     url = models.URLField(blank=True)
-    logo = models.ImageField(upload_to="organisations/", blank=True)
+    logo = ProtectedImageField(kind="image", prefix="organisations", blank=True)
 
     class Meta:
         ordering = ["name"]
@@ -32,7 +34,7 @@ class Person(models.Model):
         Organisation, null=True, blank=True, on_delete=models.SET_NULL, related_name="people"
     )
     bio = models.TextField(blank=True)
-    photo = models.ImageField(upload_to="people/", blank=True)
+    photo = ProtectedImageField(kind="image", prefix="people", blank=True)
     email = models.EmailField(blank=True, help_text="Private; never shown on public pages.")
 
     class Meta:

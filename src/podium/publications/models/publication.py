@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db import models
 from django.urls import reverse
 
+from podium.common.models.files import ProtectedFileField, ProtectedImageField
 from podium.events.models import Event, Person, Topic
 
 
@@ -32,10 +33,10 @@ class Publication(models.Model):
     url = models.URLField(
         "link", blank=True, help_text="Where the publication lives, if elsewhere."
     )
-    file = models.FileField(
-        upload_to="publications/", blank=True, help_text="A PDF or other document."
+    file = ProtectedFileField(
+        kind="document", prefix="publications", blank=True, help_text="A PDF or other document."
     )
-    image = models.ImageField(upload_to="publications/images/", blank=True)
+    image = ProtectedImageField(kind="image", prefix="publications/images", blank=True)
     image_alt = models.CharField(max_length=300, blank=True)
     topics = models.ManyToManyField(Topic, blank=True, related_name="publications")
     authors = models.ManyToManyField(Person, blank=True, related_name="publications")

@@ -11,6 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from podium.common.views.staff import staff_view
@@ -126,8 +127,17 @@ def _decide(request, event, pk, action):
     except RegistrationError as error:
         messages.error(request, str(error))
     return redirect(
-        request.POST.get("next") or reverse("registration_staff:detail", args=[event.slug, pk])
+        _local_next(request) or reverse("registration_staff:detail", args=[event.slug, pk])
     )
+
+
+def _local_next(request: HttpRequest) -> str:
+    """POST `next` when it is a page of this site (never another host or scheme), else ""."""
+    target = request.POST.get("next", "")
+    safe = url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+    return target if safe else ""
 
 
 @require_POST
@@ -390,6 +400,15 @@ def _type_edit(request: HttpRequest, event: Event, pk: int | None) -> HttpRespon
     )
 
 
+def _form_item(request: HttpRequest, items, what: str):
+    """The section or question named by POST `item` among `items`; None (with a message) if none."""
+    raw = request.POST.get("item", "")
+    item = items.filter(pk=int(raw)).first() if raw.isascii() and raw.isdigit() else None
+    if item is None:
+        messages.error(request, f"There is no {what} “{raw[:40]}” on this form; reload the page.")
+    return item
+
+
 @staff_view(rules.MANAGE)
 def form_editor(request: HttpRequest, event: Event, pk: int) -> HttpResponse:
     """The form of one registration type: sections and questions; add, move, remove (POST actions)."""
@@ -427,28 +446,28 @@ def form_editor(request: HttpRequest, event: Event, pk: int) -> HttpResponse:
                     messages.success(request, f"Question “{data['label']}” added.")
                     return redirect(request.path)
             elif action in ("section_up", "section_down", "remove_section"):
-                section = get_object_or_404(
-                    FormSection, registration_type=rtype, pk=request.POST.get("item")
+                section = _form_item(
+                    request, FormSection.objects.filter(registration_type=rtype), "section"
                 )
-                if action == "remove_section":
-                    form_editing.remove_section(section, actor=request.user)
-                else:
-                    form_editing.move_item(
-                        section, direction=-1 if action == "section_up" else 1, actor=request.user
-                    )
-                return redirect(request.path)
+                if section is not None:
+                    if action == "remove_section":
+                        form_editing.remove_section(section, actor=request.user)
+                    else:
+                        direction = -1 if action == "section_up" else 1
+                        form_editing.move_item(section, direction=direction, actor=request.user)
+                    return redirect(request.path)
             elif action in ("question_up", "question_down", "remove_question"):
-                question = get_object_or_404(
-                    Question, section__registration_type=rtype, pk=request.POST.get("item")
+                question = _form_item(
+                    request, Question.objects.filter(section__registration_type=rtype), "question"
                 )
-                if action == "remove_question":
-                    form_editing.remove_question(question, actor=request.user)
-                    messages.success(request, f"Question “{question.label}” removed.")
-                else:
-                    form_editing.move_item(
-                        question, direction=-1 if action == "question_up" else 1, actor=request.user
-                    )
-                return redirect(request.path)
+                if question is not None:
+                    if action == "remove_question":
+                        form_editing.remove_question(question, actor=request.user)
+                        messages.success(request, f"Question “{question.label}” removed.")
+                    else:
+                        direction = -1 if action == "question_up" else 1
+                        form_editing.move_item(question, direction=direction, actor=request.user)
+                    return redirect(request.path)
         except RegistrationError as error:
             messages.error(request, str(error))
             return redirect(request.path)

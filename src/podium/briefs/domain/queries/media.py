@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from urllib.parse import parse_qs, urlparse
 
 from django.core.files.storage import default_storage
-from django.urls import reverse
 
 _YOUTUBE_ID = re.compile(r"^[A-Za-z0-9_-]{6,20}$")
 AUDIO_EXTENSIONS = (".mp3", ".m4a", ".wav", ".ogg", ".oga", ".flac", ".aac", ".opus")
@@ -85,9 +84,8 @@ def player_for_url(url: str) -> Player | None:
     return None
 
 
-def player_for_file(name: str, *, url: str | None = None) -> Player:
-    """The HTML5 player of a stored file (served at `url`, default: the storage's own URL)."""
-    url = url or default_storage.url(name)
+def player_for_file(name: str, *, url: str) -> Player:
+    """The HTML5 player of stored file `name`, served at `url` (`podium.common.views.files`)."""
     kind = "audio" if name.lower().endswith(AUDIO_EXTENSIONS) else "video"
     return Player(kind=kind, src=url, link=url)
 
@@ -96,15 +94,11 @@ def player_for_event(event) -> Player | None:
     """The player of the event's newest recording, else of the event's own video fields."""
     for recording in event.recordings.all():
         if recording.media:
-            url = reverse(
-                "briefs:recording_media",
-                kwargs={"pk": recording.pk, "filename": recording.media.name.rsplit("/", 1)[-1]},
-            )
-            return player_for_file(recording.media.name, url=url)
+            return player_for_file(recording.media.name, url=recording.media.url)
         if player := player_for_url(recording.video_url):
             return player
     if getattr(event, "video_file", None):
-        return player_for_file(event.video_file.name)
+        return player_for_file(event.video_file.name, url=event.video_file.url)
     return player_for_url(getattr(event, "video_url", "") or "")
 
 
@@ -112,11 +106,18 @@ UPLOAD_SAMPLES_DIR = "samples"
 """Storage folder of sample files per event: `samples/<event slug>/…` (the demo puts some there)."""
 
 
-def upload_samples(event) -> list[tuple[str, str]]:
-    """(file name, URL) of the sample files stored for `event`, for trying the upload steps."""
-    folder = f"{UPLOAD_SAMPLES_DIR}/{event.slug}"
+def sample_path(event, filename: str) -> str:
+    """The storage name of sample file `filename` of `event` (`samples/<slug>/<filename>`)."""
+    return f"{UPLOAD_SAMPLES_DIR}/{event.slug}/{filename}"
+
+
+def upload_samples(event) -> list[str]:
+    """File names of the sample files stored for `event`, for trying the upload steps.
+
+    They belong to no model, so `podium.common.views.files` never serves them; the
+    staff-only `briefs.views.media.demo_sample` does."""
     try:
-        _, names = default_storage.listdir(folder)
+        _, names = default_storage.listdir(f"{UPLOAD_SAMPLES_DIR}/{event.slug}")
     except (FileNotFoundError, NotImplementedError):
         return []
-    return [(name, default_storage.url(f"{folder}/{name}")) for name in sorted(names)]
+    return sorted(names)
