@@ -34,7 +34,7 @@ from podium.engine.asr.audio import SAMPLE_RATE, iter_audio
 from podium.engine.asr.vad import Region, speech_regions
 from podium.engine.transcript.model import Transcript
 
-THRESHOLDS = (0.08, 0.10, 0.12, 0.14, 0.16)
+THRESHOLDS = (0.015, 0.02, 0.025, 0.03, 0.04)
 
 
 def average_linkage(vectors: np.ndarray, count: int | None) -> np.ndarray:

@@ -67,10 +67,11 @@ class DiarizeOptions:
     """Seconds between the starts of consecutive windows in a speech region."""
     min_window: float = 0.8
     """Speech regions shorter than this (seconds) get no embedding; they take the nearest speaker."""
-    threshold: float = 0.12
-    """Where the speaker-count estimate stops merging: Ward's merge height divided by the
-    square root of the number of items clustered (so it does not grow with the length of
-    the recording); tuned on benchmarks/asr."""
+    threshold: float = 0.025
+    """The speaker-count estimate keeps the most speakers whose centres are all at least
+    this cosine distance apart (and who each have two turns or more); tuned on
+    benchmarks/asr, where close voices' centres are 0.03-0.08 apart and one voice split
+    in two gives 0.02 or less."""
     max_windows: int = 2000
     """At most this many windows (evenly spread) are clustered; the rest join the nearest
     group centre. Keeps memory and time bounded on recordings of several hours."""
@@ -281,9 +282,9 @@ def cluster(embeddings: np.ndarray, options: DiarizeOptions) -> np.ndarray:
     """A speaker index per unit vector, numbered in order of first appearance.
 
     Agglomerative (the default): Ward's linkage into the given count, or,
-    without one, the dendrogram cut at `options.threshold` × √n, groups of a
-    single item folded into the nearest other group, and the count kept
-    within [min_speakers, max_speakers]. Spectral: see `_spectral`. More than
+    without one, the largest count within [min_speakers, max_speakers] whose
+    groups all have two items or more and centres at least `options.threshold`
+    apart (cosine distance). Spectral: see `_spectral`. More than
     `options.max_windows` vectors are clustered from an even sample, the rest
     join the nearest group centre.
     """
@@ -302,15 +303,29 @@ def cluster(embeddings: np.ndarray, options: DiarizeOptions) -> np.ndarray:
     elif options.speakers is not None:
         labels = _agglomerate(embeddings, n_clusters=min(max(options.speakers, 1), count))
     else:
-        labels = _agglomerate(embeddings, threshold=options.threshold * np.sqrt(count))
-        labels = _fold_small(embeddings, labels, min_size=2)
-        found = len(set(labels.tolist()))
-        low = max(1, options.min_speakers)
-        high = max(low, options.max_speakers)
-        wanted = min(max(found, low), high, count)
-        if wanted != found:
-            labels = _agglomerate(embeddings, n_clusters=wanted)
+        labels = _separated(embeddings, options)
     return _in_order_of_appearance(labels)
+
+
+def _separated(embeddings: np.ndarray, options: DiarizeOptions) -> np.ndarray:
+    """Ward's clustering into the most groups that are all distinct voices (see `cluster`)."""
+    count = len(embeddings)
+    low = min(max(1, options.min_speakers), count)
+    high = min(max(low, options.max_speakers), count)
+    for wanted in range(high, low - 1, -1):
+        if wanted == 1:
+            break
+        labels = _agglomerate(embeddings, n_clusters=wanted)
+        if wanted == low:
+            return labels
+        if np.bincount(labels).min() < 2:
+            continue
+        _, centres = _centres(embeddings, labels)
+        similarity = centres @ centres.T
+        np.fill_diagonal(similarity, -1.0)
+        if 1.0 - similarity.max() >= options.threshold:
+            return labels
+    return np.zeros(count, dtype=int)
 
 
 def _agglomerate(
@@ -364,20 +379,6 @@ def _centres(embeddings: np.ndarray, labels: np.ndarray) -> tuple[np.ndarray, np
     centres = np.stack([embeddings[labels == k].mean(axis=0) for k in keys])
     centres /= np.linalg.norm(centres, axis=1, keepdims=True) + 1e-12
     return keys, centres
-
-
-def _fold_small(embeddings: np.ndarray, labels: np.ndarray, *, min_size: int) -> np.ndarray:
-    keys, sizes = np.unique(labels, return_counts=True)
-    big = keys[sizes >= min_size]
-    if len(big) == 0 or len(big) == len(keys):
-        return labels
-    big_keys, centres = _centres(embeddings, np.where(np.isin(labels, big), labels, -1))
-    keep = big_keys >= 0
-    big_keys, centres = big_keys[keep], centres[keep]
-    labels = labels.copy()
-    small = ~np.isin(labels, big)
-    labels[small] = big_keys[np.argmax(embeddings[small] @ centres.T, axis=1)]
-    return labels
 
 
 def _refine(embeddings: np.ndarray, labels: np.ndarray, rounds: int = 2) -> np.ndarray:
