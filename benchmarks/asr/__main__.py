@@ -5,6 +5,7 @@
     python -m benchmarks.asr --beams      # also: beam 1 against beam 5 per model (batched)
     python -m benchmarks.asr --long       # also: the 20-minute panel, and a 2-hour file for
                                           #  memory and resume after a killed worker
+    python -m benchmarks.asr --two-hours --model tiny   # only the 2-hour file
     python -m benchmarks.asr pipeline     # only the timed recording -> brief -> verify run
 
 Recordings are spoken by espeak-ng with voices that sound alike (`CLOSE_VOICES`:
@@ -60,6 +61,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=1, help="interleaved rounds per recording")
     parser.add_argument("--beams", action="store_true", help="measure beam 1 against beam 5")
     parser.add_argument("--long", action="store_true", help="20-minute panel and 2-hour file")
+    parser.add_argument(
+        "--two-hours", action="store_true", help="only the 2-hour file: peak memory and resume"
+    )
     args = parser.parse_args(sys.argv[1:] if argv is None else argv)
     folder = (
         Path(os.environ.get("PODIUM_BENCH_CACHE") or tempfile.gettempdir()) / "podium-asr-bench"
@@ -70,13 +74,17 @@ def main(argv: list[str] | None = None) -> int:
         media, _ = _recording(folder, *RECORDINGS["3 voices, noise"])
         _pipeline(media, folder)
         return 0
+    if args.two_hours:
+        media, _ = _recording(folder, *RECORDINGS["3 voices, noise"])
+        _two_hours(folder, media, args.model)
+        return 0
     cases = dict(RECORDINGS, **(LONG if args.long else {}))
     recordings = {name: _recording(folder, *spec) for name, spec in cases.items()}
     failures = _speed_and_accuracy(recordings, args.model, args.rounds)
     if args.beams:
         _beams(recordings["3 voices, noise"])
     if args.long:
-        _two_hours(folder, recordings["3 voices, 20 min, noise"][0], args.model)
+        _two_hours(folder, recordings["3 voices, noise"][0], args.model)
     print(f"uptime after: {_uptime()}")
     if failures:
         print("targets missed: " + "; ".join(failures))
@@ -216,8 +224,8 @@ def _beams(recording: tuple[Path, list[Line]]) -> None:
             print(f"| {model} | {beam} | {wer:.1%} | {wall:.1f} | {used:.1f} |", flush=True)
 
 
-def _two_hours(folder: Path, twenty_minutes: Path, model: str) -> None:
-    """A 2-hour file (the 20-minute panel six times): peak memory, and resume after a kill."""
+def _two_hours(folder: Path, panel: Path, model: str) -> None:
+    """A 2-hour file (the 3-minute panel over and over): peak memory, resume after a kill."""
     long = folder / "two-hours.m4a"
     if not long.exists():
         subprocess.run(
@@ -227,11 +235,15 @@ def _two_hours(folder: Path, twenty_minutes: Path, model: str) -> None:
                 "-loglevel",
                 "error",
                 "-stream_loop",
-                "5",
+                "-1",
                 "-i",
-                str(twenty_minutes),
-                "-c",
-                "copy",
+                str(panel),
+                "-t",
+                "7200",
+                "-ac",
+                "1",
+                "-ar",
+                "16000",
                 str(long),
             ],
             check=True,
@@ -239,16 +251,18 @@ def _two_hours(folder: Path, twenty_minutes: Path, model: str) -> None:
     checkpoints = folder / "checkpoints"
     command = [sys.executable, "-m", "benchmarks.asr.run_one", str(long), model]
     command += [str(folder / "two-hours.json"), str(THREADS), str(checkpoints)]
-    print("\n2-hour recording: killed after 3 chunks, then resumed", flush=True)
+    print(f"\n2-hour recording, {model}: killed after 3 chunks, then resumed", flush=True)
     worker = subprocess.Popen(command, cwd=Path(__file__).resolve().parents[2])
     while len(list(checkpoints.rglob("chunk-*.npz"))) < 3 and worker.poll() is None:
         time.sleep(2)
     worker.kill()
     worker.wait()
+    print(f"  killed with {len(list(checkpoints.rglob('chunk-*.npz')))} chunks saved", flush=True)
     done = subprocess.run(
         command, check=True, capture_output=True, text=True, cwd=Path(__file__).resolve().parents[2]
     )
-    print("  " + done.stdout.strip().splitlines()[-1], flush=True)
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    print(f"  resumed run: {result['summary']}", flush=True)
 
 
 def _pipeline(media: Path, folder: Path) -> None:
