@@ -176,13 +176,9 @@ ENCODERS = ("resemblyzer", "voicefilter")
 """Encoder names, best first (see docs/transcribe.md for the comparison)."""
 
 
-@functools.cache
-def get_encoder(name: str = "auto", threads: int = 0):
-    """The process-wide speaker encoder `name` (``auto``: the first installed of `ENCODERS`).
-
-    Raises `ModelNotInstalled` naming the package when none (or not the one asked for) is installed.
-    """
-    from podium.engine.asr.lstm_encoder import LstmSpeakerEncoder
+def installed_encoder(name: str = "auto") -> str:
+    """The encoder `name` resolves to (``auto``: the first installed of `ENCODERS`), without
+    loading it; `ModelNotInstalled` naming the package when none is installed."""
     from podium.engine.asr.models import speaker_model_path
     from podium.engine.errors import InputError, ModelNotInstalled
 
@@ -191,14 +187,27 @@ def get_encoder(name: str = "auto", threads: int = 0):
     missing = None
     for candidate in ENCODERS if name == "auto" else (name,):
         try:
-            path = speaker_model_path(candidate)
+            speaker_model_path(candidate)
         except ModelNotInstalled as error:
             missing = missing or error
             continue
-        if candidate == "resemblyzer":
-            return LstmSpeakerEncoder(path)
-        return SpeakerEncoder(path, threads=threads)
+        return candidate
     raise missing
+
+
+@functools.cache
+def get_encoder(name: str = "auto", threads: int = 0):
+    """The process-wide speaker encoder `name` (``auto``: the first installed of `ENCODERS`).
+
+    Raises `ModelNotInstalled` naming the package when none (or not the one asked for) is installed.
+    """
+    from podium.engine.asr.lstm_encoder import LstmSpeakerEncoder
+    from podium.engine.asr.models import speaker_model_path
+
+    name = installed_encoder(name)
+    if name == "resemblyzer":
+        return LstmSpeakerEncoder(speaker_model_path(name))
+    return SpeakerEncoder(speaker_model_path(name), threads=threads)
 
 
 # --- windows, clustering, assignment ------------------------------------------------

@@ -143,7 +143,7 @@ class _Chunk:
     offset: float
     """Where the chunk starts in the recording, in seconds."""
     regions: list[Region] | None
-    """Speech in the chunk, on the recording's clock; None for a chunk already checkpointed."""
+    """Speech in the chunk, on the recording's clock; None when not found yet."""
 
     def samples(self, region: Region) -> np.ndarray:
         begin = int((region.start - self.offset) * SAMPLE_RATE)
@@ -188,11 +188,11 @@ def transcribe(
     with _timed(stats, "load"):
         model = load_whisper(spec.name, threads=threads, cache_dir=options.cache_dir)
         warnings: list[str] = []
-        encoder = None
+        encoder = None  # the name of the installed encoder; it is loaded in the second thread
         diarize_options = options.diarize_options()
         if options.diarize:
             try:
-                encoder = diarize.get_encoder(options.speaker_encoder, threads=1)
+                encoder = diarize.installed_encoder(options.speaker_encoder)
             except ModelNotInstalled as missing:
                 warnings.append(
                     f"{missing}; speakers were not identified: turns are split at pauses of "
@@ -217,30 +217,20 @@ def transcribe(
                 language = language or saved.language
                 progress(_fraction(chunk.offset + len(chunk.audio) / SAMPLE_RATE, total), "resumed")
                 continue
-            if chunk.regions is None:  # its checkpoint vanished: find the speech again
-                with _timed(stats, "vad"):
-                    chunk.regions = speech_regions(
-                        chunk.audio, offset=chunk.offset, options=options.vad
-                    )
-            windows = (
-                diarize.speech_windows(chunk.regions, diarize_options)
-                if encoder is not None
-                else []
-            )
-            pending = embedder.submit(_embed, encoder, [chunk.samples(w) for w in windows])
-            segments, detected = [], language
-            if chunk.regions:
-                with _timed(stats, "speech-to-text"):
-                    segments, detected = _whisper(
-                        model, chunk, language, options, beam_size, total, progress
-                    )
+            # Speech regions (when not known from the cut), speaker windows and their
+            # vectors in the second thread, while Whisper works in this one.
+            pending = embedder.submit(_speakers, encoder, chunk, options, diarize_options)
+            with _timed(stats, "speech-to-text"):
+                segments, detected = _whisper(
+                    model, chunk, language, options, beam_size, total, progress
+                )
             with _timed(stats, "speakers"):
-                embeddings, seconds = pending.result()
-            stats.add("embedding (parallel)", seconds)
+                regions, windows, embeddings, seconds = pending.result()
+            stats.add("speakers (parallel)", seconds)
             language = language or detected
             result = ChunkResult(
                 samples=len(chunk.audio),
-                regions=chunk.regions,
+                regions=regions,
                 segments=segments,
                 windows=windows,
                 embeddings=embeddings,
@@ -317,13 +307,31 @@ def _cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def _embed(encoder, pieces: list[np.ndarray]) -> tuple[np.ndarray, float]:
+def _speakers(
+    encoder: str | None,
+    chunk: _Chunk,
+    options: TranscribeOptions,
+    diarize_options: diarize.DiarizeOptions,
+) -> tuple[list[Region], list[Region], np.ndarray, float]:
+    """The chunk's speech regions, speaker windows and window vectors, and the seconds taken.
+
+    Runs in the second thread: the VAD (when the chunk's cut did not need it),
+    the encoder's first load and scikit-learn's import all overlap Whisper.
+    """
     started = time.perf_counter()
+    regions = chunk.regions
+    if regions is None:
+        regions = speech_regions(chunk.audio, offset=chunk.offset, options=options.vad)
+    if encoder is None:
+        return regions, [], np.zeros((0, diarize.EMBEDDING_SIZE), dtype=np.float32), 0.0
     import sklearn.cluster  # noqa: F401  (imported here, in parallel, for the clustering at the end)
 
-    if encoder is None or not pieces:
-        return np.zeros((0, diarize.EMBEDDING_SIZE), dtype=np.float32), 0.0
-    return encoder.embed(pieces), time.perf_counter() - started
+    windows = diarize.speech_windows(regions, diarize_options)
+    pieces = [chunk.samples(w) for w in windows]
+    vectors = diarize.get_encoder(encoder, threads=1).embed(pieces) if pieces else None
+    if vectors is None:
+        vectors = np.zeros((0, diarize.EMBEDDING_SIZE), dtype=np.float32)
+    return regions, windows, vectors, time.perf_counter() - started
 
 
 def _result_settings(options: TranscribeOptions, beam_size: int, encoder) -> dict:
@@ -337,7 +345,7 @@ def _result_settings(options: TranscribeOptions, beam_size: int, encoder) -> dic
         "chunk": options.chunk_seconds,
         "vad": repr(options.vad),
         "diarize": options.diarize,
-        "encoder": type(encoder).__name__,
+        "encoder": encoder,
         "window": (diarize.DiarizeOptions.window, diarize.DiarizeOptions.hop),
     }
 
@@ -372,7 +380,8 @@ def _chunks(
     """The recording in chunks of about `chunk_seconds`, each ending in a pause.
 
     A chunk already checkpointed is cut where it was cut before, without
-    running the VAD again; its `regions` are None.
+    running the VAD again; its `regions` are None, as are the last chunk's
+    (which needs no cut: its speech is found beside Whisper, in `_speakers`).
     """
     limit = int(options.chunk_seconds * SAMPLE_RATE)
     buffer = np.zeros(0, dtype=np.float32)
@@ -404,13 +413,7 @@ def _chunks(
         offset += cut_sample / SAMPLE_RATE
         index += 1
     if len(buffer):
-        saved = checkpoints.load(index) if options.resume else None
-        if saved is not None:
-            yield _Chunk(index, buffer, offset, None)
-            return
-        with _timed(stats, "vad"):
-            regions = speech_regions(buffer, offset=offset, options=options.vad)
-        yield _Chunk(index, buffer, offset, regions)
+        yield _Chunk(index, buffer, offset, None)  # its speech is found in the second thread
 
 
 def _whisper(model, chunk: _Chunk, language, options, beam_size, total, progress):
