@@ -80,6 +80,9 @@ class TranscribeOptions:
     ``<model cache>/transcribe``. A rerun on the same recording resumes from them."""
     resume: bool = True
     """Use the finished chunks of an earlier, interrupted run of the same recording."""
+    overlap_speakers: bool = True
+    """Embed a chunk's speaker windows in a second thread while Whisper runs (True), or
+    after it (False: less CPU in all, when the machine has no idle core)."""
 
     def diarize_options(self) -> diarize.DiarizeOptions:
         return diarize.DiarizeOptions(
@@ -219,11 +222,14 @@ def transcribe(
                 continue
             # Speech regions (when not known from the cut), speaker windows and their
             # vectors in the second thread, while Whisper works in this one.
-            pending = embedder.submit(_speakers, encoder, chunk, options, diarize_options)
+            if options.overlap_speakers:
+                pending = embedder.submit(_speakers, encoder, chunk, options, diarize_options)
             with _timed(stats, "speech-to-text"):
                 segments, detected = _whisper(
                     model, chunk, language, options, beam_size, total, progress
                 )
+            if not options.overlap_speakers:
+                pending = embedder.submit(_speakers, encoder, chunk, options, diarize_options)
             with _timed(stats, "speakers"):
                 regions, windows, embeddings, seconds = pending.result()
             stats.add("speakers (parallel)", seconds)
