@@ -9,13 +9,11 @@ speaker count. Variants:
   of about 1.5 s, one vector per window, average-linkage clustering of the
   windows at a cosine distance of 0.4 (or into the given count), each word
   takes its window's speaker;
-- ``turns``: 1.5 s windows every 0.75 s (or every 1.5 s), one vector per
-  speech turn (the words in one VAD region), clustered
-  (`diarize.assign_speakers`: what `podium transcribe` does now), with
-  Ward's agglomerative clustering (count estimated at the threshold, or
-  given) or spectral clustering (count from the eigengap, or given);
-- ``turns, centred``: the same with the recording's mean vector taken away
-  first (tried, and worse when one voice dominates).
+- ``turns``: 1.5 s windows every 0.75 s, one vector per speech turn (the
+  words in one VAD region), clustered (`diarize.assign_speakers`: what
+  `podium transcribe` does now), with Ward's agglomerative clustering (count
+  estimated by centre separation, at several thresholds, or given) or
+  spectral clustering (count from the eigengap, or given).
 
 Each with both encoders.
 """
