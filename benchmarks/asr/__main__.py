@@ -1,26 +1,31 @@
-"""ASR benchmark: WER, speaker turns, speed and memory on synthetic espeak panels.
+"""ASR benchmark: Podium against plain faster-whisper on panels of similar espeak voices.
 
-    python -m benchmarks.asr            # or: make bench (python -m benchmarks asr)
-    python -m benchmarks.asr tiny       # one model only
-    python -m benchmarks.asr pipeline   # only the timed recording → brief → verify run
+    python -m benchmarks.asr              # default run, about 10 minutes on 2 busy cores
+    python -m benchmarks.asr --model tiny # the tiny model instead of base
+    python -m benchmarks.asr --beams      # also: beam 1 against beam 5 per model (batched)
+    python -m benchmarks.asr --long       # also: the 20-minute panel, and a 2-hour file for
+                                          #  memory and resume after a killed worker
+    python -m benchmarks.asr --two-hours --model tiny   # only the 2-hour file
+    python -m benchmarks.asr pipeline     # only the timed recording -> brief -> verify run
 
-Makes two recordings with espeak-ng (see `script.panel`): an 8-minute panel
-of four voices (.mp4 with a video track, as staff would upload) and a
-24-minute one for speed; they are kept in ``$PODIUM_BENCH_CACHE`` (default:
-the system temp directory) for the next run. Each model transcribes each
-recording in a fresh process on 2 threads (`run_one`), so peak memory is per
-run. Scores: word error rate (jiwer), share of words given the right speaker
-after the best label mapping, real-time factor (processing seconds per audio
-second). Speed is given twice: by the wall clock, and by CPU time divided by
-the 2 threads, which is what the wall clock shows on an otherwise idle
-2-core machine (shared machines are often far busier). Then the pipeline
-recording → transcript → brief → verify is timed, where the brief writer is
-installed. Targets: base int8 at least 12× real time, WER at most 10 %,
-speakers right for at least 90 % of words.
+Recordings are spoken by espeak-ng with voices that sound alike (`CLOSE_VOICES`:
+en-us, en-gb, en-us+m3, then en-us+f3 and en+m7 for five) and kept in
+``$PODIUM_BENCH_CACHE`` (default: the system temp directory). Light noise is
+pink noise mixed in by sox. For each recording (`compare.compare`) plain
+faster-whisper at its defaults (beam 5 + VAD + word timestamps), its
+fastest setting (batched, beam 1) and the whole `podium transcribe` run
+interleaved in this one process on the same loaded model, so the ratio of
+their times holds on a shared machine where absolute times do not. Then
+the diarization variants (`speakers.variants`) are scored on the words
+Podium timed. Targets (issue 19) on the 3-voice panel: Podium at least as
+fast as the library's default (ratio >= 1.0) and within 10 % of its
+fastest (ratio >= 0.9), speakers right for >= 90 % of words and the right
+count.
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import subprocess
@@ -30,64 +35,57 @@ import time
 from dataclasses import asdict
 from pathlib import Path
 
-from benchmarks.asr.score import script_text, speaker_accuracy, word_error_rate
+from benchmarks.asr.compare import compare
 from benchmarks.asr.script import panel
-from benchmarks.asr.synth import VOICES, Line, render
-from podium.engine.transcript import read_transcript
+from benchmarks.asr.synth import CLOSE_VOICES, Line, add_noise, render
 
 THREADS = 2
-TARGET_SPEED = 12.0
-TARGET_WER = 0.10
-TARGET_SPEAKERS = 0.90
-RECORDINGS = {"panel 8 min": ("panel.mp4", 8, 7), "panel 24 min": ("long.m4a", 24, 11)}
-MODELS = ("base", "tiny")
+# name: (file, minutes, speakers, seed, noise)
+RECORDINGS = {
+    "3 voices, noise": ("close3-noise.wav", 3, 3, 11, True),
+    "2 voices": ("close2.m4a", 3, 2, 13, False),
+    "5 voices, noise": ("close5-noise.mp4", 3, 5, 12, True),
+}
+LONG = {"3 voices, 20 min, noise": ("close3-long-noise.m4a", 20, 3, 21, True)}
 SPEAKERS = """\
 - {name: Jonathan Corrado, role: moderator, organisation: Korea Society, label: SPEAKER_00}
 - {name: Rachel Minyoung Lee, role: panelist, organisation: Stimson Center, label: SPEAKER_01}
 - {name: Ankit Panda, role: panelist, organisation: Carnegie Endowment, label: SPEAKER_02}
-- {name: Jenny Town, role: panelist, organisation: Stimson Center, label: SPEAKER_03}
 """
 
 
 def main(argv: list[str] | None = None) -> int:
-    argv = sys.argv[1:] if argv is None else argv
-    only = set(argv) & {"base", "tiny"}
-    models = [] if argv == ["pipeline"] else [m for m in MODELS if not only or m in only]
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.asr")
+    parser.add_argument("only", nargs="?", choices=["pipeline"])
+    parser.add_argument("--model", default="base", choices=["base", "tiny"])
+    parser.add_argument("--rounds", type=int, default=1, help="interleaved rounds per recording")
+    parser.add_argument("--beams", action="store_true", help="measure beam 1 against beam 5")
+    parser.add_argument("--long", action="store_true", help="20-minute panel and 2-hour file")
+    parser.add_argument(
+        "--two-hours", action="store_true", help="only the 2-hour file: peak memory and resume"
+    )
+    args = parser.parse_args(sys.argv[1:] if argv is None else argv)
     folder = (
         Path(os.environ.get("PODIUM_BENCH_CACHE") or tempfile.gettempdir()) / "podium-asr-bench"
     )
     folder.mkdir(parents=True, exist_ok=True)
-    print(f"load average before: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores", flush=True)
-    recordings = {name: _recording(folder, *spec) for name, spec in RECORDINGS.items()}
-    failures = []
-    if models:
-        _header()
-    for name, (media, lines) in recordings.items():
-        for model in models:
-            out = folder / f"{media.stem}-{model}.json"
-            run = _run(media, model, out)
-            transcript = read_transcript(out)
-            wer = word_error_rate(script_text(lines), transcript.text)
-            accuracy, _ = speaker_accuracy(lines, transcript)
-            true_speakers = len({line.speaker for line in lines})
-            wall = run["audio"] / run["transcribe"]
-            cpu = run["audio"] / (run["cpu"] / THREADS)
-            print(
-                f"| {name} | {model} | {run['audio'] / 60:.1f} | {wer:.1%} | {accuracy:.1%} "
-                f"| {run['speakers']}/{true_speakers} | {wall:.1f}× | {cpu:.1f}× "
-                f"| {1 / cpu:.3f} | {run['load']:.1f} | {run['peak_mb']:.0f} |",
-                flush=True,
-            )
-            if model == "base" and name == "panel 8 min":
-                if wer > TARGET_WER:
-                    failures.append(f"WER {wer:.1%} > {TARGET_WER:.0%}")
-                if accuracy < TARGET_SPEAKERS:
-                    failures.append(f"speaker turns {accuracy:.1%} < {TARGET_SPEAKERS:.0%}")
-            if model == "base" and cpu < TARGET_SPEED:
-                failures.append(f"base on {name}: {cpu:.1f}× < {TARGET_SPEED:.0f}× real time")
-    if "base" in models or argv == ["pipeline"]:
-        _pipeline(recordings["panel 8 min"][0], folder)
-    print(f"load average after: {os.getloadavg()[0]:.1f}")
+    print(f"uptime before: {_uptime()}", flush=True)
+    if args.only == "pipeline":
+        media, _ = _recording(folder, *RECORDINGS["3 voices, noise"])
+        _pipeline(media, folder)
+        return 0
+    if args.two_hours:
+        media, _ = _recording(folder, *RECORDINGS["3 voices, noise"])
+        _two_hours(folder, media, args.model)
+        return 0
+    cases = dict(RECORDINGS, **(LONG if args.long else {}))
+    recordings = {name: _recording(folder, *spec) for name, spec in cases.items()}
+    failures = _speed_and_accuracy(recordings, args.model, args.rounds)
+    if args.beams:
+        _beams(recordings["3 voices, noise"])
+    if args.long:
+        _two_hours(folder, recordings["3 voices, noise"][0], args.model)
+    print(f"uptime after: {_uptime()}")
     if failures:
         print("targets missed: " + "; ".join(failures))
         return 1
@@ -95,59 +93,181 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _recording(folder: Path, filename: str, minutes: float, seed: int) -> tuple[Path, list[Line]]:
+def _uptime() -> str:
+    return subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip()
+
+
+def _recording(
+    folder: Path, filename: str, minutes: float, speakers: int, seed: int, noise: bool
+) -> tuple[Path, list[Line]]:
     """The synthesised panel and its timed script, made once and kept in `folder`."""
     media = folder / filename
     key = folder / f"{media.stem}.script.json"
-    lines = panel(minutes, seed=seed)
-    stamp = {"voices": VOICES, "lines": [(ln.speaker, ln.voice, ln.text, ln.pause) for ln in lines]}
+    lines = panel(minutes, speakers=speakers, seed=seed, voices=CLOSE_VOICES)
+    stamp = {
+        "voices": CLOSE_VOICES,
+        "noise": noise,
+        "lines": [(ln.speaker, ln.voice, ln.text, ln.pause) for ln in lines],
+    }
     if media.exists() and key.exists():
         saved = json.loads(key.read_text())
         if saved["stamp"] == json.loads(json.dumps(stamp)):
             return media, [Line(**d) for d in saved["timed"]]
     started = time.perf_counter()
-    timed = render(lines, media)
+    if noise:
+        clean = folder / f"{media.stem}-clean.wav"
+        timed = render(lines, clean)
+        add_noise(clean, media)
+        clean.unlink()
+    else:
+        timed = render(lines, media)
     key.write_text(json.dumps({"stamp": stamp, "timed": [asdict(t) for t in timed]}))
     print(f"synthesised {filename} in {time.perf_counter() - started:.0f} s", flush=True)
     return media, timed
 
 
-def _header() -> None:
+def _speed_and_accuracy(recordings: dict, model: str, rounds: int) -> list[str]:
+    from benchmarks.asr.speakers import variants
+
+    failures = []
+    print(
+        f"\nwhisper-{model} int8, {THREADS} threads; wall s (CPU s); ratio = library time / "
+        "Podium time in the same round (> 1: Podium faster)\n"
+    )
     header = (
         "recording",
-        "model",
         "min",
-        "WER",
-        "speakers ok",
-        "found",
-        "speed (wall)",
-        "speed (CPU/2)",
-        "RTF (CPU/2)",
-        "load s",
-        "peak MB",
+        "faster-whisper default",
+        "faster-whisper batched beam 1",
+        "podium transcribe",
+        "ratio to default",
+        "ratio to batched",
+        "WER default / batched / Podium",
+        "words on right speaker",
+        "speakers found",
+        "Podium peak MB",
     )
     print("| " + " | ".join(header) + " |")
     print("|" + "---|" * len(header), flush=True)
+    rows = {}
+    for name, (media, lines) in recordings.items():
+        for round_ in range(rounds):
+            row = compare(media, lines, model, THREADS, round_)
+            rows[name] = row
+            stats = row["stats"]
+            ratio_default = row["default_wall"] / row["podium_wall"]
+            ratio_batched = row["batched_wall"] / row["podium_wall"]
+            print(
+                f"| {name} | {stats.audio_seconds / 60:.1f} "
+                f"| {row['default_wall']:.1f} ({row['default_cpu']:.1f}) "
+                f"| {row['batched_wall']:.1f} ({row['batched_cpu']:.1f}) "
+                f"| {row['podium_wall']:.1f} ({row['podium_cpu']:.1f}) "
+                f"| {ratio_default:.2f} | {ratio_batched:.2f} "
+                f"| {row['default_wer']:.1%} / {row['batched_wer']:.1%} / {row['podium_wer']:.1%} "
+                f"| {row['accuracy']:.1%} | {row['found']}/{len({ln.speaker for ln in lines})} "
+                f"| {stats.peak_rss_mb:.0f} |",
+                flush=True,
+            )
+            if name == "3 voices, noise":
+                if ratio_default < 1.0:
+                    failures.append(f"{name}: {ratio_default:.2f} of the library's default speed")
+                if ratio_batched < 0.9:
+                    failures.append(f"{name}: {ratio_batched:.2f} of the library's best speed")
+                if row["accuracy"] < 0.9:
+                    failures.append(f"{name}: {row['accuracy']:.1%} of words on the right speaker")
+    print("\nwhere Podium's time went (wall s; embedding runs in a parallel thread):")
+    for name, row in rows.items():
+        print(f"  {name}: {row['stats'].summary()}")
+
+    print("\ndiarization variants on the words Podium timed (accuracy / speakers found):\n")
+    table: dict[tuple[str, str], dict[str, str]] = {}
+    seconds: dict[str, list[float]] = {}
+    for name, (media, lines) in recordings.items():
+        for v in variants(media, lines, rows[name]["transcript"]):
+            cell = f"{v['accuracy']:.1%} / {v['found']}"
+            table.setdefault((v["variant"], v["encoder"]), {})[name] = cell
+            seconds.setdefault(v["encoder"], []).append(v["embed_cpu"])
+    names = list(recordings)
+    print("| variant | encoder | " + " | ".join(names) + " |")
+    print("|" + "---|" * (len(names) + 2))
+    for (variant, encoder), cells in table.items():
+        print(f"| {variant} | {encoder} | " + " | ".join(cells.get(n, "") for n in names) + " |")
+    for encoder, values in seconds.items():
+        print(f"embedding CPU s per recording, {encoder}: {max(values):.1f} at most")
+    return failures
 
 
-def _run(media: Path, model: str, out: Path) -> dict:
-    result = subprocess.run(
-        [sys.executable, "-m", "benchmarks.asr.run_one", str(media), model, str(out), str(THREADS)],
-        check=True,
-        capture_output=True,
-        text=True,
-        cwd=Path(__file__).resolve().parents[2],
+def _beams(recording: tuple[Path, list[Line]]) -> None:
+    """Batched decoding with beam 1 and beam 5 for each model: WER and CPU seconds."""
+    import numpy as np
+    from faster_whisper import BatchedInferencePipeline
+
+    from benchmarks.asr.compare import cpu
+    from benchmarks.asr.score import script_text, word_error_rate
+    from podium.engine.asr.audio import iter_audio
+    from podium.engine.asr.models import load_whisper
+
+    media, lines = recording
+    audio = np.concatenate(list(iter_audio(media)))
+    print("\nbeam size, batched, on the 3-voice panel:\n")
+    print("| model | beam | WER | wall s | CPU s |\n|---|---|---|---|---|")
+    for model in ("tiny", "base"):
+        pipeline = BatchedInferencePipeline(load_whisper(model, threads=THREADS))
+        for beam in (1, 5):
+            started, used = time.perf_counter(), cpu()
+            pieces, _ = pipeline.transcribe(
+                audio, beam_size=beam, word_timestamps=True, language="en"
+            )
+            text = " ".join(p.text for p in pieces)
+            wall, used = time.perf_counter() - started, cpu() - used
+            wer = word_error_rate(script_text(lines), text)
+            print(f"| {model} | {beam} | {wer:.1%} | {wall:.1f} | {used:.1f} |", flush=True)
+
+
+def _two_hours(folder: Path, panel: Path, model: str) -> None:
+    """A 2-hour file (the 3-minute panel over and over): peak memory, resume after a kill."""
+    long = folder / "two-hours.m4a"
+    if not long.exists():
+        subprocess.run(
+            [
+                "ffmpeg",
+                "-y",
+                "-loglevel",
+                "error",
+                "-stream_loop",
+                "-1",
+                "-i",
+                str(panel),
+                "-t",
+                "7200",
+                "-ac",
+                "1",
+                "-ar",
+                "16000",
+                str(long),
+            ],
+            check=True,
+        )
+    checkpoints = folder / "checkpoints"
+    command = [sys.executable, "-m", "benchmarks.asr.run_one", str(long), model]
+    command += [str(folder / "two-hours.json"), str(THREADS), str(checkpoints)]
+    print(f"\n2-hour recording, {model}: killed after 3 chunks, then resumed", flush=True)
+    worker = subprocess.Popen(command, cwd=Path(__file__).resolve().parents[2])
+    while len(list(checkpoints.rglob("chunk-*.npz"))) < 3 and worker.poll() is None:
+        time.sleep(2)
+    worker.kill()
+    worker.wait()
+    print(f"  killed with {len(list(checkpoints.rglob('chunk-*.npz')))} chunks saved", flush=True)
+    done = subprocess.run(
+        command, check=True, capture_output=True, text=True, cwd=Path(__file__).resolve().parents[2]
     )
-    return json.loads(result.stdout.strip().splitlines()[-1])
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    print(f"  resumed run: {result['summary']}", flush=True)
 
 
 def _pipeline(media: Path, folder: Path) -> None:
-    """recording → transcript → brief → verify with the `podium` commands a user types, timed.
-
-    The speakers file names the four voices and ties them to the labels the
-    transcription gives in order of first appearance (the moderator opens).
-    """
-    print("\nfull pipeline on the 8-minute panel (default base model, 2 threads):", flush=True)
+    """recording -> transcript -> brief -> verify with the `podium` commands a user types, timed."""
+    print("\nfull pipeline on the 3-voice panel (default base model, 2 threads):", flush=True)
     podium = str(Path(sys.executable).with_name("podium"))
     transcript, brief, report = folder / "pipeline.vtt", folder / "brief.md", folder / "report.json"
     speakers = folder / "speakers.yaml"
@@ -157,33 +277,14 @@ def _pipeline(media: Path, folder: Path) -> None:
     steps = [
         (
             "podium transcribe",
-            [
-                podium,
-                "transcribe",
-                str(media),
-                "-o",
-                str(transcript),
-                "--threads",
-                str(THREADS),
-                "--speaker-map",
-                str(speakers),
-            ],
+            [podium, "transcribe", str(media), "-o", str(transcript)]
+            + ["--threads", str(THREADS), "--speakers", "3", "--speaker-map", str(speakers)],
         ),
         ("podium brief", [podium, "brief", str(transcript), "-s", str(speakers), "-o", str(brief)]),
         (
             "podium verify",
-            [
-                podium,
-                "verify",
-                str(brief),
-                str(transcript),
-                "-s",
-                str(speakers),
-                "--format",
-                "json",
-                "-o",
-                str(report),
-            ],
+            [podium, "verify", str(brief), str(transcript), "-s", str(speakers)]
+            + ["--format", "json", "-o", str(report)],
         ),
     ]
     total = 0.0

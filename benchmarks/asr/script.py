@@ -79,11 +79,18 @@ INTERJECTIONS = [
 ]
 
 
-def panel(minutes: float, *, speakers: int = 4, seed: int = 7) -> list[Line]:
-    """A panel script of about `minutes` minutes (at espeak's 165 words a minute)."""
+def panel(
+    minutes: float, *, speakers: int = 4, seed: int = 7, voices: tuple[str, ...] = VOICES
+) -> list[Line]:
+    """A panel script of about `minutes` minutes (at espeak's 165 words a minute).
+
+    The first of `voices` moderates; the next `speakers - 1` are panelists.
+    """
+    if speakers > len(voices):
+        raise ValueError(f"{speakers} speakers need {speakers} voices, got {len(voices)}")
     rng = random.Random(seed)
     names = [f"voice{i}" for i in range(speakers)]
-    voices = dict(zip(names, VOICES, strict=False))
+    voices = dict(zip(names, voices, strict=False))
     panelists = names[1:]
     target_words = minutes * 150
     lines: list[Line] = []

@@ -19,9 +19,15 @@ from pathlib import Path
 
 ESPEAK = shutil.which("espeak-ng") or "/usr/bin/espeak-ng"
 FFMPEG = shutil.which("ffmpeg") or "/usr/bin/ffmpeg"
+SOX = shutil.which("sox") or "/usr/bin/sox"
 
 VOICES = ("en+m3", "en+f4", "en+m7", "en+steph")
 """espeak-ng voices that sound clearly different (see MODELS.md caveats)."""
+
+CLOSE_VOICES = ("en-us", "en-gb", "en-us+m3", "en-us+f3", "en+m7")
+"""Voices that sound alike: the first three are the same male voice with an American
+accent, a British one, and the American one with another voice variant (issue 19).
+In this espeak-ng `en-gb+m3` ignores its variant, so only `en-us` takes one."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +74,25 @@ def render(lines: list[Line], path: Path, *, speed: int = 155) -> list[Line]:
         if wav_path != path:
             encode(wav_path, path)
     return timed
+
+
+def add_noise(source: Path, target: Path, *, volume: float = 0.01) -> None:
+    """`source` mixed with pink noise at `volume` (0.01: a quiet room hum) by sox."""
+    with tempfile.TemporaryDirectory() as tmp:
+        noise = Path(tmp) / "noise.wav"
+        subprocess.run(
+            [SOX, str(source), str(noise), "synth", "pinknoise", "vol", str(volume)],
+            check=True,
+            capture_output=True,
+        )
+        mixed = target if target.suffix == ".wav" else Path(tmp) / "mixed.wav"
+        subprocess.run(
+            [SOX, "-m", "-v", "1", str(source), "-v", "1", str(noise), str(mixed)],
+            check=True,
+            capture_output=True,
+        )
+        if mixed != target:
+            encode(mixed, target)
 
 
 def encode(source: Path, target: Path) -> None:

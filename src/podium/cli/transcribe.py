@@ -2,7 +2,9 @@
 
 The engine (`podium.engine.asr.transcribe`) does the work; this module reads
 the options, shows a Rich progress bar (share of the audio done and the
-speed as a multiple of real time), applies ``--speaker-map`` and writes the
+speed as a multiple of real time), builds Whisper's prompt from the event's
+own words (``--speaker-map``, ``--event``, ``--vocabulary``), applies
+``--speaker-map`` to the labels, prints where the time went and writes the
 result through the transcript writers.
 """
 
@@ -58,15 +60,70 @@ def transcribe_command(
         Path | None,
         typer.Option("--speaker-map", help="YAML/JSON file mapping SPEAKER_00… to names."),
     ] = None,
+    event: Annotated[
+        Path | None,
+        typer.Option(
+            "--event",
+            "-e",
+            help="YAML/JSON event details (as for podium brief): names in its title, "
+            "description, moderator, co-organisers and sponsor are spelled as written.",
+            show_default=False,
+        ),
+    ] = None,
+    vocabulary: Annotated[
+        Path | None,
+        typer.Option(
+            "--vocabulary",
+            help="Text file of names and terms to spell as written, one per line (# comments).",
+            show_default=False,
+        ),
+    ] = None,
+    beam_size: Annotated[
+        int | None,
+        typer.Option("--beam-size", min=1, help="Whisper's beam width; default: the model's own."),
+    ] = None,
+    speaker_encoder: Annotated[
+        str,
+        typer.Option("--speaker-encoder", help="resemblyzer, voicefilter or auto."),
+    ] = "auto",
+    clustering: Annotated[
+        str, typer.Option("--clustering", help="Speaker clustering: agglomerative or spectral.")
+    ] = "agglomerative",
+    resume: Annotated[
+        bool,
+        typer.Option(
+            "--resume/--no-resume",
+            help="Continue from the chunks an interrupted run of the same file finished.",
+        ),
+    ] = True,
     threads: Annotated[int, typer.Option("--threads", help="CPU threads; 0 uses all cores.")] = 0,
 ) -> None:
     """Transcribe a recording on the CPU, offline, with speaker turns."""
     from podium.engine.asr import TranscribeOptions, probe, transcribe
+    from podium.engine.asr.transcribe import TranscribeStats
+    from podium.engine.asr.vocabulary import (
+        initial_prompt,
+        read_word_list,
+        speaker_terms,
+        text_terms,
+    )
     from podium.engine.speakers import label_map, load_speakers
     from podium.engine.transcript import format_transcript
 
     out_format = _output_format(output, format)
-    names = label_map(load_speakers(speaker_map)) if speaker_map is not None else {}
+    people = load_speakers(speaker_map) if speaker_map is not None else []
+    names = label_map(people)
+    terms = speaker_terms(people)
+    if event is not None:
+        from podium.cli.brief import load_event
+
+        details = load_event(event)
+        for text in (details.moderator, details.sponsor, *details.co_organisers):
+            if text:
+                terms.append(text)
+        terms += text_terms(details.title) + text_terms(details.description)
+    if vocabulary is not None:
+        terms += read_word_list(vocabulary)
     info = probe(media)
     options = TranscribeOptions(
         model=model,
@@ -75,10 +132,16 @@ def transcribe_command(
         min_speakers=min_speakers,
         max_speakers=max_speakers,
         threads=threads,
+        beam_size=beam_size,
+        initial_prompt=initial_prompt(terms),
+        speaker_encoder=speaker_encoder,
+        clustering=clustering,
+        resume=resume,
     )
+    stats = TranscribeStats()
     started = time.perf_counter()
     with _ProgressBar(info.duration) as bar:
-        transcript = transcribe(media, options, progress=bar.update)
+        transcript = transcribe(media, options, progress=bar.update, stats=stats)
     elapsed = time.perf_counter() - started
     if names:
         transcript = transcript.renamed(names)
@@ -92,6 +155,7 @@ def transcribe_command(
         f"{transcript.word_count()} words",
         highlight=False,
     )
+    err_console.print(f"time: {stats.summary()}", highlight=False, soft_wrap=True)
     write_output(format_transcript(transcript, out_format), output)
 
 

@@ -96,8 +96,11 @@ def test_a_file_missing_inside_an_installed_package(tmp_path):
 def test_without_the_speaker_model_turns_split_at_pauses(clips, monkeypatch):
     monkeypatch.setattr(
         models,
-        "SPEAKER_EMBEDDER",
-        PackageFile("podium_ghost_voices", "podium-ghost-voices", "embedder.onnx"),
+        "SPEAKER_EMBEDDERS",
+        {
+            name: PackageFile(f"podium_ghost_{name}", f"podium-ghost-{name}", "embedder.onnx")
+            for name in diarize.ENCODERS
+        },
     )
     diarize.get_encoder.cache_clear()
     try:
@@ -105,7 +108,7 @@ def test_without_the_speaker_model_turns_split_at_pauses(clips, monkeypatch):
     finally:
         diarize.get_encoder.cache_clear()
     assert len(transcript.warnings) == 1
-    assert "pip install podium-ghost-voices" in transcript.warnings[0]
+    assert "pip install podium-ghost-resemblyzer" in transcript.warnings[0]
     assert "split at pauses" in transcript.warnings[0]
     labels = transcript.speakers
     assert labels == [f"SPEAKER_{i:02d}" for i in range(len(labels))]

