@@ -401,7 +401,8 @@ def _other_apps(say) -> dict:
     `podium.demo`. The registration loader gives the upcoming event its General
     and Media registration (and sample registrants); the briefs loader imports
     the seed 000 brief and writes and verifies the committee event's brief from
-    `podium.demo.COMMITTEE_TRANSCRIPT`. If one of them fails (a missing system
+    `podium.demo.COMMITTEE_TRANSCRIPT`; the archive loader then indexes their
+    transcripts and briefs for search. If one of them fails (a missing system
     tool, say) the failure is reported in one line and under "errors", and the
     rest of the demo still loads and serves.
     """
@@ -409,6 +410,7 @@ def _other_apps(say) -> dict:
     loaders = [
         ("registration", "podium.registration.domain.demo", "load_demo_registration"),
         ("briefs", "podium.briefs.domain.demo", "load_demo_briefs"),
+        ("archive", "podium.archive.domain.demo", "load_demo_archive"),
     ]
     for name, module_name, function in loaders:
         try:

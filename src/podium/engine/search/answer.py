@@ -155,9 +155,11 @@ def build_answer(
 
 
 def _sentences(text: str) -> list[str]:
-    """Quotable sentences: whole sentences of a sensible length (long ones cut at a word)."""
+    """Quotable sentences: statements (not questions) of a sensible length, long ones cut at a word."""
     out = []
     for sentence in split_sentences_fast(text):
+        if sentence.rstrip("\"'”’)").endswith("?"):
+            continue  # a question asked is not an answer
         words = sentence.split()
         if len(words) < MIN_QUOTE_WORDS:
             continue
