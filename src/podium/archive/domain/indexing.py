@@ -17,7 +17,6 @@ once per event when the surrounding transaction commits.
 from __future__ import annotations
 
 import logging
-import threading
 import uuid
 
 from django.db import transaction
@@ -28,24 +27,27 @@ from podium.engine.search.semantic import to_bytes
 
 log = logging.getLogger(__name__)
 
-_pending = threading.local()
-
 
 def schedule_index(*, event_id: int) -> None:
-    """Queue a re-index of the event after the current transaction commits (once per event)."""
-    pending: set[int] = getattr(_pending, "ids", None) or set()
-    _pending.ids = pending
-    if event_id in pending:
-        return
-    pending.add(event_id)
+    """Queue a re-index of the event when the current transaction commits (once per transaction).
+
+    A failure to queue is logged and never undoes the change that asked for it.
+    """
+    connection = transaction.get_connection()
+    if any(
+        getattr(entry[1], "archive_event_id", None) == event_id
+        for entry in connection.run_on_commit
+    ):
+        return  # already queued by this transaction (a rolled-back one leaves nothing behind)
 
     def enqueue() -> None:
-        pending.discard(event_id)
         from podium.archive.tasks import index_event_task
 
+        enqueue.archive_event_id = None  # ran: a later change queues again
         index_event_task.enqueue(event_id)
 
-    transaction.on_commit(enqueue)
+    enqueue.archive_event_id = event_id
+    transaction.on_commit(enqueue, robust=True)
 
 
 def bump_generation() -> None:

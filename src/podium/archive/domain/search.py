@@ -30,6 +30,8 @@ from podium.engine.search.terms import SearchTerms, parse_terms
 
 POOL = 100
 """How deep each ranking goes before fusion."""
+MIN_SIMILARITY = 0.2
+"""Below this cosine a passage is not "about" the query (MiniLM scores unrelated text near 0)."""
 MAX_RESULTS = 200
 MODES = ("hybrid", "lexical", "semantic")
 EVENT_TYPES = {"in-person": "In person", "online": "Online", "hybrid": "In person and online"}
@@ -133,6 +135,21 @@ def rank(
             kind=filters.kind,
             include_drafts=include_drafts,
         )
+    if terms.phrases:  # "quoted phrases" are required: meaning alone does not qualify a passage
+        matching = (
+            set(lexical)
+            if mode == "hybrid"
+            else set(
+                lexical_ranking(
+                    terms,
+                    events=events,
+                    person=person,
+                    kind=filters.kind,
+                    include_drafts=include_drafts,
+                )
+            )
+        )
+        semantic = [i for i in semantic if i in matching]
     if mode == "lexical":
         fused = [(i, 1.0 / (60 + r)) for r, i in enumerate(lexical, 1)]
     elif mode == "semantic":
@@ -273,7 +290,7 @@ class VectorCache:
         if kind:
             mask &= self.brief if kind == Passage.Kind.BRIEF else ~self.brief
         ranked = rank_by_similarity(query_vector, self.matrix, limit=limit, mask=mask)
-        return [int(self.ids[row]) for row, _ in ranked]
+        return [int(self.ids[row]) for row, score in ranked if score >= MIN_SIMILARITY]
 
 
 VECTORS = VectorCache()

@@ -67,6 +67,10 @@ class FileArchive:
         self.vectors = vectors if vectors is not None else embed(texts)
         self._contexts: ContextCache = {}
 
+    @staticmethod
+    def passages_of(transcript: Transcript, *, passage_words: int = PASSAGE_WORDS) -> list[Passage]:
+        return make_passages(transcript, max_words=passage_words)
+
     @classmethod
     def from_files(cls, paths: Sequence[str | Path], **kwargs) -> FileArchive:
         """Read each file with the engine's readers (errors name the file and line)."""
