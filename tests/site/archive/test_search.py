@@ -7,6 +7,7 @@ Runs on SQLite (FTS5) and on PostgreSQL (tsvector + GIN) alike:
 from __future__ import annotations
 
 import datetime as dt
+import io
 import re
 
 import pytest
@@ -185,7 +186,9 @@ def test_the_speaker_page_shows_what_they_said_quotes_in_the_brief_first(client,
 def test_reindex_rebuilds_every_event(published, draft):
     before = Passage.objects.filter(event=published).count()
     Passage.objects.all().delete()
-    call_command("reindex", stdout=open("/dev/null", "w"))
+    out = io.StringIO()
+    call_command("reindex", stdout=out)
+    assert f"{published.slug}: {before} passages" in out.getvalue()
     assert Passage.objects.filter(event=published, is_public=True).count() == before
     assert Passage.objects.filter(event=draft, is_public=False).exists()
 

@@ -18,14 +18,13 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from podium.engine.brief.model import Quote, Section
-from podium.engine.search.passages import Passage
+from podium.engine.search.passages import Passage, sentences
 from podium.engine.search.terms import parse_terms
 from podium.engine.transcript.model import Transcript
 from podium.engine.verify.attribution import check_quote_attribution
 from podium.engine.verify.context import Context
 from podium.engine.verify.pipeline import build_context
 from podium.engine.verify.quote import check_quotes
-from podium.engine.verify.text import split_sentences_fast
 
 MAX_QUOTES = 5
 MIN_QUOTES = 2
@@ -130,19 +129,19 @@ def build_answer(
     source_limit = max(PER_SOURCE, -(-max_quotes // max(sources, 1)))
     rejected = 0
     position = 0
-    for candidate, sentences in zip(pool, options, strict=True):
-        scores = sentence_vectors[position : position + len(sentences)] @ question_vector
-        position += len(sentences)
+    for candidate, choices in zip(pool, options, strict=True):
+        scores = sentence_vectors[position : position + len(choices)] @ question_vector
+        position += len(choices)
         if len(quotes) >= max_quotes or per_source.get(candidate.source, 0) >= source_limit:
             continue
         ranked = sorted(
-            range(len(sentences)),
-            key=lambda i: -(scores[i] + 0.05 * _overlap(sentences[i], words)),
+            range(len(choices)),
+            key=lambda i: -(scores[i] + 0.05 * _overlap(choices[i], words)),
         )
         for choice in ranked[:2]:
             if scores[choice] < MIN_SIMILARITY:
                 break
-            verified = _verify(candidate, sentences[choice], contexts)
+            verified = _verify(candidate, choices[choice], contexts)
             if verified is None:
                 rejected += 1
                 continue
@@ -157,7 +156,7 @@ def build_answer(
 def _sentences(text: str) -> list[str]:
     """Quotable sentences: statements (not questions) of a sensible length, long ones cut at a word."""
     out = []
-    for sentence in split_sentences_fast(text):
+    for sentence in sentences(text):
         if sentence.rstrip("\"'”’)").endswith("?"):
             continue  # a question asked is not an answer
         words = sentence.split()

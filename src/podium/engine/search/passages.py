@@ -8,12 +8,23 @@ than that is cut at sentence ends. Plain Python over the transcript model.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from podium.engine.transcript.model import Transcript
-from podium.engine.verify.text import split_sentences_fast
 
 PASSAGE_WORDS = 80
+_BREAK = re.compile(r"(?<=[.!?])([\"'”’)\]]*)\s+(?=[\"'“‘(\[]?[A-Z0-9])")
+
+
+def sentences(text: str) -> list[str]:
+    """`text` cut after each sentence end, every character kept (closing quotes stay with their sentence)."""
+    out, start = [], 0
+    for match in _BREAK.finditer(text):
+        out.append(text[start : match.start() + len(match.group(1))])
+        start = match.end()
+    out.append(text[start:])
+    return [s for s in out if s.strip()]
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +78,7 @@ def _split_long(
         return [(start, end, text)]
     pieces: list[str] = []
     current: list[str] = []
-    for sentence in split_sentences_fast(text):
+    for sentence in sentences(text):
         if current and len(" ".join([*current, sentence]).split()) > max_words:
             pieces.append(" ".join(current))
             current = []

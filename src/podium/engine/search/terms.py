@@ -21,7 +21,19 @@ _WORD = re.compile(r"[\w'’]+", re.UNICODE)
 def stop_words() -> frozenset[str]:
     from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-    return frozenset(ENGLISH_STOP_WORDS) | {"say", "said", "says", "talk", "talked", "think"}
+    return frozenset(ENGLISH_STOP_WORDS) | {
+        "say",
+        "said",
+        "says",
+        "talk",
+        "talked",
+        "think",
+        "did",
+        "does",
+        "doing",
+        "anyone",
+        "what's",
+    }
 
 
 @dataclass(slots=True)
