@@ -130,19 +130,31 @@ def score(split: Split, rankings: list[list[int]]) -> Scores:
 
 
 def rankings(split: Split) -> dict[str, list[list[int]]]:
-    out: dict[str, list[list[int]]] = {"lexical": [], "semantic": []}
+    """Per query: the lexical, semantic and named-speaker rankings (`FileArchive.rankings`)."""
+    out: dict[str, list[list[int]]] = {"lexical": [], "semantic": [], "speaker": []}
     for _, query, _, _ in split.queries:
         ranked = split.archive.rankings(query, pool=DEPTH)
-        out["lexical"].append(ranked["lexical"])
-        out["semantic"].append(ranked["semantic"])
+        for name in out:
+            out[name].append(ranked[name])
     return out
 
 
-def fused(ranked: dict[str, list[list[int]]], weights: tuple[float, float], k: int = 60):
-    return [
-        [row for row, _ in reciprocal_rank_fusion([lex, sem], weights=weights, k=k)]
-        for lex, sem in zip(ranked["lexical"], ranked["semantic"], strict=True)
-    ]
+def fused(
+    ranked: dict[str, list[list[int]]],
+    weights: tuple[float, float],
+    *,
+    speaker: bool = True,
+    k: int = 60,
+):
+    """Reciprocal-rank fusion of lexical and semantic (and the named-speaker ranking, weight 1)."""
+    out = []
+    for lex, sem, spk in zip(ranked["lexical"], ranked["semantic"], ranked["speaker"], strict=True):
+        lists, w = [lex, sem], list(weights)
+        if speaker:
+            lists.append(spk)
+            w.append(1.0)
+        out.append([row for row, _ in reciprocal_rank_fusion(lists, weights=w, k=k)])
+    return out
 
 
 def answers(split: Split, ranked_hybrid: list[list[int]], *, limit: int | None = None) -> dict:

@@ -6,8 +6,10 @@ Porter stemming) on the default database, PostgreSQL full-text search
 ranked by ``ts_rank_cd``) on PostgreSQL. Semantic ranking is a brute-force
 scan of the passages' float32 MiniLM vectors held in memory per process
 (`VectorCache`, reloaded when `IndexState.token` changes) with numpy; the
-documented limit is memory, 1.5 KB a passage. Both rankings are fused by
-reciprocal rank (`podium.engine.search.fusion`).
+documented limit is memory, 1.5 KB a passage. When the query names a speaker
+("where Panda talked about the nuclear threshold"), a third ranking holds
+that speaker's passages by meaning. The rankings are fused by reciprocal rank
+(`podium.engine.search.fusion`).
 
 Visibility is decided here and nowhere else: without ``include_drafts`` only
 passages with ``is_public`` (published brief, public event) are searched.
@@ -26,7 +28,7 @@ from django.db.models import Q
 from podium.archive.models import IndexState, Passage
 from podium.engine.search.fusion import reciprocal_rank_fusion
 from podium.engine.search.semantic import from_bytes, rank_by_similarity
-from podium.engine.search.terms import SearchTerms, parse_terms
+from podium.engine.search.terms import SearchTerms, mentioned_speakers, parse_terms
 
 POOL = 100
 """How deep each ranking goes before fusion."""
@@ -119,6 +121,7 @@ def rank(
         return Ranked([], {}, terms)
     lexical: list[int] = []
     semantic: list[int] = []
+    spoken: list[int] = []
     if mode in ("hybrid", "lexical"):
         lexical = lexical_ranking(
             terms, events=events, person=person, kind=filters.kind, include_drafts=include_drafts
@@ -135,6 +138,16 @@ def rank(
             kind=filters.kind,
             include_drafts=include_drafts,
         )
+        named = mentioned_speakers(query, VECTORS.speaker_names)
+        if named and mode == "hybrid":  # "where Panda talked about …": that speaker's passages
+            spoken = VECTORS.rank(
+                query_vector,
+                events=events,
+                person=person,
+                kind=filters.kind,
+                include_drafts=include_drafts,
+                speakers=named,
+            )
     if terms.phrases:  # "quoted phrases" are required: meaning alone does not qualify a passage
         matching = (
             set(lexical)
@@ -150,12 +163,13 @@ def rank(
             )
         )
         semantic = [i for i in semantic if i in matching]
+        spoken = [i for i in spoken if i in matching]
     if mode == "lexical":
         fused = [(i, 1.0 / (60 + r)) for r, i in enumerate(lexical, 1)]
     elif mode == "semantic":
         fused = [(i, 1.0 / (60 + r)) for r, i in enumerate(semantic, 1)]
     else:
-        fused = reciprocal_rank_fusion([lexical, semantic], weights=weights)
+        fused = reciprocal_rank_fusion([lexical, semantic, spoken], weights=(*weights, 1.0))
     fused = fused[:MAX_RESULTS]
     return Ranked([i for i, _ in fused], dict(fused), terms, lexical, semantic)
 
@@ -240,6 +254,8 @@ class VectorCache:
         self.people = np.zeros(0, dtype=np.int64)
         self.public = np.zeros(0, dtype=bool)
         self.brief = np.zeros(0, dtype=bool)
+        self.speakers = np.zeros(0, dtype=object)
+        self.speaker_names: list[str] = []
 
     def _current_key(self) -> tuple:
         token = IndexState.objects.filter(pk=1).values_list("token", flat=True).first()
@@ -254,9 +270,11 @@ class VectorCache:
                 return
             rows = list(
                 Passage.objects.order_by("id").values_list(
-                    "id", "event_id", "person_id", "is_public", "kind", "vector"
+                    "id", "event_id", "person_id", "is_public", "kind", "vector", "speaker"
                 )
             )
+            self.speakers = np.array([r[6] for r in rows], dtype=object)
+            self.speaker_names = sorted({r[6] for r in rows if r[6]})
             self.ids = np.array([r[0] for r in rows], dtype=np.int64)
             self.events = np.array([r[1] for r in rows], dtype=np.int64)
             self.people = np.array([r[2] or 0 for r in rows], dtype=np.int64)
@@ -278,6 +296,7 @@ class VectorCache:
         kind: str = "",
         include_drafts: bool = False,
         limit: int = POOL,
+        speakers: list[str] | None = None,
     ) -> list[int]:
         self.load()
         mask = np.ones(len(self.ids), dtype=bool)
@@ -289,6 +308,8 @@ class VectorCache:
             mask &= self.people == person
         if kind:
             mask &= self.brief if kind == Passage.Kind.BRIEF else ~self.brief
+        if speakers is not None:
+            mask &= np.isin(self.speakers, np.array(speakers, dtype=object))
         ranked = rank_by_similarity(query_vector, self.matrix, limit=limit, mask=mask)
         return [int(self.ids[row]) for row, score in ranked if score >= MIN_SIMILARITY]
 

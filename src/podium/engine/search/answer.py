@@ -117,7 +117,7 @@ def build_answer(
     contexts = contexts if contexts is not None else {}
     pool = candidates[:CANDIDATES]
     options = [_sentences(c.passage.text) for c in pool]
-    flat = [s for sentences in options for s in sentences]
+    flat = [s for choices in options for s in choices]
     if not flat:
         return Answer(question, _framing(question, []))
     vectors = embed([question, *flat])

@@ -18,6 +18,7 @@ from podium.engine.search.fusion import reciprocal_rank_fusion
 from podium.engine.search.lexical import LexicalIndex
 from podium.engine.search.passages import PASSAGE_WORDS, Passage, make_passages
 from podium.engine.search.semantic import rank_by_similarity
+from podium.engine.search.terms import mentioned_speakers
 from podium.engine.transcript.model import Transcript
 
 MODES = ("hybrid", "lexical", "semantic")
@@ -63,6 +64,7 @@ class FileArchive:
             for passage in make_passages(transcript, max_words=passage_words)
         ]
         texts = [p.text for _, p in self.entries]
+        self.speakers = sorted({p.speaker for _, p in self.entries if p.speaker})
         self.lexical = LexicalIndex(texts)
         self.vectors = vectors if vectors is not None else embed(texts)
         self._contexts: ContextCache = {}
@@ -80,11 +82,21 @@ class FileArchive:
         return cls(transcripts, names=[Path(p).name for p in paths], **kwargs)
 
     def rankings(self, query: str, *, pool: int = POOL) -> dict[str, list[int]]:
-        """Entry numbers best first, per ranking: ``lexical`` and ``semantic``."""
+        """Entry numbers best first, per ranking: ``lexical``, ``semantic`` and ``speaker``.
+
+        ``speaker`` holds the passages of the speakers the query names, by meaning
+        (empty when it names nobody).
+        """
         lexical = [row for row, _ in self.lexical.search(query, limit=pool)]
         vector = self._embed([query])[0]
         semantic = [row for row, _ in rank_by_similarity(vector, self.vectors, limit=pool)]
-        return {"lexical": lexical, "semantic": semantic}
+        named = set(mentioned_speakers(query, self.speakers))
+        speaker: list[int] = []
+        if named:
+            mask = np.array([p.speaker in named for _, p in self.entries], dtype=bool)
+            ranked = rank_by_similarity(vector, self.vectors, limit=pool, mask=mask)
+            speaker = [row for row, _ in ranked]
+        return {"lexical": lexical, "semantic": semantic, "speaker": speaker}
 
     def search(
         self,
@@ -98,7 +110,9 @@ class FileArchive:
             raise ValueError(f"unknown mode {mode!r} (known: {', '.join(MODES)})")
         ranked = self.rankings(query)
         if mode == "hybrid":
-            fused = reciprocal_rank_fusion([ranked["lexical"], ranked["semantic"]], weights=weights)
+            fused = reciprocal_rank_fusion(
+                [ranked["lexical"], ranked["semantic"], ranked["speaker"]], weights=(*weights, 1.0)
+            )
         else:
             fused = [(row, 1.0 / (rank + 1)) for rank, row in enumerate(ranked[mode])]
         return [

@@ -115,3 +115,55 @@ def highlight_spans(text: str, words: list[str]) -> list[tuple[int, int]]:
         ):
             spans.append(match.span())
     return spans
+
+
+_HONORIFICS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "dr",
+        "prof",
+        "professor",
+        "sir",
+        "dame",
+        "lord",
+        "baroness",
+        "hon",
+        "rt",
+        "right",
+        "minister",
+        "deputy",
+        "chair",
+    ]
+)
+
+
+def name_words(name: str) -> list[str]:
+    """The words of a person's name that identify them (honorifics and initials left out)."""
+    return [w for w in _words(name) if len(w) > 1 and w not in _HONORIFICS]
+
+
+def mentioned_speakers(query: str, speakers: list[str]) -> list[str]:
+    """The speakers `query` names: their full name, or a surname no other speaker shares.
+
+    "What did Bill Blair say about…", "according to Meilyr Rowlands", "where
+    Panda talked about the nuclear threshold" each name one speaker.
+    """
+    words = set(_words(query))
+    surnames: dict[str, list[str]] = {}
+    for speaker in speakers:
+        parts = name_words(speaker)
+        if parts:
+            surnames.setdefault(parts[-1], []).append(speaker)
+    found = []
+    for speaker in speakers:
+        parts = name_words(speaker)
+        if not parts or speaker in found:
+            continue
+        full = len(parts) > 1 and all(p in words for p in parts)
+        surname = parts[-1] in words and len(parts[-1]) >= 4 and len(surnames[parts[-1]]) == 1
+        if full or surname:
+            found.append(speaker)
+    return found
