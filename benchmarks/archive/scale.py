@@ -227,6 +227,13 @@ def embedding_throughput(entries) -> tuple[float, float]:
     return words / (time.perf_counter() - started), words / (time.process_time() - cpu)
 
 
+_T0 = time.perf_counter()
+
+
+def _stage(what: str) -> None:
+    print(f"[{time.perf_counter() - _T0:6.0f} s] {what}", file=sys.stderr, flush=True)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.archive.scale")
     parser.add_argument("--db", choices=("postgres", "sqlite"), required=True)
@@ -234,9 +241,12 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     sizes = [int(x) for x in args.meetings.split(",")]
     with tempfile.TemporaryDirectory() as tmp:
+        _stage("migrating")
         _setup(args.db, tmp)
+        _stage("reading the QMSum pool")
         entries, vectors, queries = pool()
         queries = queries[:QUERY_COUNT]
+        _stage("measuring embedding")
         embed_wall, embed_cpu = embedding_throughput(entries)
         print(
             f"\n{args.db}: load {os.getloadavg()[0]:.1f} on 2 cores; pool {len(entries)} passages; "
@@ -249,7 +259,9 @@ def main(argv: list[str] | None = None) -> int:
         print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
         built, words_total = 0, 0
         for size in sizes:
+            _stage(f"building {size} meetings")
             words, wall, _ = build(entries, vectors, built, size)
+            _stage("querying")
             built, words_total = size, words_total + words
             from podium.archive.models import Passage
 

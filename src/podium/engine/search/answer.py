@@ -31,8 +31,10 @@ MIN_QUOTES = 2
 PER_SOURCE = 2
 CANDIDATES = 12
 """How many of the best passages are read for quotes."""
-MIN_SIMILARITY = 0.2
-"""A sentence less similar than this to the question (cosine) is never quoted."""
+MIN_SIMILARITY = 0.3
+"""A sentence less similar than this to the question (cosine) is never quoted…"""
+RELATIVE_SIMILARITY = 0.7
+"""…nor one less similar than this share of the best sentence's similarity."""
 MAX_QUOTE_WORDS = 45
 MIN_QUOTE_WORDS = 6
 
@@ -122,6 +124,9 @@ def build_answer(
         return Answer(question, _framing(question, []))
     vectors = embed([question, *flat])
     question_vector, sentence_vectors = vectors[0], vectors[1:]
+    floor = max(
+        MIN_SIMILARITY, RELATIVE_SIMILARITY * float((sentence_vectors @ question_vector).max())
+    )
     words = set(parse_terms(question).all_words())
     quotes: list[AnsweredQuote] = []
     per_source: dict[str, int] = {}
@@ -139,7 +144,7 @@ def build_answer(
             key=lambda i: -(scores[i] + 0.05 * _overlap(choices[i], words)),
         )
         for choice in ranked[:2]:
-            if scores[choice] < MIN_SIMILARITY:
+            if scores[choice] < floor:
                 break
             verified = _verify(candidate, choices[choice], contexts)
             if verified is None:

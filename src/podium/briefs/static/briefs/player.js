@@ -20,7 +20,7 @@
     return isNaN(t) || t < 0 ? null : t;
   }
 
-  function ready(driver) {
+  function drive(driver) {
     api = driver;
     if (startAt !== null && api.cue) {
       api.cue(startAt);
@@ -49,7 +49,7 @@
         else media.addEventListener("loadedmetadata", function () { media.currentTime = t; }, { once: true });
       };
       if (startAt !== null && media.preload === "none") media.preload = "metadata";
-      ready({
+      drive({
         cue: cue,
         seek: function (t) {
           media.currentTime = t;
@@ -65,7 +65,7 @@
         var yt = new window.YT.Player(iframe.id, {
           events: {
             onReady: function () {
-              ready({
+              drive({
                 cue: function (t) { yt.cueVideoById({ videoId: box.getAttribute("data-video-id"), startSeconds: t }); },
                 seek: function (t) { yt.seekTo(t, true); yt.playVideo(); },
               });
@@ -80,7 +80,7 @@
       var ready = function () {
         var vp = new window.Vimeo.Player(frame);
         vp.ready().then(function () {
-          ready({
+          drive({
             cue: function (t) { vp.setCurrentTime(t); },
             seek: function (t) { vp.setCurrentTime(t).then(function () { vp.play(); }); },
           });
