@@ -26,7 +26,7 @@ from django.db import connection
 from django.db.models import Q
 
 from podium.archive.models import IndexState, Passage
-from podium.engine.search.fusion import reciprocal_rank_fusion
+from podium.engine.search.fusion import FUSION_WEIGHTS, reciprocal_rank_fusion
 from podium.engine.search.semantic import from_bytes, rank_by_similarity
 from podium.engine.search.terms import SearchTerms, mentioned_speakers, parse_terms
 
@@ -107,7 +107,7 @@ def rank(
     filters: SearchFilters | None = None,
     include_drafts: bool = False,
     mode: str = "hybrid",
-    weights: tuple[float, float] = (1.0, 1.0),
+    weights: tuple[float, float] = FUSION_WEIGHTS,
     query_vector: np.ndarray | None = None,
 ) -> Ranked:
     """Passage ids best first (at most `MAX_RESULTS`) for `query` under `filters`."""

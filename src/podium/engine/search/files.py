@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 
 from podium.engine.search.answer import Answer, Candidate, ContextCache, build_answer
-from podium.engine.search.fusion import reciprocal_rank_fusion
+from podium.engine.search.fusion import FUSION_WEIGHTS, reciprocal_rank_fusion
 from podium.engine.search.lexical import LexicalIndex
 from podium.engine.search.passages import PASSAGE_WORDS, Passage, make_passages
 from podium.engine.search.semantic import rank_by_similarity
@@ -104,7 +104,7 @@ class FileArchive:
         *,
         mode: str = "hybrid",
         limit: int = 10,
-        weights: tuple[float, float] = (1.0, 1.0),
+        weights: tuple[float, float] = FUSION_WEIGHTS,
     ) -> list[Hit]:
         if mode not in MODES:
             raise ValueError(f"unknown mode {mode!r} (known: {', '.join(MODES)})")
