@@ -13,8 +13,11 @@ index on PostgreSQL).
 
 Then the site's own search (`search_archive`: query embedding, full-text
 ranking, vector scan, fusion, one page of results) runs the QMSum queries
-(written by people) and reports p50/p95 wall time. On SQLite the archive grows
-through the given sizes and stops after the first whose p95 passes 200 ms.
+(written by people) and reports p50/p95 wall time and this process's CPU
+time per query. On SQLite the archive grows through the given sizes and stops
+after the first whose CPU p95 passes 200 ms (wall time on a shared machine
+measures the neighbours; SQLite runs in-process, so CPU time is all of a
+query's work; on PostgreSQL the server's share is not in it).
 
 Runs in its own database: PostgreSQL ``podium_archive_bench`` (dropped and
 created), or SQLite in a temporary directory.
@@ -190,12 +193,13 @@ def measure(queries: list[str]) -> dict[str, float]:
     load = time.perf_counter() - started
     embed(["warm up"])
     search_archive(query="warm up the caches", page=1)
-    total, lexical = [], []
+    total, lexical, cpus = [], [], []
     cpu = time.process_time()
     for query in queries:
-        started = time.perf_counter()
+        started, started_cpu = time.perf_counter(), time.process_time()
         search_archive(query=query, page=1)
         total.append((time.perf_counter() - started) * 1000)
+        cpus.append((time.process_time() - started_cpu) * 1000)
         started = time.perf_counter()
         lexical_ranking(parse_terms(query), events=None, person=None)
         lexical.append((time.perf_counter() - started) * 1000)
@@ -210,6 +214,8 @@ def measure(queries: list[str]) -> dict[str, float]:
         "lexical p50": statistics.median(lexical),
         "lexical p95": pct(lexical, 95),
         "cpu ms": cpu,
+        "cpu p50": statistics.median(cpus),
+        "cpu p95": pct(cpus, 95),
         "vector load s": load,
         "vector MB": VECTORS.nbytes / 1e6,
     }
@@ -254,9 +260,10 @@ def main(argv: list[str] | None = None) -> int:
         )
         print(
             "\n| database | meetings | words | passages | insert + full-text index words/s (wall) | "
-            "index size | vectors in memory | p50 ms | p95 ms | full-text p95 ms | CPU ms / query |"
+            "index size | vectors in memory | p50 ms | p95 ms | full-text p95 ms | CPU ms / query "
+            "| CPU p50 / p95 ms |"
         )
-        print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+        print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
         built, words_total = 0, 0
         for size in sizes:
             _stage(f"building {size} meetings")
@@ -272,10 +279,13 @@ def main(argv: list[str] | None = None) -> int:
             print(
                 f"| {args.db} | {size:,} | {words_total:,} | {passages:,} | {words / wall:,.0f} | {size_text} | "
                 f"{result['vector MB']:,.0f} MB (loaded in {result['vector load s']:.1f} s) | "
-                f"{result['p50']:.0f} | {result['p95']:.0f} | {result['lexical p95']:.0f} | {result['cpu ms']:.0f} |",
+                f"{result['p50']:.0f} | {result['p95']:.0f} | {result['lexical p95']:.0f} | {result['cpu ms']:.0f} | "
+                f"{result['cpu p50']:.0f} / {result['cpu p95']:.0f} |",
                 flush=True,
             )
-            if args.db == "sqlite" and result["p95"] > GOAL_MS:
+            # On a shared machine wall time measures the neighbours; this process's CPU time
+            # is what a query costs (SQLite runs in-process, so it is all of it).
+            if args.db == "sqlite" and result["cpu p95"] > GOAL_MS:
                 break
         if args.db == "postgres":
             from django.db import connections
