@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "podium.publications",
     "podium.registration",
     "podium.briefs",
+    "podium.archive",
 ]
 
 MIDDLEWARE = [

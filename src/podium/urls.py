@@ -4,6 +4,7 @@
 /publications/   public publications
 /register/   registration (podium.registration.urls)
 /briefs/     public brief downloads and transcripts (podium.briefs.urls)
+/search/     the archive: search and ask across every event (podium.archive.urls)
 /accounts/   sign in / out
 /staff/      the staff area (namespace "staff", podium.common.staff_urls)
 /admin/      Django admin, for administrators
@@ -32,6 +33,7 @@ urlpatterns = [
     path("publications/", include("podium.publications.urls")),
     path("register/", include("podium.registration.urls")),
     path("briefs/", include("podium.briefs.urls")),
+    path("", include("podium.archive.urls")),
     path("", include("podium.events.urls")),
     # Uploaded files: only through the view that checks the owning object.
     path("files/<str:owner>/<int:pk>/<str:field>/<str:filename>", serve_file, name="file"),

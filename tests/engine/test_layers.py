@@ -27,13 +27,14 @@ LAYERS: list[tuple[str, ...]] = [
     ("asr", "segment"),
     ("brief",),
     ("verify",),
+    ("search",),
     ("llm",),
     ("write",),
 ]
 """Engine packages/modules from the bottom up; each may import only its own layer or lower."""
 
 LAYER_OF = {name: level for level, names in enumerate(LAYERS) for name in names}
-SITE_APPS = ("briefs", "registration", "events", "publications", "accounts", "common")
+SITE_APPS = ("briefs", "registration", "events", "publications", "accounts", "common", "archive")
 
 
 def module_name(path: Path) -> str:

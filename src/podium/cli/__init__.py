@@ -16,7 +16,7 @@ import typer
 from rich.markup import escape
 
 from podium import __version__
-from podium.cli import brief, render, site, transcribe, transcript, verify
+from podium.cli import ask, brief, render, site, transcribe, transcript, verify
 from podium.cli.output import err_console
 from podium.engine.errors import PodiumError
 
@@ -45,7 +45,7 @@ def _root(
     """Podium: event pages, registration and program briefs verified against the transcript."""
 
 
-for module in (transcript, render, brief, verify, transcribe, site):
+for module in (transcript, render, brief, verify, ask, transcribe, site):
     module.register(app)
 
 

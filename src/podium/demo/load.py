@@ -31,6 +31,7 @@ from django.utils import timezone
 
 from podium.accounts.domain.roles import assign_role
 from podium.demo import COMMITTEE_EVENT_SLUG, SEED_AFTER_SLUG, SEED_BEFORE_SLUG, seeds_reader
+from podium.demo.archive import load_demo_archive
 from podium.demo.briefs import load_demo_briefs
 from podium.demo.images import placeholder_png
 from podium.demo.registration import load_demo_registration
@@ -395,19 +396,24 @@ def _committee_event() -> Event:
 
 
 def _other_apps(say) -> dict:
-    """Hand over to the registration and briefs demo loaders (`podium.demo.registration`,
-    `podium.demo.briefs`).
+    """Hand over to the registration, briefs and archive demo loaders
+    (`podium.demo.registration`, `podium.demo.briefs`, `podium.demo.archive`).
 
     Each is idempotent and finds the demo events by the slugs in `podium.demo`.
     The registration loader gives the upcoming event its General and Media
     registration (and sample registrants); the briefs loader imports the seed
     000 brief and writes and verifies the committee event's brief from
-    `podium.demo.COMMITTEE_TRANSCRIPT`. If one of them fails at run time (a
+    `podium.demo.COMMITTEE_TRANSCRIPT`; the archive loader then indexes their
+    transcripts and briefs for search. If one of them fails at run time (a
     missing system tool, say) the failure is reported in one line and under
     "errors", and the rest of the demo still loads and serves.
     """
     result: dict = {"errors": {}}
-    loaders = [("registration", load_demo_registration), ("briefs", load_demo_briefs)]
+    loaders = [
+        ("registration", load_demo_registration),
+        ("briefs", load_demo_briefs),
+        ("archive", load_demo_archive),
+    ]
     for name, loader in loaders:
         # No transaction around the loaders: they run jobs whose worker threads write to the
         # database on their own connections (a SQLite write lock held here would block them).

@@ -1,0 +1,1 @@
+"""Business actions of the archive: indexing (`indexing`), searching (`search`), asking (`ask`)."""

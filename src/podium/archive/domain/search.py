@@ -1,0 +1,318 @@
+"""Hybrid search over the archive's passages: full text fused with MiniLM similarity.
+
+Lexical ranking is the database's own full-text search: SQLite FTS5 (BM25,
+Porter stemming) on the default database, PostgreSQL full-text search
+(``websearch_to_tsquery`` over a stored ``tsvector`` with a GIN index,
+ranked by ``ts_rank_cd``) on PostgreSQL. Semantic ranking is a brute-force
+scan of the passages' float32 MiniLM vectors held in memory per process
+(`VectorCache`, reloaded when `IndexState.token` changes) with numpy; the
+documented limit is memory, 1.5 KB a passage. When the query names a speaker
+("where Panda talked about the nuclear threshold"), a third ranking holds
+that speaker's passages by meaning. The rankings are fused by reciprocal rank
+(`podium.engine.search.fusion`).
+
+Visibility is decided here and nowhere else: without ``include_drafts`` only
+passages with ``is_public`` (published brief, public event) are searched.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from dataclasses import dataclass, field
+
+import numpy as np
+from django.db import connection
+from django.db.models import Q
+
+from podium.archive.models import IndexState, Passage
+from podium.engine.search.fusion import FUSION_WEIGHTS, reciprocal_rank_fusion
+from podium.engine.search.semantic import from_bytes, rank_by_similarity
+from podium.engine.search.terms import SearchTerms, mentioned_speakers, parse_terms
+
+POOL = 100
+"""How deep each ranking goes before fusion."""
+MIN_SIMILARITY = 0.2
+"""Below this cosine a passage is not "about" the query (MiniLM scores unrelated text near 0)."""
+MAX_RESULTS = 200
+MODES = ("hybrid", "lexical", "semantic")
+EVENT_TYPES = {"in-person": "In person", "online": "Online", "hybrid": "In person and online"}
+
+
+@dataclass(slots=True)
+class SearchFilters:
+    speaker: str = ""
+    """A person's slug."""
+    topic: str = ""
+    """A topic's slug."""
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    event_type: str = ""
+    """One of `EVENT_TYPES`."""
+    kind: str = ""
+    """``transcript`` or ``brief``; empty for both."""
+    event_ids: list[int] | None = None
+
+    @property
+    def on_events(self) -> bool:
+        return bool(self.topic or self.date_from or self.date_to or self.event_type)
+
+
+@dataclass(slots=True)
+class Ranked:
+    ids: list[int]
+    scores: dict[int, float]
+    terms: SearchTerms
+    lexical: list[int] = field(default_factory=list)
+    semantic: list[int] = field(default_factory=list)
+
+
+def allowed_events(filters: SearchFilters, *, include_drafts: bool) -> list[int] | None:
+    """Event ids the filters allow, or None when they do not restrict events."""
+    from podium.events.models import Event
+
+    if not filters.on_events and filters.event_ids is None:
+        return None
+    events = Event.objects.all()
+    if not include_drafts:
+        events = events.exclude(status=Event.Status.DRAFT)
+    if filters.event_ids is not None:
+        events = events.filter(pk__in=filters.event_ids)
+    if filters.topic:
+        events = events.filter(topics__slug=filters.topic)
+    if filters.date_from:
+        events = events.filter(starts_at__date__gte=filters.date_from)
+    if filters.date_to:
+        events = events.filter(starts_at__date__lte=filters.date_to)
+    online = Q(online_url__gt="")
+    venue = Q(venue_name__gt="")
+    if filters.event_type == "online":
+        events = events.filter(online & ~venue)
+    elif filters.event_type == "in-person":
+        events = events.filter(venue & ~online)
+    elif filters.event_type == "hybrid":
+        events = events.filter(venue & online)
+    return list(events.values_list("pk", flat=True).distinct())
+
+
+def person_id(slug: str) -> int | None:
+    from podium.events.models import Person
+
+    return Person.objects.filter(slug=slug).values_list("pk", flat=True).first() if slug else None
+
+
+def rank(
+    query: str,
+    *,
+    filters: SearchFilters | None = None,
+    include_drafts: bool = False,
+    mode: str = "hybrid",
+    weights: tuple[float, float] = FUSION_WEIGHTS,
+    query_vector: np.ndarray | None = None,
+) -> Ranked:
+    """Passage ids best first (at most `MAX_RESULTS`) for `query` under `filters`."""
+    if mode not in MODES:
+        raise ValueError(f"unknown mode {mode!r}")
+    filters = filters or SearchFilters()
+    terms = parse_terms(query)
+    events = allowed_events(filters, include_drafts=include_drafts)
+    person = person_id(filters.speaker)
+    if (filters.speaker and person is None) or events == [] or terms.empty:
+        return Ranked([], {}, terms)
+    lexical: list[int] = []
+    semantic: list[int] = []
+    spoken: list[int] = []
+    if mode in ("hybrid", "lexical"):
+        lexical = lexical_ranking(
+            terms, events=events, person=person, kind=filters.kind, include_drafts=include_drafts
+        )
+    if mode in ("hybrid", "semantic"):
+        if query_vector is None:
+            from podium.engine.embed import embed
+
+            query_vector = embed([query])[0]
+        semantic = VECTORS.rank(
+            query_vector,
+            events=events,
+            person=person,
+            kind=filters.kind,
+            include_drafts=include_drafts,
+        )
+        named = mentioned_speakers(query, VECTORS.speaker_names)
+        if named and mode == "hybrid":  # "where Panda talked about …": that speaker's passages
+            spoken = VECTORS.rank(
+                query_vector,
+                events=events,
+                person=person,
+                kind=filters.kind,
+                include_drafts=include_drafts,
+                speakers=named,
+            )
+    if terms.phrases:  # "quoted phrases" are required: meaning alone does not qualify a passage
+        matching = (
+            set(lexical)
+            if mode == "hybrid"
+            else set(
+                lexical_ranking(
+                    terms,
+                    events=events,
+                    person=person,
+                    kind=filters.kind,
+                    include_drafts=include_drafts,
+                )
+            )
+        )
+        semantic = [i for i in semantic if i in matching]
+        spoken = [i for i in spoken if i in matching]
+    if mode == "lexical":
+        fused = [(i, 1.0 / (60 + r)) for r, i in enumerate(lexical, 1)]
+    elif mode == "semantic":
+        fused = [(i, 1.0 / (60 + r)) for r, i in enumerate(semantic, 1)]
+    else:
+        fused = reciprocal_rank_fusion([lexical, semantic, spoken], weights=(*weights, 1.0))
+    fused = fused[:MAX_RESULTS]
+    return Ranked([i for i, _ in fused], dict(fused), terms, lexical, semantic)
+
+
+# --- lexical: the database's full-text search --------------------------------------------
+
+
+def lexical_ranking(
+    terms: SearchTerms,
+    *,
+    events: list[int] | None,
+    person: int | None,
+    kind: str = "",
+    include_drafts: bool = False,
+    limit: int = POOL,
+) -> list[int]:
+    conditions, params = [], []
+    if not include_drafts:
+        conditions.append("p.is_public")
+    if events is not None:
+        conditions.append(f"p.event_id IN ({', '.join(['%s'] * len(events))})")
+        params.extend(events)
+    if person is not None:
+        conditions.append("p.person_id = %s")
+        params.append(person)
+    if kind:
+        conditions.append("p.kind = %s")
+        params.append(kind)
+    where = "".join(f" AND {c}" for c in conditions)
+    if connection.vendor == "postgresql":
+        required, optional = terms.websearch()
+        parts = []
+        query_params: list = []
+        if required:
+            parts.append("websearch_to_tsquery('english', %s)")
+            query_params.append(required)
+        if optional:
+            parts.append("websearch_to_tsquery('english', %s)")
+            query_params.append(optional)
+        if required and optional:
+            # required phrases must match; any optional word may (ranked by ts_rank_cd)
+            tsquery = f"({parts[0]} && {parts[1]})"
+            match = f"p.search @@ {parts[0]} AND p.search @@ {tsquery}"
+            query_params = [required, required, optional]
+            rank_query = tsquery
+            rank_params = [required, optional]
+        else:
+            rank_query = parts[0]
+            match = f"p.search @@ {parts[0]}"
+            rank_params = list(query_params)
+        sql = (
+            f"SELECT p.id FROM archive_passage p WHERE {match}{where} "
+            f"ORDER BY ts_rank_cd(p.search, {rank_query}) DESC, p.id LIMIT %s"
+        )
+        all_params = [*query_params, *params, *rank_params, limit]
+    elif connection.vendor == "sqlite":
+        sql = (
+            "SELECT p.id FROM archive_passage_fts f JOIN archive_passage p ON p.id = f.rowid "
+            f"WHERE archive_passage_fts MATCH %s{where} ORDER BY bm25(archive_passage_fts), p.id "
+            "LIMIT %s"
+        )
+        all_params = [terms.fts5(), *params, limit]
+    else:  # another database: no full-text index, semantic ranking only
+        return []
+    with connection.cursor() as cursor:
+        cursor.execute(sql, all_params)
+        return [row[0] for row in cursor.fetchall()]
+
+
+# --- semantic: vectors in memory ---------------------------------------------------------------
+
+
+class VectorCache:
+    """Every passage's vector and filter columns as numpy arrays, reloaded when the index changes."""
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._key: tuple | None = None
+        self.ids = np.zeros(0, dtype=np.int64)
+        self.matrix = np.zeros((0, 384), dtype=np.float32)
+        self.events = np.zeros(0, dtype=np.int64)
+        self.people = np.zeros(0, dtype=np.int64)
+        self.public = np.zeros(0, dtype=bool)
+        self.brief = np.zeros(0, dtype=bool)
+        self.speakers = np.zeros(0, dtype=object)
+        self.speaker_names: list[str] = []
+
+    def _current_key(self) -> tuple:
+        token = IndexState.objects.filter(pk=1).values_list("token", flat=True).first()
+        return (connection.alias, connection.settings_dict.get("NAME"), token or "")
+
+    def load(self) -> None:
+        key = self._current_key()
+        if key == self._key:
+            return
+        with self._lock:
+            if key == self._key:
+                return
+            rows = list(
+                Passage.objects.order_by("id").values_list(
+                    "id", "event_id", "person_id", "is_public", "kind", "vector", "speaker"
+                )
+            )
+            self.speakers = np.array([r[6] for r in rows], dtype=object)
+            self.speaker_names = sorted({r[6] for r in rows if r[6]})
+            self.ids = np.array([r[0] for r in rows], dtype=np.int64)
+            self.events = np.array([r[1] for r in rows], dtype=np.int64)
+            self.people = np.array([r[2] or 0 for r in rows], dtype=np.int64)
+            self.public = np.array([r[3] for r in rows], dtype=bool)
+            self.brief = np.array([r[4] == Passage.Kind.BRIEF for r in rows], dtype=bool)
+            self.matrix = from_bytes([r[5] for r in rows])
+            self._key = key
+
+    @property
+    def nbytes(self) -> int:
+        return int(self.matrix.nbytes)
+
+    def rank(
+        self,
+        query_vector: np.ndarray,
+        *,
+        events: list[int] | None = None,
+        person: int | None = None,
+        kind: str = "",
+        include_drafts: bool = False,
+        limit: int = POOL,
+        speakers: list[str] | None = None,
+    ) -> list[int]:
+        self.load()
+        mask = np.ones(len(self.ids), dtype=bool)
+        if not include_drafts:
+            mask &= self.public
+        if events is not None:
+            mask &= np.isin(self.events, np.array(events, dtype=np.int64))
+        if person is not None:
+            mask &= self.people == person
+        if kind:
+            mask &= self.brief if kind == Passage.Kind.BRIEF else ~self.brief
+        if speakers is not None:
+            mask &= np.isin(self.speakers, np.array(speakers, dtype=object))
+        ranked = rank_by_similarity(query_vector, self.matrix, limit=limit, mask=mask)
+        return [int(self.ids[row]) for row, score in ranked if score >= MIN_SIMILARITY]
+
+
+VECTORS = VectorCache()
+"""The process's vector cache (one per process; workers and web processes each load their own)."""
