@@ -5,10 +5,12 @@ from __future__ import annotations
 import pytest
 
 from podium.briefs.domain import briefs as workflow
+from podium.briefs.domain import transitions
 from tests.site.briefs.conftest import (
     PANEL_MAP,
     make_panel_event,
     make_user,
+    media_tools,  # noqa: F401  (a fixture: the browser test's recording needs espeak-ng and ffmpeg)
     panel_brief_md,
     panel_vtt,
 )
@@ -46,5 +48,5 @@ def add_panel(*, editor, on_commit, publish: bool, vtt: str | None = None, **fie
         workflow.import_brief(event=event, text=panel_brief_md(), user=editor, source="panel.md")
     if publish:
         with on_commit():
-            workflow.publish(brief=workflow.ensure_brief(event), user=editor)
+            transitions.publish(brief=workflow.ensure_brief(event), user=editor)
     return event

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import pytest
 from django.core.files import File
-from podium.briefs.domain.demo_media import make_demo_recording, tools_available
 
 from podium.briefs.domain import briefs as workflow
+from podium.briefs.domain import transitions
+from podium.demo.media import make_demo_recording
 from podium.engine.transcript import format_transcript
 from tests.site.briefs.conftest import PANEL_MAP, make_panel_event, make_user, panel_brief_md
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.skipif(not tools_available(), reason="needs espeak-ng and ffmpeg"),
+    pytest.mark.usefixtures("media_tools"),
 ]
 
 
@@ -32,7 +33,7 @@ def published_recording(transactional_db, tmp_path):
     )
     workflow.save_speaker_map(transcript_version=version, mapping=PANEL_MAP, user=editor)
     workflow.import_brief(event=event, text=panel_brief_md(), user=editor, source="panel.md")
-    workflow.publish(brief=workflow.ensure_brief(event), user=editor)
+    transitions.publish(brief=workflow.ensure_brief(event), user=editor)
     return event
 
 

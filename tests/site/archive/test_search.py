@@ -12,10 +12,11 @@ import re
 
 import pytest
 from django.core.management import call_command
-from podium.briefs.domain.demo_media import SCRIPT
 
 from podium.archive.models import Passage
 from podium.briefs.domain import briefs as workflow
+from podium.briefs.domain import transitions
+from podium.demo.media import SCRIPT
 from podium.events.models import Event, Person, Topic
 from tests.site.archive.conftest import add_panel
 from tests.site.briefs.conftest import PANEL_MAP, make_user, panel_vtt
@@ -74,7 +75,7 @@ def test_drafts_are_hidden_from_the_public_and_found_by_staff(client, draft):
 def test_unpublishing_removes_the_event_from_public_search(client, published, editor, on_commit):
     assert hits(client.get(SEARCH, {"q": "desalination plant"}))
     with on_commit():
-        workflow.unpublish(brief=workflow.ensure_brief(published), user=editor)
+        transitions.unpublish(brief=workflow.ensure_brief(published), user=editor)
     assert hits(client.get(SEARCH, {"q": "desalination plant"})) == []
     assert (
         client.get("/search/ask.json", {"q": "Is desalination the answer?"}).json()["quotes"] == []
