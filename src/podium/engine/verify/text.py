@@ -25,10 +25,9 @@ from dataclasses import dataclass, field
 from text_to_num import text2num
 
 from podium.engine.transcript.model import Segment, Transcript, Turn
+from podium.engine.verify.wordlists import word_list
 
-FILLERS = frozenset(
-    ["um", "umm", "uh", "uhh", "uhm", "er", "erm", "ah", "ahh", "hmm", "hm", "mm", "mmm", "mhm"]
-)
+FILLERS = word_list("fillers")
 """Single words dropped everywhere."""
 
 _UNITS = [
@@ -63,37 +62,7 @@ _SCALES = {
 }
 _NUMBER_WORDS = frozenset(_UNITS + _TENS + list(_SCALES))
 
-NEGATORS = frozenset(
-    [
-        "not",
-        "no",
-        "never",
-        "none",
-        "nobody",
-        "nothing",
-        "neither",
-        "nor",
-        "cannot",
-        "cant",
-        "dont",
-        "doesnt",
-        "didnt",
-        "isnt",
-        "arent",
-        "wasnt",
-        "werent",
-        "wont",
-        "wouldnt",
-        "shouldnt",
-        "couldnt",
-        "hasnt",
-        "havent",
-        "hadnt",
-        "mustnt",
-        "neednt",
-        "aint",
-    ]
-)
+NEGATORS = word_list("negators")
 """Normalised words that negate (apostrophes are removed: "don't" -> "dont")."""
 
 _QUOTES = str.maketrans(
