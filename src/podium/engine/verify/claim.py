@@ -31,9 +31,21 @@ import pysbd
 from rank_bm25 import BM25Okapi
 
 from podium.engine.brief.model import Section
+from podium.engine.verify.align import Alignment, align, claim_weights
 from podium.engine.verify.attribution import claim_attribution
+from podium.engine.verify.consistency import (
+    Mismatch,
+    agents,
+    antonyms,
+    clauses,
+    degree,
+    entities,
+    modality,
+    polarity,
+)
 from podium.engine.verify.context import Context, Located
 from podium.engine.verify.people import name_key, name_parts
+from podium.engine.verify.quantity import quantities, same_quantity, same_unit, same_value
 from podium.engine.verify.report import Evidence, Finding
 from podium.engine.verify.text import NEGATORS, Token, normalise
 from podium.engine.verify.wordlists import word_list
@@ -90,6 +102,8 @@ class ClaimChecker:
         corpus = [words or ["_"] for words in self.passage_words]
         self.bm25 = BM25Okapi(corpus) if corpus else None
         self.labels = np.array([p.speaker for p in self.passages], dtype=object)
+        self.turns: dict[int, tuple[int, int]] = {}
+        """Turn number -> its token range (filled as sentences are aligned)."""
 
     # --- embeddings ----------------------------------------------------------------
     def _vectors(self, indices: list[int]) -> np.ndarray:
@@ -222,12 +236,37 @@ class ClaimChecker:
         # People's names and transcript labels are the names check's business; a
         # label such as "SPEAKER_02" would otherwise read as the number 02.
         facts = normalise(self._without_people(sentence))
-        problems, doubts, suggestion = self._facts(facts, window, best.score, best.coverage)
+        numbers = [t.norm for t in facts if t.number]
+        aligned = align(
+            ctx.index,
+            claim_weights(query + numbers, self.bm25.idf if self.bm25 else {}),
+            [self.passages[s.passage] for s in own[: options.evidence_passages]],
+            cache=self.turns,
+        )
+        aligned_tokens = None
+        mismatches: list[str] = []
+        at = ""
+        support = best.score
+        if aligned is not None and aligned.coverage >= options.align_coverage:
+            aligned_tokens = ctx.index.tokens[aligned.start_token : aligned.end_token]
+            at = _fmt(ctx.index.time(aligned.start_token))
+            if aligned.question_start is not None and aligned.coverage >= options.answer_coverage:
+                # an answer ("No.") carries its question's words: support is the pair's
+                support = max(support, options.support_ok)
+            mismatches = [
+                f"{m.describe()} at {at}" for m in self._consistency(sentence, aligned, own)
+            ]
+            if mismatches:
+                evidence = ctx.evidence(aligned.start_token, aligned.end_token)
+        problems, doubts, suggestion = self._facts(
+            facts, window, support, best.coverage, aligned_tokens, at
+        )
+        problems = mismatches + problems
         if labels is not None:
             other = None
-            if best.score < options.support_warn:  # only then can someone else's be clearer
+            if support < options.support_warn:  # only then can someone else's be clearer
                 other = self._best_other(vector, query, labels)
-            finding = claim_attribution(section, ctx, sentence, named, best.score, other)
+            finding = claim_attribution(section, ctx, sentence, named, support, other)
             if finding is not None:
                 findings.append(finding)
         who = " and ".join(ctx.people.resolve(n) or n for n in named) or "the speakers"
@@ -254,7 +293,7 @@ class ClaimChecker:
                     evidence,
                 )
             )
-        elif best.score >= options.support_ok:
+        elif support >= options.support_ok:
             findings.append(
                 Finding(
                     section.number,
@@ -265,7 +304,7 @@ class ClaimChecker:
                     evidence,
                 )
             )
-        elif best.score >= options.support_warn:
+        elif support >= options.support_warn:
             findings.append(
                 Finding(
                     section.number,
@@ -293,6 +332,37 @@ class ClaimChecker:
             findings[-1].message += f" Not mentioned in the transcript: {', '.join(unknown)}."
         return findings
 
+    def _consistency(self, sentence: str, aligned: Alignment, own: list[_Scored]) -> list[Mismatch]:
+        """The consistency checks (consistency.py) of `sentence` against its aligned passage."""
+        from podium.engine.nlp import parse_many
+
+        ctx = self.ctx
+        index = ctx.index
+        text = index.wording(aligned.start_token, aligned.end_token)
+        context = " ".join(self.passages[s.passage].text for s in own[:2])
+        claim_doc, evidence_doc = parse_many([sentence, text])
+        speaker = ctx.people.name_of(index.speaker(max(aligned.end_token - 1, 0)))
+        speaker_words = frozenset(name_parts(speaker))
+
+        def is_speaker(name: str) -> bool:
+            return ctx.people.resolve(name, fuzzy=False) is not None
+
+        said = clauses(claim_doc, is_speaker=is_speaker)
+        heard = clauses(evidence_doc, speaker_words=speaker_words)
+        found = (
+            polarity(said, heard)
+            + antonyms(claim_doc, evidence_doc)
+            + degree(claim_doc, evidence_doc)
+            + modality(said, heard)
+            + entities(claim_doc, evidence_doc, context=context, is_speaker=is_speaker)
+            + agents(said, heard)
+        )
+        unique: list[Mismatch] = []
+        for mismatch in found:
+            if all((m.said, m.heard) != (mismatch.said, mismatch.heard) for m in unique):
+                unique.append(mismatch)
+        return unique
+
     def _window(self, top: list[_Scored]) -> list[Token]:
         """Tokens of the best passages and of the same speaker's passages just around them."""
         index = self.ctx.index
@@ -308,29 +378,69 @@ class ClaimChecker:
         return tokens
 
     def _facts(
-        self, tokens: list[Token], window: list[Token], support: float, coverage: float
+        self,
+        tokens: list[Token],
+        window: list[Token],
+        support: float,
+        coverage: float,
+        aligned: list[Token] | None = None,
+        at: str = "",
     ) -> tuple[list[str], list[str], str | None]:
-        """(problems that fail, doubts that warn, suggestion) about the sentence's facts."""
+        """(problems that fail, doubts that warn, suggestion) about the sentence's facts.
+
+        Quantities (quantity.py) must match the aligned passage, or, when it has no
+        quantity of that unit, the evidence window; identifiers ("COVID-19",
+        "post-16") must occur in the transcript, hyphenated or not. With an aligned
+        passage, negation is the polarity check's business (consistency.py)."""
         problems: list[str] = []
         suggestion = None
-        heard = {t.norm for t in window}
         bigrams = {(a.norm, b.norm) for a, b in zip(window, window[1:], strict=False)}
         numbers = {t.norm for t in window if t.number}
         vocabulary = self.ctx.positions
+        heard_window = quantities(window)
+        heard_aligned = quantities(aligned) if aligned is not None else []
+        in_quantity: set[int] = set()
+        failed: set[int] = set()
+        for said in quantities(tokens):
+            in_quantity.update(said.tokens)
+            first = tokens[said.position]
+            if said.unit is None and first.from_words and said.value == 1:
+                continue  # "one of the", "one thing"
+            if any(same_quantity(said, h) for h in heard_aligned):
+                continue
+            before = tokens[said.position - 1].norm if said.position else ""
+            if len(said.tokens) == 1 and before + first.norm in vocabulary:
+                continue  # "Covid 19" where the transcript says "COVID-19"
+            # the speaker said this number nearby: with the same unit when the aligned
+            # passage has another number of that unit ("13 gigawatts" here, "17 years"
+            # there), else with any unit (units are read loosely: "200,000, including")
+            other = next((h for h in heard_aligned if same_unit(said, h)), None)
+            if other is not None:
+                nearby = any(same_quantity(said, h) and same_unit(said, h) for h in heard_window)
+            else:
+                nearby = any(same_value(said, h) for h in heard_window)
+            if other is not None and not nearby:
+                problems.append(
+                    f'says "{said.surface}"; the transcript says "{other.surface}"'
+                    + (f" at {at}" if at else "")
+                )
+                failed.update(said.tokens)
+                suggestion = suggestion or f"the transcript says {other.surface}"
+                continue
+            if nearby:
+                continue
+            problems.append(f'"{said.surface}" is not in the transcript')
+            failed.update(said.tokens)
+            if suggestion is None:
+                suggestion = _number_in_context(tokens, said.position, window)
         for position, token in enumerate(tokens):
             shown = token.surface.strip(",.;:?!")
             if _IDENTIFIER.match(token.norm):
                 # "COVID-19", "Bill C-17", "post-16": an identifier the transcript never says
-                if token.norm not in vocabulary:
+                if token.norm not in vocabulary and not self._said_apart(token.norm):
                     problems.append(f'"{shown}" is not in the transcript')
                 continue
-            if not token.number or (token.from_words and token.norm == "1"):
-                continue
-            if token.norm not in heard:
-                problems.append(f'"{shown}" is not in the transcript')
-                said = _number_in_context(tokens, position, window)
-                if said is not None and suggestion is None:
-                    suggestion = said
+            if not token.number or position not in in_quantity or position in failed:
                 continue
             # "Stage 6" / "amendments 5" where the speaker said "Stage 3" / "amendments 3":
             # a numbered thing, renumbered
@@ -340,13 +450,23 @@ class ClaimChecker:
                 and not label.number
                 and label.norm not in _FUNCTION_WORDS
                 and (label.norm, token.norm) not in bigrams
+                and (label.norm + token.norm) not in vocabulary
                 and any(a == label.norm and b in numbers for a, b in bigrams)
             ):
                 problems.append(f'"{label.surface} {shown}" is not in the transcript')
+        if aligned is not None:
+            return problems, [], suggestion
         negations = _negation_problems(tokens, window)
         if support >= self.ctx.options.support_ok or coverage >= 0.6:
             return problems + negations, [], suggestion
         return problems, negations, suggestion
+
+    def _said_apart(self, identifier: str) -> bool:
+        """ "covid19" said as "Covid 19", "post16" as "post 16"."""
+        match = re.fullmatch(r"([a-z]+)(\d+)", identifier) or re.fullmatch(
+            r"(\d+)([a-z]+)", identifier
+        )
+        return bool(match) and f" {match.group(1)} {match.group(2)} " in self.ctx.index.joined
 
     def _best_other(self, vector, query, labels) -> tuple[str, float, list[Evidence]] | None:
         others = {p.speaker for p in self.passages} - labels

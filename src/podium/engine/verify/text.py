@@ -151,18 +151,25 @@ def _merge_numbers(tokens: list[Token]) -> list[Token]:
         )
         if starts_run:
             j = i + 1
-            while j < n and (
-                tokens[j].norm in _NUMBER_WORDS
-                or (
-                    tokens[j].norm == "and"
-                    and j + 1 < n
-                    and tokens[j + 1].norm in _NUMBER_WORDS
-                    and tokens[j - 1].norm in _SCALES
+            while (
+                j < n
+                and not tokens[j - 1].surface.endswith((",", ";"))
+                and (
+                    tokens[j].norm in _NUMBER_WORDS
+                    or (
+                        tokens[j].norm == "and"
+                        and j + 1 < n
+                        and tokens[j + 1].norm in _NUMBER_WORDS
+                        and tokens[j - 1].norm in _SCALES
+                    )
                 )
             ):
                 j += 1
             words = ["one" if t.norm == "a" else t.norm for t in tokens[i:j]]
             value = _number_run_value(words)
+            while value is None and j - i > 1:  # "three four": read the longest prefix
+                j -= 1
+                value = _number_run_value(words[: j - i])
             if value is not None:
                 surface = " ".join(t.surface for t in tokens[i:j])
                 out.append(Token(value, surface, token.offset, True, True))

@@ -44,3 +44,15 @@ def word_pairs(name: str) -> dict[str, frozenset[str]]:
         pairs.setdefault(a, set()).add(b)
         pairs.setdefault(b, set()).add(a)
     return {k: frozenset(v) for k, v in pairs.items()}
+
+
+@functools.cache
+def word_map(name: str) -> dict[str, str]:
+    """``data/verify/NAME.txt`` of lines ``key value`` -> {key: value}."""
+    out: dict[str, str] = {}
+    for line in _lines(name):
+        parts = line.split()
+        if len(parts) != 2:
+            raise ValueError(f"data/verify/{name}.txt: expected two words a line, got {line!r}")
+        out[parts[0]] = parts[1]
+    return out
