@@ -19,6 +19,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from podium.engine.verify.text import Passage, TranscriptIndex
+from podium.engine.verify.wordlists import word_list
+
 
 _ENDS = (".", "?", "!", '."', '?"', '!"', ".'", "?'")
 EXTRA_SENTENCE_COST = 0.04
@@ -67,7 +69,8 @@ def sentence_spans(index: TranscriptIndex, start: int, end: int) -> list[tuple[i
     spans = []
     begin = start
     for position in range(start, end):
-        if index.tokens[position].surface.endswith(_ENDS):
+        surface = index.tokens[position].surface
+        if surface.endswith(_ENDS) and surface.lower().rstrip(".") not in word_list("titles"):
             spans.append((begin, position + 1))
             begin = position + 1
     if begin < end:

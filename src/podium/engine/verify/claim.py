@@ -37,6 +37,7 @@ from podium.engine.verify.consistency import (
     Mismatch,
     agents,
     antonyms,
+    arguments,
     clauses,
     degree,
     entities,
@@ -259,8 +260,15 @@ class ClaimChecker:
             if mismatches:
                 evidence = ctx.evidence(aligned.start_token, aligned.end_token)
         problems, doubts, suggestion = self._facts(
-            facts, window, support, best.coverage, aligned_tokens, at
+            facts,
+            window,
+            support,
+            best.coverage,
+            aligned_tokens,
+            at,
+            aligned.coverage if aligned is not None else 0.0,
         )
+
         problems = mismatches + problems
         if labels is not None:
             other = None
@@ -356,6 +364,7 @@ class ClaimChecker:
             + modality(said, heard)
             + entities(claim_doc, evidence_doc, context=context, is_speaker=is_speaker)
             + agents(said, heard)
+            + arguments(said, heard)
         )
         unique: list[Mismatch] = []
         for mismatch in found:
@@ -385,6 +394,7 @@ class ClaimChecker:
         coverage: float,
         aligned: list[Token] | None = None,
         at: str = "",
+        aligned_coverage: float = 0.0,
     ) -> tuple[list[str], list[str], str | None]:
         """(problems that fail, doubts that warn, suggestion) about the sentence's facts.
 
@@ -401,6 +411,7 @@ class ClaimChecker:
         heard_aligned = quantities(aligned) if aligned is not None else []
         in_quantity: set[int] = set()
         failed: set[int] = set()
+        trusted = aligned is not None and aligned_coverage >= self.ctx.options.answer_coverage
         for said in quantities(tokens):
             in_quantity.update(said.tokens)
             first = tokens[said.position]
@@ -415,7 +426,9 @@ class ClaimChecker:
             # passage has another number of that unit ("13 gigawatts" here, "17 years"
             # there), else with any unit (units are read loosely: "200,000, including")
             other = next((h for h in heard_aligned if same_unit(said, h)), None)
-            if other is not None:
+            if other is not None and trusted:
+                nearby = False  # the aligned sentence says it with another number
+            elif other is not None:
                 nearby = any(same_quantity(said, h) and same_unit(said, h) for h in heard_window)
             else:
                 nearby = any(same_value(said, h) for h in heard_window)

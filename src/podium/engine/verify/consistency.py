@@ -158,7 +158,7 @@ def _modality(head: Token) -> str | None:
 
 def _subject(head: Token) -> Token | None:
     for child in head.children:
-        if child.dep_ == "nsubj":
+        if child.dep_ == "nsubj" and not _vocative(child):
             return child
         if child.dep_ == "agent":
             for grandchild in child.children:
@@ -192,16 +192,48 @@ def _agent(head: Token, speaker_words: frozenset[str]) -> frozenset[str] | None:
         return None
     if subject.pos_ not in ("NOUN", "PROPN"):
         return None
-    if subject.i <= subject.sent.start + 1 and subject.i + 1 < len(subject.doc):
-        if subject.doc[subject.i + 1].text == ",":
-            return None  # "Mr. Chair, now that Bell Canada has decided": a vocative
     words = _name_words(subject)
+
     named = subject.pos_ == "PROPN" or any(
         t.pos_ == "PROPN" for t in subject.children if t.dep_ in ("compound", "flat", "appos")
     )
     if not named and not words & word_list("agent_nouns"):
         return None  # "the company": likely a reference back to a name
     return words
+
+
+def _vocative(token: Token) -> bool:
+    """ "Mr. Chair, now that ...": a form of address, not the subject it was parsed as."""
+    before = token.doc[token.i - 1] if token.i > 0 else None
+
+    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    titles = word_list("titles")
+    titled = before is not None and before.lower_.rstrip(".") in titles
+    opening = token.i == token.sent.start and token.lower_ in titles
+    return (titled or opening) and after is not None and after.text == ","
+
+
+
+def _arguments(head: Token) -> dict[str, Token]:
+    """The clause's named arguments by role: "dobj", "with" (pobj of "partner with")."""
+    out: dict[str, Token] = {}
+    for child in head.children:
+        if child.dep_ == "dobj":
+            out["dobj"] = child
+        elif child.dep_ == "prep" and child.lower_ not in ("of", "by"):
+            for grandchild in child.children:
+                if grandchild.dep_ == "pobj":
+                    out[child.lower_] = grandchild
+    return out
+
+
+def _named_words(token: Token) -> frozenset[str] | None:
+    """Name words of an argument that names someone or something (a proper noun)."""
+    if token.pos_ != "PROPN" and not any(
+        t.pos_ == "PROPN" for t in token.children if t.dep_ in ("compound", "flat")
+    ):
+        return None
+    return _name_words(token)
 
 
 def _phrase(head: Token) -> str:
@@ -279,9 +311,12 @@ def clauses(
     return out
 
 
-def _pairs(claim: list[Clause], evidence: list[Clause]) -> list[tuple[Clause, list[Clause]]]:
+def _pairs(
+    claim: list[Clause], evidence: list[Clause], *, loose: bool = False
+) -> list[tuple[Clause, list[Clause]]]:
     """Each claim clause with the evidence clauses of the same predicate that share a
-    content word with it (the most overlapping first)."""
+    content word with it (the most overlapping first). `loose`: a predicate the passage
+    uses once is paired even without a shared word (a swapped name shares none)."""
     out = []
     for c in claim:
         if c.key in _GENERIC_LEMMAS and len(c.content) < 2:
@@ -291,9 +326,14 @@ def _pairs(claim: list[Clause], evidence: list[Clause]) -> list[tuple[Clause, li
         for e in evidence:
             if e.key != c.key or not e.asserted:
                 continue
-            shared = len(rest & (e.content - {e.key}))
-            if shared or not rest:
+            other = e.content - {e.key}
+            shared = len(rest & other)
+            if shared or not rest or not other:
+
                 matches.append((shared, e))
+        same = [e for e in evidence if e.key == c.key and e.asserted]
+        if not matches and loose and len(same) == 1 and c.key not in _GENERIC_LEMMAS:
+            matches = [(0, same[0])]
         if matches:
             best = max(s for s, _ in matches)
             out.append((c, [e for s, e in matches if s == best]))
@@ -334,7 +374,7 @@ def modality(claim: list[Clause], evidence: list[Clause]) -> list[Mismatch]:
 def agents(claim: list[Clause], evidence: list[Clause]) -> list[Mismatch]:
     """The doer of the claim's verb is not the doer of that verb in the transcript."""
     out = []
-    for c, matches in _pairs(claim, evidence):
+    for c, matches in _pairs(claim, evidence, loose=True):
         if c.agent is None:
             continue
         known = [e.agent for e in matches if e.agent is not None]
@@ -347,6 +387,28 @@ def agents(claim: list[Clause], evidence: list[Clause]) -> list[Mismatch]:
             said_subject = _subject(c.head)
             said = _span_text(said_subject) if said_subject is not None else c.phrase
             out.append(Mismatch("agent", f"{said} {c.head.text}", f"{heard} {e.head.text}"))
+    return out
+
+
+def arguments(claim: list[Clause], evidence: list[Clause]) -> list[Mismatch]:
+    """A named object or prepositional argument of the claim's verb that is another name in
+    the transcript's same clause ("partner with Huawei" where it said "partner with Ericsson",
+    "received from Air Canada" where it said "received from Ottawa")."""
+    out = []
+    for c, matches in _pairs(claim, evidence, loose=True):
+        said_arguments = _arguments(c.head)
+
+        for role, said in said_arguments.items():
+            said_words = _named_words(said)
+            if said_words is None:
+                continue
+            heard = [_arguments(e.head).get(role) for e in matches]
+            named = [(h, _named_words(h)) for h in heard if h is not None]
+            named = [(h, w) for h, w in named if w is not None]
+            if not named or len(named) < len(matches):
+                continue
+            if all(not (said_words <= w or w <= said_words) for _, w in named):
+                out.append(Mismatch("argument", _span_text(said), _span_text(named[0][0])))
     return out
 
 

@@ -43,7 +43,7 @@ class VerifyOptions:
     evidence_passages: int = 3
     """How many of the best passages form the evidence window of a sentence."""
 
-    align_coverage: float = 0.5
+    align_coverage: float = 0.4
     """The aligned transcript sentences (align.py) must hold at least this weighted share of
     a summary sentence's content words and numbers before the consistency checks
     (negation, antonyms, quantities, entities, doers) may fail it against them."""
