@@ -21,7 +21,6 @@ from dataclasses import dataclass
 from podium.engine.verify.text import Passage, TranscriptIndex
 from podium.engine.verify.wordlists import word_list
 
-
 _ENDS = (".", "?", "!", '."', '?"', '!"', ".'", "?'")
 EXTRA_SENTENCE_COST = 0.04
 """Score given up for each sentence beyond the first in an aligned run."""

@@ -191,13 +191,23 @@ class ClaimChecker:
         people = self.ctx.people
         if _ALL_SPEAKERS.search(sentence):
             return []
-        named = []
+        key = " " + name_key(sentence) + " "
+        section_speakers = self.ctx.section_speakers(section)
+        by_surname: dict[str, list[str]] = {}
         for speaker in people.speakers:
             parts = name_parts(speaker.name)
-            key = " " + name_key(sentence) + " "
             if parts and (f" {parts[-1]} " in key or f" {parts[-1]}s " in key):
-                named.append(speaker.name)
-        return named or self.ctx.section_speakers(section)
+                by_surname.setdefault(parts[-1], []).append(speaker.name)
+        named = []
+        for surname, speakers in by_surname.items():
+            # a full name is exactly that speaker; a shared bare surname is the
+            # section's speaker of that name, else any of them (the names check warns)
+            full = [s for s in speakers if f" {' '.join(name_parts(s))} " in key]
+            if len(speakers) > 1 and not full:
+                resolved = people.resolve(surname, fuzzy=False, prefer=section_speakers)
+                full = [resolved] if resolved else speakers
+            named.extend(full or speakers)
+        return named or section_speakers
 
     def _check_sentence(
         self, section: Section, sentence: str, vector: np.ndarray, near: list[int]
@@ -413,7 +423,9 @@ class ClaimChecker:
         failed: set[int] = set()
         trusted = aligned is not None and aligned_coverage >= self.ctx.options.answer_coverage
         for said in quantities(tokens):
-            in_quantity.update(said.tokens)
+            if said.unit is None:  # "Stage 6": its label is checked below
+                in_quantity.update(said.tokens)
+
             first = tokens[said.position]
             if said.unit is None and first.from_words and said.value == 1:
                 continue  # "one of the", "one thing"

@@ -213,7 +213,6 @@ def _vocative(token: Token) -> bool:
     return (titled or opening) and after is not None and after.text == ","
 
 
-
 def _arguments(head: Token) -> dict[str, Token]:
     """The clause's named arguments by role: "dobj", "with" (pobj of "partner with")."""
     out: dict[str, Token] = {}
@@ -329,7 +328,6 @@ def _pairs(
             other = e.content - {e.key}
             shared = len(rest & other)
             if shared or not rest or not other:
-
                 matches.append((shared, e))
         same = [e for e in evidence if e.key == c.key and e.asserted]
         if not matches and loose and len(same) == 1 and c.key not in _GENERIC_LEMMAS:

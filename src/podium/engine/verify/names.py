@@ -51,6 +51,8 @@ class NameFinder:
 
     def __init__(self, ctx: Context, brief: Brief):
         self.ctx = ctx
+        self.prefer: list[str] = []
+        """The speakers of the section being checked: a shared surname is theirs."""
         vocabulary = ctx.cache.get("names")
         if vocabulary is None:
             text = " ".join(s.text for s in ctx.index.transcript.segments)
@@ -149,9 +151,18 @@ class NameFinder:
     def _classify(self, section: int, run: str, titled: bool, *, title: bool) -> Finding | None:
         people = self.ctx.people
         words = _words(run)
-        speaker = people.resolve(run, fuzzy=False)
+        speaker = people.resolve(run, fuzzy=False, prefer=self.prefer)
         if speaker is not None:
             return Finding(section, "names", "ok", run, f"{run}: event speaker {speaker}.")
+        shared = people.candidates(run)
+        if len(shared) > 1:
+            return Finding(
+                section,
+                "names",
+                "warn",
+                run,
+                f"{run} may be {' or '.join(shared)}: use the full name.",
+            )
         misspelt = self._misspelling(words)
         if misspelt is not None:
             correct, speaker = misspelt
@@ -243,9 +254,11 @@ def check_names(brief: Brief, ctx: Context) -> list[Finding]:
 
 
 def check_section_names(section: Section, finder: NameFinder) -> list[Finding]:
+    finder.prefer = list(section.speakers)
     out = finder.findings(section.number, section.title, title=True)
     for paragraph in section.summary:
         out.extend(_dedupe(out, finder.findings(section.number, paragraph)))
+    finder.prefer = []
     return out
 
 
