@@ -97,26 +97,31 @@ def quantities(tokens: list[Token]) -> list[Quantity]:
         token = tokens[i]
         norm = token.norm
         # "a third", "half a billion", "a quarter of"
-        if norm in FRACTIONS and not token.number and (i == 0 or not tokens[i - 1].number):
-            if norm.startswith("half") or (i and tokens[i - 1].norm in ("a", "one")):
-                start = i - 1 if i and tokens[i - 1].norm in ("a", "one") else i
-                value = FRACTIONS[norm]
-                used = list(range(start, i + 1))
-                unit: str | None = RATIO
-                j = i + 1
-                if j < n and tokens[j].norm == "a":
-                    j += 1
-                if j < n and tokens[j].number:  # "half a billion"
-                    value *= float(tokens[j].norm)
-                    used += list(range(i + 1, j + 1))
-                    unit = _currency_of(tokens[j].surface) or (
-                        _unit_word(tokens[j + 1]) if j + 1 < n else None
-                    )
-                    j += 1
-                surface = " ".join(dict.fromkeys(tokens[k].surface for k in used))
-                found.append(Quantity(value, unit, surface, start, tuple(used)))
-                i = j
-                continue
+        article = bool(i) and tokens[i - 1].norm in ("a", "one")
+        if (
+            norm in FRACTIONS
+            and not token.number
+            and (i == 0 or not tokens[i - 1].number)
+            and (norm.startswith("half") or article)
+        ):
+            start = i - 1 if article else i
+            value = FRACTIONS[norm]
+            used = list(range(start, i + 1))
+            unit: str | None = RATIO
+            j = i + 1
+            if j < n and tokens[j].norm == "a":
+                j += 1
+            if j < n and tokens[j].number:  # "half a billion"
+                value *= float(tokens[j].norm)
+                used += list(range(i + 1, j + 1))
+                unit = _currency_of(tokens[j].surface) or (
+                    _unit_word(tokens[j + 1]) if j + 1 < n else None
+                )
+                j += 1
+            surface = " ".join(dict.fromkeys(tokens[k].surface for k in used))
+            found.append(Quantity(value, unit, surface, start, tuple(used)))
+            i = j
+            continue
         if not token.number:
             i += 1
             continue
