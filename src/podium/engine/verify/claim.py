@@ -9,13 +9,24 @@ speaker(s)' passages (about 60 words inside one turn, see
    section's ▶ time; sentence embeddings (`podium.engine.embed`, MiniLM int8
    ONNX) rerank them. Support = 0.6 × cosine + 0.4 × share of the sentence's
    content words in the passage.
-2. facts: every number (digits or words, percentages, years) in the sentence
-   must occur in the evidence window (the best passages and their neighbours):
-   a changed or invented number is `fail`. A negation the sentence adds to
-   words the speaker said without one is `fail`, and so is one it drops.
-   Capitalised terms the transcript never mentions are `warn`.
-3. support: strong is `ok`, weak is `warn` (summaries may generalise; only
-   wrong facts fail).
+2. alignment (align.py): the one to three transcript sentences around those
+   passages that hold most of the sentence's content words and numbers.
+3. facts, judged against that aligned passage when it holds at least
+   `align_coverage` of the sentence: the consistency checks (consistency.py,
+   on spaCy parses of the two: polarity, antonyms, degree, modality, entity
+   swaps, doers and named arguments) and quantities with their units
+   (quantity.py: a number the aligned passage says with another value of the
+   same unit fails even when the speaker said it elsewhere). Numbers must
+   also occur in the evidence window; identifiers ("COVID-19", "post-16")
+   in the transcript, hyphenated or not. Any contradiction is `fail` with the
+   aligned passage as evidence and a message naming it ('says "accepted";
+   the transcript says "rejected" at 12:41'). Without a good alignment the
+   older word-window negation check applies. Capitalised terms the
+   transcript never mentions are `warn`.
+4. support: strong is `ok`, weak is `warn` (summaries may generalise; only
+   wrong facts fail). A sentence aligned to a question and its answer
+   ("Will fees rise?" — "No.") is supported by the answering speaker.
+
 
 The best other speaker's support goes to the attribution check, which fails a
 sentence that someone else clearly said.
