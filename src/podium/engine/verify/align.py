@@ -42,7 +42,8 @@ class Alignment:
     question starts (it is included in the span)."""
 
 
-def _stem(word: str) -> str:
+def stem(word: str) -> str:
+    """The first five letters: "designed" and "design" meet (shared with claim.py)."""
     return word[:5] if len(word) > 5 else word
 
 
@@ -116,7 +117,7 @@ def align(
         regions.append(region)
     best: tuple[float, float, int, int, int | None] | None = None
     for region in regions:
-        stems = [{_stem(t.norm) for t in index.tokens[a:b]} for a, b in region]
+        stems = [{stem(t.norm) for t in index.tokens[a:b]} for a, b in region]
         for first in range(len(region)):
             covered: set[str] = set()
             for last in range(first, min(first + max_sentences, len(region))):
@@ -140,6 +141,7 @@ def claim_weights(words: list[str], idf: dict[str, float]) -> dict[str, float]:
     top = max(idf.values(), default=1.0)
     weights: dict[str, float] = {}
     for word in words:
-        stem = _stem(word)
-        weights[stem] = max(weights.get(stem, 0.0), max(idf.get(word, top), 0.1))
+        key = stem(word)
+        weights[key] = max(weights.get(key, 0.0), max(idf.get(word, top), 0.1))
+
     return weights

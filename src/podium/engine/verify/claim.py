@@ -42,7 +42,7 @@ import pysbd
 from rank_bm25 import BM25Okapi
 
 from podium.engine.brief.model import Section
-from podium.engine.verify.align import Alignment, align, claim_weights
+from podium.engine.verify.align import Alignment, align, claim_weights, stem
 from podium.engine.verify.attribution import claim_attribution
 from podium.engine.verify.consistency import (
     Mismatch,
@@ -88,10 +88,6 @@ def content_words(tokens: list[Token]) -> list[str]:
     return [t.norm for t in tokens if t.norm not in STOPWORDS and not t.number and len(t.norm) > 1]
 
 
-def _stem(word: str) -> str:
-    return word[:5] if len(word) > 5 else word
-
-
 @dataclass(slots=True)
 class _Scored:
     passage: int
@@ -110,7 +106,7 @@ class ClaimChecker:
         self.passage_words = [
             content_words(index.tokens[p.start_token : p.end_token]) for p in self.passages
         ]
-        self.passage_stems = [{_stem(w) for w in words} for words in self.passage_words]
+        self.passage_stems = [{stem(w) for w in words} for words in self.passage_words]
         corpus = [words or ["_"] for words in self.passage_words]
         self.bm25 = BM25Okapi(corpus) if corpus else None
         self.labels = np.array([p.speaker for p in self.passages], dtype=object)
@@ -133,7 +129,7 @@ class ClaimChecker:
     ) -> list[_Scored]:
         if not candidates:
             return []
-        stems = {_stem(w) for w in query}
+        stems = {stem(w) for w in query}
         # Embeddings are the expensive part: rerank only the lexically best few.
         limit = self.ctx.options.embed_passages
         if len(candidates) > limit:
@@ -599,7 +595,7 @@ def _negation_problems(tokens: list[Token], window: list[Token]) -> list[str]:
             continue
         scope, at = found
         stacked = sum(t.norm in NEGATORS for t in tokens[max(at - 4, 0) : at])
-        places = [i for i, w in enumerate(norms) if _stem(w) == _stem(scope)]
+        places = [i for i, w in enumerate(norms) if stem(w) == stem(scope)]
         if not places:
             continue
         around = set(sentence[max(position - 4, 0) : position] + sentence[at + 1 : at + 5])
