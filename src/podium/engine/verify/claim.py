@@ -271,9 +271,7 @@ class ClaimChecker:
             if aligned.question_start is not None and aligned.coverage >= options.answer_coverage:
                 # an answer ("No.") carries its question's words: support is the pair's
                 support = max(support, options.support_ok)
-            mismatches = [
-                f"{m.describe()} at {at}" for m in self._consistency(sentence, aligned, own)
-            ]
+            mismatches = [m.describe(at) for m in self._consistency(sentence, aligned, own)]
             if mismatches:
                 evidence = ctx.evidence(aligned.start_token, aligned.end_token)
         problems, doubts, suggestion = self._facts(

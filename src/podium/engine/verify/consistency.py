@@ -55,9 +55,14 @@ class Mismatch:
     check: str
     said: str
     heard: str
+    note: str = ""
+    """What kind of contradiction it is, when the words alone do not say ("a negation added")."""
 
-    def describe(self) -> str:
-        return f'says "{self.said}"; the transcript says "{self.heard}"'
+    def describe(self, at: str = "") -> str:
+        """'says "accepted"; the transcript says "rejected" at 12:41' (`at`: the time)."""
+        when = f" at {at}" if at else ""
+        note = f" ({self.note})" if self.note else ""
+        return f'says "{self.said}"; the transcript says "{self.heard}"{when}{note}'
 
 
 @dataclass(slots=True)
@@ -116,22 +121,47 @@ def _content(head: Token) -> set[str]:
     return out
 
 
-def _negated(head: Token) -> bool:
+def _negations(head: Token) -> int:
+    """How many negations the clause itself carries ("not no reason" is two)."""
     negation = word_list("negation_words")
+    count = 0
     for child in head.children:
         if child.dep_ == "neg" or (child.dep_ == "advmod" and _lemma(child) in negation):
-            return True
+            count += 1
         if child.dep_ in _ARGUMENTS or child.dep_ in ("acomp", "prep"):
             targets = [child, *(c for c in child.children if c.dep_ == "pobj")]
             for target in targets:
                 if _lemma(target) in negation and target.dep_ != "prep":
-                    return True
-                if any(d.dep_ in ("det", "neg") and _lemma(d) in negation for d in target.children):
-                    return True
+                    count += 1
+                count += sum(
+                    d.dep_ in ("det", "neg") and _lemma(d) in negation for d in target.children
+                )
+    return count
+
+
+def _clause_of(token: Token) -> Token | None:
+    head = token
+    while not _is_clause_head(head) and head.head is not head:
+        head = head.head
+    return head if _is_clause_head(head) else None
+
+
+def _negated(head: Token) -> bool:
+    """An odd number of negations on the clause and on the clauses it completes: "never
+    lived to see" (an infinitive inherits), "no reason that he cannot provide" (a
+    complement of a negated clause or noun flips: he can)."""
+    negated = _negations(head) % 2 == 1
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
     if head.dep_ in ("xcomp", "advcl") and infinitive and _is_clause_head(head.head):
-        return _negated(head.head)  # "never lived to see", "not for us to dictate"
-    return False
+        return negated != _negated(head.head)  # "never lived to see", "not for us to dictate"
+    complement = head.dep_ in ("ccomp", "acl") or (
+        head.dep_ == "relcl" and any(c.dep_ == "mark" for c in head.children)
+    )  # "no reason that he cannot", parsed either way; not "the school that was built"
+    if complement and head.head is not head:
+        governor = _clause_of(head.head)
+        if governor is not None and governor is not head:
+            return negated != _negated(governor)
+    return negated
 
 
 def _modality(head: Token) -> str | None:
@@ -343,7 +373,9 @@ def polarity(claim: list[Clause], evidence: list[Clause]) -> list[Mismatch]:
     out = []
     for c, matches in _pairs(claim, evidence):
         if all(e.negated != c.negated for e in matches):
-            out.append(Mismatch("polarity", c.phrase, matches[0].phrase))
+            note = "a negation added" if c.negated else "a negation dropped"
+            out.append(Mismatch("polarity", c.phrase, matches[0].phrase, note))
+
     return out
 
 
@@ -430,10 +462,8 @@ def _span_text(token: Token) -> str:
 
 
 def _negated_token(token: Token) -> bool:
-    head = token
-    while not _is_clause_head(head) and head.head is not head:
-        head = head.head
-    return _negated(head) if _is_clause_head(head) else False
+    head = _clause_of(token)
+    return _negated(head) if head is not None else False
 
 
 def antonyms(claim: Doc, evidence: Doc) -> list[Mismatch]:
