@@ -54,6 +54,7 @@ from podium.engine.verify.consistency import (
     entities,
     modality,
     polarity,
+    unpaired_negation,
 )
 from podium.engine.verify.context import Context, Located
 from podium.engine.verify.people import name_key, name_parts
@@ -262,6 +263,7 @@ class ClaimChecker:
             cache=self.turns,
         )
         aligned_tokens = None
+        unpaired = True
         mismatches: list[str] = []
         at = ""
         support = best.score
@@ -271,7 +273,9 @@ class ClaimChecker:
             if aligned.question_start is not None and aligned.coverage >= options.answer_coverage:
                 # an answer ("No.") carries its question's words: support is the pair's
                 support = max(support, options.support_ok)
-            mismatches = [m.describe(at) for m in self._consistency(sentence, aligned, own)]
+            found, unpaired = self._consistency(sentence, aligned, own)
+            mismatches = [m.describe(at) for m in found]
+
             if mismatches:
                 evidence = ctx.evidence(aligned.start_token, aligned.end_token)
         problems, doubts, suggestion = self._facts(
@@ -282,6 +286,7 @@ class ClaimChecker:
             aligned_tokens,
             at,
             aligned.coverage if aligned is not None else 0.0,
+            unpaired,
         )
 
         problems = mismatches + problems
@@ -355,8 +360,11 @@ class ClaimChecker:
             findings[-1].message += f" Not mentioned in the transcript: {', '.join(unknown)}."
         return findings
 
-    def _consistency(self, sentence: str, aligned: Alignment, own: list[_Scored]) -> list[Mismatch]:
-        """The consistency checks (consistency.py) of `sentence` against its aligned passage."""
+    def _consistency(
+        self, sentence: str, aligned: Alignment, own: list[_Scored]
+    ) -> tuple[list[Mismatch], bool]:
+        """The consistency checks (consistency.py) of `sentence` against its aligned passage,
+        and whether a negation of the sentence found nothing to be compared with."""
         from podium.engine.nlp import parse_many
 
         ctx = self.ctx
@@ -385,7 +393,7 @@ class ClaimChecker:
         for mismatch in found:
             if all((m.said, m.heard) != (mismatch.said, mismatch.heard) for m in unique):
                 unique.append(mismatch)
-        return unique
+        return unique, unpaired_negation(said, heard)
 
     def _window(self, top: list[_Scored]) -> list[Token]:
         """Tokens of the best passages and of the same speaker's passages just around them."""
@@ -410,13 +418,15 @@ class ClaimChecker:
         aligned: list[Token] | None = None,
         at: str = "",
         aligned_coverage: float = 0.0,
+        unpaired_negation: bool = True,
     ) -> tuple[list[str], list[str], str | None]:
         """(problems that fail, doubts that warn, suggestion) about the sentence's facts.
 
         Quantities (quantity.py) must match the aligned passage, or, when it has no
         quantity of that unit, the evidence window; identifiers ("COVID-19",
         "post-16") must occur in the transcript, hyphenated or not. With an aligned
-        passage, negation is the polarity check's business (consistency.py)."""
+        passage, negation is the polarity check's business (consistency.py) unless a
+        negation of the sentence found no clause of the same predicate there."""
         problems: list[str] = []
         suggestion = None
         bigrams = {(a.norm, b.norm) for a, b in zip(window, window[1:], strict=False)}
@@ -484,9 +494,10 @@ class ClaimChecker:
                 and any(a == label.norm and b in numbers for a, b in bigrams)
             ):
                 problems.append(f'"{label.surface} {shown}" is not in the transcript')
-        if aligned is not None:
+        if aligned is not None and not unpaired_negation:
             return problems, [], suggestion
         negations = _negation_problems(tokens, window)
+
         if support >= self.ctx.options.support_ok or coverage >= 0.6:
             return problems + negations, [], suggestion
         return problems, negations, suggestion

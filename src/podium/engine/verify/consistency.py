@@ -125,8 +125,12 @@ def _negations(head: Token) -> int:
     """How many negations the clause itself carries ("not no reason" is two)."""
     negation = word_list("negation_words")
     count = 0
+    focus = word_list("focus_words")
     for child in head.children:
         if child.dep_ == "neg" or (child.dep_ == "advmod" and _lemma(child) in negation):
+            after = child.doc[child.i + 1] if child.i + 1 < len(child.doc) else None
+            if after is not None and after.lower_ in focus:
+                continue  # "not just you, but others"
             count += 1
         if child.dep_ in _ARGUMENTS or child.dep_ in ("acomp", "prep"):
             targets = [child, *(c for c in child.children if c.dep_ == "pobj")]
@@ -199,15 +203,20 @@ def _subject(head: Token) -> Token | None:
     return None
 
 
+def _name_word(token: Token) -> str:
+    """ "U.S." and "US" alike."""
+    return _lemma(token).replace(".", "")
+
+
 def _name_words(token: Token) -> frozenset[str]:
     skip = ("det", "punct", "relcl", "acl", "cc", "poss", "case", "advmod", "prep")
-    out = {_lemma(token)}
+    out = {_name_word(token)}
     for child in token.children:
         if child.dep_ in ("compound", "amod", "flat", "nmod", "appos"):
-            out |= {_lemma(t) for t in child.subtree if t.dep_ not in skip and t.is_alpha}
+            out |= {_name_word(t) for t in child.subtree if t.dep_ not in skip and t.is_alpha}
         elif child.dep_ == "prep" and child.lower_ == "of":
-            out |= {_lemma(t) for t in child.subtree if t.pos_ in ("NOUN", "PROPN")}
-    return frozenset(w for w in out if w not in ("former", "new", "then", "current"))
+            out |= {_name_word(t) for t in child.subtree if t.pos_ in ("NOUN", "PROPN")}
+    return frozenset(w for w in out if w and w not in ("former", "new", "then", "current"))
 
 
 def _agent(head: Token, speaker_words: frozenset[str]) -> frozenset[str] | None:
@@ -377,6 +386,13 @@ def polarity(claim: list[Clause], evidence: list[Clause]) -> list[Mismatch]:
             out.append(Mismatch("polarity", c.phrase, matches[0].phrase, note))
 
     return out
+
+
+def unpaired_negation(claim: list[Clause], evidence: list[Clause]) -> bool:
+    """True when a negated clause of the claim has no clause of the same predicate in the
+    passage to be compared with (the word-window negation check then decides)."""
+    paired = {id(c) for c, _ in _pairs(claim, evidence)}
+    return any(c.negated and id(c) not in paired for c in claim)
 
 
 def modality(claim: list[Clause], evidence: list[Clause]) -> list[Mismatch]:
