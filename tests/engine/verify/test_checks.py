@@ -208,7 +208,6 @@ def test_changed_number_fails_with_the_transcripts_number():
     assert claim.suggestion == "the transcript says forty million dollars"
 
 
-
 def test_inserted_negation_fails():
     brief = make_brief(
         section(

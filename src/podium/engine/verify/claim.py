@@ -75,6 +75,8 @@ _IDENTIFIER = re.compile(r"^(?=.*[a-z])(?=.*\d)[a-z0-9]+$")
 _ALL_SPEAKERS = re.compile(r"(?i)\b(panel(?:ists)?|speakers|participants|members|witnesses)\b")
 _CAPITALISED = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-zA-Z]+(?:[ -][A-Z][a-zA-Z]+)*")
 _SEGMENTER = None
+_QUOTED = re.compile(r"[\"“][^\"”]{3,}[\"”]")
+"""A quotation inside a summary sentence."""
 
 
 def split_summary(text: str) -> list[str]:
@@ -371,7 +373,9 @@ class ClaimChecker:
         index = ctx.index
         text = index.wording(aligned.start_token, aligned.end_token)
         context = " ".join(self.passages[s.passage].text for s in own[:2])
-        claim_doc, evidence_doc = parse_many([sentence, text])
+        # quoted words are the quote check's: a changed quote fails there, once
+        unquoted = _QUOTED.sub("…", sentence)
+        claim_doc, evidence_doc = parse_many([unquoted, text])
         speaker = ctx.people.name_of(index.speaker(max(aligned.end_token - 1, 0)))
         speaker_words = frozenset(name_parts(speaker))
 
@@ -393,7 +397,7 @@ class ClaimChecker:
         for mismatch in found:
             if all((m.said, m.heard) != (mismatch.said, mismatch.heard) for m in unique):
                 unique.append(mismatch)
-        return unique, unpaired_negation(said, heard)
+        return unique, unpaired_negation(said, heard, claim_doc)
 
     def _window(self, top: list[_Scored]) -> list[Token]:
         """Tokens of the best passages and of the same speaker's passages just around them."""

@@ -388,11 +388,15 @@ def polarity(claim: list[Clause], evidence: list[Clause]) -> list[Mismatch]:
     return out
 
 
-def unpaired_negation(claim: list[Clause], evidence: list[Clause]) -> bool:
-    """True when a negated clause of the claim has no clause of the same predicate in the
-    passage to be compared with (the word-window negation check then decides)."""
-    paired = {id(c) for c, _ in _pairs(claim, evidence)}
-    return any(c.negated and id(c) not in paired for c in claim)
+def unpaired_negation(claim: list[Clause], evidence: list[Clause], doc: Doc) -> bool:
+    """True when a negation word of the claim was not compared by `polarity`: its clause
+    has no clause of the same predicate in the passage, or the parser hung it on a word
+    that is not a predicate ("have not joint responsibility"). The word-window negation
+    check then decides."""
+    negation = word_list("negation_words")
+    said = sum(t.dep_ == "neg" or _lemma(t) in negation for t in doc)
+    compared = sum(_negations(c.head) for c, _ in _pairs(claim, evidence))
+    return said > compared
 
 
 def modality(claim: list[Clause], evidence: list[Clause]) -> list[Mismatch]:
