@@ -48,8 +48,17 @@ def evaluate(quick: bool = False, show_hard: bool = False, paraphrases: bool = T
     paraphrase_fail: list[bool] = []
     paraphrase_sentences = 0
     hard: list[str] = []
-    for case in cases:
+    for number, case in enumerate(cases, start=1):
+        if number > 1:  # running totals, so a run stopped early still says something
+            done = {k: f"{sum(v)}/{len(v)}" for k, v in caught.items()}
+            print(
+                f"[{number - 1}/{len(cases)} meetings] caught {done}; "
+                f"false alarms {sum(false_alarms)}/{len(false_alarms)}",
+                file=sys.stderr,
+                flush=True,
+            )
         ctx = build_context(case.transcript)
+
         report = verify(case.brief, case.transcript, context=ctx)
         for section in case.brief.sections():
             fails = [f for f in report.for_section(section.number) if f.status == "fail"]
