@@ -1,6 +1,6 @@
 """Verification benchmark: errors caught, false alarms, speed and memory.
 
-    python -m benchmarks.verify [--quick] [--hard]
+    python -m benchmarks.verify [--quick] [--hard] [--no-paraphrases]
 
 Builds the evaluation set of `benchmarks.verify.dataset` from QMSum (train and
 val), verifies each faithful brief and every single-error variant, and prints:
@@ -12,7 +12,8 @@ val), verifies each faithful brief and every single-error variant, and prints:
   fresh process, model loading included (target well under 10 s on 2 cores),
   and that process's peak memory.
 
-``--hard`` lists the cases missed or falsely failed (they become tests).
+``--hard`` lists the cases missed or falsely failed (they become tests);
+``--no-paraphrases`` skips the human-written answers (the slowest part, not a target).
 """
 
 from __future__ import annotations
@@ -24,22 +25,21 @@ import sys
 import tempfile
 import time
 from collections import defaultdict
-from dataclasses import replace
 from pathlib import Path
 
 from podium.engine.brief import render_brief
 from podium.engine.brief.model import Brief, Part
 from podium.engine.transcript import write_transcript
-from podium.engine.transcript.model import Transcript
 from podium.engine.verify import build_context, verify
 
 from .dataset import QMSUM, VARIANTS, build_cases
 
 TARGET_CAUGHT = 0.98
 TARGET_FALSE_ALARMS = 0.02
+TARGET_CPU_SECONDS = 3.0
 
 
-def evaluate(quick: bool = False, show_hard: bool = False) -> dict:
+def evaluate(quick: bool = False, show_hard: bool = False, paraphrases: bool = True) -> dict:
     cases = build_cases()
     if quick:
         cases = cases[:8]
@@ -48,8 +48,17 @@ def evaluate(quick: bool = False, show_hard: bool = False) -> dict:
     paraphrase_fail: list[bool] = []
     paraphrase_sentences = 0
     hard: list[str] = []
-    for case in cases:
+    for number, case in enumerate(cases, start=1):
+        if number > 1:  # running totals, so a run stopped early still says something
+            done = {k: f"{sum(v)}/{len(v)}" for k, v in caught.items()}
+            print(
+                f"[{number - 1}/{len(cases)} meetings] caught {done}; "
+                f"false alarms {sum(false_alarms)}/{len(false_alarms)}",
+                file=sys.stderr,
+                flush=True,
+            )
         ctx = build_context(case.transcript)
+
         report = verify(case.brief, case.transcript, context=ctx)
         for section in case.brief.sections():
             fails = [f for f in report.for_section(section.number) if f.status == "fail"]
@@ -73,7 +82,7 @@ def evaluate(quick: bool = False, show_hard: bool = False) -> dict:
                 hard.append(
                     f"MISSED {error} {case.name} §{section.number}: {section.summary[0][:200]!r} {got}"
                 )
-        for section in case.paraphrases:
+        for section in case.paraphrases if paraphrases else []:
             single = Brief(title=case.brief.title, parts=[Part("", [section])])
             result = verify(single, case.transcript, context=ctx)
             claims = [f for f in result.findings if f.check == "claim"]
@@ -96,28 +105,31 @@ def evaluate(quick: bool = False, show_hard: bool = False) -> dict:
     }
 
 
-def ninety_minutes(cases) -> tuple[Transcript, Brief]:
-    """90 minutes of committee speech (meetings one after another) and an 8-section brief."""
-    segments = []
-    offset = 0.0
-    for case in cases:
-        for s in case.transcript.segments:
-            if s.end + offset > 5400:
-                break
-            segments.append(replace(s, start=s.start + offset, end=s.end + offset))
-        offset = segments[-1].end + 5
-        if offset >= 5340:
-            break
-    brief = max(cases[:3], key=lambda c: sum(1 for _ in c.brief.sections())).brief
-    return Transcript(segments=segments), brief
+SPEED_MEETING = "education_18"
+"""QMSum val meeting of about 90 minutes (474 cues) whose 8 gold topics make an 8-section brief."""
+
+_IN_PROCESS = """
+import sys, time
+from podium.engine.brief import read_brief
+from podium.engine.transcript import read_transcript
+from podium.engine.verify import verify
+started = time.process_time()
+report = verify(read_brief(sys.argv[1]), read_transcript(sys.argv[2]))
+first = time.process_time() - started
+started = time.process_time()
+verify(read_brief(sys.argv[1]), read_transcript(sys.argv[2]))
+print(first, time.process_time() - started, report.summary)
+"""
 
 
-def speed(cases) -> tuple[float, float, float, int, int, float]:
-    """(minutes, wall s, CPU s, cues, sections, peak MB) of ``podium verify`` in a fresh process:
-    reading both files, loading the model, verifying, writing the JSON report."""
-    transcript, brief = ninety_minutes(cases)
+def speed(cases) -> dict:
+    """`podium verify` on education_18 with its 8-section brief, in fresh processes: the whole
+    command (start-up, imports, models, report), and CPU seconds after start-up (imports
+    done) for the first run (models loaded on the way) and a second run in the same process."""
+    case = next(c for c in cases if c.name == SPEED_MEETING)
+    transcript, brief = case.transcript, case.brief
     with tempfile.TemporaryDirectory() as folder:
-        transcript_path = Path(folder) / "ninety.json"
+        transcript_path = Path(folder) / "meeting.json"
         brief_path = Path(folder) / "brief.json"
         write_transcript(transcript, transcript_path, format="json")
         brief_path.write_text(render_brief(brief, "json"), encoding="utf-8")
@@ -139,11 +151,25 @@ def speed(cases) -> tuple[float, float, float, int, int, float]:
             check=False,
         )
         seconds = time.perf_counter() - started
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
-    peak = after.ru_maxrss / 1024
-    sections = sum(1 for _ in brief.sections())
-    return transcript.duration / 60, seconds, cpu, len(transcript.segments), sections, peak
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        inner = subprocess.run(
+            [sys.executable, "-c", _IN_PROCESS, str(brief_path), str(transcript_path)],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+    first, second, summary = inner.stdout.split(" ", 2)
+    return {
+        "minutes": transcript.duration / 60,
+        "cues": len(transcript.segments),
+        "sections": sum(1 for _ in brief.sections()),
+        "wall": seconds,
+        "cpu": (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime),
+        "peak": after.ru_maxrss / 1024,
+        "cpu_after_startup": float(first),
+        "cpu_warm": float(second),
+        "summary": summary.strip(),
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -152,7 +178,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"QMSum data not found at {QMSUM}; skipping")
         return 0
     started = time.perf_counter()
-    results = evaluate(quick="--quick" in argv, show_hard="--hard" in argv)
+    results = evaluate(
+        quick="--quick" in argv,
+        show_hard="--hard" in argv,
+        paraphrases="--no-paraphrases" not in argv,
+    )
+
     elapsed = time.perf_counter() - started
     print(
         f"\nverification on QMSum train+val: {results['meetings']} meetings, "
@@ -181,19 +212,23 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"| {'human paraphrase failed':<26} | {'claim':<11} | {pf:>4}/{sentences:<4} {pf / max(sentences, 1):6.1%} |"
     )
-    minutes, seconds, cpu, segments, n_sections, peak = speed(results["cases"])
+    timing = speed(results["cases"])
     load = os.getloadavg()[0]
     print(
-        f"\n{minutes:.0f}-minute transcript ({segments} cues), {n_sections}-section brief: "
-        f"`podium verify` in a fresh process (start-up and model load included): {seconds:.2f} s wall, "
-        f"{cpu:.2f} s CPU, peak memory {peak:.0f} MB (machine load average {load:.1f} on "
-        f"{os.cpu_count()} cores)"
+        f"\n{SPEED_MEETING}: {timing['minutes']:.0f}-minute transcript ({timing['cues']} cues), "
+        f"{timing['sections']}-section brief ({timing['summary']}):\n"
+        f"  `podium verify` in a fresh process: {timing['wall']:.2f} s wall, {timing['cpu']:.2f} s CPU "
+        f"(start-up, imports, models, report), peak memory {timing['peak']:.0f} MB\n"
+        f"  after start-up (time.process_time, imports done): {timing['cpu_after_startup']:.2f} s CPU "
+        f"with model loading, {timing['cpu_warm']:.2f} s CPU for a second brief in the same process\n"
+        f"  machine load average {load:.1f} on {os.cpu_count()} cores"
     )
+    fast = timing["cpu_after_startup"] <= TARGET_CPU_SECONDS
     print(
         f"targets: caught ≥ {TARGET_CAUGHT:.0%}, false alarms ≤ {TARGET_FALSE_ALARMS:.0%}, "
-        f"< 10 s: {'met' if ok and min(seconds, cpu) < 10 else 'NOT met'}"
+        f"≤ {TARGET_CPU_SECONDS:.0f} CPU s after start-up: {'met' if ok and fast else 'NOT met'}"
     )
-    return 0 if ok and min(seconds, cpu) < 10 else 1
+    return 0 if ok and fast else 1
 
 
 if __name__ == "__main__":

@@ -34,8 +34,11 @@ from podium.engine.transcript.model import Segment, Transcript
 from podium.engine.transcript.qmsum import Meeting, load_meeting, normalise_speaker
 from podium.engine.verify.text import words
 
+from ..qmsum import qmsum_dir
+
 REPO = Path(__file__).resolve().parents[2]
-QMSUM = REPO.parent / "shared" / "data" / "qmsum"
+QMSUM = qmsum_dir()
+
 
 VARIANTS = {
     "quote word changed": "quote",

@@ -97,7 +97,7 @@ VARIANTS = [
         "200,000 separated families",
         4,
         "claim",
-        ['"200,000"'],
+        ['says "200,000'],
     ),
     (
         "negation inserted",

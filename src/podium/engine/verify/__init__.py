@@ -7,11 +7,15 @@
 - `quote` (quote.py): the quoted words occur in the transcript;
 - `attribution` (attribution.py): the named speaker said them;
 - `timestamp` (timestamp.py): the ▶ time lands on that speaker saying it;
-- `claim` (claim.py): each summary sentence is supported, its numbers and
-  negations are the speaker's;
+- `claim` (claim.py): each summary sentence is aligned to the transcript
+  sentences it paraphrases (align.py) and must not contradict them
+  (consistency.py: negation, antonyms, degree, modality, entities, doers;
+  quantity.py: numbers with units);
 - `names` (names.py): every person named is an event speaker, spelled right.
 
-Normalisation and the word index live in text.py, options in options.py.
+Normalisation and the word index live in text.py, options in options.py, the
+word lists in ``podium/engine/data/verify/*.txt`` (wordlists.py reads them).
+
 """
 
 from podium.engine.verify.options import VerifyOptions

@@ -27,7 +27,8 @@ def check_quote_attribution(section: Section, ctx: Context, matches: list[tuple]
         label = max(counts, key=counts.get)
         speaker = ctx.people.name_of(label)
         evidence = ctx.evidence(match.start, match.end)
-        canonical = ctx.people.resolve(named) or named
+        canonical = ctx.people.resolve(named, prefer=speakers) or named
+
         if label in labels:
             findings.append(
                 Finding(

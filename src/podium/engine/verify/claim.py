@@ -9,13 +9,24 @@ speaker(s)' passages (about 60 words inside one turn, see
    section's ▶ time; sentence embeddings (`podium.engine.embed`, MiniLM int8
    ONNX) rerank them. Support = 0.6 × cosine + 0.4 × share of the sentence's
    content words in the passage.
-2. facts: every number (digits or words, percentages, years) in the sentence
-   must occur in the evidence window (the best passages and their neighbours):
-   a changed or invented number is `fail`. A negation the sentence adds to
-   words the speaker said without one is `fail`, and so is one it drops.
-   Capitalised terms the transcript never mentions are `warn`.
-3. support: strong is `ok`, weak is `warn` (summaries may generalise; only
-   wrong facts fail).
+2. alignment (align.py): the one to three transcript sentences around those
+   passages that hold most of the sentence's content words and numbers.
+3. facts, judged against that aligned passage when it holds at least
+   `align_coverage` of the sentence: the consistency checks (consistency.py,
+   on spaCy parses of the two: polarity, antonyms, degree, modality, entity
+   swaps, doers and named arguments) and quantities with their units
+   (quantity.py: a number the aligned passage says with another value of the
+   same unit fails even when the speaker said it elsewhere). Numbers must
+   also occur in the evidence window; identifiers ("COVID-19", "post-16")
+   in the transcript, hyphenated or not. Any contradiction is `fail` with the
+   aligned passage as evidence and a message naming it ('says "accepted";
+   the transcript says "rejected" at 12:41'). Without a good alignment the
+   older word-window negation check applies. Capitalised terms the
+   transcript never mentions are `warn`.
+4. support: strong is `ok`, weak is `warn` (summaries may generalise; only
+   wrong facts fail). A sentence aligned to a question and its answer
+   ("Will fees rise?" — "No.") is supported by the answering speaker.
+
 
 The best other speaker's support goes to the attribution check, which fails a
 sentence that someone else clearly said.
@@ -31,196 +42,28 @@ import pysbd
 from rank_bm25 import BM25Okapi
 
 from podium.engine.brief.model import Section
+from podium.engine.verify.align import Alignment, align, claim_weights, stem
 from podium.engine.verify.attribution import claim_attribution
+from podium.engine.verify.consistency import (
+    Mismatch,
+    agents,
+    antonyms,
+    arguments,
+    clauses,
+    degree,
+    entities,
+    modality,
+    polarity,
+    unpaired_negation,
+)
 from podium.engine.verify.context import Context, Located
 from podium.engine.verify.people import name_key, name_parts
+from podium.engine.verify.quantity import quantities, same_quantity, same_unit, same_value
 from podium.engine.verify.report import Evidence, Finding
 from podium.engine.verify.text import NEGATORS, Token, normalise
+from podium.engine.verify.wordlists import word_list
 
-STOPWORDS = frozenset(
-    [
-        "a",
-        "about",
-        "above",
-        "after",
-        "again",
-        "against",
-        "all",
-        "also",
-        "am",
-        "an",
-        "and",
-        "any",
-        "are",
-        "as",
-        "at",
-        "be",
-        "because",
-        "been",
-        "before",
-        "being",
-        "below",
-        "between",
-        "both",
-        "but",
-        "by",
-        "can",
-        "could",
-        "did",
-        "do",
-        "does",
-        "doing",
-        "down",
-        "during",
-        "each",
-        "few",
-        "for",
-        "from",
-        "further",
-        "had",
-        "has",
-        "have",
-        "having",
-        "he",
-        "her",
-        "here",
-        "hers",
-        "herself",
-        "him",
-        "himself",
-        "his",
-        "how",
-        "i",
-        "if",
-        "in",
-        "into",
-        "is",
-        "it",
-        "its",
-        "itself",
-        "just",
-        "me",
-        "more",
-        "most",
-        "my",
-        "myself",
-        "now",
-        "of",
-        "off",
-        "on",
-        "once",
-        "only",
-        "or",
-        "other",
-        "our",
-        "ours",
-        "ourselves",
-        "out",
-        "over",
-        "own",
-        "same",
-        "she",
-        "should",
-        "so",
-        "some",
-        "such",
-        "than",
-        "that",
-        "the",
-        "their",
-        "theirs",
-        "them",
-        "themselves",
-        "then",
-        "there",
-        "these",
-        "they",
-        "this",
-        "those",
-        "through",
-        "to",
-        "too",
-        "under",
-        "until",
-        "up",
-        "very",
-        "was",
-        "we",
-        "were",
-        "what",
-        "when",
-        "where",
-        "which",
-        "while",
-        "who",
-        "whom",
-        "why",
-        "will",
-        "with",
-        "would",
-        "you",
-        "your",
-        "yours",
-        "yourself",
-        "yourselves",
-        "us",
-        "one",
-        "said",
-        "says",
-        "say",
-        "saying",
-        "noted",
-        "noting",
-        "note",
-        "argued",
-        "arguing",
-        "argue",
-        "emphasized",
-        "emphasised",
-        "emphasizing",
-        "stressed",
-        "stressing",
-        "stated",
-        "explained",
-        "explaining",
-        "added",
-        "adding",
-        "suggested",
-        "suggesting",
-        "outlined",
-        "outlining",
-        "warned",
-        "warning",
-        "addressed",
-        "addressing",
-        "told",
-        "asked",
-        "asking",
-        "described",
-        "acknowledged",
-        "identified",
-        "evaluated",
-        "advocated",
-        "agreed",
-        "claimed",
-        "believed",
-        "believes",
-        "thinks",
-        "think",
-        "thought",
-        "mentioned",
-        "pointed",
-        "highlighted",
-        "observed",
-        "remarked",
-        "well",
-        "really",
-        "going",
-        "get",
-        "got",
-        "lot",
-    ]
-)
+STOPWORDS = word_list("claim_stopwords")
 """Words that carry no content for retrieval (incl. reporting verbs of summaries)."""
 
 _FUNCTION_TEXT = """a an the to of in on at for with by from as that this these those it its any all only
@@ -232,6 +75,8 @@ _IDENTIFIER = re.compile(r"^(?=.*[a-z])(?=.*\d)[a-z0-9]+$")
 _ALL_SPEAKERS = re.compile(r"(?i)\b(panel(?:ists)?|speakers|participants|members|witnesses)\b")
 _CAPITALISED = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-zA-Z]+(?:[ -][A-Z][a-zA-Z]+)*")
 _SEGMENTER = None
+_QUOTED = re.compile(r"[\"“][^\"”]{3,}[\"”]")
+"""A quotation inside a summary sentence."""
 
 
 def split_summary(text: str) -> list[str]:
@@ -244,10 +89,6 @@ def split_summary(text: str) -> list[str]:
 
 def content_words(tokens: list[Token]) -> list[str]:
     return [t.norm for t in tokens if t.norm not in STOPWORDS and not t.number and len(t.norm) > 1]
-
-
-def _stem(word: str) -> str:
-    return word[:5] if len(word) > 5 else word
 
 
 @dataclass(slots=True)
@@ -268,10 +109,12 @@ class ClaimChecker:
         self.passage_words = [
             content_words(index.tokens[p.start_token : p.end_token]) for p in self.passages
         ]
-        self.passage_stems = [{_stem(w) for w in words} for words in self.passage_words]
+        self.passage_stems = [{stem(w) for w in words} for words in self.passage_words]
         corpus = [words or ["_"] for words in self.passage_words]
         self.bm25 = BM25Okapi(corpus) if corpus else None
         self.labels = np.array([p.speaker for p in self.passages], dtype=object)
+        self.turns: dict[int, tuple[int, int]] = {}
+        """Turn number -> its token range (filled as sentences are aligned)."""
 
     # --- embeddings ----------------------------------------------------------------
     def _vectors(self, indices: list[int]) -> np.ndarray:
@@ -289,7 +132,7 @@ class ClaimChecker:
     ) -> list[_Scored]:
         if not candidates:
             return []
-        stems = {_stem(w) for w in query}
+        stems = {stem(w) for w in query}
         # Embeddings are the expensive part: rerank only the lexically best few.
         limit = self.ctx.options.embed_passages
         if len(candidates) > limit:
@@ -358,13 +201,23 @@ class ClaimChecker:
         people = self.ctx.people
         if _ALL_SPEAKERS.search(sentence):
             return []
-        named = []
+        key = " " + name_key(sentence) + " "
+        section_speakers = self.ctx.section_speakers(section)
+        by_surname: dict[str, list[str]] = {}
         for speaker in people.speakers:
             parts = name_parts(speaker.name)
-            key = " " + name_key(sentence) + " "
             if parts and (f" {parts[-1]} " in key or f" {parts[-1]}s " in key):
-                named.append(speaker.name)
-        return named or self.ctx.section_speakers(section)
+                by_surname.setdefault(parts[-1], []).append(speaker.name)
+        named = []
+        for surname, speakers in by_surname.items():
+            # a full name is exactly that speaker; a shared bare surname is the
+            # section's speaker of that name, else any of them (the names check warns)
+            full = [s for s in speakers if f" {' '.join(name_parts(s))} " in key]
+            if len(speakers) > 1 and not full:
+                resolved = people.resolve(surname, fuzzy=False, prefer=section_speakers)
+                full = [resolved] if resolved else speakers
+            named.extend(full or speakers)
+        return named or section_speakers
 
     def _check_sentence(
         self, section: Section, sentence: str, vector: np.ndarray, near: list[int]
@@ -404,12 +257,46 @@ class ClaimChecker:
         # People's names and transcript labels are the names check's business; a
         # label such as "SPEAKER_02" would otherwise read as the number 02.
         facts = normalise(self._without_people(sentence))
-        problems, doubts, suggestion = self._facts(facts, window, best.score, best.coverage)
+        numbers = [t.norm for t in facts if t.number]
+        aligned = align(
+            ctx.index,
+            claim_weights(query + numbers, self.bm25.idf if self.bm25 else {}),
+            [self.passages[s.passage] for s in own[: options.evidence_passages]],
+            cache=self.turns,
+        )
+        aligned_tokens = None
+        unpaired = True
+        mismatches: list[str] = []
+        at = ""
+        support = best.score
+        if aligned is not None and aligned.coverage >= options.align_coverage:
+            aligned_tokens = ctx.index.tokens[aligned.start_token : aligned.end_token]
+            at = _fmt(ctx.index.time(aligned.start_token))
+            if aligned.question_start is not None and aligned.coverage >= options.answer_coverage:
+                # an answer ("No.") carries its question's words: support is the pair's
+                support = max(support, options.support_ok)
+            found, unpaired = self._consistency(sentence, aligned, own)
+            mismatches = [m.describe(at) for m in found]
+
+            if mismatches:
+                evidence = ctx.evidence(aligned.start_token, aligned.end_token)
+        problems, doubts, suggestion = self._facts(
+            facts,
+            window,
+            support,
+            best.coverage,
+            aligned_tokens,
+            at,
+            aligned.coverage if aligned is not None else 0.0,
+            unpaired,
+        )
+
+        problems = mismatches + problems
         if labels is not None:
             other = None
-            if best.score < options.support_warn:  # only then can someone else's be clearer
+            if support < options.support_warn:  # only then can someone else's be clearer
                 other = self._best_other(vector, query, labels)
-            finding = claim_attribution(section, ctx, sentence, named, best.score, other)
+            finding = claim_attribution(section, ctx, sentence, named, support, other)
             if finding is not None:
                 findings.append(finding)
         who = " and ".join(ctx.people.resolve(n) or n for n in named) or "the speakers"
@@ -436,7 +323,7 @@ class ClaimChecker:
                     evidence,
                 )
             )
-        elif best.score >= options.support_ok:
+        elif support >= options.support_ok:
             findings.append(
                 Finding(
                     section.number,
@@ -447,7 +334,7 @@ class ClaimChecker:
                     evidence,
                 )
             )
-        elif best.score >= options.support_warn:
+        elif support >= options.support_warn:
             findings.append(
                 Finding(
                     section.number,
@@ -475,6 +362,43 @@ class ClaimChecker:
             findings[-1].message += f" Not mentioned in the transcript: {', '.join(unknown)}."
         return findings
 
+    def _consistency(
+        self, sentence: str, aligned: Alignment, own: list[_Scored]
+    ) -> tuple[list[Mismatch], bool]:
+        """The consistency checks (consistency.py) of `sentence` against its aligned passage,
+        and whether a negation of the sentence found nothing to be compared with."""
+        from podium.engine.nlp import parse_many
+
+        ctx = self.ctx
+        index = ctx.index
+        text = index.wording(aligned.start_token, aligned.end_token)
+        context = " ".join(self.passages[s.passage].text for s in own[:2])
+        # quoted words are the quote check's: a changed quote fails there, once
+        unquoted = _QUOTED.sub("…", sentence)
+        claim_doc, evidence_doc = parse_many([unquoted, text])
+        speaker = ctx.people.name_of(index.speaker(max(aligned.end_token - 1, 0)))
+        speaker_words = frozenset(name_parts(speaker))
+
+        def is_speaker(name: str) -> bool:
+            return ctx.people.resolve(name, fuzzy=False) is not None
+
+        said = clauses(claim_doc, is_speaker=is_speaker)
+        heard = clauses(evidence_doc, speaker_words=speaker_words)
+        found = (
+            polarity(said, heard)
+            + antonyms(claim_doc, evidence_doc)
+            + degree(claim_doc, evidence_doc)
+            + modality(said, heard)
+            + entities(claim_doc, evidence_doc, context=context, is_speaker=is_speaker)
+            + agents(said, heard)
+            + arguments(said, heard)
+        )
+        unique: list[Mismatch] = []
+        for mismatch in found:
+            if all((m.said, m.heard) != (mismatch.said, mismatch.heard) for m in unique):
+                unique.append(mismatch)
+        return unique, unpaired_negation(said, heard, claim_doc)
+
     def _window(self, top: list[_Scored]) -> list[Token]:
         """Tokens of the best passages and of the same speaker's passages just around them."""
         index = self.ctx.index
@@ -490,29 +414,77 @@ class ClaimChecker:
         return tokens
 
     def _facts(
-        self, tokens: list[Token], window: list[Token], support: float, coverage: float
+        self,
+        tokens: list[Token],
+        window: list[Token],
+        support: float,
+        coverage: float,
+        aligned: list[Token] | None = None,
+        at: str = "",
+        aligned_coverage: float = 0.0,
+        unpaired_negation: bool = True,
     ) -> tuple[list[str], list[str], str | None]:
-        """(problems that fail, doubts that warn, suggestion) about the sentence's facts."""
+        """(problems that fail, doubts that warn, suggestion) about the sentence's facts.
+
+        Quantities (quantity.py) must match the aligned passage, or, when it has no
+        quantity of that unit, the evidence window; identifiers ("COVID-19",
+        "post-16") must occur in the transcript, hyphenated or not. With an aligned
+        passage, negation is the polarity check's business (consistency.py) unless a
+        negation of the sentence found no clause of the same predicate there."""
         problems: list[str] = []
         suggestion = None
-        heard = {t.norm for t in window}
         bigrams = {(a.norm, b.norm) for a, b in zip(window, window[1:], strict=False)}
         numbers = {t.norm for t in window if t.number}
         vocabulary = self.ctx.positions
+        heard_window = quantities(window)
+        heard_aligned = quantities(aligned) if aligned is not None else []
+        in_quantity: set[int] = set()
+        failed: set[int] = set()
+        trusted = aligned is not None and aligned_coverage >= self.ctx.options.answer_coverage
+        for said in quantities(tokens):
+            if said.unit is None:  # "Stage 6": its label is checked below
+                in_quantity.update(said.tokens)
+
+            first = tokens[said.position]
+            if said.unit is None and first.from_words and said.value == 1:
+                continue  # "one of the", "one thing"
+            if any(same_quantity(said, h) for h in heard_aligned):
+                continue
+            before = tokens[said.position - 1].norm if said.position else ""
+            if len(said.tokens) == 1 and before + first.norm in vocabulary:
+                continue  # "Covid 19" where the transcript says "COVID-19"
+            # the speaker said this number nearby: with the same unit when the aligned
+            # passage has another number of that unit ("13 gigawatts" here, "17 years"
+            # there), else with any unit (units are read loosely: "200,000, including")
+            other = next((h for h in heard_aligned if same_unit(said, h)), None)
+            if other is not None and trusted:
+                nearby = False  # the aligned sentence says it with another number
+            elif other is not None:
+                nearby = any(same_quantity(said, h) and same_unit(said, h) for h in heard_window)
+            else:
+                nearby = any(same_value(said, h) for h in heard_window)
+            if other is not None and not nearby:
+                problems.append(
+                    f'says "{said.surface}"; the transcript says "{other.surface}"'
+                    + (f" at {at}" if at else "")
+                )
+                failed.update(said.tokens)
+                suggestion = suggestion or f"the transcript says {other.surface}"
+                continue
+            if nearby:
+                continue
+            problems.append(f'"{said.surface}" is not in the transcript')
+            failed.update(said.tokens)
+            if suggestion is None:
+                suggestion = _number_in_context(tokens, said.position, window)
         for position, token in enumerate(tokens):
             shown = token.surface.strip(",.;:?!")
             if _IDENTIFIER.match(token.norm):
                 # "COVID-19", "Bill C-17", "post-16": an identifier the transcript never says
-                if token.norm not in vocabulary:
+                if token.norm not in vocabulary and not self._said_apart(token.norm):
                     problems.append(f'"{shown}" is not in the transcript')
                 continue
-            if not token.number or (token.from_words and token.norm == "1"):
-                continue
-            if token.norm not in heard:
-                problems.append(f'"{shown}" is not in the transcript')
-                said = _number_in_context(tokens, position, window)
-                if said is not None and suggestion is None:
-                    suggestion = said
+            if not token.number or position not in in_quantity or position in failed:
                 continue
             # "Stage 6" / "amendments 5" where the speaker said "Stage 3" / "amendments 3":
             # a numbered thing, renumbered
@@ -522,13 +494,24 @@ class ClaimChecker:
                 and not label.number
                 and label.norm not in _FUNCTION_WORDS
                 and (label.norm, token.norm) not in bigrams
+                and (label.norm + token.norm) not in vocabulary
                 and any(a == label.norm and b in numbers for a, b in bigrams)
             ):
                 problems.append(f'"{label.surface} {shown}" is not in the transcript')
+        if aligned is not None and not unpaired_negation:
+            return problems, [], suggestion
         negations = _negation_problems(tokens, window)
+
         if support >= self.ctx.options.support_ok or coverage >= 0.6:
             return problems + negations, [], suggestion
         return problems, negations, suggestion
+
+    def _said_apart(self, identifier: str) -> bool:
+        """ "covid19" said as "Covid 19", "post16" as "post 16"."""
+        match = re.fullmatch(r"([a-z]+)(\d+)", identifier) or re.fullmatch(
+            r"(\d+)([a-z]+)", identifier
+        )
+        return bool(match) and f" {match.group(1)} {match.group(2)} " in self.ctx.index.joined
 
     def _best_other(self, vector, query, labels) -> tuple[str, float, list[Evidence]] | None:
         others = {p.speaker for p in self.passages} - labels
@@ -625,7 +608,7 @@ def _negation_problems(tokens: list[Token], window: list[Token]) -> list[str]:
             continue
         scope, at = found
         stacked = sum(t.norm in NEGATORS for t in tokens[max(at - 4, 0) : at])
-        places = [i for i, w in enumerate(norms) if _stem(w) == _stem(scope)]
+        places = [i for i, w in enumerate(norms) if stem(w) == stem(scope)]
         if not places:
             continue
         around = set(sentence[max(position - 4, 0) : position] + sentence[at + 1 : at + 5])

@@ -43,6 +43,15 @@ class VerifyOptions:
     evidence_passages: int = 3
     """How many of the best passages form the evidence window of a sentence."""
 
+    align_coverage: float = 0.4
+    """The aligned transcript sentences (align.py) must hold at least this weighted share of
+    a summary sentence's content words and numbers before the consistency checks
+    (negation, antonyms, quantities, entities, doers) may fail it against them."""
+
+    answer_coverage: float = 0.7
+    """A sentence aligned to a question and its answer ("Will fees rise?" — "No.") counts as
+    supported by the answering speaker when the pair holds this share of its words."""
+
     support_ok: float = 0.5
     """Combined support score (embedding cosine and word overlap) at or above which a
     sentence is `ok`."""

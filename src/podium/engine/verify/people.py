@@ -73,32 +73,50 @@ class People:
         """The canonical name for a transcript label (the label itself when unknown)."""
         return self.labels.get(label, label)
 
-    def resolve(self, name: str, *, fuzzy: bool = True) -> str | None:
+    def resolve(
+        self, name: str, *, fuzzy: bool = True, prefer: list[str] | None = None
+    ) -> str | None:
         """The event speaker a brief's `name` stands for, or None.
 
-        With `fuzzy`, a surname within `FUZZY_NAME` of a speaker's still finds them
+        A full name or alias is exactly that speaker. A part of a name ("Lee")
+        shared by several speakers is ambiguous: it resolves to the one of them
+        among `prefer` (the section's speakers) when there is exactly one, else
+        to nobody (`candidates` lists them; the names check warns). With
+        `fuzzy`, a surname within `FUZZY_NAME` of a speaker's still finds them
         (the names check, which calls this without `fuzzy`, reports the spelling).
         """
         key = name_key(name)
         if not key:
             return None
-        parts = name_parts(name)
         for speaker in self.speakers:
             if key == name_key(speaker.name) or any(key == name_key(a) for a in speaker.aliases):
                 return speaker.name
+        found = self.candidates(name)
+        if len(found) == 1:
+            return found[0]
+        if found:
+            wanted = {name_key(p) for p in prefer or []}
+            chosen = [c for c in found if name_key(c) in wanted]
+            return chosen[0] if len(chosen) == 1 else None
+        return self._resolve_misspelt(list(name_parts(name))) if fuzzy else None
+
+    def candidates(self, name: str) -> list[str]:
+        """Every speaker a partial name ("Lee", "Anna Lee" for "Anna M. Lee") may stand for."""
+        parts = name_parts(name)
+        found: list[str] = []
         for speaker in self.speakers:
             full = name_parts(speaker.name)
             if not full or not parts:
                 continue
-            if len(parts) == 1 and parts[0] == full[-1]:
-                return speaker.name
-            if len(parts) > 1 and parts[-1] == full[-1] and set(parts) <= set(full):
-                return speaker.name
+            match = (len(parts) == 1 and parts[0] == full[-1]) or (
+                len(parts) > 1 and parts[-1] == full[-1] and set(parts) <= set(full)
+            )
             for alias in speaker.aliases:
                 alias_parts = name_parts(alias)
-                if alias_parts and parts == alias_parts[-len(parts) :]:
-                    return speaker.name
-        return self._resolve_misspelt(parts) if fuzzy else None
+                match = match or bool(alias_parts and parts == alias_parts[-len(parts) :])
+            if match and speaker.name not in found:
+                found.append(speaker.name)
+        return found
 
     def _resolve_misspelt(self, parts: list[str]) -> str | None:
         if not parts or len(parts[-1]) < 4:

@@ -24,57 +24,13 @@ from podium.engine.brief.model import Section
 from podium.engine.verify.context import Context, Located
 from podium.engine.verify.report import Finding
 from podium.engine.verify.text import Token, normalise, surface_text
+from podium.engine.verify.wordlists import word_list
 
 _ELLIPSIS = re.compile(r"\s*(?:\u2026|\.\s?\.\s?\.)\s*")
 _BRACKET = re.compile(r"\[[^\]]*\]")
 WILD = None
 """A bracketed insertion inside a piece."""
-_STOPWORDS = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "and",
-        "or",
-        "of",
-        "to",
-        "in",
-        "on",
-        "at",
-        "for",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "it",
-        "that",
-        "this",
-        "we",
-        "i",
-        "you",
-        "they",
-        "he",
-        "she",
-        "as",
-        "with",
-        "by",
-        "not",
-        "but",
-        "so",
-        "do",
-        "does",
-        "did",
-        "have",
-        "has",
-        "had",
-        "from",
-        "there",
-        "their",
-        "our",
-    ]
-)
+_STOPWORDS = word_list("quote_stopwords")
 
 
 @dataclass(slots=True)

@@ -25,10 +25,9 @@ from dataclasses import dataclass, field
 from text_to_num import text2num
 
 from podium.engine.transcript.model import Segment, Transcript, Turn
+from podium.engine.verify.wordlists import word_list
 
-FILLERS = frozenset(
-    ["um", "umm", "uh", "uhh", "uhm", "er", "erm", "ah", "ahh", "hmm", "hm", "mm", "mmm", "mhm"]
-)
+FILLERS = word_list("fillers")
 """Single words dropped everywhere."""
 
 _UNITS = [
@@ -63,37 +62,7 @@ _SCALES = {
 }
 _NUMBER_WORDS = frozenset(_UNITS + _TENS + list(_SCALES))
 
-NEGATORS = frozenset(
-    [
-        "not",
-        "no",
-        "never",
-        "none",
-        "nobody",
-        "nothing",
-        "neither",
-        "nor",
-        "cannot",
-        "cant",
-        "dont",
-        "doesnt",
-        "didnt",
-        "isnt",
-        "arent",
-        "wasnt",
-        "werent",
-        "wont",
-        "wouldnt",
-        "shouldnt",
-        "couldnt",
-        "hasnt",
-        "havent",
-        "hadnt",
-        "mustnt",
-        "neednt",
-        "aint",
-    ]
-)
+NEGATORS = word_list("negators")
 """Normalised words that negate (apostrophes are removed: "don't" -> "dont")."""
 
 _QUOTES = str.maketrans(
@@ -182,18 +151,25 @@ def _merge_numbers(tokens: list[Token]) -> list[Token]:
         )
         if starts_run:
             j = i + 1
-            while j < n and (
-                tokens[j].norm in _NUMBER_WORDS
-                or (
-                    tokens[j].norm == "and"
-                    and j + 1 < n
-                    and tokens[j + 1].norm in _NUMBER_WORDS
-                    and tokens[j - 1].norm in _SCALES
+            while (
+                j < n
+                and not tokens[j - 1].surface.endswith((",", ";"))
+                and (
+                    tokens[j].norm in _NUMBER_WORDS
+                    or (
+                        tokens[j].norm == "and"
+                        and j + 1 < n
+                        and tokens[j + 1].norm in _NUMBER_WORDS
+                        and tokens[j - 1].norm in _SCALES
+                    )
                 )
             ):
                 j += 1
             words = ["one" if t.norm == "a" else t.norm for t in tokens[i:j]]
             value = _number_run_value(words)
+            while value is None and j - i > 1:  # "three four": read the longest prefix
+                j -= 1
+                value = _number_run_value(words[: j - i])
             if value is not None:
                 surface = " ".join(t.surface for t in tokens[i:j])
                 out.append(Token(value, surface, token.offset, True, True))

@@ -1,0 +1,594 @@
+"""Checks on an aligned pair: does the summary sentence say what its transcript passage says?
+
+Each check is a small function ``check(claim, evidence, ...) -> list[Mismatch]``
+over two spaCy `Doc`s (`podium.engine.nlp`: en_core_web_sm 3.8 gives the
+parts of speech, dependencies, lemmas and entities): the summary sentence and
+the one to three transcript sentences it was aligned to (align.py). A
+`Mismatch` names what the summary says and what the transcript says instead;
+the claim check turns any mismatch into a `fail`.
+
+- `polarity`: the same predicate with a negation dropped or added ("has been
+  designed" / "has not been designed"). spaCy marks "not", "n't", "never"
+  as ``neg``; "no" as a determiner ("there is no power") and "nothing" as an
+  argument count too, and a question answered "No." ("Will fees rise? No.")
+  is read as its negation.
+- `antonyms`: one of a pair of opposite lemmas (data/verify/antonyms.txt) where
+  the transcript has the other ("accepted" / "rejected", "more" / "fewer").
+- `degree`: a comparative or superlative the transcript does not use ("the
+  largest" where it said "a large").
+- `modality`: "will" where the transcript says "may", "has done" where it
+  says "plans to" or "will".
+- `entities`: a person, organisation, place or law the passage does not name,
+  where it names another of the same kind ("Alberta" / "Ontario").
+- `agents`: the doer of the claim's verb is not the doer in the transcript
+  ("the Prime Minister promised" where "Ralph Goodale promised").
+
+Clauses are compared by their predicate lemma (a verb, or for "be" the
+predicate noun or adjective) and must share another content word, so a
+negation elsewhere in the passage does not count.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from podium.engine.verify.wordlists import word_list, word_map, word_pairs
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+CONTENT_POS = frozenset(["NOUN", "PROPN", "VERB", "ADJ", "NUM", "ADV"])
+_CLAUSAL = frozenset(["ccomp", "advcl", "relcl", "parataxis", "csubj", "acl", "xcomp", "conj"])
+_ARGUMENTS = frozenset(["nsubj", "nsubjpass", "dobj", "attr", "pobj", "dative", "expl"])
+_PRONOUNS_SKIPPED = frozenset(
+    ["we", "they", "he", "she", "it", "you", "this", "that", "which", "who", "one", "there"]
+)
+_GENERIC_LEMMAS = frozenset(["be", "have", "do", "get", "make", "go", "take", "give", "come"])
+
+
+@dataclass(frozen=True, slots=True)
+class Mismatch:
+    """What the summary says and what the aligned transcript passage says instead."""
+
+    check: str
+    said: str
+    heard: str
+    note: str = ""
+    """What kind of contradiction it is, when the words alone do not say ("a negation added")."""
+
+    def describe(self, at: str = "") -> str:
+        """'says "accepted"; the transcript says "rejected" at 12:41' (`at`: the time)."""
+        when = f" at {at}" if at else ""
+        note = f" ({self.note})" if self.note else ""
+        return f'says "{self.said}"; the transcript says "{self.heard}"{when}{note}'
+
+
+@dataclass(slots=True)
+class Clause:
+    """A predicate with its negation, modality, doer and content words."""
+
+    head: Token
+    key: str
+    """The predicate lemma: the verb, or for "be" its predicate noun or adjective."""
+    content: set[str]
+    negated: bool
+    modality: str | None
+    agent: frozenset[str] | None
+    """Content lemmas of the doer's name (None when unknown or a pronoun)."""
+    asserted: bool = True
+    """False inside a question nobody answered."""
+    phrase: str = ""
+    words: set[str] = field(default_factory=set)
+
+
+def _lemma(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def _is_clause_head(token: Token) -> bool:
+    if token.pos_ == "VERB":
+        return True
+    return token.pos_ == "AUX" and token.dep_ not in ("aux", "auxpass")
+
+
+def _predicate(head: Token) -> Token:
+    """The word that carries a clause's meaning: "solution" in "is a solution"."""
+    if _lemma(head) == "be":
+        for child in head.children:
+            if child.dep_ in ("attr", "acomp"):
+                if child.pos_ == "NUM":  # "100 per cent confident"
+                    for grandchild in child.children:
+                        if grandchild.pos_ == "ADJ":
+                            return grandchild
+                return child
+    return head
+
+
+def _content(head: Token) -> set[str]:
+    """Content lemmas of a clause, not descending into embedded clauses."""
+    out: set[str] = set()
+    stack = [head]
+    while stack:
+        token = stack.pop()
+        if token.pos_ in CONTENT_POS and not token.is_stop or token.like_num:
+            out.add(_lemma(token))
+        for child in token.children:
+            if child.dep_ in _CLAUSAL and _is_clause_head(child):
+                continue
+            stack.append(child)
+    return out
+
+
+def _negations(head: Token) -> int:
+    """How many negations the clause itself carries ("not no reason" is two)."""
+    negation = word_list("negation_words")
+    count = 0
+    focus = word_list("focus_words")
+    for child in head.children:
+        if child.dep_ == "neg" or (child.dep_ == "advmod" and _lemma(child) in negation):
+            after = child.doc[child.i + 1] if child.i + 1 < len(child.doc) else None
+            if after is not None and after.lower_ in focus:
+                continue  # "not just you, but others"
+            count += 1
+        if child.dep_ in _ARGUMENTS or child.dep_ in ("acomp", "prep"):
+            targets = [child, *(c for c in child.children if c.dep_ == "pobj")]
+            for target in targets:
+                if _lemma(target) in negation and target.dep_ != "prep":
+                    count += 1
+                count += sum(
+                    d.dep_ in ("det", "neg") and _lemma(d) in negation for d in target.children
+                )
+    return count
+
+
+def _clause_of(token: Token) -> Token | None:
+    head = token
+    while not _is_clause_head(head) and head.head is not head:
+        head = head.head
+    return head if _is_clause_head(head) else None
+
+
+def _negated(head: Token) -> bool:
+    """An odd number of negations on the clause and on the clauses it completes: "never
+    lived to see" (an infinitive inherits), "no reason that he cannot provide" (a
+    complement of a negated clause or noun flips: he can)."""
+    negated = _negations(head) % 2 == 1
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
+    if head.dep_ in ("xcomp", "advcl") and infinitive and _is_clause_head(head.head):
+        return negated != _negated(head.head)  # "never lived to see", "not for us to dictate"
+    complement = head.dep_ in ("ccomp", "acl") or (
+        head.dep_ == "relcl" and any(c.dep_ == "mark" for c in head.children)
+    )  # "no reason that he cannot", parsed either way; not "the school that was built"
+    if complement and head.head is not head:
+        governor = _clause_of(head.head)
+        if governor is not None and governor is not head:
+            return negated != _negated(governor)
+    return negated
+
+
+def _modality(head: Token) -> str | None:
+    possible, certain = word_list("modal_possible"), word_list("modal_certain")
+    auxes = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
+    for aux in auxes:
+        lemma = _lemma(aux)
+        if lemma in possible:
+            return "may"
+        if lemma in certain or aux.lower_ in ("'ll", "wo"):
+            return "will"
+    governor = head.head if head.dep_ == "xcomp" else None
+    if governor is not None and governor is not head:
+        if _lemma(governor) in word_list("intention_verbs"):
+            return "plan"
+        if _lemma(governor) == "go" and governor.tag_ == "VBG":
+            return "will"
+        if _modality(governor) in ("may", "will"):
+            return _modality(governor)
+    if head.tag_ == "VBD" or (head.tag_ == "VBN" and any(_lemma(a) == "have" for a in auxes)):
+        return "done"
+    return None
+
+
+def _subject(head: Token) -> Token | None:
+    for child in head.children:
+        if child.dep_ == "nsubj" and not _vocative(child):
+            return child
+        if child.dep_ == "agent":
+            for grandchild in child.children:
+                if grandchild.dep_ == "pobj":
+                    return grandchild
+    if head.dep_ == "conj" and _is_clause_head(head.head):
+        return _subject(head.head)
+    return None
+
+
+def _name_word(token: Token) -> str:
+    """ "U.S." and "US" alike."""
+    return _lemma(token).replace(".", "")
+
+
+def _name_words(token: Token) -> frozenset[str]:
+    skip = ("det", "punct", "relcl", "acl", "cc", "poss", "case", "advmod", "prep")
+    out = {_name_word(token)}
+    for child in token.children:
+        if child.dep_ in ("compound", "amod", "flat", "nmod", "appos"):
+            out |= {_name_word(t) for t in child.subtree if t.dep_ not in skip and t.is_alpha}
+        elif child.dep_ == "prep" and child.lower_ == "of":
+            out |= {_name_word(t) for t in child.subtree if t.pos_ in ("NOUN", "PROPN")}
+    return frozenset(w for w in out if w and w not in ("former", "new", "then", "current"))
+
+
+def _agent(head: Token, speaker_words: frozenset[str]) -> frozenset[str] | None:
+    subject = _subject(head)
+    if subject is None:
+        return None
+    if subject.lower_ in ("which", "who", "that") and head.dep_ == "relcl":
+        subject = head.head
+    if subject.lower_ == "i":
+        return speaker_words or None
+    if subject.pos_ == "PRON" or subject.lower_ in _PRONOUNS_SKIPPED:
+        return None
+    if subject.pos_ not in ("NOUN", "PROPN"):
+        return None
+    words = _name_words(subject)
+
+    named = subject.pos_ == "PROPN" or any(
+        t.pos_ == "PROPN" for t in subject.children if t.dep_ in ("compound", "flat", "appos")
+    )
+    if not named and not words & word_list("agent_nouns"):
+        return None  # "the company": likely a reference back to a name
+    return words
+
+
+def _vocative(token: Token) -> bool:
+    """ "Mr. Chair, now that ...": a form of address, not the subject it was parsed as."""
+    before = token.doc[token.i - 1] if token.i > 0 else None
+
+    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    titles = word_list("titles")
+    titled = before is not None and before.lower_.rstrip(".") in titles
+    opening = token.i == token.sent.start and token.lower_ in titles
+    return (titled or opening) and after is not None and after.text == ","
+
+
+def _arguments(head: Token) -> dict[str, Token]:
+    """The clause's named arguments by role: "dobj", "with" (pobj of "partner with")."""
+    out: dict[str, Token] = {}
+    for child in head.children:
+        if child.dep_ == "dobj":
+            out["dobj"] = child
+        elif child.dep_ == "prep" and child.lower_ not in ("of", "by"):
+            for grandchild in child.children:
+                if grandchild.dep_ == "pobj":
+                    out[child.lower_] = grandchild
+    return out
+
+
+def _named_words(token: Token) -> frozenset[str] | None:
+    """Name words of an argument that names someone or something (a proper noun)."""
+    if token.pos_ != "PROPN" and not any(
+        t.pos_ == "PROPN" for t in token.children if t.dep_ in ("compound", "flat")
+    ):
+        return None
+    return _name_words(token)
+
+
+def _phrase(head: Token) -> str:
+    predicate = _predicate(head)
+    keep = [head, predicate]
+    keep += [c for c in head.children if c.dep_ in ("aux", "auxpass", "neg")]
+    keep += [
+        c
+        for c in predicate.children
+        if c.dep_ in ("neg", "det") and _lemma(c) in word_list("negation_words")
+    ]
+    for child in head.children:
+        if child.dep_ in ("nsubj", "dobj", "nsubjpass") and _lemma(child) in word_list(
+            "negation_words"
+        ):
+            keep.append(child)
+        if child.dep_ in ("attr", "dobj") and any(
+            d.dep_ == "det" and _lemma(d) in word_list("negation_words") for d in child.children
+        ):
+            keep += [child, *[d for d in child.children if d.dep_ == "det"]]
+    first = min(t.i for t in keep)
+    last = max(t.i for t in keep)
+    if last - first > 8:
+        return predicate.text
+    return head.doc[first : last + 1].text
+
+
+def clauses(
+    doc: Doc,
+    *,
+    speaker_words: frozenset[str] = frozenset(),
+    is_speaker: Callable[[str], bool] | None = None,
+) -> list[Clause]:
+    """The clauses of `doc`. A question answered "No." by the next sentence counts as
+    negated, one answered otherwise as asserted, an unanswered one as not asserted.
+    Reporting clauses whose subject is a speaker or a pronoun ("Jones said") are left
+    out: the claim is what they report."""
+    out: list[Clause] = []
+    sentences = list(doc.sents)
+    denials = word_list("answer_no")
+    for number, sentence in enumerate(sentences):
+        question = sentence.text.rstrip().rstrip("\"')").endswith("?")
+        flip = asserted = False
+        if question and number + 1 < len(sentences):
+            answer = [t for t in sentences[number + 1] if not t.is_punct]
+            asserted = True
+            flip = bool(answer) and answer[0].lower_ in denials
+        for token in sentence:
+            if not _is_clause_head(token):
+                continue
+            predicate = _predicate(token)
+            key = _lemma(predicate)
+            subject = _subject(token)
+            if (
+                _lemma(token) in word_list("reporting_verbs")
+                and subject is not None
+                and (
+                    subject.pos_ == "PRON" or (is_speaker is not None and is_speaker(subject.text))
+                )
+            ):
+                continue
+            negated = _negated(token)
+            out.append(
+                Clause(
+                    head=token,
+                    key=key,
+                    content=_content(token),
+                    negated=negated != flip if question else negated,
+                    modality=_modality(token),
+                    agent=_agent(token, speaker_words),
+                    asserted=asserted or not question,
+                    phrase=_phrase(token),
+                )
+            )
+    return out
+
+
+def _pairs(
+    claim: list[Clause], evidence: list[Clause], *, loose: bool = False
+) -> list[tuple[Clause, list[Clause]]]:
+    """Each claim clause with the evidence clauses of the same predicate that share a
+    content word with it (the most overlapping first). `loose`: a predicate the passage
+    uses once is paired even without a shared word (a swapped name shares none)."""
+    out = []
+    for c in claim:
+        if c.key in _GENERIC_LEMMAS and len(c.content) < 2:
+            continue
+        rest = c.content - {c.key}
+        matches = []
+        for e in evidence:
+            if e.key != c.key or not e.asserted:
+                continue
+            other = e.content - {e.key}
+            shared = len(rest & other)
+            if shared or not rest or not other:
+                matches.append((shared, e))
+        same = [e for e in evidence if e.key == c.key and e.asserted]
+        if not matches and loose and len(same) == 1 and c.key not in _GENERIC_LEMMAS:
+            matches = [(0, same[0])]
+        if matches:
+            best = max(s for s, _ in matches)
+            out.append((c, [e for s, e in matches if s == best]))
+    return out
+
+
+def polarity(claim: list[Clause], evidence: list[Clause]) -> list[Mismatch]:
+    """A negation the transcript does not have on the same predicate, or one it drops."""
+    out = []
+    for c, matches in _pairs(claim, evidence):
+        if all(e.negated != c.negated for e in matches):
+            note = "a negation added" if c.negated else "a negation dropped"
+            out.append(Mismatch("polarity", c.phrase, matches[0].phrase, note))
+
+    return out
+
+
+def unpaired_negation(claim: list[Clause], evidence: list[Clause], doc: Doc) -> bool:
+    """True when a negation word of the claim was not compared by `polarity`: its clause
+    has no clause of the same predicate in the passage, or the parser hung it on a word
+    that is not a predicate ("have not joint responsibility"). The word-window negation
+    check then decides."""
+    negation = word_list("negation_words")
+    said = sum(t.dep_ == "neg" or _lemma(t) in negation for t in doc)
+    compared = sum(_negations(c.head) for c, _ in _pairs(claim, evidence))
+    return said > compared
+
+
+def modality(claim: list[Clause], evidence: list[Clause]) -> list[Mismatch]:
+    """Certainty the transcript does not have: "will"/"has done" where it says "may"/"plans to",
+    or "has done" where it says "will"."""
+    stronger = {
+        ("will", "may"),
+        ("will", "plan"),
+        ("done", "may"),
+        ("done", "plan"),
+        ("done", "will"),
+    }
+    out = []
+    for c, matches in _pairs(claim, evidence):
+        if c.modality is None or c.negated or c.head.dep_ in ("relcl", "acl", "advcl"):
+            continue
+        heard = [e.modality for e in matches]
+        if c.modality in heard or None in heard:
+            continue
+        if all((c.modality, m) in stronger for m in heard):
+            out.append(Mismatch("modality", c.phrase, matches[0].phrase))
+    return out
+
+
+def agents(claim: list[Clause], evidence: list[Clause]) -> list[Mismatch]:
+    """The doer of the claim's verb is not the doer of that verb in the transcript."""
+    out = []
+    for c, matches in _pairs(claim, evidence, loose=True):
+        if c.agent is None:
+            continue
+        known = [e.agent for e in matches if e.agent is not None]
+        if not known or len(known) < len(matches):
+            continue
+        if all(not (c.agent <= a or a <= c.agent) for a in known):
+            e = next(e for e in matches if e.agent is not None)
+            subject = _subject(e.head)
+            heard = _span_text(subject) if subject is not None else e.phrase
+            said_subject = _subject(c.head)
+            said = _span_text(said_subject) if said_subject is not None else c.phrase
+            out.append(Mismatch("agent", f"{said} {c.head.text}", f"{heard} {e.head.text}"))
+    return out
+
+
+def arguments(claim: list[Clause], evidence: list[Clause]) -> list[Mismatch]:
+    """A named object or prepositional argument of the claim's verb that is another name in
+    the transcript's same clause ("partner with Huawei" where it said "partner with Ericsson",
+    "received from Air Canada" where it said "received from Ottawa")."""
+    out = []
+    for c, matches in _pairs(claim, evidence, loose=True):
+        said_arguments = _arguments(c.head)
+
+        for role, said in said_arguments.items():
+            said_words = _named_words(said)
+            if said_words is None:
+                continue
+            heard = [_arguments(e.head).get(role) for e in matches]
+            named = [(h, _named_words(h)) for h in heard if h is not None]
+            named = [(h, w) for h, w in named if w is not None]
+            if not named or len(named) < len(matches):
+                continue
+            if all(not (said_words <= w or w <= said_words) for _, w in named):
+                out.append(Mismatch("argument", _span_text(said), _span_text(named[0][0])))
+    return out
+
+
+def _span_text(token: Token) -> str:
+    words = [
+        t for t in token.subtree if t.dep_ not in ("relcl", "punct") and t.head.dep_ != "relcl"
+    ]
+    words = [
+        t
+        for t in words
+        if not any(
+            a.dep_ in ("relcl", "appos") for a in t.ancestors if a.i >= token.i and a is not token
+        )
+    ]
+    if not words:
+        return token.text
+    first, last = min(t.i for t in words), max(t.i for t in words)
+    if last - first > 6:
+        return token.text
+    return token.doc[first : last + 1].text
+
+
+def _negated_token(token: Token) -> bool:
+    head = _clause_of(token)
+    return _negated(head) if head is not None else False
+
+
+def antonyms(claim: Doc, evidence: Doc) -> list[Mismatch]:
+    """A word whose opposite the transcript uses instead (data/verify/antonyms.txt)."""
+    opposites = word_pairs("antonyms")
+    said_lemmas = {_lemma(t) for t in claim}
+    heard = {}
+    for token in evidence:
+        heard.setdefault(_lemma(token), token)
+    out = []
+    for token in claim:
+        lemma = _lemma(token)
+        if lemma not in opposites or lemma in heard:
+            continue
+        for opposite in opposites[lemma]:
+            other = heard.get(opposite)
+            if other is None or opposite in said_lemmas:
+                continue
+            if _negated_token(token) != _negated_token(other):
+                continue  # "did not rise" for "fell" is the same claim
+            out.append(Mismatch("antonym", token.text, other.text))
+            break
+    return out
+
+
+def _degree(token: Token) -> int:
+    """0 plain, 1 comparative, 2 superlative ("largest", "most important")."""
+    if token.tag_ in ("JJS", "RBS"):
+        return 2
+    if token.tag_ in ("JJR", "RBR"):
+        return 1
+    for child in token.children:
+        if child.dep_ == "advmod" and child.lower_ == "most":
+            return 2
+        if child.dep_ == "advmod" and child.lower_ == "more":
+            return 1
+    return 0
+
+
+def degree(claim: Doc, evidence: Doc) -> list[Mismatch]:
+    """A comparative or superlative stronger than the transcript's form of the same word."""
+    heard: dict[str, list[Token]] = {}
+    for token in evidence:
+        if token.pos_ in ("ADJ", "ADV"):
+            heard.setdefault(_lemma(token), []).append(token)
+    out = []
+    for token in claim:
+        if token.pos_ not in ("ADJ", "ADV") or _lemma(token) in ("many", "much", "few", "little"):
+            continue
+        level = _degree(token)
+        forms = heard.get(_lemma(token))
+        if level == 0 or not forms:
+            continue
+        if all(_degree(t) < level for t in forms):
+            out.append(Mismatch("degree", _with_most(token), _with_most(forms[0])))
+    return out
+
+
+def _with_most(token: Token) -> str:
+    for child in token.children:
+        if child.dep_ == "advmod" and child.lower_ in ("most", "more"):
+            return f"{child.text} {token.text}"
+    return token.text
+
+
+def _key(text: str) -> str:
+    return " ".join(
+        w for w in "".join(c.lower() if c.isalnum() else " " for c in text).split() if w != "the"
+    )
+
+
+def entities(
+    claim: Doc,
+    evidence: Doc,
+    *,
+    context: str = "",
+    is_speaker: Callable[[str], bool] | None = None,
+) -> list[Mismatch]:
+    """A named person, organisation, place or law the passage (or `context`, the speaker's
+    nearby words) does not name, where the passage names another of the same kind."""
+    families = word_map("entity_labels")
+    heard_text = f" {_key(evidence.text)} {_key(context)} "
+    said_text = f" {_key(claim.text)} "
+    out = []
+    for entity in claim.ents:
+        family = families.get(entity.label_)
+        if family is None or (is_speaker is not None and is_speaker(entity.text)):
+            continue
+        key = _key(entity.text)
+        if not key or f" {key} " in heard_text:
+            continue
+        if all(f" {w} " in heard_text for w in key.split() if len(w) > 2):
+            continue  # "Tristan Roy" heard as "Tristan ... Roy"
+        if key.replace(" ", "") in heard_text.replace(" ", ""):
+            continue  # "Mont-Royal" written "MontRoyal"
+
+        for other in evidence.ents:
+            if families.get(other.label_) != family:
+                continue
+            other_key = _key(other.text)
+            if (
+                other_key
+                and f" {other_key} " not in said_text
+                and not (is_speaker is not None and is_speaker(other.text))
+            ):
+                out.append(Mismatch("entity", entity.text, other.text))
+                break
+    return out

@@ -1,0 +1,338 @@
+"""The checks on an aligned pair (consistency.py), quantities, alignment and the claim check
+end to end on small hand-made transcripts: the examples of issue 14 and one case per category."""
+
+from __future__ import annotations
+
+import pytest
+
+from podium.engine.nlp import parse
+from podium.engine.verify import verify
+from podium.engine.verify.consistency import (
+    agents,
+    antonyms,
+    arguments,
+    clauses,
+    degree,
+    entities,
+    modality,
+    polarity,
+)
+from podium.engine.verify.quantity import RATIO, quantities, same_quantity
+from podium.engine.verify.text import normalise
+
+from .conftest import make_brief, make_transcript, section
+
+
+def _clauses(text: str, **kwargs):
+    return clauses(parse(text), **kwargs)
+
+
+def _checks(check, claim: str, evidence: str, **kwargs):
+    return check(_clauses(claim, **kwargs), _clauses(evidence))
+
+
+# --- polarity -------------------------------------------------------------------------------
+def test_polarity_dropped_negation_is_a_mismatch():
+    [m] = _checks(
+        polarity,
+        "The grid has been designed for this load.",
+        "We are building on a grid that has not been designed for this load.",
+    )
+    assert m.said == "has been designed" and m.heard == "has not been designed"
+
+
+def test_polarity_added_negation_is_a_mismatch():
+    found = _checks(
+        polarity,
+        "The minister did not approve the budget.",
+        "The minister approved the budget on Tuesday.",
+    )
+    assert [m.check for m in found] == ["polarity"]
+
+
+def test_polarity_no_as_determiner_negates_the_clause():
+    found = _checks(
+        polarity,
+        "There is power to introduce motions.",
+        "There is no power to introduce motions, to test confidence or to vote.",
+    )
+    assert found and "no power" in found[0].heard
+
+
+def test_polarity_question_answered_no_supports_the_negation():
+    evidence = "Will fees rise next year? No. The board has frozen them."
+    assert _checks(polarity, "Fees would not rise next year.", evidence) == []
+    assert [m.check for m in _checks(polarity, "Fees would rise next year.", evidence)] == [
+        "polarity"
+    ]
+
+
+def test_polarity_negation_elsewhere_in_the_passage_does_not_count():
+    evidence = "The council did not meet in May. The grid has been designed for this load."
+    assert _checks(polarity, "The grid has been designed for this load.", evidence) == []
+
+
+# --- antonyms and degree ----------------------------------------------------------------------
+def test_antonym_accepted_for_rejected():
+    [m] = antonyms(
+        parse("The tribunal accepted the claim."), parse("The tribunal rejected the claim.")
+    )
+    assert (m.said, m.heard) == ("accepted", "rejected")
+
+
+def test_antonym_comparatives_are_lemmatised():
+    [m] = antonyms(
+        parse("Canada Post is delivering fewer parcels."),
+        parse("It's now delivering more parcels, but it's losing money."),
+    )
+    assert (m.said, m.heard) == ("fewer", "more")
+
+
+def test_antonym_under_negation_is_the_same_claim():
+    assert antonyms(parse("Prices did not rise."), parse("Prices fell last year.")) == []
+
+
+def test_degree_superlative_the_transcript_did_not_use():
+    [m] = degree(
+        parse("It is the largest wind farm in Europe."), parse("It is a large wind farm in Europe.")
+    )
+    assert (m.said, m.heard) == ("largest", "large")
+    assert degree(parse("It is a large wind farm."), parse("It is the largest wind farm.")) == []
+
+
+# --- modality ---------------------------------------------------------------------------------
+def test_modality_will_for_may():
+    [m] = _checks(
+        modality,
+        "The government will introduce a levy next year.",
+        "The government may introduce a levy next year.",
+    )
+    assert m.said == "will introduce" and m.heard == "may introduce"
+
+
+def test_modality_done_for_plans_to():
+    found = _checks(
+        modality,
+        "The council has introduced a levy on second homes.",
+        "The council plans to introduce a levy on second homes.",
+    )
+    assert [m.check for m in found] == ["modality"]
+    assert (
+        _checks(
+            modality,
+            "The council may introduce a levy on second homes.",
+            "The council will introduce a levy on second homes.",
+        )
+        == []
+    )
+
+
+# --- entities, doers and arguments -------------------------------------------------------------
+def test_entity_swap_of_the_same_kind():
+    [m] = entities(
+        parse("The forces worked in care homes in Quebec and Alberta."),
+        parse("The forces are working in long-term care facilities in Quebec and Ontario."),
+    )
+    assert (m.said, m.heard) == ("Alberta", "Ontario")
+
+
+def test_entity_named_in_the_speakers_nearby_words_passes():
+    claim = parse("The bank is led by Michael Sabia.")
+    evidence = parse("The bank is moving into its next phase under its new chair.")
+    assert entities(claim, evidence, context="the new board chair, Michael Sabia") == []
+
+
+def test_agent_of_the_verb_is_another_actor():
+    [m] = _checks(
+        agents,
+        "The council rejected the plan in March.",
+        "The minister rejected the plan in March.",
+    )
+    assert m.check == "agent" and "council" in m.said and "minister" in m.heard
+
+
+def test_agent_i_is_the_speaker():
+    claim = _clauses("Steve Davies met the youth services council this week.")
+    heard = _clauses(
+        "I met the youth services council this week.",
+        speaker_words=frozenset({"kirsty", "williams"}),
+    )
+    assert [m.check for m in agents(claim, heard)] == ["agent"]
+    same = _clauses("Williams met the youth services council this week.")
+    assert agents(same, heard) == []
+
+
+def test_agent_pronoun_in_the_transcript_is_not_compared():
+    assert _checks(agents, "The council rejected the plan.", "They rejected the plan.") == []
+
+
+def test_argument_swapped_name():
+    [m] = _checks(
+        arguments,
+        "Bell Canada decided to partner with Huawei.",
+        "Bell Canada has decided to partner with Ericsson.",
+    )
+    assert (m.said, m.heard) == ("Huawei", "Ericsson")
+
+
+# --- quantities ---------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("written", "value", "unit"),
+    [
+        ("one in five", 0.2, RATIO),
+        ("a third of tenants", 1 / 3, RATIO),
+        ("70 percent", 0.7, RATIO),
+        ("seventy per cent", 0.7, RATIO),
+        ("£4.50", 4.5, "pound"),
+        ("four pounds fifty", 4.5, "pound"),
+        ("half a billion dollars", 5e8, "dollar"),
+        ("13 gigawatts", 13, "gigawatt"),
+        ("two and a half years", 2.5, "year"),
+        ("in 2020", 2020, None),
+    ],
+)
+def test_quantities_read_units_and_fractions(written, value, unit):
+    [quantity] = quantities(normalise(written))
+    assert quantity.value == pytest.approx(value) and quantity.unit == unit
+
+
+def test_quantities_compare_shares_and_units():
+    [fifth] = quantities(normalise("one in five"))
+    [twenty] = quantities(normalise("20 percent"))
+    [third] = quantities(normalise("one in three"))
+    assert same_quantity(fifth, twenty) and not same_quantity(fifth, third)
+    [gw] = quantities(normalise("17 gigawatts"))
+    [years] = quantities(normalise("17 years"))
+    assert not same_quantity(gw, years)
+
+
+def test_alternatives_are_two_numbers():
+    said = [q.value for q in quantities(normalise("three or four years"))]
+    heard = [q.value for q in quantities(normalise("the last three, four years"))]
+    assert said == heard == [3, 4]
+
+
+# --- the claim check end to end: issue 14's examples ------------------------------------------
+PANEL = make_transcript(
+    (0.0, "Dana Whitfield", "Welcome. Let us start with the grid and then the surveys."),
+    (
+        20.0,
+        "Maria Lopez",
+        "We are building on a grid that has not been designed for this load. The new offshore "
+        "farms will add 13 gigawatts of capacity by 2030. I have worked on energy for 17 years, "
+        "and I have never seen anything like it.",
+    ),
+    (
+        90.0,
+        "Tom Reed",
+        "In our survey, one in five tenants said they had been threatened with eviction. "
+        "The tribunal rejected the claim that the landlords had acted lawfully.",
+    ),
+    (160.0, "Dana Whitfield", "Will fees rise next year?"),
+    (165.0, "Tom Reed", "No. The board has frozen them until 2027."),
+    (
+        200.0,
+        "Maria Lopez",
+        "Students post-16 have had a hard time with COVID-19, and over the last three, four "
+        "years seventy per cent of colleges cut courses. A bus pass costs four pounds fifty.",
+    ),
+)
+
+
+def claim_finding(speaker: str, sentence: str, transcript=PANEL):
+    report = verify(make_brief(section(speaker=speaker, summary=sentence)), transcript)
+    found = [f for f in report.findings if f.check in ("claim", "attribution")]
+    return max(found, key=lambda f: ("ok", "warn", "fail").index(f.status))
+
+
+@pytest.mark.parametrize(
+    ("speaker", "sentence", "message"),
+    [
+        (
+            "Maria Lopez",
+            "Lopez said the grid has been designed for this load.",
+            'says "has been designed"; the transcript says "has not been designed" at 0:2',
+        ),
+        (
+            "Maria Lopez",
+            "Lopez said the new offshore farms will add 17 gigawatts by 2030.",
+            'says "17 gigawatts"; the transcript says "13 gigawatts" at 0:2',
+        ),
+        (
+            "Tom Reed",
+            "Reed said one in three tenants had been threatened with eviction.",
+            'says "one in three"; the transcript says "one in five" at 1:3',
+        ),
+        (
+            "Tom Reed",
+            "Reed said the tribunal accepted the claim that the landlords had acted lawfully.",
+            'says "accepted"; the transcript says "rejected" at 1:3',
+        ),
+    ],
+)
+def test_issue_examples_fail_with_the_mismatch_and_evidence(speaker, sentence, message):
+    finding = claim_finding(speaker, sentence)
+    assert finding.status == "fail" and finding.check == "claim"
+    assert message in finding.message
+    assert finding.evidence and all(e.speaker for e in finding.evidence)
+
+
+def test_question_answered_no_supports_the_negated_summary():
+    finding = claim_finding("Tom Reed", "Reed said fees would not rise next year.")
+    assert finding.status == "ok", finding.message
+    assert claim_finding("Tom Reed", "Reed said fees would rise next year.").status == "fail"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Lopez said students post 16 have had a hard time with Covid 19.",
+        "Lopez said that over three or four years 70% of colleges cut courses.",
+        "Lopez said a bus pass costs £4.50.",
+    ],
+)
+def test_normalised_forms_of_faithful_sentences_pass(sentence):
+    finding = claim_finding("Maria Lopez", sentence)
+    assert finding.status != "fail", finding.message
+
+
+# --- one case per category ---------------------------------------------------------------------------
+COUNCIL = make_transcript(
+    (0.0, "Chair Person", "Councillor Ames, your report please."),
+    (
+        10.0,
+        "Ruth Ames",
+        "The housing board approved the rent rules in March. The minister rejected our bid for "
+        "river defences in Leeds. Our council will open two new libraries next year.",
+    ),
+)
+
+
+@pytest.mark.parametrize(
+    ("category", "faithful", "unfaithful"),
+    [
+        (
+            "entity",
+            "Ames said the minister rejected the bid for river defences in Leeds.",
+            "Ames said the minister rejected the bid for river defences in York.",
+        ),
+        (
+            "misreference",
+            "Ames said the minister rejected the council's bid for river defences.",
+            "Ames said the housing board rejected the council's bid for river defences.",
+        ),
+        (
+            "meaning",
+            "Ames said the housing board approved the rent rules in March.",
+            "Ames said the housing board rejected the rent rules in March.",
+        ),
+        (
+            "number",
+            "Ames said the council will open two new libraries next year.",
+            "Ames said the council will open three new libraries next year.",
+        ),
+    ],
+)
+def test_category_faithful_passes_and_unfaithful_fails(category, faithful, unfaithful):
+    assert claim_finding("Ruth Ames", faithful, COUNCIL).status == "ok"
+    assert claim_finding("Ruth Ames", unfaithful, COUNCIL).status == "fail"
