@@ -40,3 +40,5 @@ urlpatterns = [
     path("", include("podium.events.urls")),
     re_path(rf"^{re.escape(settings.MEDIA_URL.lstrip('/'))}(?P<path>.*)$", media, name="media"),
 ]
+
+handler500 = "podium.common.views.errors.server_error"

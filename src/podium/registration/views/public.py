@@ -2,16 +2,24 @@
 
 Thin: parse the request, call ``podium.registration.domain``, render. A
 forged, expired or revoked manage link gets a 404 page that says so.
+
+The form never tells whether an email is registered: a new registration and
+a duplicate both end on the same "check your inbox" page (the duplicate's
+address gets its manage link again instead), as "resend my link" does. The
+POSTs are rate-limited by address and by email (``throttle``; 429 page).
+A seat lock not granted in time gives a "please try again" page (503).
 """
 
 from __future__ import annotations
 
 from django.contrib import messages
+from django.db.utils import OperationalError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_http_methods
 
+from podium.common.views.errors import too_many_requests
 from podium.events.models import Event, Organisation
 from podium.registration.domain.calendar import registration_ics
 from podium.registration.domain.errors import DuplicateRegistration, RegistrationError
@@ -26,6 +34,7 @@ from podium.registration.domain.registration import (
 from podium.registration.domain.tokens import manage_url, registration_from_token
 from podium.registration.interfaces.forms.registration import RegistrationForm
 from podium.registration.models import Registration, RegistrationType
+from podium.registration.views.throttle import public_form_throttled
 
 
 def _public_event(slug: str) -> Event:
@@ -60,7 +69,10 @@ def registration_form(request: HttpRequest, event_slug: str, type_slug: str) -> 
             status=200,
         )
     form = RegistrationForm(request.POST or None, registration_type=rtype)
-    duplicate = False
+    if request.method == "POST" and public_form_throttled(
+        request, email=request.POST.get("q_email", "")
+    ):
+        return too_many_requests(request, what="registrations")
     if request.method == "POST" and form.is_valid():
         try:
             registration = register(
@@ -73,30 +85,45 @@ def registration_form(request: HttpRequest, event_slug: str, type_slug: str) -> 
                 marketing_opt_in=form.cleaned_data.get("marketing_opt_in", False),
                 access_code=form.cleaned_data.get("access_code", ""),
             )
-        except DuplicateRegistration as error:
-            duplicate = True
-            form.add_error("q_email", str(error))
+        except DuplicateRegistration:
+            # Answer exactly as for a new registration; the address gets its link again.
+            resend_manage_link(event, email=form.email)
+            return redirect("registration:check_inbox", event_slug=event.slug)
+        except OperationalError as error:
+            return try_again_later(request, event, error)
         except RegistrationError as error:
             field = error.field if error.field in form.fields else None
             if field == "email":
                 field = "q_email"
             form.add_error(field, str(error))
         else:
-            request.session[f"registered-{registration.pk}"] = True
-            return redirect(manage_url(registration, absolute=False) + "?new=1")
+            del registration  # its manage link goes by email only
+            return redirect("registration:check_inbox", event_slug=event.slug)
     status = 400 if request.method == "POST" else 200
     return render(
         request,
         "registration/form.html",
         _form_context(
-            event,
-            rtype,
-            form,
-            duplicate=duplicate,
-            email=form.data.get("q_email", "") if form.is_bound else "",
+            event, rtype, form, email=form.data.get("q_email", "") if form.is_bound else ""
         ),
         status=status,
     )
+
+
+def check_inbox(request: HttpRequest, event_slug: str) -> HttpResponse:
+    """After the form: the same page whether the email was new or already registered."""
+    event = _public_event(event_slug)
+    return render(request, "registration/check_inbox.html", {"event": event})
+
+
+def try_again_later(request: HttpRequest, event, error: Exception) -> HttpResponse:
+    """A seat lock not granted within PODIUM_LOCK_TIMEOUT: ask the visitor to send the form again."""
+    import logging
+
+    logging.getLogger(__name__).warning("registration lock wait gave up: %s", error)
+    response = render(request, "registration/try_again.html", {"event": event}, status=503)
+    response["Retry-After"] = "5"
+    return response
 
 
 @require_http_methods(["GET", "POST"])
@@ -105,6 +132,8 @@ def resend_link(request: HttpRequest, event_slug: str) -> HttpResponse:
     event = _public_event(event_slug)
     sent = False
     email = (request.POST.get("email") or request.GET.get("email") or "").strip()[:254]
+    if request.method == "POST" and public_form_throttled(request, email=email):
+        return too_many_requests(request, what="requests for a link")
     if request.method == "POST" and email:
         resend_manage_link(event, email=email)
         sent = True
@@ -189,6 +218,8 @@ def manage_cancel(request: HttpRequest, token: str) -> HttpResponse:
     if error:
         return error
     if request.method == "POST":
+        if public_form_throttled(request, email=registration.email):
+            return too_many_requests(request, what="changes to this registration")
         cancel_registration(registration, reason="cancelled by the registrant")
         messages.success(
             request, "Your registration is cancelled. We have sent you a confirmation."
