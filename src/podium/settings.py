@@ -217,6 +217,11 @@ PODIUM_REGISTRATION_RETENTION_DAYS = int(env("PODIUM_REGISTRATION_RETENTION_DAYS
 PODIUM_HOLIDAY_COUNTRY = env("PODIUM_HOLIDAY_COUNTRY", "US")
 PODIUM_HOLIDAYS = env_list("PODIUM_HOLIDAYS")
 
+# --- Brief jobs (docs/briefs-site.md) --------------------------------------------
+PODIUM_BRIEFS_HEARTBEAT_SECONDS = float(env("PODIUM_BRIEFS_HEARTBEAT_SECONDS", "5"))
+PODIUM_BRIEFS_JOB_STALE_SECONDS = float(env("PODIUM_BRIEFS_JOB_STALE_SECONDS", "60"))
+PODIUM_BRIEFS_JOB_ATTEMPTS = int(env("PODIUM_BRIEFS_JOB_ATTEMPTS", "3"))
+
 # --- Cache (rate limits) -------------------------------------------------------
 # Redis when PODIUM_CACHE_URL is set (several machines); otherwise a file cache
 # in the data folder, which every server process on this machine shares.
@@ -249,8 +254,9 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
-if BEHIND_TLS_PROXY:  # the client's address as the proxy passes it on
-    RATELIMIT_IP_META_KEY = "HTTP_X_REAL_IP"
+# The client's address: X-Real-IP as the proxy passes it on, when behind one.
+RATELIMIT_IP_META_KEY = "podium.registration.views.throttle.client_address"
+if BEHIND_TLS_PROXY:
     AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_REAL_IP", "REMOTE_ADDR"]
 
 # --- Logging ---------------------------------------------------------------------

@@ -217,6 +217,7 @@ def test_late_accessibility_request_is_flagged_and_registrant_told(client, commi
         response = client.post(
             form_url(event), post_data(accessibility_request="Sign language interpreter")
         )
+    assert response.status_code == 302
     registration = Registration.objects.get()
     assert registration.accessibility_flagged and registration.status == S.CONFIRMED
     page = client.get(emailed_manage_path(mail.outbox[0])).content.decode()

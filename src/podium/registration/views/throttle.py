@@ -9,11 +9,24 @@ cannot fill someone's inbox, and invitation codes cannot be guessed quickly.
 
 from __future__ import annotations
 
+import ipaddress
+
 from django.conf import settings
 from django.http import HttpRequest
 from django_ratelimit.core import is_ratelimited
 
 from podium.registration.domain.registration import normalise_email
+
+
+def client_address(request: HttpRequest) -> str:
+    """The client's address: X-Real-IP from the TLS proxy when behind one, else the peer's."""
+    if getattr(settings, "BEHIND_TLS_PROXY", False):
+        given = request.META.get("HTTP_X_REAL_IP", "").strip()
+        try:
+            return str(ipaddress.ip_address(given))
+        except ValueError:
+            pass
+    return request.META.get("REMOTE_ADDR") or "0.0.0.0"
 
 
 def public_form_throttled(request: HttpRequest, *, email: str = "") -> bool:
