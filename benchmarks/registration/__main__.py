@@ -19,8 +19,9 @@ benchmark raises the per-address rate limit (``PODIUM_RATE_PUBLIC_IP``);
 each attempt uses its own email, which stays under the per-email limit.
 Afterwards the database is counted: the run fails (exit 1) unless
 confirmed == seats, waiting == attempts - seats and no request failed.
-The table gives the CPU seconds the server processes used (from /proc), so
-runs on a shared machine compare by CPU as well as by wall time.
+The table gives the CPU seconds the server processes used, and for
+PostgreSQL those of its backends serving the run (both from /proc), so runs
+on a shared machine compare by CPU as well as by wall time.
 
 Options: ``--only postgres|sqlite``, ``--server gunicorn|granian|runserver``,
 ``--workers N``, ``--attempts N --seats N --clients N``.
@@ -201,6 +202,29 @@ def process_tree_cpu_seconds(root: int) -> float:
     return sum(cpu.get(pid, 0.0) for pid in tree)
 
 
+def postgres_backend_cpu_seconds(env: dict[str, str]) -> float | None:
+    """CPU seconds of the PostgreSQL backends serving the benchmark database (same machine only)."""
+    import psycopg
+
+    try:
+        with psycopg.connect(
+            host=env.get("PODIUM_DB_HOST", "127.0.0.1"),
+            port=env.get("PODIUM_DB_PORT", "5432"),
+            user=env.get("PODIUM_DB_USER", "postgres"),
+            password=env.get("PODIUM_DB_PASSWORD", ""),
+            dbname="postgres",
+        ) as conn:
+            pids = [
+                row[0]
+                for row in conn.execute(
+                    "SELECT pid FROM pg_stat_activity WHERE datname = %s", (env["PODIUM_DB_NAME"],)
+                )
+            ]
+    except Exception:  # noqa: BLE001 - a remote server: no figure
+        return None
+    return sum(process_tree_cpu_seconds(pid) for pid in pids)
+
+
 def stop_server(process: subprocess.Popen) -> None:
     process.terminate()
     try:
@@ -273,6 +297,9 @@ def run_scenario(
                 results = list(pool.map(lambda i: attempt(base, i), range(attempts)))
             elapsed = time.perf_counter() - started
             cpu = process_tree_cpu_seconds(process.pid) - cpu_before
+            # the backends live as long as the workers' connections (CONN_MAX_AGE): all of
+            # their CPU is this run's, besides the start-up check
+            db_cpu = postgres_backend_cpu_seconds(env) if kind == "postgres" else None
         finally:
             stop_server(process)
         counts = json.loads(python(COUNT, EVENT_SLUG, env=env))
@@ -294,6 +321,7 @@ def run_scenario(
         "p50_ms": 1000 * statistics.median(latencies),
         "p95_ms": 1000 * latencies[int(0.95 * (len(latencies) - 1))],
         "server_cpu_s": cpu,
+        "db_cpu_s": db_cpu,
     }
 
 
@@ -309,7 +337,7 @@ def print_table(rows: list[dict]) -> None:
     header = (
         f"{'backend':<9} {'server':<9} {'workers':>7} {'attempts':>8} {'seats':>5} {'confirmed':>9} "
         f"{'waiting':>7} {'errors':>6} {'seconds':>7} {'reg/s':>6} {'p50 ms':>7} {'p95 ms':>7} "
-        f"{'server CPU s':>12}  result"
+        f"{'server CPU s':>12} {'db CPU s':>8}  result"
     )
     print(header)
     print("-" * len(header))
@@ -317,7 +345,8 @@ def print_table(rows: list[dict]) -> None:
         print(
             f"{r['backend']:<9} {r['server']:<9} {r['workers']:>7} {r['attempts']:>8} {r['seats']:>5} "
             f"{r['confirmed']:>9} {r['waitlisted']:>7} {r['errors']:>6} {r['seconds']:>7.1f} "
-            f"{r['per_second']:>6.1f} {r['p50_ms']:>7.0f} {r['p95_ms']:>7.0f} {r['server_cpu_s']:>12.1f}  "
+            f"{r['per_second']:>6.1f} {r['p50_ms']:>7.0f} {r['p95_ms']:>7.0f} {r['server_cpu_s']:>12.1f} "
+            f"{'-' if r['db_cpu_s'] is None else format(r['db_cpu_s'], '.1f'):>8}  "
             f"{'ok' if passed(r) else 'FAIL ' + ', '.join(r['error_kinds'])}"
         )
     load = os.getloadavg()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from django.core import mail
@@ -154,8 +155,12 @@ def test_form_does_not_tell_whether_an_email_is_registered(client, event, commit
     with committed():
         new = stranger.post(form_url(event), post_data(q_email="bob@example.org"))
     assert (duplicate.status_code, duplicate["Location"]) == (new.status_code, new["Location"])
-    assert stranger.get(duplicate["Location"]).content == stranger.get(new["Location"]).content
-    assert "already registered" not in stranger.get(duplicate["Location"]).content.decode()
+
+    def page(url):  # the CSRF token is masked afresh on every page
+        return re.sub(r'"X-CSRFToken": "\w+"', "", stranger.get(url).content.decode())
+
+    assert page(duplicate["Location"]) == page(new["Location"])
+    assert "This email address is already registered" not in page(duplicate["Location"])
     assert Registration.objects.filter(email_normalised="ada@example.org").count() == 1
     to_ada = [m for m in mail.outbox if m.to == ["ada@example.org"]]
     assert len(to_ada) == 1 and "link" in to_ada[0].subject
@@ -323,6 +328,6 @@ def test_random_posts_never_500(client, event):
     @given(st.dictionaries(st.sampled_from(names), value))
     def check(data):
         response = client.post(form_url(event), data)
-        assert response.status_code in (302, 400)
+        assert response.status_code in (302, 400, 429)  # 429: the address's rate limit
 
     check()

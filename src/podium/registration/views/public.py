@@ -45,15 +45,62 @@ def _public_event(slug: str) -> Event:
 
 
 def _form_context(event, rtype, form, **extra):
-    return {
+    context = {
         "event": event,
         "registration_type": rtype,
         "form": form,
         "when": event.when_display,
-        "organisations": Organisation.objects.values_list("name", flat=True)[:500],
+        "organisations": list(Organisation.objects.values_list("name", flat=True)[:500]),
         "accessibility_deadline": accessibility_deadline(event),
         **extra,
     }
+    if not form.is_bound and not extra.get("editing"):
+        context["form_body"] = _blank_form_body(context)
+    return context
+
+
+_BLANK_FORM_BODIES: dict[str, str] = {}
+
+
+def _blank_form_body(context: dict) -> str:
+    """The empty form's HTML, rendered once per process for each distinct form.
+
+    Rendering the questions through Django's widget templates was the largest
+    cost of the form page under a registration rush. The key is a digest of
+    everything the body shows (sections, every field's definition, the
+    organisation suggestions), so an edit in the form editor gives a new key.
+    """
+    import hashlib
+
+    from django.template.loader import render_to_string
+
+    form = context["form"]
+    described = [
+        [(getattr(s, "pk", None), getattr(s, "title", ""), getattr(s, "description", "")), names]
+        for s, names in form._sections
+    ]
+    for name, field in form.fields.items():
+        described.append(
+            [
+                name,
+                type(field).__name__,
+                type(field.widget).__name__,
+                str(field.label),
+                field.required,
+                str(field.help_text),
+                repr(getattr(field, "choices", None)),
+                field.widget.attrs,
+            ]
+        )
+    described.append(context["organisations"])
+    key = hashlib.sha256(repr(described).encode()).hexdigest()
+    body = _BLANK_FORM_BODIES.get(key)
+    if body is None:
+        if len(_BLANK_FORM_BODIES) > 64:
+            _BLANK_FORM_BODIES.clear()
+        body = render_to_string("registration/_form_body.html", context)
+        _BLANK_FORM_BODIES[key] = body
+    return body
 
 
 @require_http_methods(["GET", "POST"])
