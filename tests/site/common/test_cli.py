@@ -63,7 +63,8 @@ def test_serve_migrates_a_fresh_database_and_answers(tmp_path):
         text=True,
     )
     try:
-        deadline = time.monotonic() + 300  # migrate + collectstatic (compression) on a loaded machine
+        # migrate + collectstatic (compression) on a loaded machine
+        deadline = time.monotonic() + 300
         while True:
             try:
                 with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5) as response:
