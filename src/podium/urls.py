@@ -43,3 +43,4 @@ urlpatterns = [
 ]
 
 handler400 = "podium.common.views.errors.bad_request"
+handler500 = "podium.common.views.errors.server_error"

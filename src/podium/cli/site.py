@@ -1,6 +1,9 @@
 """Site commands: `podium serve`, `podium demo`, `podium worker`, `podium manage`.
 
-They wrap Django: each sets DJANGO_SETTINGS_MODULE and calls django.setup()
+`podium serve` is the production server: it migrates, collects the static
+files (WhiteNoise's compressed, hashed copies) and hands the process over to
+gunicorn with N worker processes. `podium demo` keeps Django's development
+server and turns DEBUG on for itself. They wrap Django: each sets DJANGO_SETTINGS_MODULE and calls django.setup()
 only when it runs (`_django()`), so the engine commands never import Django.
 `podium demo` migrates the database (SQLite under ./var by default), loads the
 demo content (`podium.demo.load.load_demo`), prints the staff logins, starts a
@@ -60,6 +63,47 @@ def _runserver(host: str, port: int) -> None:
     call_command("runserver", f"{host}:{port}", use_reloader=False, skip_checks=False)
 
 
+def default_workers() -> int:
+    """gunicorn's rule of thumb: two workers per core, plus one."""
+    return 2 * (os.cpu_count() or 1) + 1
+
+
+def _collectstatic() -> None:
+    from django.core.management import call_command
+
+    call_command("collectstatic", interactive=False, verbosity=0)
+
+
+def _gunicorn(host: str, port: int, workers: int, timeout: int) -> None:
+    """Replace this process with gunicorn serving podium.wsgi (access log on stdout)."""
+    bind = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+    console.print(
+        f"Serving on [bold]http://{bind}/[/] with {workers} gunicorn workers  (Ctrl+C to stop)",
+        highlight=False,
+    )
+    sys.stdout.flush()
+    argv = [
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "podium.wsgi:application",
+        "--bind",
+        bind,
+        "--workers",
+        str(workers),
+        "--timeout",
+        str(timeout),
+        "--access-logfile",
+        "-",
+        "--error-logfile",
+        "-",
+        # X-Forwarded-* are read by Django (PODIUM_BEHIND_TLS_PROXY), not gunicorn.
+        "--forwarded-allow-ips",
+        "127.0.0.1,::1",
+    ]
+    os.execv(sys.executable, argv)
+
+
 def _start_worker() -> subprocess.Popen | None:
     """A `podium worker` child process for the database task backend (None for other backends)."""
     from django.conf import settings
@@ -94,15 +138,25 @@ def register(app: typer.Typer) -> None:
     def serve(
         host: Annotated[str, typer.Option(help="Address to listen on.")] = DEFAULT_HOST,
         port: Annotated[int, typer.Option(help="Port to listen on.")] = DEFAULT_PORT,
+        workers: Annotated[
+            int | None,
+            typer.Option(help="gunicorn worker processes (default: 2 per CPU core + 1).", min=1),
+        ] = None,
+        timeout: Annotated[
+            int, typer.Option(help="Seconds before a stuck worker is restarted.", min=5)
+        ] = 60,
     ) -> None:
-        """Run the web site (migrates the database first if needed).
+        """Run the web site with gunicorn, the production server (see docs/deploy.md).
 
-        Django's own server, for one machine; behind a proxy use a WSGI server
-        (`gunicorn podium.wsgi`). Static files are served by WhiteNoise.
+        Migrates the database if needed and collects the static files
+        (served by WhiteNoise, compressed, with hashed names) first. Settings
+        come from PODIUM_* environment variables (docs/settings.md). Run the
+        task worker beside it: `podium worker`.
         """
         _django()
         _migrate()
-        _runserver(host, port)
+        _collectstatic()
+        _gunicorn(host, port, workers or default_workers(), timeout)
 
     @app.command()
     def demo(
@@ -111,24 +165,45 @@ def register(app: typer.Typer) -> None:
         no_serve: Annotated[
             bool, typer.Option("--no-serve", help="Load the demo content and exit.")
         ] = False,
+        reset_demo_passwords: Annotated[
+            bool,
+            typer.Option(
+                "--reset-demo-passwords",
+                help="Set the demo accounts' passwords back to the demo password.",
+            ),
+        ] = False,
     ) -> None:
         """Load the demo events and publications, print the staff logins, and serve the site.
 
-        Safe to run again: nothing is duplicated. A task worker runs beside the
-        server (for brief generation and emails) and stops with it.
+        Safe to run again: nothing is duplicated, and existing accounts keep
+        their passwords. Refuses a database it did not create. A task worker
+        runs beside the server (for brief generation and emails) and stops with it.
         """
-        # Demo emails go to files under the data folder, not over the console.
+        # Demo emails go to files under the data folder, not over the console;
+        # the development server serves with DEBUG on unless told otherwise.
         os.environ.setdefault("PODIUM_EMAIL", "file")
+        os.environ.setdefault("PODIUM_DEBUG", "1")
         _django()
         import logging
 
         logging.getLogger("podium").setLevel(logging.WARNING)
         console.print(f"Database: {_database_label()}", highlight=False)
         _migrate()
-        from podium.demo.load import DEMO_PASSWORD, DEMO_USERS, load_demo
+        from podium.demo.load import (
+            DEMO_PASSWORD,
+            DEMO_USERS,
+            NotADemoDatabase,
+            claim_demo_database,
+            load_demo,
+        )
 
+        try:
+            claim_demo_database()
+        except NotADemoDatabase as error:
+            err_console.print(f"[red]podium demo: {error}[/]", highlight=False)
+            raise typer.Exit(2) from None
         console.print("Loading the demo content…")
-        summary = load_demo(stdout=console.file)
+        summary = load_demo(stdout=console.file, reset_passwords=reset_demo_passwords)
         _print_logins(host, port, DEMO_USERS, DEMO_PASSWORD, summary)
         if no_serve:
             return

@@ -15,6 +15,11 @@ found by slug or name and updated; pictures are drawn once). It creates
 - a past committee evidence session whose transcript ships in `data/`;
 
 then hands over to the other apps' demo loaders (see `_other_apps`).
+
+Existing accounts are never changed (their passwords least of all) unless
+`reset_passwords=True` (`podium demo --reset-demo-passwords`). `podium demo`
+first calls `claim_demo_database()`, which refuses a database the demo did
+not create (one with users or events and no `DemoDatabaseMarker` row).
 """
 
 from __future__ import annotations
@@ -158,11 +163,35 @@ COMMITTEE_SPEAKERS = [
 KIND_BY_LABEL = {label: value for value, label in Publication.Kind.choices}
 
 
-def load_demo(*, stdout: TextIO | None = None, other_apps: bool = True) -> dict:
+class NotADemoDatabase(Exception):
+    """The database holds content the demo did not create: the demo will not load into it."""
+
+
+def claim_demo_database() -> None:
+    """Mark an empty database as the demo's; refuse (NotADemoDatabase) one with other content."""
+    from podium.common.models import DemoDatabaseMarker
+
+    if DemoDatabaseMarker.objects.exists():
+        return
+    users, events = get_user_model().objects.count(), Event.objects.count()
+    if users or events:
+        raise NotADemoDatabase(
+            f"this database was not created by `podium demo` (it holds {users} users and "
+            f"{events} events): the demo loads only into an empty database or one it created. "
+            "Point PODIUM_DATA_DIR (or PODIUM_DB_NAME) at a new one."
+        )
+    DemoDatabaseMarker.objects.create()
+
+
+def load_demo(
+    *, stdout: TextIO | None = None, other_apps: bool = True, reset_passwords: bool = False
+) -> dict:
     """Create or update all demo content; return a summary (slugs, users, counts).
 
     `other_apps=False` loads only the site's own content (events, people,
     publications, accounts), without the registration and briefs demos.
+    Demo accounts that already exist are left as they are unless
+    `reset_passwords` (then their password, names and role are the demo's again).
     """
 
     def say(message: str) -> None:
@@ -171,7 +200,7 @@ def load_demo(*, stdout: TextIO | None = None, other_apps: bool = True) -> dict:
             stdout.write(message + "\n")
 
     with transaction.atomic():
-        users = _users()
+        users = _users(reset_passwords=reset_passwords)
         say(f"staff accounts: {', '.join(u.username for u in users)}")
         publications = _seed_publications()
         say(f"publications: {len(publications)}")
@@ -190,11 +219,14 @@ def load_demo(*, stdout: TextIO | None = None, other_apps: bool = True) -> dict:
     }
 
 
-def _users():
+def _users(*, reset_passwords: bool):
     User = get_user_model()
     users = []
     for username, role, first, last, superuser in DEMO_USERS:
-        user, _ = User.objects.get_or_create(username=username)
+        user, created = User.objects.get_or_create(username=username)
+        users.append(user)
+        if not created and not reset_passwords:
+            continue  # never touch an existing account's password or rights unasked
         user.first_name, user.last_name = first, last
         user.email = f"{username}@podium.example"
         user.is_superuser = user.is_staff = (
@@ -203,7 +235,6 @@ def _users():
         user.set_password(DEMO_PASSWORD)
         user.save()
         assign_role(user, role=role)
-        users.append(user)
     return users
 
 

@@ -11,5 +11,6 @@ urlpatterns = [
     path("manage/<str:token>/cancel/", public.manage_cancel, name="manage_cancel"),
     path("manage/<str:token>/calendar.ics", public.manage_ics, name="manage_ics"),
     path("<slug:event_slug>/resend-link/", public.resend_link, name="resend_link"),
+    path("<slug:event_slug>/check-your-inbox/", public.check_inbox, name="check_inbox"),
     path("<slug:event_slug>/<slug:type_slug>/", public.registration_form, name="form"),
 ]

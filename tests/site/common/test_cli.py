@@ -56,14 +56,15 @@ def test_engine_commands_do_not_import_django(tmp_path):
 def test_serve_migrates_a_fresh_database_and_answers(tmp_path):
     port = free_port()
     server = subprocess.Popen(
-        [*PODIUM, "serve", "--port", str(port)],
+        [*PODIUM, "serve", "--port", str(port), "--workers", "2"],
         env=run_env(tmp_path),
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
     )
     try:
-        deadline = time.monotonic() + 90
+        # migrate + collectstatic (compression) on a loaded machine
+        deadline = time.monotonic() + 300
         while True:
             try:
                 with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5) as response:

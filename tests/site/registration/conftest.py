@@ -108,3 +108,12 @@ def committed(django_capture_on_commit_callbacks):
         return django_capture_on_commit_callbacks(execute=True)
 
     return run
+
+
+def emailed_manage_path(message) -> str:
+    """The private manage page's path in an email (the only place the link is given)."""
+    import re
+
+    found = re.search(r"https?://[^/\s]+(/register/manage/[^/\s]+/)", message.body)
+    assert found, f"no manage link in {message.subject!r}"
+    return found.group(1)

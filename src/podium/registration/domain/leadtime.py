@@ -8,6 +8,7 @@ holidays come from the ``holidays`` package for ``settings.PODIUM_HOLIDAY_COUNTR
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 import numpy as np
 from django.conf import settings
@@ -16,15 +17,22 @@ from django.utils import timezone
 
 def holiday_dates(years: list[int]) -> list[dt.date]:
     """Holidays that do not count as business days, for the given years."""
-    dates: set[dt.date] = set()
     country = getattr(settings, "PODIUM_HOLIDAY_COUNTRY", "US")
+    extra = tuple(str(value) for value in getattr(settings, "PODIUM_HOLIDAYS", []))
+    return list(_holiday_dates(country, extra, tuple(years)))
+
+
+@functools.lru_cache(maxsize=64)
+def _holiday_dates(country: str, extra: tuple[str, ...], years: tuple[int, ...]) -> tuple:
+    """Computed once per process for each (country, extra days, years): every form page asks."""
+    dates: set[dt.date] = set()
     if country:
         import holidays
 
-        dates.update(holidays.country_holidays(country, years=years).keys())
-    for value in getattr(settings, "PODIUM_HOLIDAYS", []):
-        dates.add(value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value)))
-    return sorted(dates)
+        dates.update(holidays.country_holidays(country, years=list(years)).keys())
+    for value in extra:
+        dates.add(dt.date.fromisoformat(value[:10]))
+    return tuple(sorted(dates))
 
 
 def business_days_between(start: dt.date, end: dt.date) -> int:

@@ -2,16 +2,24 @@
 
 Thin: parse the request, call ``podium.registration.domain``, render. A
 forged, expired or revoked manage link gets a 404 page that says so.
+
+The form never tells whether an email is registered: a new registration and
+a duplicate both end on the same "check your inbox" page (the duplicate's
+address gets its manage link again instead), as "resend my link" does. The
+POSTs are rate-limited by address and by email (``throttle``; 429 page).
+A seat lock not granted in time gives a "please try again" page (503).
 """
 
 from __future__ import annotations
 
 from django.contrib import messages
+from django.db.utils import OperationalError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_http_methods
 
+from podium.common.views.errors import too_many_requests
 from podium.events.models import Event, Organisation
 from podium.registration.domain.calendar import registration_ics
 from podium.registration.domain.errors import DuplicateRegistration, RegistrationError
@@ -22,6 +30,7 @@ from podium.registration.domain.tokens import manage_url, registration_from_toke
 from podium.registration.domain.transitions import cancel_registration
 from podium.registration.interfaces.forms.registration import RegistrationForm
 from podium.registration.models import Registration, RegistrationType
+from podium.registration.views.throttle import public_form_throttled
 
 
 def _public_event(slug: str) -> Event:
@@ -32,15 +41,62 @@ def _public_event(slug: str) -> Event:
 
 
 def _form_context(event, rtype, form, **extra):
-    return {
+    context = {
         "event": event,
         "registration_type": rtype,
         "form": form,
         "when": event.when_display,
-        "organisations": Organisation.objects.values_list("name", flat=True)[:500],
+        "organisations": list(Organisation.objects.values_list("name", flat=True)[:500]),
         "accessibility_deadline": accessibility_deadline(event),
         **extra,
     }
+    if not form.is_bound and not extra.get("editing"):
+        context["form_body"] = _blank_form_body(context)
+    return context
+
+
+_BLANK_FORM_BODIES: dict[str, str] = {}
+
+
+def _blank_form_body(context: dict) -> str:
+    """The empty form's HTML, rendered once per process for each distinct form.
+
+    Rendering the questions through Django's widget templates was the largest
+    cost of the form page under a registration rush. The key is a digest of
+    everything the body shows (sections, every field's definition, the
+    organisation suggestions), so an edit in the form editor gives a new key.
+    """
+    import hashlib
+
+    from django.template.loader import render_to_string
+
+    form = context["form"]
+    described = [
+        [(getattr(s, "pk", None), getattr(s, "title", ""), getattr(s, "description", "")), names]
+        for s, names in form._sections
+    ]
+    for name, field in form.fields.items():
+        described.append(
+            [
+                name,
+                type(field).__name__,
+                type(field.widget).__name__,
+                str(field.label),
+                field.required,
+                str(field.help_text),
+                repr(getattr(field, "choices", None)),
+                field.widget.attrs,
+            ]
+        )
+    described.append(context["organisations"])
+    key = hashlib.sha256(repr(described).encode()).hexdigest()
+    body = _BLANK_FORM_BODIES.get(key)
+    if body is None:
+        if len(_BLANK_FORM_BODIES) > 64:
+            _BLANK_FORM_BODIES.clear()
+        body = render_to_string("registration/_form_body.html", context)
+        _BLANK_FORM_BODIES[key] = body
+    return body
 
 
 @require_http_methods(["GET", "POST"])
@@ -56,7 +112,10 @@ def registration_form(request: HttpRequest, event_slug: str, type_slug: str) -> 
             status=200,
         )
     form = RegistrationForm(request.POST or None, registration_type=rtype)
-    duplicate = False
+    if request.method == "POST" and public_form_throttled(
+        request, email=request.POST.get("q_email", "")
+    ):
+        return too_many_requests(request, what="registrations")
     if request.method == "POST" and form.is_valid():
         try:
             registration = register(
@@ -69,30 +128,45 @@ def registration_form(request: HttpRequest, event_slug: str, type_slug: str) -> 
                 marketing_opt_in=form.cleaned_data.get("marketing_opt_in", False),
                 access_code=form.cleaned_data.get("access_code", ""),
             )
-        except DuplicateRegistration as error:
-            duplicate = True
-            form.add_error("q_email", str(error))
+        except DuplicateRegistration:
+            # Answer exactly as for a new registration; the address gets its link again.
+            resend_manage_link(event, email=form.email)
+            return redirect("registration:check_inbox", event_slug=event.slug)
+        except OperationalError as error:
+            return try_again_later(request, event, error)
         except RegistrationError as error:
             field = error.field if error.field in form.fields else None
             if field == "email":
                 field = "q_email"
             form.add_error(field, str(error))
         else:
-            request.session[f"registered-{registration.pk}"] = True
-            return redirect(manage_url(registration, absolute=False) + "?new=1")
+            del registration  # its manage link goes by email only
+            return redirect("registration:check_inbox", event_slug=event.slug)
     status = 400 if request.method == "POST" else 200
     return render(
         request,
         "registration/form.html",
         _form_context(
-            event,
-            rtype,
-            form,
-            duplicate=duplicate,
-            email=form.data.get("q_email", "") if form.is_bound else "",
+            event, rtype, form, email=form.data.get("q_email", "") if form.is_bound else ""
         ),
         status=status,
     )
+
+
+def check_inbox(request: HttpRequest, event_slug: str) -> HttpResponse:
+    """After the form: the same page whether the email was new or already registered."""
+    event = _public_event(event_slug)
+    return render(request, "registration/check_inbox.html", {"event": event})
+
+
+def try_again_later(request: HttpRequest, event, error: Exception) -> HttpResponse:
+    """A seat lock not granted within PODIUM_LOCK_TIMEOUT: ask the visitor to send the form again."""
+    import logging
+
+    logging.getLogger(__name__).warning("registration lock wait gave up: %s", error)
+    response = render(request, "registration/try_again.html", {"event": event}, status=503)
+    response["Retry-After"] = "5"
+    return response
 
 
 @require_http_methods(["GET", "POST"])
@@ -101,6 +175,8 @@ def resend_link(request: HttpRequest, event_slug: str) -> HttpResponse:
     event = _public_event(event_slug)
     sent = False
     email = (request.POST.get("email") or request.GET.get("email") or "").strip()[:254]
+    if request.method == "POST" and public_form_throttled(request, email=email):
+        return too_many_requests(request, what="requests for a link")
     if request.method == "POST" and email:
         resend_manage_link(event, email=email)
         sent = True
@@ -185,6 +261,8 @@ def manage_cancel(request: HttpRequest, token: str) -> HttpResponse:
     if error:
         return error
     if request.method == "POST":
+        if public_form_throttled(request, email=registration.email):
+            return too_many_requests(request, what="changes to this registration")
         cancel_registration(registration, reason="cancelled by the registrant")
         messages.success(
             request, "Your registration is cancelled. We have sent you a confirmation."

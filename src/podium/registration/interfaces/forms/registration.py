@@ -8,6 +8,7 @@ types, the invitation code. Errors are per field and in plain words.
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from django import forms
@@ -52,6 +53,12 @@ class FastSelect(forms.Select):
             ),
         )
         return format_html("<select{}>{}</select>", flatatt(final_attrs), options)
+
+
+@functools.cache
+def country_choices() -> tuple[tuple[str, str], ...]:
+    """django-countries' list (about 250), built once per process: the site speaks English only."""
+    return (("", "Choose a country…"), *((c.code, str(c.name)) for c in countries))
 
 
 def field_for_question(question: Question) -> forms.Field:
@@ -100,7 +107,7 @@ def field_for_question(question: Question) -> forms.Field:
         return forms.BooleanField(**common)
     if kind == K.COUNTRY:
         return forms.ChoiceField(
-            choices=[("", "Choose a country…"), *[(c.code, c.name) for c in countries]],
+            choices=country_choices(),
             widget=FastSelect(attrs={"autocomplete": "country"}),
             **common,
         )

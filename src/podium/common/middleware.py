@@ -1,0 +1,24 @@
+"""Request ids: django-log-request-id's middleware, honouring only well-formed X-Request-ID values.
+
+The id (from the proxy's X-Request-ID header, or a new uuid4) is on
+``request.id``, in every log line (settings.LOGGING's filter), in the
+``X-Request-ID`` response header and on the 500 page, so a visitor's report
+finds the traceback. A header that is not a short token is replaced, so it
+cannot forge log lines.
+"""
+
+from __future__ import annotations
+
+import re
+
+from log_request_id.middleware import RequestIDMiddleware as LibraryRequestIDMiddleware
+
+WELL_FORMED_ID = re.compile(r"[A-Za-z0-9._:-]{1,128}")
+
+
+class RequestIDMiddleware(LibraryRequestIDMiddleware):
+    def _get_request_id(self, request) -> str:
+        given = request.META.get(self.request_id_header or "", "")
+        if given and not WELL_FORMED_ID.fullmatch(given):
+            return self._generate_id()
+        return super()._get_request_id(request)
