@@ -2,34 +2,26 @@
 
 The lists live in ``podium/engine/data/verify/*.txt`` so they can be read,
 reviewed and extended without touching code; each file's header says where
-its words come from. `word_list` reads one file once per process
-(`functools.cache`); `word_pairs` reads a file of two-word lines (antonyms)
-into a symmetric mapping. Plain `pathlib`, no other library.
+its words come from. The engine's one loader, `podium.engine.wordlists`, reads
+them (once per process); this module only shapes them for the checks:
+`word_list` as a set, `word_pairs` (two-word lines, e.g. antonyms) as a
+symmetric mapping, `word_map` as a dictionary.
 """
 
 from __future__ import annotations
 
 import functools
-from pathlib import Path
 
-DATA = Path(__file__).resolve().parents[1] / "data" / "verify"
-"""Where the lists are: ``podium/engine/data/verify``."""
+from podium.engine.wordlists import load_word_list, load_words
 
 
-def _lines(name: str) -> list[str]:
-    text = (DATA / f"{name}.txt").read_text(encoding="utf-8")
-    out = []
-    for line in text.splitlines():
-        line = line.split("#", 1)[0].strip()
-        if line:
-            out.append(line)
-    return out
+def _lines(name: str) -> tuple[str, ...]:
+    return load_word_list(f"verify/{name}")
 
 
-@functools.cache
 def word_list(name: str) -> frozenset[str]:
     """The entries of ``data/verify/NAME.txt`` (lower case as written)."""
-    return frozenset(_lines(name))
+    return load_words(f"verify/{name}")
 
 
 @functools.cache
