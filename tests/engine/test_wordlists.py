@@ -2,25 +2,25 @@
 
 import re
 from importlib import resources
+from pathlib import Path
 
 import pytest
 
 from podium.engine.wordlists import load_word_list, load_words, words_pattern
 
-LISTS = sorted(
-    p.name.removesuffix(".txt")
-    for p in resources.files("podium.engine.data").iterdir()
-    if p.name.endswith(".txt")
-)
+DATA = Path(str(resources.files("podium.engine.data")))
+LISTS = sorted(p.relative_to(DATA).with_suffix("").as_posix() for p in DATA.rglob("*.txt"))
 
 
 def test_the_engine_lists_are_there():
     assert {"honorifics", "name_particles", "reporting_verbs", "sound_tags"} <= set(LISTS)
+    # The writer's lists live in a subfolder and are read by the same loader.
+    assert {"write/open_verbs", "write/english_stop_words"} <= set(LISTS)
 
 
 @pytest.mark.parametrize("name", LISTS)
 def test_every_list_has_a_source_header_and_clean_entries(name):
-    text = resources.files("podium.engine.data").joinpath(f"{name}.txt").read_text("utf-8")
+    text = (DATA / f"{name}.txt").read_text("utf-8")
     header = [line for line in text.splitlines()[:12] if line.startswith("#")]
     assert any("Source:" in line for line in header), f"{name}.txt: no '# Source:' header"
     entries = load_word_list(name)
@@ -50,3 +50,9 @@ def test_pattern_tries_longer_entries_first():
 def test_a_missing_list_is_an_error():
     with pytest.raises(FileNotFoundError):
         load_words("no_such_list")
+
+
+def test_a_subfolder_list_reads_like_a_top_level_one():
+    verbs = load_words("write/open_verbs")
+    assert "think" in verbs and not any(v.startswith("#") for v in verbs)
+    assert load_words("write/open_verbs") is verbs

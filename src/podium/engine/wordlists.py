@@ -1,7 +1,8 @@
 """Word lists the engine matches text against, read from ``engine/data/*.txt``.
 
-Each list is a plain text file in ``src/podium/engine/data/``: one word or
-phrase a line, ``#`` starts a comment (a whole line or the rest of one), blank
+Each list is a plain text file in ``src/podium/engine/data/`` or one of its
+subfolders (a name like ``"write/open_verbs"`` reads ``data/write/open_verbs.txt``;
+the writer keeps its lists there): one word or phrase a line, ``#`` starts a comment (a whole line or the rest of one), blank
 lines are ignored, and the file's header says where the list comes from. Lists
 are read once per process (`functools.cache`) with `importlib.resources`, so
 they work from an installed wheel as well as from a checkout.
@@ -25,8 +26,12 @@ _DATA = "podium.engine.data"
 
 @functools.cache
 def load_word_list(name: str) -> tuple[str, ...]:
-    """The entries of ``engine/data/<name>.txt`` in file order, without comments."""
-    text = resources.files(_DATA).joinpath(f"{name}.txt").read_text(encoding="utf-8")
+    """The entries of ``engine/data/<name>.txt`` in file order, without comments.
+
+    `name` may hold a subfolder: ``"write/open_verbs"``.
+    """
+    *folders, stem = name.split("/")
+    text = resources.files(_DATA).joinpath(*folders, f"{stem}.txt").read_text(encoding="utf-8")
     entries: dict[str, None] = {}
     for line in text.splitlines():
         entry = " ".join(line.split("#", 1)[0].split())

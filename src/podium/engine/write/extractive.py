@@ -38,6 +38,7 @@ from podium.engine.brief.model import Brief, EventDetails, Part, Quote, Section
 from podium.engine.segment import Segmentation, Sentence, TopicSpan
 from podium.engine.speakers import Speaker
 from podium.engine.transcript.model import Transcript
+from podium.engine.wordlists import load_words
 from podium.engine.write import language as lang
 from podium.engine.write import speech
 from podium.engine.write.keyphrases import STOP, title_case
@@ -615,7 +616,7 @@ def part_title(plan: Plan, part: Part, lead: str) -> str:
     """ "The Evidence on Childcare Provision": the phrase most of the Part's titles share."""
     counts: Counter[str] = Counter()
     forms: dict[str, str] = {}
-    generic = speech.word_list("generic_title_words")
+    generic = load_words("write/generic_title_words")
     for section in part.sections:
         words = [w for w in section.title.split() if w.lower() not in STOP]
         seen: set[str] = set()

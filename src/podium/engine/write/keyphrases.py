@@ -2,16 +2,16 @@
 
 `STOP` is spaCy's English stop-word list plus the words of conversation that
 name nothing ("yeah", "thing", "going"), both read from
-``data/write/*.txt`` (`podium.engine.write.words`); `title_case` writes a
+``data/write/*.txt`` (read with `podium.engine.wordlists.load_words("write/…")`); `title_case` writes a
 headline the way the seed does ("The Childcare Offer and PPE"). The titles
 themselves come from noun chunks (`podium.engine.write.titles`).
 """
 
 from __future__ import annotations
 
-from podium.engine.write.words import word_list
+from podium.engine.wordlists import load_words
 
-STOP = word_list("english_stop_words") | word_list("spoken_stop_words")
+STOP = load_words("write/english_stop_words") | load_words("write/spoken_stop_words")
 _SMALL = frozenset(
     ["a", "an", "and", "as", "at", "but", "by", "for", "in", "of", "on", "or", "the", "to", "vs"]
 )

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import zlib
 
-from podium.engine.write.words import word_list
+from podium.engine.wordlists import load_words
 
 HOUSEKEEPING = re.compile(
     r"\b(?:welcome|good (?:morning|afternoon|evening)|apologies|apologise|apologize|"
@@ -93,7 +93,7 @@ META = re.compile(
     re.IGNORECASE,
 )
 """Talk about the conversation itself ("as I said earlier", "your question"): not quotable."""
-BAD_START = word_list("bad_start")
+BAD_START = load_words("write/bad_start")
 """Words a self-contained clause or quote does not open with."""
 _UNFINISHED = re.compile(r"(?:—|–|-|\.\.\.|…)[.\s]*$")
 

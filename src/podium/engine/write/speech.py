@@ -16,7 +16,7 @@
 - `is_recommendation(text)`: a sentence that recommends ("should", "must",
   "we recommend", "I'd propose") with a real subject, not "I must say".
 
-The word lists live in ``data/write/*.txt`` (`podium.engine.write.words`).
+The word lists live in ``data/write/*.txt`` (read with `podium.engine.wordlists.load_words("write/…")`).
 """
 
 from __future__ import annotations
@@ -24,8 +24,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from podium.engine.wordlists import load_words
 from podium.engine.write import language as lang
-from podium.engine.write.words import word_list
 
 QUOTE_WORDS = (10, 40)
 PERSON_1_2 = re.compile(
@@ -55,7 +55,7 @@ def voice_for(role: str | None, government: str = "the Government") -> Voice:
     "we" sentences are quoted, not reported.
     """
     text = (role or "").lower()
-    for line in sorted(word_list("collective_roles")):
+    for line in sorted(load_words("write/collective_roles")):
         word, _, who = (part.strip() for part in line.partition("|"))
         if word and re.search(rf"\b{re.escape(word)}\b", text):
             return Voice(government if who == "the Government" else who)
@@ -77,7 +77,7 @@ _EDGE_HEDGES = None
 def _edge_hedge_pattern() -> re.Pattern[str]:
     global _EDGE_HEDGES
     if _EDGE_HEDGES is None:
-        words = sorted(word_list("edge_hedges"), key=len, reverse=True)
+        words = sorted(load_words("write/edge_hedges"), key=len, reverse=True)
         alternatives = "|".join(re.escape(w) for w in words)
         _EDGE_HEDGES = re.compile(rf"(?:,\s*(?:{alternatives}))+\s*(?=[.!?]?$)", re.IGNORECASE)
     return _EDGE_HEDGES
@@ -326,7 +326,7 @@ def _dangling_end(doc) -> bool:
     last = tokens[-1]
     if last.pos_ in ("ADP", "DET", "CCONJ", "SCONJ", "AUX", "PART") and last.dep_ != "prt":
         return True
-    open_verbs = word_list("open_verbs")
+    open_verbs = load_words("write/open_verbs")
     for token in doc:
         if token.pos_ == "VERB" and token.lemma_.lower() in open_verbs:
             objects = [

@@ -21,8 +21,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from podium.engine.wordlists import load_words
 from podium.engine.write.keyphrases import STOP, title_case
-from podium.engine.write.words import word_list
 
 TITLE_WORDS = (2, 7)
 _PREPOSITIONS = ("of", "for", "on", "in", "to")
@@ -54,10 +54,10 @@ class TitlePhrase:
 def phrases_of(doc, banned: frozenset[str] = frozenset()) -> list[TitlePhrase]:
     """Title candidates of one parsed sentence."""
     out: list[TitlePhrase] = []
-    generic = word_list("generic_title_words")
+    generic = load_words("write/generic_title_words")
     for chunk in doc.noun_chunks:
         tokens = list(chunk)
-        weak = word_list("weak_modifiers")
+        weak = load_words("write/weak_modifiers")
         while tokens and (
             tokens[0].pos_ in _DROP_LEAD
             or tokens[0].lower_ in STOP
@@ -131,7 +131,7 @@ def _phrase(
         return None
     if any(t.lower_ in banned or t.like_num or "'" in t.text and t.text != "'s" for t in tokens):
         return None
-    if any(t.pos_ == "PRON" for t in tokens) or tokens[0].lower_ in word_list("verb_start"):
+    if any(t.pos_ == "PRON" for t in tokens) or tokens[0].lower_ in load_words("write/verb_start"):
         return None
     content = [t for t in tokens if t.pos_ in ("NOUN", "PROPN", "ADJ") and t.lower_ not in STOP]
     if not content:
@@ -264,7 +264,9 @@ def is_good_title(title: str) -> bool:
     # where the tagger reads them as an object ("They discussed executive pay.")
     opening = parse(" ".join([words[0], *cased[1:]]))
     carried = parse("They discussed " + " ".join(cased) + ".")[2:-1]
-    if opening[0].tag_ in ("VB", "VBP", "VBZ", "VBD", "MD") or cased[0] in word_list("verb_start"):
+    if opening[0].tag_ in ("VB", "VBP", "VBZ", "VBD", "MD") or cased[0] in load_words(
+        "write/verb_start"
+    ):
         return False
     if any(t.tag_ in ("VB", "VBP", "VBZ", "VBD", "MD") for t in carried):
         return False  # a clause: "Renewables Cause Blackouts", "Impose Conditions"
