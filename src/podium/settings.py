@@ -12,7 +12,7 @@ on a fresh machine (SQLite under ./var, console email, database task backend):
   PODIUM_TASKS            db (default, django-tasks-db), rq (django-tasks-rq on Redis), immediate
   PODIUM_REDIS_URL        default redis://127.0.0.1:6379/0
   PODIUM_EMAIL            console (default), file, smtp, locmem
-  PODIUM_SITE_URL         absolute base URL used in emails (default http://127.0.0.1:8000)
+  PODIUM_SITE_URL         absolute base URL used in emails (default: the address of the request)
   PODIUM_SITE_NAME        the institute's name in page titles, headers and feeds (default Podium)
 """
 
@@ -42,7 +42,7 @@ if not SECRET_KEY:
 ALLOWED_HOSTS = [
     h for h in env("PODIUM_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1],testserver").split(",") if h
 ]
-SITE_URL = env("PODIUM_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+SITE_URL = env("PODIUM_SITE_URL", "").rstrip("/")  # empty: the request's address (common/domain/urls.py)
 PODIUM_SITE_NAME = env("PODIUM_SITE_NAME", "Podium")
 
 INSTALLED_APPS = [
@@ -75,6 +75,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "podium.common.domain.urls.SiteURLMiddleware",
 ]
 
 AUTHENTICATION_BACKENDS = [

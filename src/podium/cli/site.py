@@ -72,6 +72,15 @@ def _start_worker() -> subprocess.Popen | None:
     return subprocess.Popen([sys.executable, "-m", "podium", "worker", "--backend", "db"], env=env)
 
 
+def _url_host(host: str) -> str:
+    """`host` as it goes in a URL: 0.0.0.0/:: mean this machine; IPv6 addresses in brackets."""
+    if host in {"0.0.0.0", ""}:
+        return "127.0.0.1"
+    if host == "::":
+        return "[::1]"
+    return f"[{host}]" if ":" in host else host
+
+
 def _interrupt(signum, frame) -> None:
     raise KeyboardInterrupt
 
@@ -119,6 +128,8 @@ def register(app: typer.Typer) -> None:
         """
         # Demo emails go to files under the data folder, not over the console.
         os.environ.setdefault("PODIUM_EMAIL", "file")
+        # Links in emails and calendar files point at the address this demo serves on.
+        os.environ.setdefault("PODIUM_SITE_URL", f"http://{_url_host(host)}:{port}")
         _django()
         import logging
 

@@ -8,20 +8,27 @@ time; the UID is stable across downloads so re-importing updates the entry.
 from __future__ import annotations
 
 from datetime import timedelta
-from urllib.parse import urlsplit
 
 import icalendar
-from django.conf import settings
 from django.utils import timezone
 
+from podium.common.domain.urls import site_host
 from podium.events.models import Event
 
 DEFAULT_DURATION = timedelta(hours=1, minutes=30)
 
 
 def event_uid(event: Event) -> str:
-    host = urlsplit(settings.SITE_URL).hostname or "podium"
-    return f"podium-event-{event.pk}@{host}"
+    return f"podium-event-{event.pk}@{site_host()}"
+
+
+def calendar_status(event: Event) -> str:
+    """STATUS of the VEVENT: CANCELLED, TENTATIVE while the new date is to be announced, else CONFIRMED."""
+    if event.status == Event.Status.CANCELLED:
+        return "CANCELLED"
+    if event.date_to_be_announced:
+        return "TENTATIVE"
+    return "CONFIRMED"
 
 
 def event_calendar(event: Event, *, url: str) -> bytes:
@@ -46,10 +53,8 @@ def event_calendar(event: Event, *, url: str) -> bytes:
         if line.strip()
     )
     vevent.add("location", location or event.online_url or "Online")
-    if event.status == Event.Status.CANCELLED:
-        vevent.add("status", "CANCELLED")
-    else:
-        vevent.add("status", "CONFIRMED")
+    vevent.add("sequence", event.calendar_sequence)
+    vevent.add("status", calendar_status(event))
     vevent.add("last-modified", event.updated_at or timezone.now())
     cal.add_component(vevent)
     cal.add_missing_timezones()

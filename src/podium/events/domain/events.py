@@ -1,4 +1,4 @@
-"""Saving and publishing events, and putting people and organisations on them.
+"""Saving events and putting people and organisations on them (status changes: `transitions`).
 
 Views, the demo loader and the tests all go through these functions, so slugs,
 embeddings (for related publications) and the log are handled in one place.
@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 
 from django.db import transaction
+from django.dispatch import Signal
 
 from podium.common.domain.embeddings import refresh_embedding
 from podium.common.domain.text import unique_slug
@@ -38,30 +39,16 @@ def save_event(event: Event, *, by=None, topics=None) -> Event:
     return event
 
 
-def publish_event(event: Event, *, by=None) -> Event:
-    """Make the event page public."""
-    if event.status != Event.Status.PUBLISHED:
-        event.status = Event.Status.PUBLISHED
-        event.save(update_fields=["status", "updated_at"])
-        log.info("event %s published by %s", event.slug, getattr(by, "username", "system"))
-    return event
+event_created = Signal()
+"""Sent after commit by `create_event` with `event` and `actor`: the registration app gives
+the new event its registration setup (this app does not import registration)."""
 
 
-def unpublish_event(event: Event, *, by=None) -> Event:
-    """Back to draft: the public gets a 404 again."""
-    if event.status != Event.Status.DRAFT:
-        event.status = Event.Status.DRAFT
-        event.save(update_fields=["status", "updated_at"])
-        log.info("event %s unpublished by %s", event.slug, getattr(by, "username", "system"))
-    return event
-
-
-def cancel_event(event: Event, *, by=None) -> Event:
-    """Mark the event cancelled: its page stays public and says so; the calendar file says CANCELLED."""
-    if event.status != Event.Status.CANCELLED:
-        event.status = Event.Status.CANCELLED
-        event.save(update_fields=["status", "updated_at"])
-        log.info("event %s cancelled by %s", event.slug, getattr(by, "username", "system"))
+def create_event(event: Event, *, by=None, topics=None) -> Event:
+    """Save a new event made by staff and announce it (`event_created`) once committed."""
+    with transaction.atomic():
+        save_event(event, by=by, topics=topics)
+        transaction.on_commit(lambda: event_created.send(sender=Event, event=event, actor=by))
     return event
 
 

@@ -7,6 +7,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from podium.common.domain.urls import absolute_url
 from podium.events.domain.calendar import event_calendar
 from podium.events.domain.queries.events import (
     event_for_page,
@@ -47,8 +48,8 @@ def event_list(request):
 
 def event_detail(request, slug: str):
     event = event_for_page(slug, request.user)
-    url = request.build_absolute_uri(event.get_absolute_url())
-    image_url = request.build_absolute_uri(event.image.url) if event.image else ""
+    url = absolute_url(event.get_absolute_url())
+    image_url = absolute_url(event.image.url) if event.image else ""
     speakers = list(event.speakers.all())
     partners = list(event.partners.all())
     return render(
@@ -71,7 +72,7 @@ def event_detail(request, slug: str):
 
 def event_ics(request, slug: str):
     event = event_for_page(slug, request.user)
-    body = event_calendar(event, url=request.build_absolute_uri(event.get_absolute_url()))
+    body = event_calendar(event, url=absolute_url(event.get_absolute_url()))
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{event.slug}.ics"'
     return response

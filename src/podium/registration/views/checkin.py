@@ -13,6 +13,7 @@ from podium.common.views.staff import staff_view
 from podium.registration import rules
 from podium.registration.domain.checkin import check_in, find_by_checkin_code, undo_check_in
 from podium.registration.domain.errors import InvalidTransition
+from podium.registration.domain.transitions import admit_walk_in
 from podium.registration.domain.queries.registrations import (
     checkin_counts,
     event_registrations,
@@ -101,6 +102,8 @@ def checkin_toggle(request: HttpRequest, event, pk: int) -> HttpResponse:
     try:
         if request.POST.get("action") == "undo":
             registration = undo_check_in(registration, actor=request.user)
+        elif request.POST.get("action") == "walk_in":
+            registration = admit_walk_in(registration, actor=request.user)
         else:
             registration = check_in(registration, actor=request.user)
     except InvalidTransition as error:
