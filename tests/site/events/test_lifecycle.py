@@ -261,3 +261,49 @@ def test_close_past_events_command(db):
         event.refresh_from_db()
         assert event.status == expected, event
     assert timezone.now() > over.starts_at
+
+
+def test_google_and_outlook_links_beside_the_ics(client, db):
+    from urllib.parse import parse_qs, urlsplit
+
+    event = make_event(title="Calendar links")
+    page = client.get(event.get_absolute_url()).content.decode()
+    import re
+    from html import unescape
+
+    google = unescape(re.search(r'href="(https://calendar\.google\.com/[^"]+)"', page).group(1))
+    outlook = unescape(re.search(r'href="(https://outlook\.live\.com/[^"]+)"', page).group(1))
+    g = parse_qs(urlsplit(google).query)
+    start = event.starts_at.astimezone(dt.UTC)
+    assert g["text"] == ["Calendar links"] and g["dates"][0].startswith(f"{start:%Y%m%dT%H%M%SZ}/")
+    assert "USIP Headquarters" in g["location"][0]
+    o = parse_qs(urlsplit(outlook).query)
+    assert o["subject"] == ["Calendar links"] and o["startdt"] == [f"{start:%Y-%m-%dT%H:%M:%SZ}"]
+    event.status = E.CANCELLED
+    event.save()
+    assert "calendar.google.com" not in client.get(event.get_absolute_url()).content.decode()
+
+
+def test_copy_an_event_with_speakers_types_and_forms_but_no_registrations(
+    staff_client, full_house, django_capture_on_commit_callbacks
+):
+    from podium.events.domain.events import add_speaker, get_or_create_organisation, save_person
+    from podium.events.models import Person
+
+    event, _ = full_house
+    add_speaker(event, person=save_person(Person(name="Frank Aum")), role="moderator")
+    event.registration_types.filter(slug="general").update(capacity=40)
+    organisation = get_or_create_organisation("Korea Society")
+    from podium.events.domain.events import add_partner
+
+    add_partner(event, organisation=organisation)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = staff_client.post(reverse("staff:event_copy", args=[event.slug]))
+    copy = Event.objects.exclude(pk=event.pk).get(title=f"{event.title} (copy)")
+    assert response["Location"] == reverse("staff:event_detail", args=[copy.slug])
+    assert copy.status == E.DRAFT and copy.starts_at == event.starts_at
+    assert [(s.person.name, s.role) for s in copy.speakers.all()] == [("Frank Aum", "moderator")]
+    assert [p.organisation.name for p in copy.partners.all()] == ["Korea Society"]
+    assert copy.registration_types.get(slug="general").capacity == 40
+    assert copy.registration_types.get(slug="media").sections.filter(title="Media Credentials").exists()
+    assert not Registration.objects.filter(event=copy).exists()

@@ -40,16 +40,69 @@ def save_event(event: Event, *, by=None, topics=None) -> Event:
 
 
 event_created = Signal()
-"""Sent after commit by `create_event` with `event` and `actor`: the registration app gives
-the new event its registration setup (this app does not import registration)."""
+"""Sent after commit by `create_event` with `event`, `actor` and `source` (the event it was
+copied from, or None): the registration app gives the new event its registration setup
+(this app does not import registration)."""
+
+COPIED_FIELDS = (
+    "summary",
+    "description",
+    "starts_at",
+    "ends_at",
+    "time_zone",
+    "venue_name",
+    "venue_address",
+    "online_url",
+    "image",
+    "image_alt",
+    "image_caption",
+    "image_credit",
+    "sponsor_text",
+    "accessibility_email",
+    "accessibility_lead_days",
+    "related_suggestions",
+    "capacity",
+    "waiting_list_offer_hours",
+    "waiting_list_cutoff_hours",
+)
+"""What a copy keeps; never the recording, the status, registrations or the brief."""
 
 
-def create_event(event: Event, *, by=None, topics=None) -> Event:
+def create_event(event: Event, *, by=None, topics=None, source: Event | None = None) -> Event:
     """Save a new event made by staff and announce it (`event_created`) once committed."""
     with transaction.atomic():
         save_event(event, by=by, topics=topics)
-        transaction.on_commit(lambda: event_created.send(sender=Event, event=event, actor=by))
+        transaction.on_commit(
+            lambda: event_created.send(sender=Event, event=event, actor=by, source=source)
+        )
     return event
+
+
+def copy_event(source: Event, *, by=None, title: str = "") -> Event:
+    """A draft copy of `source`: its details, topics, speakers and partners; the registration
+    app copies its registration types and forms (no registrations)."""
+    copy = Event(
+        title=title or f"{source.title} (copy)",
+        status=Event.Status.DRAFT,
+        **{name: getattr(source, name) for name in COPIED_FIELDS},
+    )
+    with transaction.atomic():
+        create_event(copy, by=by, topics=list(source.topics.all()), source=source)
+        for speaker in source.speakers.all():
+            add_speaker(
+                copy,
+                person=speaker.person,
+                role=speaker.role,
+                order=speaker.order,
+                title=speaker.title,
+                organisation_name=speaker.organisation_name,
+            )
+        for partner in source.partners.all():
+            add_partner(
+                copy, organisation=partner.organisation, kind=partner.kind, order=partner.order
+            )
+    log.info("event %s copied to %s by %s", source.slug, copy.slug, getattr(by, "username", "system"))
+    return copy
 
 
 def add_speaker(

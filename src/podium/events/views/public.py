@@ -8,7 +8,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from podium.common.domain.urls import absolute_url
-from podium.events.domain.calendar import event_calendar
+from podium.events.domain.calendar import calendar_links, event_calendar
 from podium.events.domain.queries.events import (
     event_for_page,
     past_events,
@@ -66,6 +66,7 @@ def event_detail(request, slug: str):
             "page_url": url,
             "image_url": image_url,
             "json_ld": json_ld_script_body(event_json_ld(event, url=url, image_url=image_url)),
+            "calendar_links": calendar_links(event, url=url),
         },
     )
 

@@ -104,6 +104,19 @@ def event_status(request, event):
     return redirect("staff:event_detail", slug=event.slug)
 
 
+@staff_view("events.add_event")
+@require_POST
+def event_copy(request, event):
+    """A draft copy of this event (details, speakers, partners, registration types and forms)."""
+    copy = domain.copy_event(event, by=request.user)
+    messages.success(
+        request,
+        "This is a draft copy: speakers, partners and registration forms were copied, "
+        "registrations were not. Set its date, then publish it.",
+    )
+    return redirect("staff:event_detail", slug=copy.slug)
+
+
 @staff_view("events.publish_event")
 def event_cancel(request, event):
     """Cancel with a confirmation page: reason, notify choice, and a box to tick."""

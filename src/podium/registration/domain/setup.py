@@ -108,6 +108,10 @@ def new_type_slug(event, name: str) -> str:
     return unique_slug(RegistrationType, name, scope={"event": event}, max_length=90)
 
 
-def on_event_created(sender, *, event, actor=None, **_) -> None:
-    """Receiver of `event_created`: the default registration setup for events staff create."""
-    setup_new_event(event, actor=actor)
+def on_event_created(sender, *, event, actor=None, source=None, **_) -> None:
+    """Receiver of `event_created`: a copy gets its source's types and forms; any other new
+    event the site's template (or the built-in default)."""
+    if source is not None and source.registration_types.exists():
+        copy_registration_setup(source, event, actor=actor)
+    else:
+        setup_new_event(event, actor=actor)
