@@ -10,6 +10,9 @@ import zoneinfo
 from datetime import datetime
 
 from django import forms
+from django.contrib.auth import get_user_model
+
+from podium.accounts.rules import LIMITED_TO_TEAM
 
 from podium.events.models import Event, EventPartner, EventSpeaker, Organisation, Person, Topic
 
@@ -67,6 +70,7 @@ class EventForm(FieldsetsMixin, forms.ModelForm):
             "capacity",
             "waiting_list_offer_hours",
             "waiting_list_cutoff_hours",
+            "team",
             "video_url",
             "video_file",
         ]
@@ -77,6 +81,7 @@ class EventForm(FieldsetsMixin, forms.ModelForm):
             "image_caption": forms.Textarea(attrs={"rows": 2}),
             "sponsor_text": forms.Textarea(attrs={"rows": 2}),
             "topics": forms.CheckboxSelectMultiple,
+            "team": forms.CheckboxSelectMultiple,
         }
         labels = {
             "image_alt": "Image alt text",
@@ -107,6 +112,7 @@ class EventForm(FieldsetsMixin, forms.ModelForm):
             "Registration: shared capacity and waiting list",
             ["capacity", "waiting_list_offer_hours", "waiting_list_cutoff_hours"],
         ),
+        ("Team (staff limited to their events)", ["team"]),
         ("Recording (after the event)", ["video_url", "video_file"]),
     ]
 
@@ -115,6 +121,15 @@ class EventForm(FieldsetsMixin, forms.ModelForm):
         self.label_suffix = ""
         for name in ("waiting_list_offer_hours", "waiting_list_cutoff_hours"):
             self.fields[name].required = False
+        self.fields["team"].queryset = (
+            get_user_model()
+            .objects.filter(groups__name=LIMITED_TO_TEAM, is_active=True)
+            .distinct()
+            .order_by("username")
+        )
+        self.fields["team"].help_text = (
+            "Staff in the “Limited to their events” group who may work on this event."
+        )
         if self.instance.pk and self.instance.starts_at:
             local = self.instance.local_start
             self.initial.setdefault("start_date", local.date())

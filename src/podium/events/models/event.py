@@ -95,6 +95,12 @@ class Event(models.Model):
         editable=False,
         help_text="Hash of the text the embedding was made from.",
     )
+    team = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="team_events",
+        help_text="Staff limited to their events may work on this one.",
+    )
     date_to_be_announced = models.BooleanField(
         default=False, help_text="Postponed without a new date yet."
     )

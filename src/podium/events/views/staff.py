@@ -14,6 +14,8 @@ from django.views.decorators.http import require_POST
 
 from podium.common.views.staff import check_staff, staff_view
 from podium.common.domain.transitions import TransitionError
+from podium.accounts.rules import is_limited_to_their_events
+from podium.events.rules import events_for_user
 from podium.events.domain import events as domain
 from podium.events.domain import transitions as lifecycle
 from podium.events.interfaces.forms import (
@@ -32,7 +34,9 @@ from podium.events.models import Event, EventPartner, EventSpeaker, Organisation
 # --- events -----------------------------------------------------------------
 @staff_view(event=False)
 def event_list(request):
-    events = Event.objects.annotate(speaker_count=Count("speakers")).order_by("-starts_at")
+    events = events_for_user(
+        Event.objects.annotate(speaker_count=Count("speakers")), request.user
+    ).order_by("-starts_at")
     status = request.GET.get("status")
     if status in Event.Status.values:
         events = events.filter(status=status)
@@ -49,6 +53,9 @@ def event_create(request):
     if request.method == "POST" and form.is_valid():
         event = form.save(commit=False)
         domain.create_event(event, by=request.user, topics=form.cleaned_data["topics"])
+        event.team.add(*form.cleaned_data["team"])
+        if is_limited_to_their_events(request.user):
+            event.team.add(request.user)  # so they can go on working on it
         messages.success(
             request,
             "Event created as a draft with the default registration setup. "
@@ -79,6 +86,7 @@ def event_edit(request, event):
     if request.method == "POST" and form.is_valid():
         event = form.save(commit=False)
         domain.save_event(event, by=request.user, topics=form.cleaned_data["topics"])
+        event.team.set(form.cleaned_data["team"])
         messages.success(request, "Event saved.")
         return redirect("staff:event_detail", slug=event.slug)
     return render(
