@@ -11,6 +11,7 @@ urlpatterns = [
     path("bulk/", staff.registration_bulk, name="bulk"),
     path("message/", staff.message_registrants_view, name="message"),
     path("message/updated-invitations/", staff.updated_invitations, name="updated_invitations"),
+    path("message/reminders/", staff.schedule_reminders, name="schedule_reminders"),
     path("export.csv", staff.export, {"fmt": "csv"}, name="export_csv"),
     path("export.xlsx", staff.export, {"fmt": "xlsx"}, name="export_xlsx"),
     path("export.json", staff.export, {"fmt": "json"}, name="export_json"),

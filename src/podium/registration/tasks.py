@@ -67,3 +67,24 @@ def expire_waiting_list_offers() -> int:
     from podium.registration.domain.transitions import expire_offers
 
     return len(expire_offers())
+
+
+@task()
+def send_event_reminders(event_id: int, starts_at: str) -> int:
+    """Scheduled from the staff UI: remind one event's confirmed registrants.
+
+    Does nothing when the event was cancelled, has no date, or now starts at another time
+    than `starts_at` (ISO, when scheduled): staff schedule again after a postponement.
+    """
+    import datetime as dt
+
+    from podium.events.models import Event
+    from podium.registration.domain.reminders import queue_event_reminders
+
+    event = Event.objects.filter(pk=event_id).first()
+    if event is None or event.registration_closed or event.date_to_be_announced:
+        return 0
+    if event.starts_at != dt.datetime.fromisoformat(starts_at):
+        log.info("reminders for event %s skipped: its start moved", event_id)
+        return 0
+    return len(queue_event_reminders(event))

@@ -31,6 +31,10 @@ from podium.events.interfaces.forms import (
 from podium.events.models import Event, EventPartner, EventSpeaker, Organisation, Person, Topic
 
 
+WHEN_AND_WHERE = ("starts_at", "ends_at", "time_zone", "venue_name", "venue_address", "online_url")
+"""Fields whose change means registrants' calendar invitations are out of date."""
+
+
 # --- events -----------------------------------------------------------------
 @staff_view(event=False)
 def event_list(request):
@@ -82,12 +86,22 @@ def event_detail(request, event):
 
 @staff_view("events.change_event")
 def event_edit(request, event):
+    before = {name: getattr(event, name) for name in WHEN_AND_WHERE}
     form = EventForm(request.POST or None, request.FILES or None, instance=event)
     if request.method == "POST" and form.is_valid():
         event = form.save(commit=False)
         domain.save_event(event, by=request.user, topics=form.cleaned_data["topics"])
         event.team.set(form.cleaned_data["team"])
         messages.success(request, "Event saved.")
+        moved = [name for name in WHEN_AND_WHERE if getattr(event, name) != before[name]]
+        if moved and event.registrations.filter(status="confirmed").exists():
+            # The registration app's page; reversed by name so this app does not import it.
+            messages.warning(
+                request,
+                "The date, time or place changed: send updated invitations to the confirmed "
+                "registrants (Registrations → Message → Send updated invitations) so their "
+                "calendars move the entry, and re-schedule reminders.",
+            )
         return redirect("staff:event_detail", slug=event.slug)
     return render(
         request,

@@ -26,6 +26,7 @@ from podium.registration.domain.queries.registrations import (
     event_registrations,
 )
 from podium.registration.domain.registration import register, resend_confirmation, update_answers
+from podium.registration.domain.reminders import ReminderNotScheduled, schedule_event_reminders
 from podium.registration.domain.tokens import manage_url
 from podium.registration.domain.transitions import (
     approve_registration,
@@ -359,6 +360,30 @@ def message_registrants_view(request: HttpRequest, event: Event) -> HttpResponse
         _context(event, "message", form=form),
         status=400 if request.method == "POST" else 200,
     )
+
+
+@require_POST
+@staff_view(rules.MANAGE)
+def schedule_reminders(request: HttpRequest, event: Event) -> HttpResponse:
+    """Schedule the reminder email N hours before the start, through the task backend."""
+    try:
+        hours = int(request.POST.get("hours_before", "24"))
+        if not 1 <= hours <= 24 * 30:
+            raise ValueError
+    except ValueError:
+        messages.error(request, "Hours before the start: a whole number from 1 to 720.")
+        return redirect("registration_staff:message", event.slug)
+    try:
+        when = schedule_event_reminders(event, hours_before=hours, actor=request.user)
+    except ReminderNotScheduled as error:
+        messages.error(request, str(error))
+    else:
+        local = timezone.localtime(when, event.tz)
+        messages.success(
+            request,
+            f"Reminders scheduled for {local:%A, %B %-d, %Y at %-I:%M %p} ({event.time_zone}).",
+        )
+    return redirect("registration_staff:message", event.slug)
 
 
 @require_POST
