@@ -42,7 +42,9 @@ if not SECRET_KEY:
 ALLOWED_HOSTS = [
     h for h in env("PODIUM_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1],testserver").split(",") if h
 ]
-SITE_URL = env("PODIUM_SITE_URL", "").rstrip("/")  # empty: the request's address (common/domain/urls.py)
+SITE_URL = env("PODIUM_SITE_URL", "").rstrip(
+    "/"
+)  # empty: the request's address (common/domain/urls.py)
 PODIUM_SITE_NAME = env("PODIUM_SITE_NAME", "Podium")
 
 INSTALLED_APPS = [

@@ -156,7 +156,9 @@ def test_event_moves(old, new):
     event = make_event(status=old)
     staff = make_user("events_staff")
     if (old, new) in EVENT_MOVES:
-        previous = event_transitions._set_state(event, new, actor=staff, action="test", notify=False)
+        previous = event_transitions._set_state(
+            event, new, actor=staff, action="test", notify=False
+        )
         assert previous == old
         event.refresh_from_db()
         assert event.status == new

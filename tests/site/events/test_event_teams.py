@@ -31,8 +31,12 @@ def test_limited_staff_work_only_on_their_events(client, limited):
         assert client.get(reverse(name, args=[mine.slug])).status_code == 200, name
         assert client.get(reverse(name, args=[theirs.slug])).status_code == 403, name
     for name in ("list", "checkin", "types"):
-        assert client.get(reverse(f"registration_staff:{name}", args=[mine.slug])).status_code == 200
-        assert client.get(reverse(f"registration_staff:{name}", args=[theirs.slug])).status_code == 403
+        assert (
+            client.get(reverse(f"registration_staff:{name}", args=[mine.slug])).status_code == 200
+        )
+        assert (
+            client.get(reverse(f"registration_staff:{name}", args=[theirs.slug])).status_code == 403
+        )
     assert client.post(reverse("staff:event_copy", args=[theirs.slug])).status_code == 403
     listing = client.get(reverse("staff:event_list")).content.decode()
     assert "Mine" in listing and "Theirs" not in listing

@@ -62,7 +62,12 @@ def full_house(db):
     cancel_registration(people["gone"])
     for person in people.values():
         person.refresh_from_db()
-    assert [p.status for p in people.values()] == [S.CONFIRMED, S.WAITLISTED, S.PENDING, S.CANCELLED]
+    assert [p.status for p in people.values()] == [
+        S.CONFIRMED,
+        S.WAITLISTED,
+        S.PENDING,
+        S.CANCELLED,
+    ]
     mail.outbox.clear()
     return event, people
 
@@ -111,9 +116,10 @@ def test_cancel_emails_everyone_waiting_or_seated_closes_registration_and_stops_
         vevent = cal.walk("VEVENT")[0]
         assert str(vevent["STATUS"]) == "CANCELLED"
         person = next(p for p in people.values() if p.email == message.to[0])
-        assert int(vevent["SEQUENCE"]) == before[
-            next(k for k, p in people.items() if p.pk == person.pk)
-        ] + 1
+        assert (
+            int(vevent["SEQUENCE"])
+            == before[next(k for k, p in people.items() if p.pk == person.pk)] + 1
+        )
         assert str(vevent["UID"]).startswith(f"registration-{person.pk}-event-{event.pk}@")
 
     # The public page says so; the registration box and the register link are gone.
@@ -222,7 +228,9 @@ def test_postpone_to_a_date_to_be_announced(
     seat = next(m for m in mail.outbox if m.to == ["seat@example.org"])
     assert "The new date is to be announced" in seat.body
     assert str(calendar_of(seat).walk("VEVENT")[0]["STATUS"]) == "TENTATIVE"
-    assert "the new date is to be announced" in client.get(event.get_absolute_url()).content.decode()
+    assert (
+        "the new date is to be announced" in client.get(event.get_absolute_url()).content.decode()
+    )
 
 
 def test_illegal_moves_are_refused_with_a_message(staff_client, full_house):
@@ -257,7 +265,12 @@ def test_close_past_events_command(db):
     coming = make_event()
     draft = make_event(starts_in=-dt.timedelta(days=2), status=E.DRAFT)
     call_command("close_past_events")
-    for event, expected in ((over, E.PAST), (cancelled, E.PAST), (coming, E.PUBLISHED), (draft, E.DRAFT)):
+    for event, expected in (
+        (over, E.PAST),
+        (cancelled, E.PAST),
+        (coming, E.PUBLISHED),
+        (draft, E.DRAFT),
+    ):
         event.refresh_from_db()
         assert event.status == expected, event
     assert timezone.now() > over.starts_at
@@ -305,5 +318,9 @@ def test_copy_an_event_with_speakers_types_and_forms_but_no_registrations(
     assert [(s.person.name, s.role) for s in copy.speakers.all()] == [("Frank Aum", "moderator")]
     assert [p.organisation.name for p in copy.partners.all()] == ["Korea Society"]
     assert copy.registration_types.get(slug="general").capacity == 40
-    assert copy.registration_types.get(slug="media").sections.filter(title="Media Credentials").exists()
+    assert (
+        copy.registration_types.get(slug="media")
+        .sections.filter(title="Media Credentials")
+        .exists()
+    )
     assert not Registration.objects.filter(event=copy).exists()

@@ -106,11 +106,15 @@ def test_new_events_get_the_default_setup_then_the_site_template(staff_client, s
 
 
 # --- 3. standard QR codes ------------------------------------------------------------------------
-def test_the_emailed_qr_is_a_standard_qr_that_a_real_decoder_reads(client, event, general, committed):
+def test_the_emailed_qr_is_a_standard_qr_that_a_real_decoder_reads(
+    client, event, general, committed
+):
     import zxingcpp
 
     with committed():
-        client.post(reverse("registration:form", args=[event.slug, "general"]), form_data("q@example.org"))
+        client.post(
+            reverse("registration:form", args=[event.slug, "general"]), form_data("q@example.org")
+        )
     person = Registration.objects.get(email="q@example.org")
     png = next(
         a
@@ -129,7 +133,9 @@ def test_the_emailed_qr_is_a_standard_qr_that_a_real_decoder_reads(client, event
     page = client.get(reverse("registration:manage", args=[token])).content.decode()
     assert 'id="checkin-qr" src="data:image/svg+xml' in page and "Print my ticket" in page
     ticket = client.get(reverse("registration:manage_ticket", args=[token])).content.decode()
-    assert person.checkin_code in ticket and 'id="checkin-qr"' in ticket and "window.print()" in ticket
+    assert (
+        person.checkin_code in ticket and 'id="checkin-qr"' in ticket and "window.print()" in ticket
+    )
 
 
 # --- 4. absolute URLs ------------------------------------------------------------------------------
@@ -166,12 +172,15 @@ def test_links_use_podium_site_url_when_set(client, event, general, committed):
 
 
 # --- 5. a rejected media applicant may register as general public ---------------------------------
-def test_rejected_media_applicant_registers_as_general(client, event, general, media, staff, committed):
+def test_rejected_media_applicant_registers_as_general(
+    client, event, general, media, staff, committed
+):
     press = register(event, media, answers=answers(**MEDIA), email="jo@press.example")
     reject_registration(press, actor=staff, message="We could not verify the credential.")
     with committed():
         response = client.post(
-            reverse("registration:form", args=[event.slug, "general"]), form_data("Jo@Press.example")
+            reverse("registration:form", args=[event.slug, "general"]),
+            form_data("Jo@Press.example"),
         )
     assert response.status_code == 302
     assert "already registered" not in response.content.decode()
@@ -185,19 +194,27 @@ def test_bulk_actions_and_the_status_matrix(staff_client, event, general, media,
         register(event, media, answers=answers(**MEDIA), email=f"p{i}@press.example")
         for i in range(3)
     ]
-    seated = [register(event, general, answers=answers(), email=f"g{i}@example.org") for i in range(2)]
+    seated = [
+        register(event, general, answers=answers(), email=f"g{i}@example.org") for i in range(2)
+    ]
     page = staff_client.get(url("list", event)).content.decode()
     assert 'id="status-matrix"' in page and "Pending approval" in page
     mail.outbox.clear()
     # Without the confirmation box nothing happens.
     staff_client.post(
-        url("bulk", event), {"ids": [p.pk for p in pending[:2]], "action": "approve", "notify": "on"}
+        url("bulk", event),
+        {"ids": [p.pk for p in pending[:2]], "action": "approve", "notify": "on"},
     )
     assert [Registration.objects.get(pk=p.pk).status for p in pending] == [S.PENDING] * 3
     with committed():
         response = staff_client.post(
             url("bulk", event),
-            {"ids": [p.pk for p in pending[:2]], "action": "approve", "notify": "on", "confirm": "on"},
+            {
+                "ids": [p.pk for p in pending[:2]],
+                "action": "approve",
+                "notify": "on",
+                "confirm": "on",
+            },
             follow=True,
         )
     assert "Approve: done for 2." in response.content.decode()
@@ -249,12 +266,19 @@ def test_bulk_actions_and_the_status_matrix(staff_client, event, general, media,
     assert Registration.objects.get(pk=seated[1].pk).status == S.CANCELLED
     # Another event's registration in the list of ids is ignored.
     other = make_event()
-    stranger = register(other, other.registration_types.get(slug="general"), answers=answers(), email="x@example.org")
-    staff_client.post(url("bulk", event), {"ids": [stranger.pk], "action": "cancel", "confirm": "on"})
+    stranger = register(
+        other,
+        other.registration_types.get(slug="general"),
+        answers=answers(),
+        email="x@example.org",
+    )
+    staff_client.post(
+        url("bulk", event), {"ids": [stranger.pk], "action": "cancel", "confirm": "on"}
+    )
     assert Registration.objects.get(pk=stranger.pk).status == S.CONFIRMED
     page = staff_client.get(url("list", event)).content.decode()
     matrix = page[page.index('id="status-matrix"') :]
-    assert "<th scope=\"row\">All types</th>" in matrix
+    assert '<th scope="row">All types</th>' in matrix
 
 
 # --- 8. typed exports ---------------------------------------------------------------------------------
@@ -266,7 +290,9 @@ def test_exports_are_typed(staff_client, event, general):
         email="typed@example.org",
     )
     csv_rows = list(
-        csv.DictReader(io.StringIO(staff_client.get(url("export_csv", event)).content.decode("utf-8-sig")))
+        csv.DictReader(
+            io.StringIO(staff_client.get(url("export_csv", event)).content.decode("utf-8-sig"))
+        )
     )
     row = csv_rows[0]
     assert row["Phone"] == "+1 202 555 0143"  # no apostrophe
@@ -296,7 +322,9 @@ def test_exports_are_typed(staff_client, event, general):
 
 
 # --- 9. names, walk-ins, add by hand ------------------------------------------------------------------
-def test_bidi_and_control_characters_are_refused_and_names_are_isolated(client, staff_client, event, general):
+def test_bidi_and_control_characters_are_refused_and_names_are_isolated(
+    client, staff_client, event, general
+):
     response = client.post(
         reverse("registration:form", args=[event.slug, "general"]),
         form_data("bidi@example.org", q_first_name="Eve\u202egnp.exe"),
@@ -308,8 +336,15 @@ def test_bidi_and_control_characters_are_refused_and_names_are_isolated(client, 
         form_data("ctl@example.org", q_last_name="Null\x07Bell"),
     )
     assert "control character (U+0007)" in response.content.decode()
-    assert not Registration.objects.filter(email__in=["bidi@example.org", "ctl@example.org"]).exists()
-    register(event, general, answers=answers(first_name="مريم", last_name="Salah" + "x" * 80), email="m@example.org")
+    assert not Registration.objects.filter(
+        email__in=["bidi@example.org", "ctl@example.org"]
+    ).exists()
+    register(
+        event,
+        general,
+        answers=answers(first_name="مريم", last_name="Salah" + "x" * 80),
+        email="m@example.org",
+    )
     page = staff_client.get(url("list", event)).content.decode()
     assert "<bdi>مريم Salah" in page and 'class="reg-name"' in page
 
@@ -348,5 +383,7 @@ def test_walk_in_from_the_waiting_list_and_add_by_hand(staff_client, event, gene
     # The public form still requires an email.
     public = RegistrationType.objects.get(pk=general.pk)
     assert public.slug == "general"
-    response = staff_client.post(reverse("registration:form", args=[event.slug, "general"]), form_data(""))
+    response = staff_client.post(
+        reverse("registration:form", args=[event.slug, "general"]), form_data("")
+    )
     assert response.status_code == 400

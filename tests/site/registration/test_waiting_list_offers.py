@@ -25,9 +25,7 @@ START = dt.datetime(2026, 6, 1, 12, 0, tzinfo=dt.UTC)
 
 
 def reg(event, slug, email):
-    return register(
-        event, event.registration_types.get(slug=slug), answers=answers(), email=email
-    )
+    return register(event, event.registration_types.get(slug=slug), answers=answers(), email=email)
 
 
 def status_of(*people):
@@ -94,9 +92,7 @@ def test_an_offer_cannot_be_accepted_after_its_time_even_before_the_command_runs
 
 def test_no_promotion_after_the_cutoff_before_the_start():
     with freeze_time(START) as clock:
-        event = make_event(
-            capacity=1, waiting_list_cutoff_hours=48, starts_in=dt.timedelta(days=3)
-        )
+        event = make_event(capacity=1, waiting_list_cutoff_hours=48, starts_in=dt.timedelta(days=3))
         seated = reg(event, "general", "seat@example.org")
         waiting = reg(event, "general", "wait@example.org")
         clock.tick(dt.timedelta(days=1, hours=1))  # 47 hours before the start

@@ -24,17 +24,20 @@ def event_uid(event: Event) -> str:
 
 
 def calendar_links(event: Event, *, url: str) -> dict[str, str]:
-    """"Add to Google Calendar" and "Add to Outlook" links (their documented URL templates),
+    """ "Add to Google Calendar" and "Add to Outlook" links (their documented URL templates),
     empty while the date is to be announced or after a cancellation."""
     if event.date_to_be_announced or event.status == Event.Status.CANCELLED:
         return {}
     start = event.starts_at.astimezone(UTC)
     end = (event.ends_at or event.starts_at + DEFAULT_DURATION).astimezone(UTC)
-    location = ", ".join(
-        line.strip()
-        for line in [event.venue_name, *event.venue_address.splitlines()]
-        if line.strip()
-    ) or event.online_url
+    location = (
+        ", ".join(
+            line.strip()
+            for line in [event.venue_name, *event.venue_address.splitlines()]
+            if line.strip()
+        )
+        or event.online_url
+    )
     details = f"{event.lead}\n\n{url}".strip()
     google = urlencode(
         {

@@ -101,7 +101,9 @@ def copy_event(source: Event, *, by=None, title: str = "") -> Event:
             add_partner(
                 copy, organisation=partner.organisation, kind=partner.kind, order=partner.order
             )
-    log.info("event %s copied to %s by %s", source.slug, copy.slug, getattr(by, "username", "system"))
+    log.info(
+        "event %s copied to %s by %s", source.slug, copy.slug, getattr(by, "username", "system")
+    )
     return copy
 
 

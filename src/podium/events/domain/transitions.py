@@ -30,7 +30,9 @@ TRANSITIONS = TransitionTable(
     states=Status,
     allowed={
         Status.DRAFT: frozenset({Status.PUBLISHED}),
-        Status.PUBLISHED: frozenset({Status.DRAFT, Status.POSTPONED, Status.CANCELLED, Status.PAST}),
+        Status.PUBLISHED: frozenset(
+            {Status.DRAFT, Status.POSTPONED, Status.CANCELLED, Status.PAST}
+        ),
         Status.POSTPONED: frozenset(
             {Status.POSTPONED, Status.PUBLISHED, Status.CANCELLED, Status.PAST}
         ),

@@ -13,7 +13,6 @@ from django import forms
 from django.contrib.auth import get_user_model
 
 from podium.accounts.rules import LIMITED_TO_TEAM
-
 from podium.events.models import Event, EventPartner, EventSpeaker, Organisation, Person, Topic
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -127,9 +126,9 @@ class EventForm(FieldsetsMixin, forms.ModelForm):
             .distinct()
             .order_by("username")
         )
-        self.fields["team"].help_text = (
-            "Staff in the “Limited to their events” group who may work on this event."
-        )
+        self.fields[
+            "team"
+        ].help_text = "Staff in the “Limited to their events” group who may work on this event."
         if self.instance.pk and self.instance.starts_at:
             local = self.instance.local_start
             self.initial.setdefault("start_date", local.date())

@@ -6,68 +6,145 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('events', '0002_event_embedding_event_embedding_key_and_more'),
+        ("events", "0002_event_embedding_event_embedding_key_and_more"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='event',
-            name='calendar_sequence',
-            field=models.PositiveIntegerField(default=0, help_text='SEQUENCE of the calendar files; raised when the date or status changes.'),
+            model_name="event",
+            name="calendar_sequence",
+            field=models.PositiveIntegerField(
+                default=0,
+                help_text="SEQUENCE of the calendar files; raised when the date or status changes.",
+            ),
         ),
         migrations.AddField(
-            model_name='event',
-            name='capacity',
-            field=models.PositiveIntegerField(blank=True, help_text="Seats shared by all registration types (empty: only each type's own limit).", null=True),
+            model_name="event",
+            name="capacity",
+            field=models.PositiveIntegerField(
+                blank=True,
+                help_text="Seats shared by all registration types (empty: only each type's own limit).",
+                null=True,
+            ),
         ),
         migrations.AddField(
-            model_name='event',
-            name='date_to_be_announced',
-            field=models.BooleanField(default=False, help_text='Postponed without a new date yet.'),
+            model_name="event",
+            name="date_to_be_announced",
+            field=models.BooleanField(default=False, help_text="Postponed without a new date yet."),
         ),
         migrations.AddField(
-            model_name='event',
-            name='postponed_from',
-            field=models.DateTimeField(blank=True, help_text='The start before the first postponement.', null=True),
+            model_name="event",
+            name="postponed_from",
+            field=models.DateTimeField(
+                blank=True, help_text="The start before the first postponement.", null=True
+            ),
         ),
         migrations.AddField(
-            model_name='event',
-            name='status_message',
-            field=models.TextField(blank=True, help_text="Why it was cancelled or postponed; shown in the page's banner."),
+            model_name="event",
+            name="status_message",
+            field=models.TextField(
+                blank=True,
+                help_text="Why it was cancelled or postponed; shown in the page's banner.",
+            ),
         ),
         migrations.AddField(
-            model_name='event',
-            name='waiting_list_cutoff_hours',
-            field=models.PositiveSmallIntegerField(default=24, help_text='No promotions from the waiting list this many hours before the start.'),
+            model_name="event",
+            name="waiting_list_cutoff_hours",
+            field=models.PositiveSmallIntegerField(
+                default=24,
+                help_text="No promotions from the waiting list this many hours before the start.",
+            ),
         ),
         migrations.AddField(
-            model_name='event',
-            name='waiting_list_offer_hours',
-            field=models.PositiveSmallIntegerField(default=24, help_text='A person promoted from the waiting list has this many hours to confirm before the seat moves on (0: promoted people are confirmed at once).'),
+            model_name="event",
+            name="waiting_list_offer_hours",
+            field=models.PositiveSmallIntegerField(
+                default=24,
+                help_text="A person promoted from the waiting list has this many hours to confirm before the seat moves on (0: promoted people are confirmed at once).",
+            ),
         ),
         migrations.AlterField(
-            model_name='event',
-            name='status',
-            field=models.CharField(choices=[('draft', 'Draft'), ('published', 'Published'), ('postponed', 'Postponed'), ('cancelled', 'Cancelled'), ('past', 'Past')], default='draft', max_length=20),
+            model_name="event",
+            name="status",
+            field=models.CharField(
+                choices=[
+                    ("draft", "Draft"),
+                    ("published", "Published"),
+                    ("postponed", "Postponed"),
+                    ("cancelled", "Cancelled"),
+                    ("past", "Past"),
+                ],
+                default="draft",
+                max_length=20,
+            ),
         ),
         migrations.CreateModel(
-            name='EventStateChange',
+            name="EventStateChange",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('action', models.CharField(help_text='publish, unpublish, postpone, cancel, past', max_length=40)),
-                ('previous', models.CharField(choices=[('draft', 'Draft'), ('published', 'Published'), ('postponed', 'Postponed'), ('cancelled', 'Cancelled'), ('past', 'Past')], max_length=20)),
-                ('state', models.CharField(choices=[('draft', 'Draft'), ('published', 'Published'), ('postponed', 'Postponed'), ('cancelled', 'Cancelled'), ('past', 'Past')], max_length=20)),
-                ('reason', models.TextField(blank=True)),
-                ('data', models.JSONField(blank=True, default=dict)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('actor', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('event', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='state_changes', to='events.event')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "action",
+                    models.CharField(
+                        help_text="publish, unpublish, postpone, cancel, past", max_length=40
+                    ),
+                ),
+                (
+                    "previous",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Draft"),
+                            ("published", "Published"),
+                            ("postponed", "Postponed"),
+                            ("cancelled", "Cancelled"),
+                            ("past", "Past"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Draft"),
+                            ("published", "Published"),
+                            ("postponed", "Postponed"),
+                            ("cancelled", "Cancelled"),
+                            ("past", "Past"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("reason", models.TextField(blank=True)),
+                ("data", models.JSONField(blank=True, default=dict)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "event",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="state_changes",
+                        to="events.event",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-created_at', '-id'],
+                "ordering": ["-created_at", "-id"],
             },
         ),
     ]

@@ -5,16 +5,20 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('events', '0003_event_lifecycle_and_waiting_list'),
+        ("events", "0003_event_lifecycle_and_waiting_list"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='event',
-            name='team',
-            field=models.ManyToManyField(blank=True, help_text='Staff limited to their events may work on this one.', related_name='team_events', to=settings.AUTH_USER_MODEL),
+            model_name="event",
+            name="team",
+            field=models.ManyToManyField(
+                blank=True,
+                help_text="Staff limited to their events may work on this one.",
+                related_name="team_events",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
     ]

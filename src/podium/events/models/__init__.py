@@ -9,4 +9,12 @@ from podium.events.models.event import (
 )
 from podium.events.models.people import Organisation, Person
 
-__all__ = ["Event", "EventPartner", "EventSpeaker", "EventStateChange", "Organisation", "Person", "Topic"]
+__all__ = [
+    "Event",
+    "EventPartner",
+    "EventSpeaker",
+    "EventStateChange",
+    "Organisation",
+    "Person",
+    "Topic",
+]

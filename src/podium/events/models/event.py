@@ -111,7 +111,8 @@ class Event(models.Model):
         blank=True, help_text="Why it was cancelled or postponed; shown in the page's banner."
     )
     calendar_sequence = models.PositiveIntegerField(
-        default=0, help_text="SEQUENCE of the calendar files; raised when the date or status changes."
+        default=0,
+        help_text="SEQUENCE of the calendar files; raised when the date or status changes.",
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

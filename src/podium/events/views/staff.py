@@ -12,10 +12,9 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from podium.common.views.staff import check_staff, staff_view
-from podium.common.domain.transitions import TransitionError
 from podium.accounts.rules import is_limited_to_their_events
-from podium.events.rules import events_for_user
+from podium.common.domain.transitions import TransitionError
+from podium.common.views.staff import check_staff, staff_view
 from podium.events.domain import events as domain
 from podium.events.domain import transitions as lifecycle
 from podium.events.interfaces.forms import (
@@ -29,7 +28,7 @@ from podium.events.interfaces.forms import (
     TopicForm,
 )
 from podium.events.models import Event, EventPartner, EventSpeaker, Organisation, Person, Topic
-
+from podium.events.rules import events_for_user
 
 WHEN_AND_WHERE = ("starts_at", "ends_at", "time_zone", "venue_name", "venue_address", "online_url")
 """Fields whose change means registrants' calendar invitations are out of date."""

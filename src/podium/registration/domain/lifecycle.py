@@ -36,9 +36,7 @@ def tell_registrants(event, *, kind: str, actor=None, reason: str = "", notify: 
             event=event, status__in=TOLD, anonymised_at__isnull=True
         )
         ids = list(recipients.values_list("pk", flat=True))
-        Registration.objects.filter(pk__in=ids).update(
-            calendar_sequence=F("calendar_sequence") + 1
-        )
+        Registration.objects.filter(pk__in=ids).update(calendar_sequence=F("calendar_sequence") + 1)
         if notify:
             for registration in Registration.objects.filter(pk__in=ids):
                 queue_email(registration, kind, message=reason)

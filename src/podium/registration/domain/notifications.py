@@ -80,9 +80,9 @@ def build_accessibility_alert(registration) -> EmailMultiAlternatives:
     event = registration.event
     late = registration.accessibility_flagged
     subject = f"{'LATE ' if late else ''}Accessibility request: {event.title}"
-    staff_url = absolute_url(reverse(
-        "registration_staff:detail", args=[event.slug, registration.pk]
-    ))
+    staff_url = absolute_url(
+        reverse("registration_staff:detail", args=[event.slug, registration.pk])
+    )
     lines = [
         f"{registration.full_name or registration.email} ({registration.email}) asked for:",
         "",

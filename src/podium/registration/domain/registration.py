@@ -166,7 +166,9 @@ def register(
     with transaction.atomic():
         rtype = lock_registration_type(registration_type)
         if rtype.event.registration_closed:
-            raise RegistrationClosed(f"{event.title} is {rtype.event.get_status_display().lower()}.")
+            raise RegistrationClosed(
+                f"{event.title} is {rtype.event.get_status_display().lower()}."
+            )
         if not staff:
             if not rtype.is_open(now):
                 raise RegistrationClosed(f"{rtype.name} is closed for this event.")

@@ -15,16 +15,14 @@ import csv
 import datetime as dt
 import io
 import json
+import re
 
 from openpyxl import Workbook
 from openpyxl.styles import Font
-
 from openpyxl.utils import get_column_letter
 
 from podium.registration.interfaces.tables import Column, export_columns
 from podium.registration.validators.registration import PHONE_PATTERN
-
-import re
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _PHONE = re.compile(PHONE_PATTERN)

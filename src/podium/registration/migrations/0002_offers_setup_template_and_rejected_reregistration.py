@@ -6,47 +6,81 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('events', '0003_event_lifecycle_and_waiting_list'),
-        ('registration', '0001_initial'),
+        ("events", "0003_event_lifecycle_and_waiting_list"),
+        ("registration", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='RegistrationSetupTemplate',
+            name="RegistrationSetupTemplate",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('updated_at', models.DateTimeField(auto_now=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True)),
             ],
         ),
         migrations.RemoveConstraint(
-            model_name='registration',
-            name='unique_active_registration_per_email',
+            model_name="registration",
+            name="unique_active_registration_per_email",
         ),
         migrations.AddField(
-            model_name='registration',
-            name='offer_expires_at',
-            field=models.DateTimeField(blank=True, help_text='A seat offered from the waiting list is held until then.', null=True),
+            model_name="registration",
+            name="offer_expires_at",
+            field=models.DateTimeField(
+                blank=True,
+                help_text="A seat offered from the waiting list is held until then.",
+                null=True,
+            ),
         ),
         migrations.AlterField(
-            model_name='registration',
-            name='email',
-            field=models.EmailField(blank=True, help_text='Empty for people staff added without one.', max_length=254),
+            model_name="registration",
+            name="email",
+            field=models.EmailField(
+                blank=True, help_text="Empty for people staff added without one.", max_length=254
+            ),
         ),
         migrations.AlterField(
-            model_name='registration',
-            name='status',
-            field=models.CharField(choices=[('pending', 'Pending approval'), ('confirmed', 'Confirmed'), ('waitlisted', 'Waiting list'), ('offered', 'Seat offered'), ('rejected', 'Rejected'), ('cancelled', 'Cancelled')], db_index=True, max_length=20),
+            model_name="registration",
+            name="status",
+            field=models.CharField(
+                choices=[
+                    ("pending", "Pending approval"),
+                    ("confirmed", "Confirmed"),
+                    ("waitlisted", "Waiting list"),
+                    ("offered", "Seat offered"),
+                    ("rejected", "Rejected"),
+                    ("cancelled", "Cancelled"),
+                ],
+                db_index=True,
+                max_length=20,
+            ),
         ),
         migrations.AddConstraint(
-            model_name='registration',
-            constraint=models.UniqueConstraint(condition=models.Q(models.Q(('status__in', ['cancelled', 'rejected']), _negated=True), models.Q(('email_normalised', ''), _negated=True)), fields=('event', 'email_normalised'), name='unique_active_registration_per_email'),
+            model_name="registration",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(
+                    models.Q(("status__in", ["cancelled", "rejected"]), _negated=True),
+                    models.Q(("email_normalised", ""), _negated=True),
+                ),
+                fields=("event", "email_normalised"),
+                name="unique_active_registration_per_email",
+            ),
         ),
         migrations.AddField(
-            model_name='registrationsetuptemplate',
-            name='event',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='events.event'),
+            model_name="registrationsetuptemplate",
+            name="event",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to="events.event",
+            ),
         ),
     ]

@@ -19,7 +19,9 @@ DEFAULT_MAX_LENGTH = {
 }
 ACCESSIBILITY_MAX_LENGTH = 2000
 
-BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
+BIDI_CONTROLS = frozenset(
+    "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
+)
 """Embeddings, overrides and isolates (and the marks): they reorder the text around them in
 staff lists ("Trojan Source"); pages isolate names with <bdi> instead."""
 

@@ -13,12 +13,12 @@ from podium.common.views.staff import staff_view
 from podium.registration import rules
 from podium.registration.domain.checkin import check_in, find_by_checkin_code, undo_check_in
 from podium.registration.domain.errors import InvalidTransition
-from podium.registration.domain.transitions import admit_walk_in
 from podium.registration.domain.queries.registrations import (
     checkin_counts,
     event_registrations,
     search_registrations,
 )
+from podium.registration.domain.transitions import admit_walk_in
 from podium.registration.models import Registration
 
 RESULT_LIMIT = 25

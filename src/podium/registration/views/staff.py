@@ -17,25 +17,25 @@ from podium.common.views.staff import staff_view
 from podium.events.models import Event, Organisation
 from podium.registration import rules
 from podium.registration.domain import forms as form_editing
+from podium.registration.domain.bulk import ACTIONS as BULK_ACTIONS
+from podium.registration.domain.bulk import apply_bulk
 from podium.registration.domain.errors import DuplicateRegistration, RegistrationError
 from podium.registration.domain.messaging import message_registrants, send_updated_invitations
 from podium.registration.domain.queries.registrations import (
     answer_rows,
     counts_by_type,
-    status_matrix,
     event_registrations,
+    status_matrix,
 )
 from podium.registration.domain.registration import register, resend_confirmation, update_answers
 from podium.registration.domain.reminders import ReminderNotScheduled, schedule_event_reminders
+from podium.registration.domain.setup import set_template_event, template_event
 from podium.registration.domain.tokens import manage_url
 from podium.registration.domain.transitions import (
     approve_registration,
     cancel_registration,
     reject_registration,
 )
-from podium.registration.domain.bulk import ACTIONS as BULK_ACTIONS
-from podium.registration.domain.bulk import apply_bulk
-from podium.registration.domain.setup import set_template_event, template_event
 from podium.registration.domain.types import create_registration_type, update_registration_type
 from podium.registration.interfaces.exporters import export_csv, export_json, export_xlsx
 from podium.registration.interfaces.filters import RegistrationFilter
@@ -44,10 +44,10 @@ from podium.registration.interfaces.forms.staff import (
     BulkActionForm,
     DecisionForm,
     MessageForm,
-    StaffCancelForm,
     QuestionForm,
     RegistrationTypeForm,
     SectionForm,
+    StaffCancelForm,
 )
 from podium.registration.models import (
     AuditEntry,
@@ -452,7 +452,9 @@ def type_template(request: HttpRequest, event: Event) -> HttpResponse:
     """Use this event's types and forms for new events (or go back to the built-in default)."""
     if request.POST.get("use") == "default":
         set_template_event(None, actor=request.user)
-        messages.success(request, "New events get the built-in setup (General; Media with approval).")
+        messages.success(
+            request, "New events get the built-in setup (General; Media with approval)."
+        )
     else:
         set_template_event(event, actor=request.user)
         messages.success(request, "New events will copy this event's registration types and forms.")

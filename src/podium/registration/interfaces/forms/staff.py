@@ -46,7 +46,9 @@ class BulkActionForm(forms.Form):
         max_length=10000,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
-    subject = forms.CharField(label="Subject (for “Send a message”)", required=False, max_length=200)
+    subject = forms.CharField(
+        label="Subject (for “Send a message”)", required=False, max_length=200
+    )
     notify = forms.BooleanField(label="Email the people concerned", required=False, initial=True)
     confirm = forms.BooleanField(
         label="Yes, apply this to every ticked registration",

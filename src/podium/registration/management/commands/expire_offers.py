@@ -13,7 +13,9 @@ from podium.registration.domain.transitions import expire_offers
 
 
 class Command(BaseCommand):
-    help = "Cancel waiting-list seat offers that were not confirmed in time; offer the seats onwards."
+    help = (
+        "Cancel waiting-list seat offers that were not confirmed in time; offer the seats onwards."
+    )
 
     def handle(self, *args, **options):
         expired = expire_offers()
