@@ -23,23 +23,30 @@ class ReminderNotScheduled(Exception):
     """The reminder cannot be scheduled (the time has passed, or the backend cannot defer)."""
 
 
-def queue_event_reminders(event, *, now: dt.datetime | None = None) -> list[Registration]:
-    """Queue the reminder for the confirmed registrants of one event who have not had it."""
-    now = now or timezone.now()
+def _not_reminded():
+    return Registration.objects.filter(
+        status=Registration.Status.CONFIRMED,
+        reminder_sent_at__isnull=True,
+        anonymised_at__isnull=True,
+    )
+
+
+def _queue_reminders(due, *, now: dt.datetime) -> list[Registration]:
+    """Stamp and queue the reminder of each registration in `due` (rows another run holds
+    are skipped, so two runs never send twice)."""
     queued = []
     with transaction.atomic():
-        due = Registration.objects.filter(
-            event=event,
-            status=Registration.Status.CONFIRMED,
-            reminder_sent_at__isnull=True,
-            anonymised_at__isnull=True,
-        )
         for registration in due.select_for_update(skip_locked=True):
             registration.reminder_sent_at = now
             registration.save(update_fields=["reminder_sent_at"])
             queue_email(registration, "reminder")
             queued.append(registration)
     return queued
+
+
+def queue_event_reminders(event, *, now: dt.datetime | None = None) -> list[Registration]:
+    """Queue the reminder for the confirmed registrants of one event who have not had it."""
+    return _queue_reminders(_not_reminded().filter(event=event), now=now or timezone.now())
 
 
 def schedule_event_reminders(event, *, hours_before: int, actor=None) -> dt.datetime:
@@ -74,18 +81,10 @@ def schedule_event_reminders(event, *, hours_before: int, actor=None) -> dt.date
 def queue_due_reminders(*, hours: int = 24, now: dt.datetime | None = None) -> list[Registration]:
     """Queue the reminder for confirmed registrants of events starting in the next ``hours``."""
     now = now or timezone.now()
-    due = Registration.objects.filter(
-        status=Registration.Status.CONFIRMED,
-        reminder_sent_at__isnull=True,
-        anonymised_at__isnull=True,
+    due = _not_reminded().filter(
         event__starts_at__gt=now,
         event__starts_at__lte=now + dt.timedelta(hours=hours),
+        event__date_to_be_announced=False,
+        event__status__in=["published", "postponed"],
     )
-    queued = []
-    with transaction.atomic():
-        for registration in due.select_for_update(skip_locked=True):
-            registration.reminder_sent_at = now
-            registration.save(update_fields=["reminder_sent_at"])
-            queue_email(registration, "reminder")
-            queued.append(registration)
-    return queued
+    return _queue_reminders(due, now=now)
