@@ -19,11 +19,11 @@ from django.core.files import File  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.urls import reverse  # noqa: E402
 from django.utils import timezone  # noqa: E402
+from podium.briefs.domain.demo_media import SPEAKERS, make_demo_recording  # noqa: E402
 
 from podium.accounts.domain.roles import assign_role  # noqa: E402
 from podium.briefs.domain import briefs as workflow  # noqa: E402
 from podium.briefs.domain.content import load_brief  # noqa: E402
-from podium.briefs.domain.demo_media import SPEAKERS, make_demo_recording  # noqa: E402
 from podium.briefs.models import Brief, Job  # noqa: E402
 from podium.engine.embed import embed  # noqa: E402
 from podium.events.models import Event, EventSpeaker, Person  # noqa: E402

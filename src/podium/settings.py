@@ -47,7 +47,9 @@ def _secret_key_file() -> str:
 DEBUG = env_bool("PODIUM_DEBUG", False)
 SECRET_KEY = env("PODIUM_SECRET_KEY") or _secret_key_file()
 ALLOWED_HOSTS = env_list("PODIUM_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1],testserver")
-SITE_URL = env("PODIUM_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+SITE_URL = env("PODIUM_SITE_URL", "").rstrip("/")
+"""Absolute base of links in emails and calendar files; empty: the request's address
+(`podium.common.domain.urls`)."""
 PODIUM_SITE_NAME = env("PODIUM_SITE_NAME", "Podium")
 
 # --- HTTPS, behind a TLS-terminating proxy (docs/deploy.md) -------------------
@@ -100,6 +102,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "podium.common.domain.urls.SiteURLMiddleware",
     "axes.middleware.AxesMiddleware",  # last, as django-axes asks
 ]
 

@@ -20,6 +20,8 @@ import rules
 ADMINISTRATORS = "Administrators"
 EVENTS_STAFF = "Events staff"
 EDITORS = "Editors"
+LIMITED_TO_TEAM = "Limited to their events"
+"""Not a role but a limit: staff in this group act only on events whose team they are in."""
 ROLE_GROUPS = (ADMINISTRATORS, EVENTS_STAFF, EDITORS)
 
 
@@ -51,6 +53,12 @@ def is_events_staff(user) -> bool:
 def is_editor(user) -> bool:
     """Members of the "Editors" group (policy editors who publish briefs)."""
     return _in_group(user, EDITORS)
+
+
+@rules.predicate
+def is_limited_to_their_events(user) -> bool:
+    """Staff limited (pretix/pretalx "teams") to the events whose team lists them."""
+    return _in_group(user, LIMITED_TO_TEAM)
 
 
 is_staff_member = is_administrator | is_events_staff | is_editor

@@ -116,6 +116,15 @@ def _start_worker() -> subprocess.Popen | None:
     return subprocess.Popen([sys.executable, "-m", "podium", "worker", "--backend", "db"], env=env)
 
 
+def _url_host(host: str) -> str:
+    """`host` as it goes in a URL: 0.0.0.0/:: mean this machine; IPv6 addresses in brackets."""
+    if host in {"0.0.0.0", ""}:
+        return "127.0.0.1"
+    if host == "::":
+        return "[::1]"
+    return f"[{host}]" if ":" in host else host
+
+
 def _interrupt(signum, frame) -> None:
     raise KeyboardInterrupt
 
@@ -183,6 +192,8 @@ def register(app: typer.Typer) -> None:
         # the development server serves with DEBUG on unless told otherwise.
         os.environ.setdefault("PODIUM_EMAIL", "file")
         os.environ.setdefault("PODIUM_DEBUG", "1")
+        # Links in emails and calendar files point at the address this demo serves on.
+        os.environ.setdefault("PODIUM_SITE_URL", f"http://{_url_host(host)}:{port}")
         _django()
         import logging
 

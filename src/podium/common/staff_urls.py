@@ -21,6 +21,9 @@ urlpatterns = [
     path("events/<slug:slug>/", events.event_detail, name="event_detail"),
     path("events/<slug:slug>/edit/", events.event_edit, name="event_edit"),
     path("events/<slug:slug>/status/", events.event_status, name="event_status"),
+    path("events/<slug:slug>/cancel/", events.event_cancel, name="event_cancel"),
+    path("events/<slug:slug>/copy/", events.event_copy, name="event_copy"),
+    path("events/<slug:slug>/postpone/", events.event_postpone, name="event_postpone"),
     path("events/<slug:slug>/speakers/add/", events.speaker_form, name="speaker_add"),
     path("events/<slug:slug>/speakers/<int:pk>/", events.speaker_form, name="speaker_edit"),
     path(

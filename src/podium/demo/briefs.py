@@ -51,10 +51,10 @@ from podium.engine.transcript import format_transcript
 from podium.events.domain.events import (
     add_speaker,
     get_or_create_organisation,
-    publish_event,
     save_event,
     save_person,
 )
+from podium.events.domain.transitions import publish_event
 from podium.events.models import Event, Person
 
 log = logging.getLogger(__name__)

@@ -45,10 +45,10 @@ from podium.events.domain.events import (
     add_speaker,
     get_or_create_organisation,
     get_or_create_topic,
-    publish_event,
     save_event,
     save_person,
 )
+from podium.events.domain.transitions import publish_event
 from podium.events.models import Event, EventPartner, Person
 from podium.publications.domain.publications import (
     choose_related_publications,

@@ -2,8 +2,9 @@
 
 Declared with django-rules from the role predicates in `podium.accounts.rules`.
 Event permissions are checked against the event object
-(`user.has_perm("events.change_event", event)`), so per-event teams can later
-narrow `can_change_event` without touching a view.
+(`user.has_perm("events.change_event", event)`). Per-event teams (pretix style):
+staff in the "Limited to their events" group act only on events whose `team`
+lists them (403 elsewhere); administrators are never limited.
 
 | permission | who |
 | --- | --- |
@@ -16,19 +17,43 @@ from __future__ import annotations
 
 import rules
 
-from podium.accounts.rules import is_administrator, is_events_staff, is_staff_member
+from podium.accounts.rules import (
+    is_administrator,
+    is_events_staff,
+    is_limited_to_their_events,
+    is_staff_member,
+)
+
+
+@rules.predicate
+def in_event_team(user, event=None) -> bool:
+    """True unless the user is limited to their events and `event` is not one of them.
+
+    Administrators are never limited. Without an event (lists, "new event") the
+    limit does not apply; lists narrow themselves with `events_for_user`.
+    """
+    if event is None or is_administrator(user) or not is_limited_to_their_events(user):
+        return True
+    return event.team.filter(pk=user.pk).exists()
 
 
 @rules.predicate
 def can_change_event(user, event=None) -> bool:
-    """Administrators and events staff, for any event (teams per event come later)."""
-    return is_administrator(user) or is_events_staff(user)
+    """Administrators; events staff for their events when limited to a team, else for all."""
+    return is_administrator(user) or (is_events_staff(user) and in_event_team(user, event))
 
 
 @rules.predicate
 def can_preview_event(user, event=None) -> bool:
-    """Any staff member may see a draft event page."""
-    return is_staff_member(user)
+    """Any staff member may see a draft event page (within their team when limited)."""
+    return is_staff_member(user) and in_event_team(user, event)
+
+
+def events_for_user(queryset, user):
+    """The events of `queryset` this staff member works on (all, unless limited to a team)."""
+    if is_administrator(user) or not is_limited_to_their_events(user):
+        return queryset
+    return queryset.filter(team=user)
 
 
 for _action in ("view", "add", "change", "delete"):

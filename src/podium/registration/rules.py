@@ -15,6 +15,7 @@ from __future__ import annotations
 import rules
 
 from podium.accounts.rules import is_administrator, is_events_staff
+from podium.events.rules import in_event_team
 
 VIEW = "registration.view_registrations"
 MANAGE = "registration.manage_registrations"
@@ -24,8 +25,8 @@ EXPORT = "registration.export_registrations"
 
 @rules.predicate
 def can_manage_registrations(user, event=None) -> bool:
-    """Administrators and events staff, for any event (teams per event come later)."""
-    return is_administrator(user) or is_events_staff(user)
+    """Administrators; events staff for their events when limited to a team, else for all."""
+    return is_administrator(user) or (is_events_staff(user) and in_event_team(user, event))
 
 
 for _permission in (VIEW, MANAGE, CHECK_IN, EXPORT):

@@ -15,6 +15,8 @@ from podium.briefs.domain import transitions as brief_transitions
 from podium.briefs.domain.errors import InvalidBriefTransition
 from podium.briefs.models import Brief, BriefStateChange
 from podium.common.domain.transitions import TransitionError, TransitionTable
+from podium.events.domain import transitions as event_transitions
+from podium.events.models import Event, EventStateChange
 from podium.registration.domain import transitions as registration_transitions
 from podium.registration.domain.errors import InvalidTransition, RegistrationError
 from podium.registration.domain.registration import register
@@ -26,6 +28,7 @@ pytestmark = pytest.mark.django_db
 
 R = Registration.Status
 B = Brief.Status
+E = Event.Status
 
 REGISTRATION_MOVES = {
     (R.PENDING, R.CONFIRMED),
@@ -35,6 +38,9 @@ REGISTRATION_MOVES = {
     (R.WAITLISTED, R.CONFIRMED),
     (R.WAITLISTED, R.REJECTED),
     (R.WAITLISTED, R.CANCELLED),
+    (R.WAITLISTED, R.OFFERED),
+    (R.OFFERED, R.CONFIRMED),
+    (R.OFFERED, R.CANCELLED),
     (R.CONFIRMED, R.CANCELLED),
     (R.REJECTED, R.CANCELLED),
 }
@@ -49,6 +55,20 @@ BRIEF_MOVES = {
 }
 
 
+EVENT_MOVES = {
+    (E.DRAFT, E.PUBLISHED),
+    (E.PUBLISHED, E.DRAFT),
+    (E.PUBLISHED, E.POSTPONED),
+    (E.PUBLISHED, E.CANCELLED),
+    (E.PUBLISHED, E.PAST),
+    (E.POSTPONED, E.POSTPONED),
+    (E.POSTPONED, E.PUBLISHED),
+    (E.POSTPONED, E.CANCELLED),
+    (E.POSTPONED, E.PAST),
+    (E.CANCELLED, E.PAST),
+}
+
+
 def all_pairs(states) -> list[tuple[str, str]]:
     return [(a, b) for a, b in itertools.product(states.values, repeat=2) if a != b]
 
@@ -56,6 +76,7 @@ def all_pairs(states) -> list[tuple[str, str]]:
 def test_the_tables_say_what_the_workflows_allow():
     assert set(registration_transitions.TRANSITIONS.pairs()) == REGISTRATION_MOVES
     assert set(brief_transitions.TRANSITIONS.pairs()) == BRIEF_MOVES
+    assert set(event_transitions.TRANSITIONS.pairs()) == EVENT_MOVES
 
 
 def test_a_table_naming_an_unknown_state_is_refused_when_defined():
@@ -128,3 +149,24 @@ def test_brief_moves(old, new):
         brief.refresh_from_db()
         assert brief.status == old
         assert not BriefStateChange.objects.filter(brief=brief).exists()
+
+
+@pytest.mark.parametrize(("old", "new"), all_pairs(E) + [(E.POSTPONED, E.POSTPONED)])
+def test_event_moves(old, new):
+    event = make_event(status=old)
+    staff = make_user("events_staff")
+    if (old, new) in EVENT_MOVES:
+        previous = event_transitions._set_state(
+            event, new, actor=staff, action="test", notify=False
+        )
+        assert previous == old
+        event.refresh_from_db()
+        assert event.status == new
+        change = EventStateChange.objects.get(event=event)
+        assert (change.previous, change.state, change.actor) == (old, new, staff)
+    else:
+        with pytest.raises(event_transitions.InvalidEventTransition, match="cannot become"):
+            event_transitions._set_state(event, new, actor=staff, action="test")
+        event.refresh_from_db()
+        assert event.status == old
+        assert not EventStateChange.objects.filter(event=event).exists()

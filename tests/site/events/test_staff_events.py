@@ -240,7 +240,7 @@ def test_cancelling_keeps_the_page_public_and_the_calendar_says_so(staff_client,
     import icalendar
 
     event = make_event(title="Called off")
-    staff_client.post(reverse("staff:event_status", args=[event.slug]), {"action": "cancel"})
+    staff_client.post(reverse("staff:event_cancel", args=[event.slug]), {"confirm": "on"})
     event.refresh_from_db()
     assert event.status == Event.Status.CANCELLED
     page = unescape(client.get(event.get_absolute_url()).content.decode())

@@ -19,6 +19,7 @@ from playwright.sync_api import expect
 
 from podium.registration.domain.checkin import check_in
 from podium.registration.domain.notifications import render_email_preview
+from podium.registration.domain.tokens import make_manage_token
 from podium.registration.models import Registration
 
 from .conftest import emailed_manage_path, make_event, make_staff
@@ -128,15 +129,20 @@ def test_registration_journey(page, live_server, client):
     assert ics and "METHOD:REQUEST" in ics[0].get_content()
     assert Registration.objects.get(email="jo@press.example").registration_type == media
 
-    # 5. Ada cancels through her manage link; Bea is promoted and told.
+    # 5. Ada cancels through her manage link; Bea is offered the seat and confirms it.
     mail.outbox.clear()
     page.goto(ada_manage)
     page.get_by_role("link", name="Cancel my registration").click()
     page.get_by_role("button", name="Yes, cancel my registration").click()
     page.get_by_text("This registration is cancelled").wait_for()
     bea = Registration.objects.get(email="bea@example.org")
+    assert bea.status == S.OFFERED
+    assert any(m.to == ["bea@example.org"] and "A seat is free" in m.subject for m in mail.outbox)
+    page.goto(base + reverse("registration:manage", args=[make_manage_token(bea)]))
+    page.get_by_role("button", name="Confirm my seat").click()
+    page.get_by_text("Your seat is confirmed").wait_for()
+    bea.refresh_from_db()
     assert bea.status == S.CONFIRMED
-    assert any(m.to == ["bea@example.org"] and "seat is yours" in m.subject for m in mail.outbox)
 
     # 6. Check in at the door, on a phone-sized screen.
     page.set_viewport_size({"width": 390, "height": 844})

@@ -92,5 +92,6 @@ def test_concurrent_cancellations_promote_each_waiting_person_once():
     confirmed, waiting = people[:4], people[4:]
     run_together(4, lambda i: cancel_registration(confirmed[i]))
     statuses = {r.email: r.status for r in Registration.objects.filter(event=event)}
-    assert [statuses[p.email] for p in waiting] == [S.CONFIRMED] * 4 + [S.WAITLISTED] * 2
-    assert list(statuses.values()).count(S.CONFIRMED) == 4
+    # Each freed seat is offered (held) to one waiting person, in order.
+    assert [statuses[p.email] for p in waiting] == [S.OFFERED] * 4 + [S.WAITLISTED] * 2
+    assert list(statuses.values()).count(S.OFFERED) == 4

@@ -276,8 +276,16 @@ def test_manage_view_edit_cancel_and_ics(client, committed):
         client.post(reverse("registration:manage_cancel", args=[token]))
     person.refresh_from_db()
     waiting.refresh_from_db()
-    assert person.status == S.CANCELLED and waiting.status == S.CONFIRMED
+    # The waiting person is offered the seat (pretix style) and confirms it from their page.
+    assert person.status == S.CANCELLED and waiting.status == S.OFFERED
     assert {m.to[0] for m in mail.outbox} == {"a@example.org", "b@example.org"}
+    waiting_token = make_manage_token(waiting)
+    offer_page = client.get(reverse("registration:manage", args=[waiting_token])).content.decode()
+    assert "A seat is free for you" in offer_page and "Confirm my seat" in offer_page
+    with committed():
+        client.post(reverse("registration:manage_accept", args=[waiting_token]))
+    waiting.refresh_from_db()
+    assert waiting.status == S.CONFIRMED
     third_page = client.get(
         reverse("registration:manage", args=[make_manage_token(third)])
     ).content.decode()

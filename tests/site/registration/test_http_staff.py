@@ -105,9 +105,28 @@ def test_reject_and_cancel_by_staff(staff_client, event, general, media, committ
     pending.refresh_from_db()
     assert pending.status == S.REJECTED and "No credential." in mail.outbox[-1].body
     person = register(event, general, answers=answers(), email="a@example.org")
-    staff_client.post(url("cancel", event, person.pk))
+    # Cancel no longer acts on one click: a confirmation page with reason and notify choice.
+    page = staff_client.get(url("cancel", event, person.pk)).content.decode()
+    assert "Tick" not in page and "Email the registrant" in page
+    refused = staff_client.post(url("cancel", event, person.pk), {"message": "x", "notify": "on"})
+    assert refused.status_code == 400 and "Tick the box to confirm" in refused.content.decode()
     person.refresh_from_db()
-    assert person.status == S.CANCELLED
+    assert person.status == S.CONFIRMED
+    mail.outbox.clear()
+    with committed():
+        staff_client.post(
+            url("cancel", event, person.pk),
+            {"message": "Double booking.", "confirm": "on"},  # notify left unticked
+        )
+    person.refresh_from_db()
+    assert person.status == S.CANCELLED and mail.outbox == []
+    entry = AuditEntry.objects.get(registration=person, action="registration.cancelled")
+    assert entry.data == {
+        "previous": "confirmed",
+        "status": "cancelled",
+        "reason": "Double booking.",
+        "notified": False,
+    }
     assert staff_client.post(url("approve", event, 999999)).status_code == 404
 
 
@@ -292,7 +311,7 @@ def test_types_and_form_editor(staff_client, event, general, committed):
         response = staff_client.post(url("type_edit", event, general.pk), data)
     assert response.status_code == 302
     waiting.refresh_from_db()
-    assert waiting.status == S.CONFIRMED
+    assert waiting.status == S.OFFERED  # the seat is offered; the person confirms it
     bad = staff_client.post(url("type_edit", event, general.pk), {**data, "slug": "media"})
     assert bad.status_code == 400 and "already uses" in bad.content.decode()
     new = staff_client.post(

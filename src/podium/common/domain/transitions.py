@@ -42,8 +42,9 @@ class TransitionTable:
     def check(self, old: str, new: str, *, error: type[TransitionError] = TransitionError) -> None:
         """Raise `error` unless `old` -> `new` is in the table."""
         if not self.allows(old, new):
+            article = "An" if self.thing[:1].lower() in "aeiou" else "A"
             raise error(
-                f"A {self.thing} that is {self.label(old)} cannot become {self.label(new)}."
+                f"{article} {self.thing} that is {self.label(old)} cannot become {self.label(new)}."
             )
 
     def label(self, state: str) -> str:

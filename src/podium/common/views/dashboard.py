@@ -17,6 +17,7 @@ from django.utils import timezone
 from podium.accounts.domain.roles import ROLE_LABELS, roles_of
 from podium.common.views.staff import staff_view
 from podium.events.models import Event
+from podium.events.rules import events_for_user
 
 DASHBOARD_PANELS = ["registration/_staff_dashboard.html", "briefs/_staff_dashboard.html"]
 
@@ -35,7 +36,7 @@ def _existing(names: list[str]) -> list[str]:
 @staff_view(event=False)
 def dashboard(request):
     now = timezone.now()
-    events = Event.objects.all()
+    events = events_for_user(Event.objects.all(), request.user)
     context = {
         "staff_nav": "dashboard",
         "roles": [ROLE_LABELS[role] for role in roles_of(request.user)],

@@ -1,4 +1,4 @@
-"""Saving and publishing events, and putting people and organisations on them.
+"""Saving events and putting people and organisations on them (status changes: `transitions`).
 
 Views, the demo loader and the tests all go through these functions, so slugs,
 embeddings (for related publications) and the log are handled in one place.
@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 
 from django.db import transaction
+from django.dispatch import Signal
 
 from podium.common.domain.embeddings import refresh_embedding
 from podium.common.domain.text import unique_slug
@@ -38,31 +39,72 @@ def save_event(event: Event, *, by=None, topics=None) -> Event:
     return event
 
 
-def publish_event(event: Event, *, by=None) -> Event:
-    """Make the event page public."""
-    if event.status != Event.Status.PUBLISHED:
-        event.status = Event.Status.PUBLISHED
-        event.save(update_fields=["status", "updated_at"])
-        log.info("event %s published by %s", event.slug, getattr(by, "username", "system"))
+event_created = Signal()
+"""Sent after commit by `create_event` with `event`, `actor` and `source` (the event it was
+copied from, or None): the registration app gives the new event its registration setup
+(this app does not import registration)."""
+
+COPIED_FIELDS = (
+    "summary",
+    "description",
+    "starts_at",
+    "ends_at",
+    "time_zone",
+    "venue_name",
+    "venue_address",
+    "online_url",
+    "image",
+    "image_alt",
+    "image_caption",
+    "image_credit",
+    "sponsor_text",
+    "accessibility_email",
+    "accessibility_lead_days",
+    "related_suggestions",
+    "capacity",
+    "waiting_list_offer_hours",
+    "waiting_list_cutoff_hours",
+)
+"""What a copy keeps; never the recording, the status, registrations or the brief."""
+
+
+def create_event(event: Event, *, by=None, topics=None, source: Event | None = None) -> Event:
+    """Save a new event made by staff and announce it (`event_created`) once committed."""
+    with transaction.atomic():
+        save_event(event, by=by, topics=topics)
+        transaction.on_commit(
+            lambda: event_created.send(sender=Event, event=event, actor=by, source=source)
+        )
     return event
 
 
-def unpublish_event(event: Event, *, by=None) -> Event:
-    """Back to draft: the public gets a 404 again."""
-    if event.status != Event.Status.DRAFT:
-        event.status = Event.Status.DRAFT
-        event.save(update_fields=["status", "updated_at"])
-        log.info("event %s unpublished by %s", event.slug, getattr(by, "username", "system"))
-    return event
-
-
-def cancel_event(event: Event, *, by=None) -> Event:
-    """Mark the event cancelled: its page stays public and says so; the calendar file says CANCELLED."""
-    if event.status != Event.Status.CANCELLED:
-        event.status = Event.Status.CANCELLED
-        event.save(update_fields=["status", "updated_at"])
-        log.info("event %s cancelled by %s", event.slug, getattr(by, "username", "system"))
-    return event
+def copy_event(source: Event, *, by=None, title: str = "") -> Event:
+    """A draft copy of `source`: its details, topics, speakers and partners; the registration
+    app copies its registration types and forms (no registrations)."""
+    copy = Event(
+        title=title or f"{source.title} (copy)",
+        status=Event.Status.DRAFT,
+        **{name: getattr(source, name) for name in COPIED_FIELDS},
+    )
+    with transaction.atomic():
+        create_event(copy, by=by, topics=list(source.topics.all()), source=source)
+        for speaker in source.speakers.all():
+            add_speaker(
+                copy,
+                person=speaker.person,
+                role=speaker.role,
+                order=speaker.order,
+                title=speaker.title,
+                organisation_name=speaker.organisation_name,
+            )
+        for partner in source.partners.all():
+            add_partner(
+                copy, organisation=partner.organisation, kind=partner.kind, order=partner.order
+            )
+    log.info(
+        "event %s copied to %s by %s", source.slug, copy.slug, getattr(by, "username", "system")
+    )
+    return copy
 
 
 def add_speaker(

@@ -10,7 +10,9 @@ import zoneinfo
 from datetime import datetime
 
 from django import forms
+from django.contrib.auth import get_user_model
 
+from podium.accounts.rules import LIMITED_TO_TEAM
 from podium.events.models import Event, EventPartner, EventSpeaker, Organisation, Person, Topic
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -64,6 +66,10 @@ class EventForm(FieldsetsMixin, forms.ModelForm):
             "accessibility_email",
             "accessibility_lead_days",
             "related_suggestions",
+            "capacity",
+            "waiting_list_offer_hours",
+            "waiting_list_cutoff_hours",
+            "team",
             "video_url",
             "video_file",
         ]
@@ -74,8 +80,15 @@ class EventForm(FieldsetsMixin, forms.ModelForm):
             "image_caption": forms.Textarea(attrs={"rows": 2}),
             "sponsor_text": forms.Textarea(attrs={"rows": 2}),
             "topics": forms.CheckboxSelectMultiple,
+            "team": forms.CheckboxSelectMultiple,
         }
-        labels = {"image_alt": "Image alt text", "online_url": "Online link"}
+        labels = {
+            "image_alt": "Image alt text",
+            "online_url": "Online link",
+            "capacity": "Capacity of the whole event",
+            "waiting_list_offer_hours": "Hours to confirm a seat offered from the waiting list",
+            "waiting_list_cutoff_hours": "Stop waiting-list promotions this many hours before the start",
+        }
         help_texts = {
             "image_alt": "Describes the picture for people who cannot see it. Required with an image."
         }
@@ -94,12 +107,28 @@ class EventForm(FieldsetsMixin, forms.ModelForm):
                 "related_suggestions",
             ],
         ),
+        (
+            "Registration: shared capacity and waiting list",
+            ["capacity", "waiting_list_offer_hours", "waiting_list_cutoff_hours"],
+        ),
+        ("Team (staff limited to their events)", ["team"]),
         ("Recording (after the event)", ["video_url", "video_file"]),
     ]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.label_suffix = ""
+        for name in ("waiting_list_offer_hours", "waiting_list_cutoff_hours"):
+            self.fields[name].required = False
+        self.fields["team"].queryset = (
+            get_user_model()
+            .objects.filter(groups__name=LIMITED_TO_TEAM, is_active=True)
+            .distinct()
+            .order_by("username")
+        )
+        self.fields[
+            "team"
+        ].help_text = "Staff in the “Limited to their events” group who may work on this event."
         if self.instance.pk and self.instance.starts_at:
             local = self.instance.local_start
             self.initial.setdefault("start_date", local.date())
@@ -111,6 +140,10 @@ class EventForm(FieldsetsMixin, forms.ModelForm):
 
     def clean(self):
         data = super().clean()
+        for name in ("waiting_list_offer_hours", "waiting_list_cutoff_hours"):
+            if data.get(name) is None:  # left empty: the model's default
+                data[name] = Event._meta.get_field(name).default
+                setattr(self.instance, name, data[name])
         if data.get("image") and not data.get("image_alt"):
             self.add_error("image_alt", "Describe the image for screen-reader users.")
         if not data.get("venue_name") and not data.get("online_url"):
@@ -225,3 +258,67 @@ class TopicForm(forms.ModelForm):
         if Topic.objects.filter(name__iexact=name).exclude(pk=self.instance.pk).exists():
             raise forms.ValidationError("This topic exists already.")
         return name
+
+
+class CancelEventForm(forms.Form):
+    """Staff cancel an event: the page is the confirmation; a reason and whether to tell people."""
+
+    reason = forms.CharField(
+        label="Reason (shown on the event page and in the email)",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    notify = forms.BooleanField(
+        label="Email every confirmed, pending and waiting registrant",
+        required=False,
+        initial=True,
+    )
+    confirm = forms.BooleanField(
+        label="Yes, cancel this event: registration closes and cannot be reopened",
+        required=True,
+        error_messages={"required": "Tick the box to confirm the cancellation."},
+    )
+
+
+class PostponeEventForm(forms.Form):
+    """Staff postpone an event to a new local date and time, or to a date to be announced."""
+
+    to_be_announced = forms.BooleanField(label="The new date is to be announced", required=False)
+    start_date = forms.DateField(widget=DATE, label="New date", required=False)
+    start_time = forms.TimeField(widget=TIME, label="New start time", required=False)
+    end_time = forms.TimeField(widget=TIME, label="New end time", required=False)
+    reason = forms.CharField(
+        label="Message (shown on the event page and in the email)",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    notify = forms.BooleanField(
+        label="Email every confirmed, pending and waiting registrant",
+        required=False,
+        initial=True,
+    )
+
+    def __init__(self, *args, event: Event, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.event = event
+
+    def clean(self):
+        data = super().clean()
+        day, start, end = data.get("start_date"), data.get("start_time"), data.get("end_time")
+        data["starts_at"] = data["ends_at"] = None
+        if data.get("to_be_announced"):
+            return data
+        if not day:
+            self.add_error("start_date", "Give the new date, or tick “to be announced”.")
+        if not start:
+            self.add_error("start_time", "Give the new start time.")
+        if day and start:
+            tz = self.event.tz
+            data["starts_at"] = datetime.combine(day, start, tzinfo=tz)
+            if end:
+                if end <= start:
+                    self.add_error("end_time", "The end must be after the start.")
+                data["ends_at"] = datetime.combine(day, end, tzinfo=tz)
+        return data

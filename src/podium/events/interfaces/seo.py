@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
 from podium.events.models import Event
@@ -20,6 +21,11 @@ def event_json_ld(event: Event, *, url: str, image_url: str = "") -> dict:
     """The schema.org Event of `event` (https://schema.org/Event), ready for json_script."""
     status = {
         Event.Status.CANCELLED: "https://schema.org/EventCancelled",
+        Event.Status.POSTPONED: (
+            "https://schema.org/EventPostponed"
+            if event.date_to_be_announced
+            else "https://schema.org/EventRescheduled"
+        ),
     }.get(event.status, "https://schema.org/EventScheduled")
     data: dict = {
         "@context": "https://schema.org",
@@ -31,6 +37,8 @@ def event_json_ld(event: Event, *, url: str, image_url: str = "") -> dict:
         "description": event.summary
         or (event.description_paragraphs[0] if event.description else ""),
     }
+    if event.postponed_from:
+        data["previousStartDate"] = timezone.localtime(event.postponed_from, event.tz).isoformat()
     if event.ends_at:
         data["endDate"] = event.local_end.isoformat()
     locations = []

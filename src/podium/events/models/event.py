@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import zoneinfo
 
+from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import dateformat, timezone
@@ -29,7 +30,9 @@ class Event(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
         PUBLISHED = "published", "Published"
+        POSTPONED = "postponed", "Postponed"
         CANCELLED = "cancelled", "Cancelled"
+        PAST = "past", "Past"
 
     title = models.CharField(max_length=300)
     slug = models.SlugField(max_length=200, unique=True)
@@ -61,6 +64,20 @@ class Event(models.Model):
     accessibility_lead_days = models.PositiveSmallIntegerField(
         default=3, help_text="Business days of notice needed for accommodation requests."
     )
+    capacity = models.PositiveIntegerField(
+        null=True,
+        blank=True,
+        help_text="Seats shared by all registration types (empty: only each type's own limit).",
+    )
+    waiting_list_offer_hours = models.PositiveSmallIntegerField(
+        default=24,
+        help_text="A person promoted from the waiting list has this many hours to confirm "
+        "before the seat moves on (0: promoted people are confirmed at once).",
+    )
+    waiting_list_cutoff_hours = models.PositiveSmallIntegerField(
+        default=24,
+        help_text="No promotions from the waiting list this many hours before the start.",
+    )
     related_suggestions = models.PositiveSmallIntegerField(
         default=3,
         help_text="How many similar publications to suggest beside the ones chosen by hand (0: none).",
@@ -78,6 +95,25 @@ class Event(models.Model):
         blank=True,
         editable=False,
         help_text="Hash of the text the embedding was made from.",
+    )
+    team = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="team_events",
+        help_text="Staff limited to their events may work on this one.",
+    )
+    date_to_be_announced = models.BooleanField(
+        default=False, help_text="Postponed without a new date yet."
+    )
+    postponed_from = models.DateTimeField(
+        null=True, blank=True, help_text="The start before the first postponement."
+    )
+    status_message = models.TextField(
+        blank=True, help_text="Why it was cancelled or postponed; shown in the page's banner."
+    )
+    calendar_sequence = models.PositiveIntegerField(
+        default=0,
+        help_text="SEQUENCE of the calendar files; raised when the date or status changes.",
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -103,7 +139,22 @@ class Event(models.Model):
     @property
     def when_display(self) -> str:
         """'Tuesday, February 3, 2026 | 6:30 PM (EST)', in the event's own time zone."""
+        if self.date_to_be_announced:
+            return "Date to be announced"
         return dateformat.format(self.local_start, "l, F j, Y | g:i A (T)")
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.status == self.Status.CANCELLED
+
+    @property
+    def is_postponed(self) -> bool:
+        return self.status == self.Status.POSTPONED
+
+    @property
+    def registration_closed(self) -> bool:
+        """Cancelled or over: nobody registers and nobody is promoted from the waiting list."""
+        return self.status in (self.Status.CANCELLED, self.Status.PAST)
 
     @property
     def local_end(self):
@@ -191,3 +242,24 @@ class EventPartner(models.Model):
 
     def __str__(self) -> str:
         return f"{self.organisation} ({self.get_kind_display()})"
+
+
+class EventStateChange(models.Model):
+    """The audit trail of an event's states: who moved it, from which state to which, why, when."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="state_changes")
+    action = models.CharField(max_length=40, help_text="publish, unpublish, postpone, cancel, past")
+    previous = models.CharField(max_length=20, choices=Event.Status.choices)
+    state = models.CharField(max_length=20, choices=Event.Status.choices)
+    reason = models.TextField(blank=True)
+    data = models.JSONField(default=dict, blank=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.event}: {self.previous} -> {self.state} ({self.action})"

@@ -7,7 +7,8 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from podium.events.domain.calendar import event_calendar
+from podium.common.domain.urls import absolute_url
+from podium.events.domain.calendar import calendar_links, event_calendar
 from podium.events.domain.queries.events import (
     event_for_page,
     past_events,
@@ -47,8 +48,8 @@ def event_list(request):
 
 def event_detail(request, slug: str):
     event = event_for_page(slug, request.user)
-    url = request.build_absolute_uri(event.get_absolute_url())
-    image_url = request.build_absolute_uri(event.image.url) if event.image else ""
+    url = absolute_url(event.get_absolute_url())
+    image_url = absolute_url(event.image.url) if event.image else ""
     speakers = list(event.speakers.all())
     partners = list(event.partners.all())
     return render(
@@ -65,13 +66,14 @@ def event_detail(request, slug: str):
             "page_url": url,
             "image_url": image_url,
             "json_ld": json_ld_script_body(event_json_ld(event, url=url, image_url=image_url)),
+            "calendar_links": calendar_links(event, url=url),
         },
     )
 
 
 def event_ics(request, slug: str):
     event = event_for_page(slug, request.user)
-    body = event_calendar(event, url=request.build_absolute_uri(event.get_absolute_url()))
+    body = event_calendar(event, url=absolute_url(event.get_absolute_url()))
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{event.slug}.ics"'
     return response

@@ -12,23 +12,34 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from podium.accounts.rules import is_limited_to_their_events
+from podium.common.domain.transitions import TransitionError
 from podium.common.views.staff import check_staff, staff_view
 from podium.events.domain import events as domain
+from podium.events.domain import transitions as lifecycle
 from podium.events.interfaces.forms import (
+    CancelEventForm,
     EventForm,
     OrganisationForm,
     PartnerForm,
     PersonForm,
+    PostponeEventForm,
     SpeakerForm,
     TopicForm,
 )
 from podium.events.models import Event, EventPartner, EventSpeaker, Organisation, Person, Topic
+from podium.events.rules import events_for_user
+
+WHEN_AND_WHERE = ("starts_at", "ends_at", "time_zone", "venue_name", "venue_address", "online_url")
+"""Fields whose change means registrants' calendar invitations are out of date."""
 
 
 # --- events -----------------------------------------------------------------
 @staff_view(event=False)
 def event_list(request):
-    events = Event.objects.annotate(speaker_count=Count("speakers")).order_by("-starts_at")
+    events = events_for_user(
+        Event.objects.annotate(speaker_count=Count("speakers")), request.user
+    ).order_by("-starts_at")
     status = request.GET.get("status")
     if status in Event.Status.values:
         events = events.filter(status=status)
@@ -44,9 +55,14 @@ def event_create(request):
     form = EventForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         event = form.save(commit=False)
-        domain.save_event(event, by=request.user, topics=form.cleaned_data["topics"])
+        domain.create_event(event, by=request.user, topics=form.cleaned_data["topics"])
+        event.team.add(*form.cleaned_data["team"])
+        if is_limited_to_their_events(request.user):
+            event.team.add(request.user)  # so they can go on working on it
         messages.success(
-            request, "Event created as a draft. Add speakers, then preview and publish it."
+            request,
+            "Event created as a draft with the default registration setup. "
+            "Add speakers, then preview and publish it.",
         )
         return redirect("staff:event_detail", slug=event.slug)
     return render(request, "staff/events/event_form.html", {"staff_nav": "events", "form": form})
@@ -69,11 +85,22 @@ def event_detail(request, event):
 
 @staff_view("events.change_event")
 def event_edit(request, event):
+    before = {name: getattr(event, name) for name in WHEN_AND_WHERE}
     form = EventForm(request.POST or None, request.FILES or None, instance=event)
     if request.method == "POST" and form.is_valid():
         event = form.save(commit=False)
         domain.save_event(event, by=request.user, topics=form.cleaned_data["topics"])
+        event.team.set(form.cleaned_data["team"])
         messages.success(request, "Event saved.")
+        moved = [name for name in WHEN_AND_WHERE if getattr(event, name) != before[name]]
+        if moved and event.registrations.filter(status="confirmed").exists():
+            # The registration app's page; reversed by name so this app does not import it.
+            messages.warning(
+                request,
+                "The date, time or place changed: send updated invitations to the confirmed "
+                "registrants (Registrations → Message → Send updated invitations) so their "
+                "calendars move the entry, and re-schedule reminders.",
+            )
         return redirect("staff:event_detail", slug=event.slug)
     return render(
         request,
@@ -86,16 +113,91 @@ def event_edit(request, event):
 @require_POST
 def event_status(request, event):
     action = request.POST.get("action")
-    if action == "publish":
-        domain.publish_event(event, by=request.user)
-        messages.success(request, "Published: the event page is public.")
-    elif action == "unpublish":
-        domain.unpublish_event(event, by=request.user)
-        messages.success(request, "Back to draft: the event page is hidden from the public.")
-    elif action == "cancel":
-        domain.cancel_event(event, by=request.user)
-        messages.success(request, "Marked as cancelled: the page stays public and says so.")
+    try:
+        if action == "publish":
+            lifecycle.publish_event(event, by=request.user)
+            messages.success(request, "Published: the event page is public.")
+        elif action == "unpublish":
+            lifecycle.unpublish_event(event, by=request.user)
+            messages.success(request, "Back to draft: the event page is hidden from the public.")
+    except TransitionError as error:
+        messages.error(request, str(error))
     return redirect("staff:event_detail", slug=event.slug)
+
+
+@staff_view("events.add_event")
+@require_POST
+def event_copy(request, event):
+    """A draft copy of this event (details, speakers, partners, registration types and forms)."""
+    copy = domain.copy_event(event, by=request.user)
+    messages.success(
+        request,
+        "This is a draft copy: speakers, partners and registration forms were copied, "
+        "registrations were not. Set its date, then publish it.",
+    )
+    return redirect("staff:event_detail", slug=copy.slug)
+
+
+@staff_view("events.publish_event")
+def event_cancel(request, event):
+    """Cancel with a confirmation page: reason, notify choice, and a box to tick."""
+    form = CancelEventForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            lifecycle.cancel_event(
+                event,
+                by=request.user,
+                reason=form.cleaned_data["reason"],
+                notify=form.cleaned_data["notify"],
+            )
+        except TransitionError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(
+                request,
+                "Cancelled: registration is closed and the page says so"
+                + (
+                    "; registrants are being emailed."
+                    if form.cleaned_data["notify"]
+                    else " (nobody was emailed)."
+                ),
+            )
+        return redirect("staff:event_detail", slug=event.slug)
+    return render(
+        request,
+        "staff/events/event_lifecycle_form.html",
+        {"staff_nav": "events", "event": event, "form": form, "action": "cancel"},
+    )
+
+
+@staff_view("events.publish_event")
+def event_postpone(request, event):
+    """Postpone to a new date (or to be announced); registrations stay, registrants are told."""
+    form = PostponeEventForm(request.POST or None, event=event)
+    if request.method == "POST" and form.is_valid():
+        try:
+            lifecycle.postpone_event(
+                event,
+                by=request.user,
+                starts_at=form.cleaned_data["starts_at"],
+                ends_at=form.cleaned_data["ends_at"],
+                reason=form.cleaned_data["reason"],
+                notify=form.cleaned_data["notify"],
+            )
+        except TransitionError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(
+                request,
+                f"Postponed ({event.when_display}); registrations stay"
+                + ("; registrants are being emailed." if form.cleaned_data["notify"] else "."),
+            )
+        return redirect("staff:event_detail", slug=event.slug)
+    return render(
+        request,
+        "staff/events/event_lifecycle_form.html",
+        {"staff_nav": "events", "event": event, "form": form, "action": "postpone"},
+    )
 
 
 # --- speakers and partners ---------------------------------------------------

@@ -39,3 +39,7 @@ class DuplicateRegistration(RegistrationError):
 
 class InvalidTransition(RegistrationError, TransitionError):
     """E.g. approving a registration that is not pending, or checking in a cancelled one."""
+
+
+class OfferExpired(RegistrationError):
+    """The seat offered from the waiting list was not confirmed in time."""

@@ -16,6 +16,8 @@ from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.template.loader import render_to_string
 
+from podium.common.domain.urls import absolute_url, current_site_url
+
 KINDS = {
     "received": "We received your registration for {title}",
     "confirmed": "You're registered: {title}",
@@ -28,8 +30,14 @@ KINDS = {
     "link": "Your registration link for {title}",
     "updated": "Updated: {title}",
     "message": "{title}",
+    "event_cancelled": "Cancelled: {title}",
+    "offered": "A seat is free for you: {title} (please confirm)",
+    "offer_expired": "Your seat offer has expired: {title}",
+    "postponed": "Postponed: {title}",
 }
-SEAT_KINDS = {"confirmed", "promoted", "approved", "reminder", "updated"}
+SEAT_KINDS = {"confirmed", "promoted", "approved", "reminder", "updated", "postponed"}
+CANCEL_KINDS = {"cancelled", "event_cancelled"}
+"""Emails whose invitation is a METHOD:CANCEL (the calendar entry goes away)."""
 QR_CID = "checkin-qr@podium"
 
 
@@ -38,11 +46,12 @@ def queue_email(registration, kind: str, *, message: str = "", subject: str = ""
     if kind not in KINDS:
         raise ValueError(f"unknown email kind {kind!r}")
     registration_id = registration.pk
+    base_url = current_site_url()
 
     def enqueue() -> None:
         from podium.registration.tasks import send_registration_email
 
-        send_registration_email.enqueue(registration_id, kind, message, subject)
+        send_registration_email.enqueue(registration_id, kind, message, subject, base_url)
 
     transaction.on_commit(enqueue, robust=True)  # the registration stands even if queueing fails
 
@@ -52,11 +61,12 @@ def queue_accessibility_alert(registration) -> None:
     if not registration.event.accessibility_email or not registration.accessibility_request:
         return
     registration_id = registration.pk
+    base_url = current_site_url()
 
     def enqueue() -> None:
         from podium.registration.tasks import send_accessibility_alert
 
-        send_accessibility_alert.enqueue(registration_id)
+        send_accessibility_alert.enqueue(registration_id, base_url)
 
     transaction.on_commit(enqueue, robust=True)  # the registration stands even if queueing fails
 
@@ -70,8 +80,8 @@ def build_accessibility_alert(registration) -> EmailMultiAlternatives:
     event = registration.event
     late = registration.accessibility_flagged
     subject = f"{'LATE ' if late else ''}Accessibility request: {event.title}"
-    staff_url = settings.SITE_URL + reverse(
-        "registration_staff:detail", args=[event.slug, registration.pk]
+    staff_url = absolute_url(
+        reverse("registration_staff:detail", args=[event.slug, registration.pk])
     )
     lines = [
         f"{registration.full_name or registration.email} ({registration.email}) asked for:",
@@ -94,6 +104,16 @@ def build_accessibility_alert(registration) -> EmailMultiAlternatives:
     )
 
 
+def offer_deadline_display(registration) -> str:
+    """When a seat offer ends, in the event's time zone: 'Friday, March 6, 2026, 6:30 PM (EST)'."""
+    from django.utils import dateformat, timezone
+
+    if not registration.offer_expires_at:
+        return ""
+    local = timezone.localtime(registration.offer_expires_at, registration.event.tz)
+    return dateformat.format(local, "l, F j, Y, g:i A (T)")
+
+
 def build_email(
     registration, kind: str, *, message: str = "", subject: str = ""
 ) -> EmailMultiAlternatives:
@@ -109,13 +129,14 @@ def build_email(
         "kind": kind,
         "registration": registration,
         "event": event,
-        "event_url": f"{settings.SITE_URL}{event.get_absolute_url()}",
+        "event_url": absolute_url(event.get_absolute_url()),
         "when": event.when_display,
         "manage_url": link,
         "message": message,
         "with_seat": with_seat,
         "qr_cid": QR_CID if with_seat else "",
         "accessibility_deadline": accessibility_deadline(event),
+        "offer_deadline": offer_deadline_display(registration),
         "site_name": getattr(settings, "PODIUM_SITE_NAME", "Podium"),
     }
     title = (
@@ -127,11 +148,11 @@ def build_email(
     html = render_to_string("registration/emails/notification.html", context)
     email = EmailMultiAlternatives(subject=title, body=text, to=[registration.email])
     email.attach_alternative(html, "text/html")
-    if with_seat or kind == "cancelled":
-        method = "CANCEL" if kind == "cancelled" else "REQUEST"
+    if with_seat or kind in CANCEL_KINDS:
+        method = "CANCEL" if kind in CANCEL_KINDS else "REQUEST"
         ics = MIMEPart()
         ics.set_content(
-            registration_ics(registration, manage_link=link).decode("utf-8"),
+            registration_ics(registration, manage_link=link, method=method).decode("utf-8"),
             subtype="calendar",
             disposition="attachment",
             filename="invitation.ics",

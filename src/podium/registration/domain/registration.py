@@ -26,6 +26,7 @@ from podium.registration.domain.errors import (
     InvalidAccessCode,
     InvalidTransition,
     RegistrationClosed,
+    RegistrationError,
     RegistrationFull,
 )
 from podium.registration.domain.leadtime import is_inside_lead_time
@@ -56,22 +57,43 @@ def lock_registration_type(registration_type: RegistrationType) -> RegistrationT
 
 
 def confirmed_count(registration_type: RegistrationType) -> int:
+    """Seats taken in this type: confirmed, and offered from the waiting list."""
     return Registration.objects.filter(
-        registration_type=registration_type, status=Status.CONFIRMED
+        registration_type=registration_type, status__in=Registration.SEAT_HOLDING
     ).count()
 
 
+def event_seats_taken(event) -> int:
+    return Registration.objects.filter(event=event, status__in=Registration.SEAT_HOLDING).count()
+
+
 def seats_left(registration_type: RegistrationType) -> int | None:
-    """Free seats now (None when unlimited). Read-only; decisions re-check under the lock."""
-    if registration_type.capacity is None:
-        return None
-    return max(0, registration_type.capacity - confirmed_count(registration_type))
+    """Free seats now (None when unlimited), under the type's and the event's capacity.
+
+    Read-only; decisions re-check under the lock.
+    """
+    limits = []
+    if registration_type.capacity is not None:
+        limits.append(registration_type.capacity - confirmed_count(registration_type))
+    event = registration_type.event
+    if event.capacity is not None:
+        limits.append(event.capacity - event_seats_taken(event))
+    return max(0, min(limits)) if limits else None
 
 
 def has_free_seat(registration_type: RegistrationType) -> bool:
-    if registration_type.capacity is None:
-        return True
-    return confirmed_count(registration_type) < registration_type.capacity
+    """A seat free in the type and, if the event has a shared capacity, in the event.
+
+    Called under the type's lock, which also locks the event row (the lock query
+    joins it), so types sharing the event's capacity cannot oversell it.
+    """
+    if (
+        registration_type.capacity is not None
+        and confirmed_count(registration_type) >= registration_type.capacity
+    ):
+        return False
+    event = registration_type.event
+    return event.capacity is None or event_seats_taken(event) < event.capacity
 
 
 def waiting_queue(registration_type: RegistrationType):
@@ -81,9 +103,16 @@ def waiting_queue(registration_type: RegistrationType):
 
 
 def find_active_registration(event, email: str) -> Registration | None:
+    """The person's registration that still counts (not cancelled, not rejected), if any.
+
+    A rejected media applicant may register again, as general public. People added by
+    staff without an email are never duplicates of each other.
+    """
+    if not normalise_email(email):
+        return None
     return (
         Registration.objects.filter(event=event, email_normalised=normalise_email(email))
-        .exclude(status=Status.CANCELLED)
+        .exclude(status__in=(Status.CANCELLED, Status.REJECTED))
         .first()
     )
 
@@ -109,6 +138,7 @@ def register(
     actor=None,
     notify: bool = True,
     now=None,
+    over_capacity: bool = False,
 ) -> Registration:
     """Register ``email`` for ``event`` with ``registration_type``; return the new registration.
 
@@ -120,17 +150,25 @@ def register(
     hand) and wrong invitation codes. An accessibility request inside the
     event's lead time is accepted and flagged. Writes the audit entry and
     queues the email after commit (``notify=False``: added silently by staff or the demo).
+    Staff may add someone without an email (no email is sent) and, with
+    ``over_capacity``, confirm them even when the type or the event is full.
     """
     if registration_type.event_id != event.pk:
         raise ValueError("registration type belongs to another event")
     now = now or timezone.now()
     staff = actor is not None and getattr(actor, "is_authenticated", False)
     email_normalised = normalise_email(email)
+    if not email_normalised and not staff:
+        raise RegistrationError("Please give your email address.")
     first_name, last_name, extra = _split_system_answers(answers)
     accessibility_request = (accessibility_request or "").strip()
 
     with transaction.atomic():
         rtype = lock_registration_type(registration_type)
+        if rtype.event.registration_closed:
+            raise RegistrationClosed(
+                f"{event.title} is {rtype.event.get_status_display().lower()}."
+            )
         if not staff:
             if not rtype.is_open(now):
                 raise RegistrationClosed(f"{rtype.name} is closed for this event.")
@@ -146,7 +184,9 @@ def register(
                 "This email address is already registered for this event.", existing=existing
             )
 
-        if rtype.requires_approval:
+        if staff and over_capacity:
+            status = Status.CONFIRMED
+        elif rtype.requires_approval:
             status = Status.PENDING
         elif has_free_seat(rtype) and not waiting_queue(rtype).exists():
             status = Status.CONFIRMED
@@ -196,7 +236,7 @@ def register(
                 "accessibility_flagged": registration.accessibility_flagged,
             },
         )
-        if notify:
+        if notify and email_normalised:
             queue_email(
                 registration,
                 {
@@ -298,6 +338,7 @@ def resend_confirmation(registration: Registration, *, actor) -> str:
         Status.PENDING: "received",
         Status.CONFIRMED: "confirmed",
         Status.WAITLISTED: "waitlisted",
+        Status.OFFERED: "offered",
         Status.REJECTED: "rejected",
         Status.CANCELLED: "cancelled",
     }[registration.status]

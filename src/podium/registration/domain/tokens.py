@@ -12,6 +12,8 @@ import secrets
 from django.conf import settings
 from django.core import signing
 
+from podium.common.domain.urls import absolute_url
+
 SALT = "podium.registration.manage"
 DEFAULT_MAX_AGE = 400 * 24 * 3600
 
@@ -55,4 +57,4 @@ def manage_url(registration, *, absolute: bool = True) -> str:
     from django.urls import reverse
 
     path = reverse("registration:manage", kwargs={"token": make_manage_token(registration)})
-    return f"{settings.SITE_URL}{path}" if absolute else path
+    return absolute_url(path) if absolute else path

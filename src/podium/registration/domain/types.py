@@ -28,7 +28,14 @@ EDITABLE = (
 def create_registration_type(
     event, *, actor, capacity: int | None = None, **fields
 ) -> RegistrationType:
-    """A new type with the default form (plus the media credentials section when it needs approval)."""
+    """A new type with the default form (plus the media credentials section when it needs approval).
+
+    Without a slug one is made from the name, unique within the event.
+    """
+    from podium.registration.domain.setup import new_type_slug
+
+    if not fields.get("slug"):
+        fields["slug"] = new_type_slug(event, fields.get("name", ""))
     rtype = RegistrationType.objects.create(
         event=event, capacity=capacity, **{k: v for k, v in fields.items() if k in EDITABLE}
     )

@@ -3,6 +3,16 @@
 from podium.registration.models.audit import AuditEntry
 from podium.registration.models.form import FormSection, Question
 from podium.registration.models.registration import Registration
-from podium.registration.models.registration_type import RegistrationType
+from podium.registration.models.registration_type import (
+    RegistrationSetupTemplate,
+    RegistrationType,
+)
 
-__all__ = ["AuditEntry", "FormSection", "Question", "Registration", "RegistrationType"]
+__all__ = [
+    "AuditEntry",
+    "FormSection",
+    "Question",
+    "Registration",
+    "RegistrationSetupTemplate",
+    "RegistrationType",
+]

@@ -11,7 +11,7 @@ class Registration(models.Model):
     """A registrant. Created only by ``podium.registration.domain.register``.
 
     ``email_normalised`` (trimmed, lower-case) is unique per event among
-    registrations that are not cancelled, so the database itself refuses a
+    registrations that are not cancelled or rejected, so the database itself refuses a
     second seat for the same person even if two requests race.
     """
 
@@ -19,6 +19,7 @@ class Registration(models.Model):
         PENDING = "pending", "Pending approval"
         CONFIRMED = "confirmed", "Confirmed"
         WAITLISTED = "waitlisted", "Waiting list"
+        OFFERED = "offered", "Seat offered"
         REJECTED = "rejected", "Rejected"
         CANCELLED = "cancelled", "Cancelled"
 
@@ -29,7 +30,9 @@ class Registration(models.Model):
         "registration.RegistrationType", on_delete=models.PROTECT, related_name="registrations"
     )
     status = models.CharField(max_length=20, choices=Status.choices, db_index=True)
-    email = models.EmailField(max_length=254)
+    email = models.EmailField(
+        max_length=254, blank=True, help_text="Empty for people staff added without one."
+    )
     email_normalised = models.CharField(max_length=254, editable=False)
     first_name = models.CharField(max_length=150, blank=True)
     last_name = models.CharField(max_length=150, blank=True)
@@ -51,6 +54,9 @@ class Registration(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     waitlisted_at = models.DateTimeField(null=True, blank=True, help_text="Waiting-list order.")
+    offer_expires_at = models.DateTimeField(
+        null=True, blank=True, help_text="A seat offered from the waiting list is held until then."
+    )
     confirmed_at = models.DateTimeField(null=True, blank=True)
     cancelled_at = models.DateTimeField(null=True, blank=True)
     checked_in_at = models.DateTimeField(null=True, blank=True)
@@ -68,7 +74,7 @@ class Registration(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["event", "email_normalised"],
-                condition=~Q(status="cancelled"),
+                condition=~Q(status__in=["cancelled", "rejected"]) & ~Q(email_normalised=""),
                 name="unique_active_registration_per_email",
             )
         ]
@@ -82,6 +88,9 @@ class Registration(models.Model):
     @property
     def full_name(self) -> str:
         return f"{self.first_name} {self.last_name}".strip()
+
+    SEAT_HOLDING = ("confirmed", "offered")
+    """Statuses that take a seat: confirmed, and offered while the offer runs."""
 
     @property
     def is_active(self) -> bool:

@@ -62,8 +62,24 @@ class RegistrationType(models.Model):
 
     def is_open(self, now=None) -> bool:
         now = now or timezone.now()
-        if not self.is_active:
+        if not self.is_active or self.event.registration_closed:
             return False
         if self.opens_at and now < self.opens_at:
             return False
         return now < self.closes_effective()
+
+
+class RegistrationSetupTemplate(models.Model):
+    """The site's template for new events: the event whose types and forms they copy.
+
+    One row (pk 1). Empty, or pointing at an event without types, means the built-in
+    default (General; Media with approval, `domain/defaults.py`).
+    """
+
+    event = models.ForeignKey(
+        "events.Event", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"Registration template: {self.event or 'built-in default'}"

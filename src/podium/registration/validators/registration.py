@@ -18,3 +18,30 @@ DEFAULT_MAX_LENGTH = {
     "email": 254,
 }
 ACCESSIBILITY_MAX_LENGTH = 2000
+
+BIDI_CONTROLS = frozenset(
+    "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
+)
+"""Embeddings, overrides and isolates (and the marks): they reorder the text around them in
+staff lists ("Trojan Source"); pages isolate names with <bdi> instead."""
+
+
+def validate_single_line_text(value: str) -> None:
+    """Refuse control characters (tabs, new lines, NUL…) and bidi controls in one-line answers."""
+    import unicodedata
+
+    from django.core.exceptions import ValidationError
+
+    for character in value or "":
+        if character in BIDI_CONTROLS:
+            raise ValidationError(
+                "Remove the invisible text-direction character (U+%(code)04X) from this answer.",
+                params={"code": ord(character)},
+                code="bidi_control",
+            )
+        if unicodedata.category(character) == "Cc":
+            raise ValidationError(
+                "Remove the control character (U+%(code)04X) from this answer.",
+                params={"code": ord(character)},
+                code="control_character",
+            )

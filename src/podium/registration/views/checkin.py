@@ -18,6 +18,7 @@ from podium.registration.domain.queries.registrations import (
     event_registrations,
     search_registrations,
 )
+from podium.registration.domain.transitions import admit_walk_in
 from podium.registration.models import Registration
 
 RESULT_LIMIT = 25
@@ -101,6 +102,8 @@ def checkin_toggle(request: HttpRequest, event, pk: int) -> HttpResponse:
     try:
         if request.POST.get("action") == "undo":
             registration = undo_check_in(registration, actor=request.user)
+        elif request.POST.get("action") == "walk_in":
+            registration = admit_walk_in(registration, actor=request.user)
         else:
             registration = check_in(registration, actor=request.user)
     except InvalidTransition as error:

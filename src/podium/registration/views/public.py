@@ -17,17 +17,18 @@ from django.db.utils import OperationalError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.response import TemplateResponse
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 from podium.common.views.errors import too_many_requests
 from podium.events.models import Event, Organisation
-from podium.registration.domain.calendar import registration_ics
+from podium.registration.domain.calendar import checkin_qr_data_uri, registration_ics
 from podium.registration.domain.errors import DuplicateRegistration, RegistrationError
 from podium.registration.domain.leadtime import accessibility_deadline
+from podium.registration.domain.notifications import offer_deadline_display
 from podium.registration.domain.queries.registrations import answer_rows, waiting_list_position
 from podium.registration.domain.registration import register, resend_manage_link, update_answers
 from podium.registration.domain.tokens import manage_url, registration_from_token
-from podium.registration.domain.transitions import cancel_registration
+from podium.registration.domain.transitions import accept_offer, cancel_registration
 from podium.registration.interfaces.forms.registration import RegistrationForm
 from podium.registration.models import Registration, RegistrationType
 from podium.registration.views.throttle import public_form_throttled
@@ -217,6 +218,45 @@ def manage(request: HttpRequest, token: str) -> HttpResponse:
             ],
             "accessibility_deadline": accessibility_deadline(event),
             "waiting_position": waiting_list_position(registration),
+            "offer_deadline": offer_deadline_display(registration),
+            "qr": checkin_qr_data_uri(registration)
+            if registration.status == Registration.Status.CONFIRMED
+            else "",
+        },
+    )
+
+
+@require_POST
+def manage_accept(request: HttpRequest, token: str) -> HttpResponse:
+    """The registrant confirms the seat offered to them from the waiting list."""
+    registration, error = _manage_or_invalid(request, token)
+    if error:
+        return error
+    try:
+        accept_offer(registration)
+    except RegistrationError as problem:
+        messages.error(request, str(problem))
+    else:
+        messages.success(request, "Your seat is confirmed. We've emailed you the confirmation.")
+    return redirect("registration:manage", token=token)
+
+
+def manage_ticket(request: HttpRequest, token: str) -> HttpResponse:
+    """A printable ticket: event, name, check-in code and its QR code (confirmed registrations)."""
+    registration, error = _manage_or_invalid(request, token)
+    if error:
+        return error
+    if registration.status != Registration.Status.CONFIRMED:
+        messages.error(request, "Only a confirmed registration has a ticket.")
+        return redirect("registration:manage", token=token)
+    return render(
+        request,
+        "registration/manage/ticket.html",
+        {
+            "event": registration.event,
+            "registration": registration,
+            "token": token,
+            "qr": checkin_qr_data_uri(registration),
         },
     )
 

@@ -18,14 +18,19 @@ from podium.common.views.staff import staff_view
 from podium.events.models import Event, Organisation
 from podium.registration import rules
 from podium.registration.domain import forms as form_editing
+from podium.registration.domain.bulk import ACTIONS as BULK_ACTIONS
+from podium.registration.domain.bulk import apply_bulk
 from podium.registration.domain.errors import DuplicateRegistration, RegistrationError
 from podium.registration.domain.messaging import message_registrants, send_updated_invitations
 from podium.registration.domain.queries.registrations import (
     answer_rows,
     counts_by_type,
     event_registrations,
+    status_matrix,
 )
 from podium.registration.domain.registration import register, resend_confirmation, update_answers
+from podium.registration.domain.reminders import ReminderNotScheduled, schedule_event_reminders
+from podium.registration.domain.setup import set_template_event, template_event
 from podium.registration.domain.tokens import manage_url
 from podium.registration.domain.transitions import (
     approve_registration,
@@ -33,15 +38,17 @@ from podium.registration.domain.transitions import (
     reject_registration,
 )
 from podium.registration.domain.types import create_registration_type, update_registration_type
-from podium.registration.interfaces.exporters import export_csv, export_xlsx
+from podium.registration.interfaces.exporters import export_csv, export_json, export_xlsx
 from podium.registration.interfaces.filters import RegistrationFilter
 from podium.registration.interfaces.forms.registration import RegistrationForm
 from podium.registration.interfaces.forms.staff import (
+    BulkActionForm,
     DecisionForm,
     MessageForm,
     QuestionForm,
     RegistrationTypeForm,
     SectionForm,
+    StaffCancelForm,
 )
 from podium.registration.models import (
     AuditEntry,
@@ -74,6 +81,12 @@ def registration_list(request: HttpRequest, event: Event) -> HttpResponse:
             page=page,
             total=results.count(),
             counts=counts_by_type(event),
+            matrix=status_matrix(event),
+            bulk_actions={
+                k: v
+                for k, v in BULK_ACTIONS.items()
+                if k != "check_in" or request.user.has_perm(rules.CHECK_IN, event)
+            },
             query=query.urlencode(),
             flagged=event_registrations(event)
             .filter(accessibility_flagged=True)
@@ -104,10 +117,15 @@ def registration_detail(request: HttpRequest, event: Event, pk: int) -> HttpResp
 def _decide(request, event, pk, action):
     registration = get_object_or_404(Registration, event=event, pk=pk)
     form = DecisionForm(request.POST)
-    message = form.cleaned_data["message"] if form.is_valid() else ""
+    valid = form.is_valid()
+    message = form.cleaned_data["message"] if valid else ""
+    # An old form without the checkbox (or an API client) still notifies, as before.
+    notify = form.cleaned_data["notify"] if valid and "notify-shown" in request.POST else True
     try:
         if action == "approve":
-            registration = approve_registration(registration, actor=request.user, message=message)
+            registration = approve_registration(
+                registration, actor=request.user, message=message, notify=notify
+            )
             if registration.status == Registration.Status.WAITLISTED:
                 messages.warning(
                     request,
@@ -116,14 +134,10 @@ def _decide(request, event, pk, action):
                 )
             else:
                 messages.success(request, f"{registration.full_name} is approved and confirmed.")
-        elif action == "reject":
-            reject_registration(registration, actor=request.user, message=message)
-            messages.success(request, f"{registration.full_name} is rejected; they have been told.")
         else:
-            cancel_registration(
-                registration, actor=request.user, reason=message or "cancelled by staff"
-            )
-            messages.success(request, f"The registration of {registration.full_name} is cancelled.")
+            reject_registration(registration, actor=request.user, message=message, notify=notify)
+            told = "they have been told" if notify else "they were not emailed"
+            messages.success(request, f"{registration.full_name} is rejected; {told}.")
     except RegistrationError as error:
         messages.error(request, str(error))
     return redirect(
@@ -152,10 +166,66 @@ def registration_reject(request, event, pk):
     return _decide(request, event, pk, "reject")
 
 
-@require_POST
 @staff_view(rules.MANAGE)
 def registration_cancel(request, event, pk):
-    return _decide(request, event, pk, "cancel")
+    """Cancel one registration after a confirmation page: reason and whether to email them."""
+    registration = get_object_or_404(Registration, event=event, pk=pk)
+    form = StaffCancelForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            cancel_registration(
+                registration,
+                actor=request.user,
+                reason=form.cleaned_data["message"],
+                notify=form.cleaned_data["notify"],
+            )
+        except RegistrationError as error:
+            messages.error(request, str(error))
+        else:
+            told = "they have been emailed" if form.cleaned_data["notify"] else "nobody was emailed"
+            messages.success(
+                request, f"The registration of {registration.full_name} is cancelled; {told}."
+            )
+        return redirect("registration_staff:detail", event.slug, pk)
+    return render(
+        request,
+        "registration/staff/cancel.html",
+        _context(event, "list", registration=registration, form=form),
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@require_POST
+@staff_view(rules.MANAGE)
+def registration_bulk(request: HttpRequest, event: Event) -> HttpResponse:
+    """Approve, reject, cancel, message or check in the registrations ticked in the list."""
+    actions = dict(BULK_ACTIONS)
+    if not request.user.has_perm(rules.CHECK_IN, event):
+        actions.pop("check_in")
+    form = BulkActionForm(request.POST, event=event, actions=actions)
+    back = request.POST.get("next") or reverse("registration_staff:list", args=[event.slug])
+    if not form.is_valid():
+        for field, errors in form.errors.items():
+            label = form.fields[field].label if field in form.fields else ""
+            messages.error(request, f"{label}: {' '.join(errors)}" if label else " ".join(errors))
+        return redirect(back)
+    data = form.cleaned_data
+    result = apply_bulk(
+        event,
+        ids=data["ids"],
+        action=data["action"],
+        actor=request.user,
+        message=data["message"],
+        subject=data["subject"],
+        notify=data["notify"],
+    )
+    verb = BULK_ACTIONS[data["action"]].lower()
+    messages.success(request, f"{verb.capitalize()}: done for {len(result.done)}.")
+    for registration, reason in result.refused:
+        messages.warning(
+            request, f"{registration.full_name or registration.email}: not done ({reason})"
+        )
+    return redirect(back)
 
 
 @require_POST
@@ -224,10 +294,16 @@ def registration_add(request: HttpRequest, event: Event) -> HttpResponse:
     if "access_code" in form.fields:
         form.fields["access_code"].required = False
     form.fields["privacy_consent"].label = "The registrant agreed to the privacy notice."
+    form.fields["q_email"].required = False
+    form.fields["q_email"].help_text = "Optional when added by hand: without it, no email is sent."
     form.fields["notify"] = forms.BooleanField(
         label="Email the registrant (confirmation, waiting list or received).",
         required=False,
         initial=True,
+    )
+    form.fields["over_capacity"] = forms.BooleanField(
+        label="Confirm a seat even if the type or the event is full (capacity override).",
+        required=False,
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -241,6 +317,7 @@ def registration_add(request: HttpRequest, event: Event) -> HttpResponse:
                 marketing_opt_in=form.cleaned_data.get("marketing_opt_in", False),
                 actor=request.user,
                 notify=form.cleaned_data.get("notify", False),
+                over_capacity=form.cleaned_data.get("over_capacity", False),
             )
         except DuplicateRegistration as error:
             form.add_error(
@@ -297,6 +374,30 @@ def message_registrants_view(request: HttpRequest, event: Event) -> HttpResponse
 
 @require_POST
 @staff_view(rules.MANAGE)
+def schedule_reminders(request: HttpRequest, event: Event) -> HttpResponse:
+    """Schedule the reminder email N hours before the start, through the task backend."""
+    try:
+        hours = int(request.POST.get("hours_before", "24"))
+        if not 1 <= hours <= 24 * 30:
+            raise ValueError
+    except ValueError:
+        messages.error(request, "Hours before the start: a whole number from 1 to 720.")
+        return redirect("registration_staff:message", event.slug)
+    try:
+        when = schedule_event_reminders(event, hours_before=hours, actor=request.user)
+    except ReminderNotScheduled as error:
+        messages.error(request, str(error))
+    else:
+        local = timezone.localtime(when, event.tz)
+        messages.success(
+            request,
+            f"Reminders scheduled for {local:%A, %B %-d, %Y at %-I:%M %p} ({event.time_zone}).",
+        )
+    return redirect("registration_staff:message", event.slug)
+
+
+@require_POST
+@staff_view(rules.MANAGE)
 def updated_invitations(request: HttpRequest, event: Event) -> HttpResponse:
     count = send_updated_invitations(event, actor=request.user)
     messages.success(
@@ -314,6 +415,8 @@ def export(request: HttpRequest, event: Event, fmt: str) -> HttpResponse:
     rows = filterset.qs if filterset.is_bound and filterset.is_valid() else queryset
     if fmt == "csv":
         response = HttpResponse(export_csv(event, rows), content_type="text/csv; charset=utf-8")
+    elif fmt == "json":
+        response = HttpResponse(export_json(event, rows), content_type="application/json")
     else:
         response = HttpResponse(
             export_xlsx(event, rows),
@@ -339,11 +442,33 @@ def audit_log(request: HttpRequest, event: Event) -> HttpResponse:
 # --- registration types and their forms ----------------------------------------------------------
 @staff_view(rules.VIEW)
 def type_list(request: HttpRequest, event: Event) -> HttpResponse:
+    template = template_event()
     return render(
         request,
         "registration/staff/types.html",
-        _context(event, "types", counts=counts_by_type(event)),
+        _context(
+            event,
+            "types",
+            counts=counts_by_type(event),
+            template_event=template,
+            is_template=template is not None and template.pk == event.pk,
+        ),
     )
+
+
+@staff_view(rules.MANAGE)
+@require_POST
+def type_template(request: HttpRequest, event: Event) -> HttpResponse:
+    """Use this event's types and forms for new events (or go back to the built-in default)."""
+    if request.POST.get("use") == "default":
+        set_template_event(None, actor=request.user)
+        messages.success(
+            request, "New events get the built-in setup (General; Media with approval)."
+        )
+    else:
+        set_template_event(event, actor=request.user)
+        messages.success(request, "New events will copy this event's registration types and forms.")
+    return redirect("registration_staff:types", event.slug)
 
 
 @staff_view(rules.MANAGE)

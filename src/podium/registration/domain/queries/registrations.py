@@ -106,6 +106,29 @@ def counts_by_type(event) -> list[TypeCounts]:
     ]
 
 
+def status_matrix(event) -> tuple[list[tuple[str, str]], list[tuple[str, list[int], int]]]:
+    """The dashboard: per registration type, how many registrations are in each status.
+
+    Returns (statuses as (value, label), rows of (type name, counts in status order, total)),
+    with a last row of totals.
+    """
+    statuses = list(Status.choices)
+    counts: dict[tuple[int, str], int] = {
+        (row["registration_type"], row["status"]): row["n"]
+        for row in Registration.objects.filter(event=event)
+        .values("registration_type", "status")
+        .annotate(n=Count("id"))
+    }
+    rows = []
+    totals = [0] * len(statuses)
+    for rtype in RegistrationType.objects.filter(event=event).order_by("order", "id"):
+        cells = [counts.get((rtype.pk, value), 0) for value, _ in statuses]
+        totals = [a + b for a, b in zip(totals, cells, strict=True)]
+        rows.append((rtype.name, cells, sum(cells)))
+    rows.append(("All types", totals, sum(totals)))
+    return statuses, rows
+
+
 def waiting_list_position(registration: Registration) -> int | None:
     """1 for the next person to get a seat; None when not on the waiting list."""
     if registration.status != Status.WAITLISTED:

@@ -23,6 +23,7 @@ from podium.registration.validators.registration import (
     ACCESSIBILITY_MAX_LENGTH,
     DEFAULT_MAX_LENGTH,
     validate_phone,
+    validate_single_line_text,
 )
 
 K = Question.Kind
@@ -116,7 +117,12 @@ def field_for_question(question: Question) -> forms.Field:
         attrs["autocomplete"] = "given-name" if question.key == "first_name" else "family-name"
     if kind == K.ORGANISATION:
         attrs.update({"autocomplete": "organization", "list": "organisations"})
-    return forms.CharField(max_length=limit, widget=forms.TextInput(attrs=attrs), **common)
+    return forms.CharField(
+        max_length=limit,
+        widget=forms.TextInput(attrs=attrs),
+        validators=[validate_single_line_text],
+        **common,
+    )
 
 
 def field_name(question: Question) -> str:
@@ -214,6 +220,7 @@ class RegistrationForm(forms.Form):
             "privacy_consent",
             "marketing_opt_in",
             "notify",
+            "over_capacity",
         ]
         return [self[n] for n in names if n in self.fields]
 

@@ -16,6 +16,60 @@ class DecisionForm(forms.Form):
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
+    notify = forms.BooleanField(label="Email the registrant", required=False, initial=True)
+
+
+class StaffCancelForm(forms.Form):
+    """Cancelling someone's registration: a reason, whether to tell them, and a box to tick."""
+
+    message = forms.CharField(
+        label="Reason (optional; sent to the registrant if you email them)",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    notify = forms.BooleanField(label="Email the registrant", required=False, initial=True)
+    confirm = forms.BooleanField(
+        label="Yes, cancel this registration (the seat goes to the waiting list)",
+        error_messages={"required": "Tick the box to confirm the cancellation."},
+    )
+
+
+class BulkActionForm(forms.Form):
+    """An action on the registrations ticked in the list."""
+
+    ids = forms.TypedMultipleChoiceField(coerce=int, choices=(), label="Registrations")
+    action = forms.ChoiceField(choices=(), label="Action")
+    message = forms.CharField(
+        label="Message or reason (optional, except for “Send a message”)",
+        required=False,
+        max_length=10000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    subject = forms.CharField(
+        label="Subject (for “Send a message”)", required=False, max_length=200
+    )
+    notify = forms.BooleanField(label="Email the people concerned", required=False, initial=True)
+    confirm = forms.BooleanField(
+        label="Yes, apply this to every ticked registration",
+        error_messages={"required": "Tick the box to confirm the action."},
+    )
+
+    def __init__(self, *args, event, actions: dict[str, str], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["action"].choices = [("", "Choose…"), *actions.items()]
+        self.fields["ids"].choices = [
+            (pk, pk) for pk in event.registrations.values_list("pk", flat=True)
+        ]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("action") == "message":
+            if not (data.get("subject") or "").strip():
+                self.add_error("subject", "Give the message a subject.")
+            if not (data.get("message") or "").strip():
+                self.add_error("message", "Write the message.")
+        return data
 
 
 class MessageForm(forms.Form):
@@ -74,9 +128,16 @@ class RegistrationTypeForm(forms.ModelForm):
     def __init__(self, *args, event, **kwargs):
         super().__init__(*args, **kwargs)
         self.event = event
+        self.fields["slug"].required = False
+        self.fields["slug"].help_text = (
+            "Part of the form's address (/register/<event>/<this>/). Leave empty to make it "
+            "from the name."
+        )
 
     def clean_slug(self):
         slug = self.cleaned_data["slug"]
+        if not slug:
+            return self.instance.slug if self.instance.pk else ""
         clash = RegistrationType.objects.filter(event=self.event, slug=slug).exclude(
             pk=self.instance.pk
         )

@@ -8,7 +8,7 @@ import podium.common.models.files
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("events", "0002_event_embedding_event_embedding_key_and_more"),
+        ("events", "0004_event_team"),
     ]
 
     operations = [
