@@ -51,17 +51,17 @@ def test_form_editor_still_moves_a_real_item(staff_client, event, general):
         "http://testserver.evil.example/",
     ],
 )
-def test_staff_actions_never_redirect_to_another_site(staff_client, event, general, target):
-    person = register(event, general, answers=answers(), email="a@example.org")
-    response = staff_client.post(url("cancel", event, person.pk), {"next": target})
+def test_staff_actions_never_redirect_to_another_site(staff_client, event, media, target):
+    person = register(event, media, answers=answers(), email="a@example.org")
+    response = staff_client.post(url("reject", event, person.pk), {"next": target})
     assert response.status_code == 302
     assert response["Location"] == url("detail", event, person.pk)
     person.refresh_from_db()
-    assert person.status == Registration.Status.CANCELLED
+    assert person.status == Registration.Status.REJECTED
 
 
-def test_staff_actions_return_to_a_page_of_the_site(staff_client, event, general):
-    person = register(event, general, answers=answers(), email="b@example.org")
-    back = url("list", event) + "?status=confirmed"
-    response = staff_client.post(url("cancel", event, person.pk), {"next": back})
+def test_staff_actions_return_to_a_page_of_the_site(staff_client, event, media):
+    person = register(event, media, answers=answers(), email="b@example.org")
+    back = url("list", event) + "?status=pending"
+    response = staff_client.post(url("reject", event, person.pk), {"next": back})
     assert response.status_code == 302 and response["Location"] == back
