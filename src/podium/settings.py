@@ -14,6 +14,7 @@ on a fresh machine (SQLite under ./var, console email, database task backend):
   PODIUM_EMAIL            console (default), file, smtp, locmem
   PODIUM_SITE_URL         absolute base URL used in emails (default http://127.0.0.1:8000)
   PODIUM_SITE_NAME        the institute's name in page titles, headers and feeds (default Podium)
+  PODIUM_ACCESSIBILITY_EMAIL  contact on the accessibility statement (default EventRegistration@usip.org, the seed's)
 """
 
 from __future__ import annotations
@@ -44,6 +45,8 @@ ALLOWED_HOSTS = [
 ]
 SITE_URL = env("PODIUM_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 PODIUM_SITE_NAME = env("PODIUM_SITE_NAME", "Podium")
+# Who answers accessibility questions and requests (the /accessibility/ statement; seed 003's address).
+PODIUM_ACCESSIBILITY_EMAIL = env("PODIUM_ACCESSIBILITY_EMAIL", "EventRegistration@usip.org")
 
 INSTALLED_APPS = [
     "django.contrib.admin",

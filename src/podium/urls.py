@@ -4,6 +4,7 @@
 /publications/   public publications
 /register/   registration (podium.registration.urls)
 /briefs/     public brief downloads and transcripts (podium.briefs.urls)
+/accessibility/  the accessibility statement
 /accounts/   sign in / out
 /staff/      the staff area (namespace "staff", podium.common.staff_urls)
 /admin/      Django admin, for administrators
@@ -15,6 +16,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path, re_path
 
+from podium.common.views.accessibility import accessibility_statement
 from podium.common.views.media import media
 
 urlpatterns = [
@@ -30,6 +32,7 @@ urlpatterns = [
     path("publications/", include("podium.publications.urls")),
     path("register/", include("podium.registration.urls")),
     path("briefs/", include("podium.briefs.urls")),
+    path("accessibility/", accessibility_statement, name="accessibility"),
     path("", include("podium.events.urls")),
     re_path(rf"^{re.escape(settings.MEDIA_URL.lstrip('/'))}(?P<path>.*)$", media, name="media"),
 ]
