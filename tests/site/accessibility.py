@@ -90,6 +90,13 @@ def audit_table(audits: list[Audit]) -> str:
     return "\n".join(rows)
 
 
+def sign_in(page, live_server, client, user) -> None:
+    """Give the browser the session of `user` (signed in through Django's test client)."""
+    client.force_login(user)
+    cookie = client.cookies["sessionid"]
+    page.context.add_cookies([{"name": "sessionid", "value": cookie.value, "url": live_server.url}])
+
+
 def make_silent_video(path: Path, seconds: float) -> Path:
     """A small black, silent WebM of `seconds` (ffmpeg), so the player can really seek."""
     subprocess.run(

@@ -29,6 +29,7 @@ from tests.site.accessibility import (
     audit_table,
     make_recorded_event,
     run_axe,
+    sign_in,
 )
 from tests.site.briefs.conftest import make_user
 
@@ -36,15 +37,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
-def site(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
-    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-
-
-@pytest.fixture
-def content(site, tmp_path):
+def content(browser_site, tmp_path):
     """The demo's events, registration and seed 000's published brief, plus a recorded panel."""
     load_demo(other_apps=False)
     load_demo_registration()
@@ -59,12 +52,6 @@ def content(site, tmp_path):
     recorded, _ = make_recorded_event(tmp_path)
     workflow.set_transcript_visibility(brief=workflow.ensure_brief(recorded), show=True)
     return recorded
-
-
-def sign_in(page, live_server, client, user) -> None:
-    client.force_login(user)
-    cookie = client.cookies["sessionid"]
-    page.context.add_cookies([{"name": "sessionid", "value": cookie.value, "url": live_server.url}])
 
 
 def visit(page, url: str) -> None:

@@ -17,19 +17,11 @@ import pytest
 from podium.briefs.domain import briefs as workflow
 from podium.briefs.domain.content import load_brief
 from podium.registration.models import Registration
-from tests.site.accessibility import make_recorded_event
+from tests.site.accessibility import make_recorded_event, sign_in
 from tests.site.registration.conftest import make_event
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 MAX_TABS = 150
-
-
-@pytest.fixture
-def site(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
-    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 
 
 def focused(page) -> dict | None:
@@ -65,13 +57,7 @@ def tab_to(page, selector: str, *, backwards: bool = False) -> dict:
     raise AssertionError(f"{selector} not reached with {MAX_TABS} × {key}")
 
 
-def sign_in(page, live_server, client, user) -> None:
-    client.force_login(user)
-    cookie = client.cookies["sessionid"]
-    page.context.add_cookies([{"name": "sessionid", "value": cookie.value, "url": live_server.url}])
-
-
-def test_register_with_an_error_then_manage_and_cancel_by_keyboard(site, live_server, page):
+def test_register_with_an_error_then_manage_and_cancel_by_keyboard(browser_site, live_server, page):
     event = make_event(starts_in=dt.timedelta(days=20))
     page.goto(live_server.url + event.get_absolute_url())
     # The first stop is the skip link; Enter moves to the main content.
@@ -83,17 +69,16 @@ def test_register_with_an_error_then_manage_and_cancel_by_keyboard(site, live_se
     page.keyboard.press("Enter")
     page.wait_for_selector("#id_q_first_name")
 
-    tab_to(page, "#id_q_first_name")
-    page.keyboard.type("Grace")
-    tab_to(page, "#id_q_last_name")
-    page.keyboard.type("Hopper")
-    # The email is left empty: the error.
-    tab_to(page, "#id_q_organisation")
-    page.keyboard.type("Naval Research Lab")
-    tab_to(page, "#id_q_job_title")
-    page.keyboard.type("Rear Admiral")
-    tab_to(page, "#id_accessibility_request")
-    page.keyboard.type("A seat near the front and a printed transcript, please.")
+    typed = {  # the email is left empty: the error
+        "#id_q_first_name": "Grace",
+        "#id_q_last_name": "Hopper",
+        "#id_q_organisation": "Naval Research Lab",
+        "#id_q_job_title": "Rear Admiral",
+        "#id_accessibility_request": "A seat near the front and a printed transcript, please.",
+    }
+    for selector, text in typed.items():
+        tab_to(page, selector)
+        page.keyboard.type(text)
     tab_to(page, "#id_privacy_consent")
     page.keyboard.press("Space")
     assert page.evaluate("document.activeElement.checked")
@@ -135,7 +120,7 @@ def test_register_with_an_error_then_manage_and_cancel_by_keyboard(site, live_se
     assert grace.status == Registration.Status.CANCELLED
 
 
-def test_staff_check_in_a_guest_by_keyboard(site, live_server, page, client):
+def test_staff_check_in_a_guest_by_keyboard(browser_site, live_server, page, client):
     from podium.registration.domain.registration import register
     from podium.registration.models import RegistrationType
     from tests.site.registration.conftest import answers, make_staff
@@ -159,7 +144,7 @@ def test_staff_check_in_a_guest_by_keyboard(site, live_server, page, client):
     assert guest.checked_in_at is not None
 
 
-def test_editor_applies_a_finding_by_keyboard(site, live_server, page, client, tmp_path):
+def test_editor_applies_a_finding_by_keyboard(browser_site, live_server, page, client, tmp_path):
     event, editor = make_recorded_event(tmp_path, publish=False)
     brief = workflow.ensure_brief(event)
     section = next(s for s in load_brief(brief.current_version).sections() if s.quotes)
@@ -180,7 +165,9 @@ def test_editor_applies_a_finding_by_keyboard(site, live_server, page, client, t
     assert "sugar" not in load_brief(brief.current_version).section(section.number).text
 
 
-def test_play_from_a_time_by_keyboard_and_tab_leaves_the_player(site, live_server, page, tmp_path):
+def test_play_from_a_time_by_keyboard_and_tab_leaves_the_player(
+    browser_site, live_server, page, tmp_path
+):
     event, _ = make_recorded_event(tmp_path)
     page.goto(live_server.url + event.get_absolute_url())
     page.wait_for_function("document.querySelector('video').readyState >= 1")
