@@ -51,6 +51,8 @@ SITE_URL = env("PODIUM_SITE_URL", "").rstrip("/")
 """Absolute base of links in emails and calendar files; empty: the request's address
 (`podium.common.domain.urls`)."""
 PODIUM_SITE_NAME = env("PODIUM_SITE_NAME", "Podium")
+# Who answers accessibility questions and requests (the /accessibility/ statement; seed 003's address).
+PODIUM_ACCESSIBILITY_EMAIL = env("PODIUM_ACCESSIBILITY_EMAIL", "EventRegistration@usip.org")
 
 # --- HTTPS, behind a TLS-terminating proxy (docs/deploy.md) -------------------
 SECURE_SSL_REDIRECT = env_bool("PODIUM_SECURE_SSL_REDIRECT", False)

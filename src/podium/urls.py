@@ -5,6 +5,7 @@
 /register/   registration (podium.registration.urls)
 /briefs/     public brief downloads and transcripts (podium.briefs.urls)
 /search/     the archive: search and ask across every event (podium.archive.urls)
+/accessibility/  the accessibility statement
 /accounts/   sign in / out
 /staff/      the staff area (namespace "staff", podium.common.staff_urls)
 /admin/      Django admin, for administrators
@@ -18,6 +19,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path, re_path
 
+from podium.common.views.accessibility import accessibility_statement
 from podium.common.views.files import legacy_media, serve_file
 
 urlpatterns = [
@@ -34,6 +36,7 @@ urlpatterns = [
     path("register/", include("podium.registration.urls")),
     path("briefs/", include("podium.briefs.urls")),
     path("", include("podium.archive.urls")),
+    path("accessibility/", accessibility_statement, name="accessibility"),
     path("", include("podium.events.urls")),
     # Uploaded files: only through the view that checks the owning object.
     path("files/<str:owner>/<int:pk>/<str:field>/<str:filename>", serve_file, name="file"),

@@ -1,4 +1,4 @@
-"""Public URLs of briefs (under /briefs/): downloads and the transcript page."""
+"""Public URLs of briefs (under /briefs/): downloads, the captions track and the transcript page."""
 
 from django.urls import path
 
@@ -7,6 +7,7 @@ from podium.briefs.views import public
 app_name = "briefs"
 urlpatterns = [
     path("<slug:slug>/brief.<str:fmt>", public.brief_download, name="brief_download"),
+    path("<slug:slug>/captions.vtt", public.captions, name="captions"),
     path("<slug:slug>/transcript/", public.transcript_page, name="transcript_page"),
     path(
         "<slug:slug>/transcript.<str:fmt>", public.transcript_download, name="transcript_download"

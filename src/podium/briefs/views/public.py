@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, render
 
 from podium.briefs.domain.content import load_brief, load_transcript
 from podium.briefs.domain.queries.media import player_for_event
+from podium.briefs.domain.queries.public import published_transcript
 from podium.briefs.models import Brief
 from podium.events.models import Event
 
@@ -69,6 +70,22 @@ def transcript_download(request, slug: str, fmt: str):
     response = HttpResponse(text, content_type=TRANSCRIPT_FORMATS[fmt])
     response["Content-Disposition"] = f'attachment; filename="{slug}-transcript.{fmt}"'
     return response
+
+
+def captions(request, slug: str):
+    """The captions track of the event's recording: WebVTT of the published transcript.
+
+    Speakers are `<v Name>` voice spans (the engine's WebVTT writer, webvtt-py);
+    served inline (no attachment) for the player's `<track>`.
+    """
+    from podium.engine.transcript import format_transcript
+
+    brief = _public_brief(slug)
+    version = published_transcript(brief)
+    if version is None:
+        raise Http404("no published transcript")
+    text = format_transcript(load_transcript(version), "vtt")
+    return HttpResponse(text, content_type=TRANSCRIPT_FORMATS["vtt"])
 
 
 def transcript_page(request, slug: str):

@@ -53,7 +53,29 @@ class EventRecording:
     brief_id: int | None = None
     show_transcript: bool = False
     turns: list = field(default_factory=list)
-    """The transcript's turns (speaker map applied) when the editors show it."""
+    """The published transcript's turns (speaker map applied), shown under the player."""
+    captions: bool = False
+    """The player gets a captions track (`briefs:captions`) made from the published transcript."""
+    transcript_downloads: bool = False
+    """The editors chose to show the transcript: its downloads and own page are public."""
+
+
+def published_transcript(brief_row):
+    """The `TranscriptVersion` the public may read, or None.
+
+    It is the transcript of the published brief version (the one its lines were
+    verified against; the brief's current transcript if that version has none), or
+    the brief's transcript when the editors chose to show it. Captions, the
+    transcript under the player and its downloads all come from it, so a draft
+    transcript never reaches the public.
+    """
+    if brief_row is None:
+        return None
+    if brief_row.published_version_id:
+        return brief_row.published_version.transcript or brief_row.transcript
+    if brief_row.show_transcript:
+        return brief_row.transcript
+    return None
 
 
 def brief_view(brief, player: Player | None) -> BriefView:
@@ -106,18 +128,20 @@ def event_recording(event) -> EventRecording:
         sponsor = " ".join((getattr(event, "sponsor_text", "") or "").split())
         if sponsor:  # the event page prints its own sponsor line
             view.closing = [line for line in view.closing if " ".join(line.split()) != sponsor]
-    show = bool(brief_row and brief_row.show_transcript and brief_row.transcript_id)
+    transcript_version = published_transcript(brief_row)
     turns = []
-    if show:
+    if transcript_version is not None:
         from podium.briefs.domain.content import load_transcript
 
-        turns = load_transcript(brief_row.transcript).turns()
+        turns = load_transcript(transcript_version).turns()
     return EventRecording(
         player=player,
         brief=view,
         brief_id=brief_row.pk if brief_row else None,
-        show_transcript=show,
+        show_transcript=bool(turns),
         turns=turns,
+        captions=bool(turns) and player is not None and player.kind in ("video", "audio"),
+        transcript_downloads=bool(brief_row and brief_row.show_transcript and turns),
     )
 
 

@@ -94,7 +94,10 @@
   function seek(seconds) {
     if (!api) return false;
     api.seek(seconds);
-    if (box && box.getBoundingClientRect().bottom < 0) box.scrollIntoView({ behavior: "smooth" });
+    if (box && box.getBoundingClientRect().bottom < 0) {
+      var still = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+      box.scrollIntoView({ behavior: still ? "auto" : "smooth" });
+    }
     return true;
   }
 
