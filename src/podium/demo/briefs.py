@@ -191,7 +191,7 @@ def _recorded_panel() -> str:
         vtt = format_transcript(made.transcript, "vtt")
         default_storage.save(DEMO_TRANSCRIPT, ContentFile(vtt.encode("utf-8")))
     try:
-        workflow.store_transcript(
+        version = workflow.store_transcript(
             event=event,
             transcript=made.transcript,
             origin=TranscriptVersion.Origin.DEMO,
@@ -201,4 +201,12 @@ def _recorded_panel() -> str:
         )
     except PodiumError as error:  # pragma: no cover - the transcript is made above
         return f"transcript not stored: {error}"
-    return "recording and transcript ready for an editor"
+    # The synthesized transcript is exact, so the demo names its speakers and shows it on
+    # the event page: the recording plays with captions and the transcript below it, while
+    # the brief itself waits for an editor to generate, review and publish.
+    workflow.save_speaker_map(
+        transcript_version=version,
+        mapping={label: name for label, name, _ in speakers_of_panel()},
+    )
+    workflow.set_transcript_visibility(brief=workflow.ensure_brief(event), show=True)
+    return "recording captioned from its transcript; the brief is ready for an editor"

@@ -21,7 +21,7 @@ pytestmark = [
 ]
 
 
-def test_demo_briefs_are_made_once(settings):
+def test_demo_briefs_are_made_once(settings, client):
     from django.core.files.storage import default_storage
 
     from podium.demo.load import load_demo
@@ -46,6 +46,15 @@ def test_demo_briefs_are_made_once(settings):
     assert recorded.transcript is not None and recorded.current_version is None
     assert recorded.event.recordings.get().media
     assert default_storage.exists(DEMO_VIDEO) and default_storage.exists(DEMO_TRANSCRIPT)
+
+    # The recorded panel plays with captions (its exact transcript, speakers named) while
+    # its brief waits for an editor.
+    page = client.get(f"/events/{RECORDED_EVENT_SLUG}/").content.decode()
+    assert '<track kind="captions" srclang="en"' in page
+    captions = client.get(f"/briefs/{RECORDED_EVENT_SLUG}/captions.vtt")
+    assert captions.status_code == 200
+    vtt = captions.content.decode()
+    assert vtt.startswith("WEBVTT") and "<v " in vtt and "SPEAKER_0" not in vtt
 
     assert set(load_demo_briefs().values()) == {"exists"}
     assert Brief.objects.get(event__slug=COMMITTEE_EVENT_SLUG).versions.count() == 1
