@@ -79,7 +79,12 @@ def test_two_workers_never_run_the_same_job(make_site):
     job = site.wait_for(job_id, lambda j: j["status"] == "succeeded")
     assert job["attempts"] == 1
     assert _transcript_count(site) == 1
-    results = site.query("SELECT status FROM django_tasks_database_dbtaskresult ORDER BY id")
+    # The two enqueues of the brief job (other tasks, such as the archive's index task that a
+    # stored transcript queues, are not this test's business).
+    results = site.query(
+        "SELECT status FROM django_tasks_database_dbtaskresult"
+        " WHERE task_path LIKE '%run_brief_job' ORDER BY id"
+    )
     assert len(results) == 2
 
 
@@ -106,7 +111,8 @@ def test_rq_worker_on_redis(make_site):
     connection = _flush_redis()
     site = make_site(tasks="rq")
     job_id = site.python(START_TRANSCRIBE)
-    assert connection.llen("rq:queue:default") == 1
+    # The brief job waits in Redis (beside the archive's index task for the new event).
+    assert connection.llen("rq:queue:default") >= 1
     site.start_rq_worker()
     job = site.wait_for(job_id, lambda j: j["status"] == "succeeded")
     assert job["attempts"] == 1 and _transcript_count(site) == 1
