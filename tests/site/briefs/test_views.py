@@ -203,6 +203,7 @@ def test_editing_a_section_over_htmx_reverifies_and_shows_the_failure(
             "start": format_time(panel_transcript().segments[1].start),
             "speaker": "David Chen",
             "summary": summary,
+            "version": 1,
         },
         HTTP_HX_REQUEST="true",
     )
@@ -217,7 +218,9 @@ def test_editing_a_section_over_htmx_reverifies_and_shows_the_failure(
     index = next(
         i for i, f in enumerate(findings) if f["status"] == "fail" and f["check"] == "quote"
     )
-    fixed = editor_client.post(staff_url("apply", event, index=index), HTTP_HX_REQUEST="true")
+    fixed = editor_client.post(
+        staff_url("apply", event, index=index), {"version": 2}, HTTP_HX_REQUEST="true"
+    )
     assert fixed.status_code == 200 and 'data-version="3"' in fixed.content.decode()
     reviewed_brief.refresh_from_db()
     assert reviewed_brief.current_version.fail_count == 0
@@ -231,6 +234,7 @@ def test_a_bad_time_in_the_edit_form_is_reported(editor_client, reviewed_brief):
             "start": "later",
             "speaker": "David Chen",
             "summary": "David Chen spoke.",
+            "version": 1,
         },
         HTTP_HX_REQUEST="true",
     )
@@ -242,7 +246,7 @@ def test_fail_blocks_publish_until_an_editor_overrides_with_a_reason(
 ):
     event = reviewed_brief.event
     workflow.edit_section(brief=reviewed_brief, number=2, speaker="Lena Fischer", user=editor)
-    blocked = editor_client.post(staff_url("publish", event))
+    blocked = editor_client.post(staff_url("publish", event), {"version": 2})
     assert blocked.status_code == 400 and b"failing finding" in blocked.content
     assert (
         editor_client.get(reverse("events:detail", kwargs={"slug": event.slug})).content.count(
@@ -252,7 +256,8 @@ def test_fail_blocks_publish_until_an_editor_overrides_with_a_reason(
     )
 
     response = editor_client.post(
-        staff_url("publish", event), {"reason": "Checked with the recording by hand."}
+        staff_url("publish", event),
+        {"reason": "Checked with the recording by hand.", "version": 2},
     )
     assert response.status_code == 302
     record = Override.objects.get()
@@ -269,10 +274,10 @@ def test_fail_blocks_publish_until_an_editor_overrides_with_a_reason(
 
 def test_approve_publish_unpublish(editor_client, reviewed_brief):
     event = reviewed_brief.event
-    assert editor_client.post(staff_url("approve", event)).status_code == 302
+    assert editor_client.post(staff_url("approve", event), {"version": 1}).status_code == 302
     reviewed_brief.refresh_from_db()
     assert reviewed_brief.status == "approved" and reviewed_brief.approved_by is not None
-    editor_client.post(staff_url("publish", event))
+    editor_client.post(staff_url("publish", event), {"version": 1})
     reviewed_brief.refresh_from_db()
     assert reviewed_brief.status == "published"
     editor_client.post(staff_url("unpublish", event))
@@ -291,8 +296,8 @@ def test_approve_publish_unpublish(editor_client, reviewed_brief):
 
 def test_an_illegal_state_change_is_a_message_not_an_error(editor_client, reviewed_brief):
     event = reviewed_brief.event
-    editor_client.post(staff_url("publish", event))
-    page = editor_client.post(staff_url("approve", event), follow=True)
+    editor_client.post(staff_url("publish", event), {"version": 1})
+    page = editor_client.post(staff_url("approve", event), {"version": 1}, follow=True)
     assert page.status_code == 200
     assert "A brief that is published cannot become approved." in page.content.decode()
     reviewed_brief.refresh_from_db()
@@ -315,7 +320,7 @@ def test_history_diff_and_restore_pages(editor_client, reviewed_brief, editor):
     diff = editor_client.get(staff_url("diff", event) + "?a=1&b=2").content.decode()
     assert "diff--add" in diff and "Who Pays First" in diff
     assert editor_client.get(staff_url("diff", event) + "?a=1&b=9").status_code == 404
-    response = editor_client.post(staff_url("restore", event, number=1))
+    response = editor_client.post(staff_url("restore", event, number=1), {"version": 2})
     assert response.status_code == 302
     reviewed_brief.refresh_from_db()
     assert reviewed_brief.current_version.number == 3

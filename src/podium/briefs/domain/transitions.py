@@ -17,7 +17,12 @@ import logging
 
 from django.utils import timezone
 
-from podium.briefs.domain.errors import InvalidBriefTransition, PublishBlocked, WorkflowError
+from podium.briefs.domain.errors import (
+    InvalidBriefTransition,
+    PublishBlocked,
+    StaleVersion,
+    WorkflowError,
+)
 from podium.briefs.models import Brief, BriefStateChange, BriefVersion, Override
 from podium.common.domain.transitions import TransitionTable
 
@@ -86,14 +91,40 @@ def new_version_state(brief: Brief, *, version: BriefVersion, user=None) -> None
     )
 
 
+def stale_message(current: BriefVersion | None) -> str:
+    """The sentence an editor sees when their form was made from an older version."""
+    if current is None:
+        return "This brief changed since you opened it; reload to see it."
+    author = current.author
+    name = (author.get_full_name() or author.get_username()) if author else "Podium"
+    return (
+        f"This brief changed since you opened it (version {current.number} by {name}); "
+        "reload to see it."
+    )
+
+
+def check_version(brief: Brief, expected_version: int | None) -> None:
+    """Refuse an action made from a version that is no longer current (optimistic concurrency).
+
+    `expected_version` is the version number the editor's form was made from;
+    None (CLI, demo loader, tasks) means "whatever is current".
+    """
+    if expected_version is None:
+        return
+    current = brief.current_version
+    if current is None or current.number != expected_version:
+        raise StaleVersion(stale_message(current))
+
+
 def needs_override(version: BriefVersion | None) -> bool:
     return bool(version and version.fail_count and not version.overrides.exists())
 
 
-def approve(*, brief: Brief, user) -> Brief:
+def approve(*, brief: Brief, user, expected_version: int | None = None) -> Brief:
     """Approve the current version (in review -> approved)."""
     if brief.current_version is None:
         raise WorkflowError("There is nothing to approve yet.")
+    check_version(brief, expected_version)
     brief.approved_by, brief.approved_at = user, timezone.now()
     _set_state(
         brief,
@@ -106,8 +137,9 @@ def approve(*, brief: Brief, user) -> Brief:
     return brief
 
 
-def override(*, brief: Brief, user, reason: str) -> Override:
+def override(*, brief: Brief, user, reason: str, expected_version: int | None = None) -> Override:
     """Record an editor's written reason to publish the current version despite `fail` findings."""
+    check_version(brief, expected_version)
     reason = (reason or "").strip()
     if len(reason) < 10:
         raise WorkflowError(
@@ -129,11 +161,14 @@ def override(*, brief: Brief, user, reason: str) -> Override:
     return record
 
 
-def publish(*, brief: Brief, user, override_reason: str = "") -> Brief:
+def publish(
+    *, brief: Brief, user, override_reason: str = "", expected_version: int | None = None
+) -> Brief:
     """Publish the current version; `fail` findings need an override (given here or before)."""
     version = brief.current_version
     if version is None:
         raise WorkflowError("There is nothing to publish yet.")
+    check_version(brief, expected_version)
     if brief.status != Status.PUBLISHED:  # publishing the public version again changes nothing
         TRANSITIONS.check(brief.status, Status.PUBLISHED, error=InvalidBriefTransition)
     if needs_override(version):
