@@ -241,13 +241,16 @@ def test_a_bad_time_in_the_edit_form_is_reported(editor_client, reviewed_brief):
     assert response.status_code == 400 and "is not a time" in response.content.decode()
 
 
-def test_fail_blocks_publish_until_an_editor_overrides_with_a_reason(
+def test_fail_blocks_approval_until_an_editor_overrides_with_a_reason(
     editor_client, reviewed_brief, editor
 ):
     event = reviewed_brief.event
     workflow.edit_section(brief=reviewed_brief, number=2, speaker="Lena Fischer", user=editor)
-    blocked = editor_client.post(staff_url("publish", event), {"version": 2})
-    assert blocked.status_code == 400 and b"failing finding" in blocked.content
+    blocked = editor_client.post(staff_url("approve", event), {"version": 2}, follow=True)
+    assert "failing finding" in blocked.content.decode()
+    unapproved = editor_client.post(staff_url("publish", event), {"version": 2})
+    assert unapproved.status_code == 400
+    assert "Version 2 is not approved yet" in unapproved.content.decode()
     assert (
         editor_client.get(reverse("events:detail", kwargs={"slug": event.slug})).content.count(
             b"Program Brief"
@@ -256,10 +259,11 @@ def test_fail_blocks_publish_until_an_editor_overrides_with_a_reason(
     )
 
     response = editor_client.post(
-        staff_url("publish", event),
+        staff_url("approve", event),
         {"reason": "Checked with the recording by hand.", "version": 2},
     )
     assert response.status_code == 302
+    assert editor_client.post(staff_url("publish", event), {"version": 2}).status_code == 302
     record = Override.objects.get()
     assert record.user == editor
     other_editor = make_user("editor")
@@ -296,6 +300,7 @@ def test_approve_publish_unpublish(editor_client, reviewed_brief):
 
 def test_an_illegal_state_change_is_a_message_not_an_error(editor_client, reviewed_brief):
     event = reviewed_brief.event
+    editor_client.post(staff_url("approve", event), {"version": 1})
     editor_client.post(staff_url("publish", event), {"version": 1})
     page = editor_client.post(staff_url("approve", event), {"version": 1}, follow=True)
     assert page.status_code == 200
@@ -341,6 +346,7 @@ def test_public_never_sees_a_draft(client, reviewed_brief):
 
 def test_published_brief_on_the_event_page_and_downloads(client, reviewed_brief, editor):
     event = reviewed_brief.event
+    transitions.approve(brief=reviewed_brief, user=editor)
     transitions.publish(brief=reviewed_brief, user=editor)
     page = client.get(reverse("events:detail", kwargs={"slug": event.slug})).content.decode()
     assert "Program Brief" in page and "1. Salt in the Aquifers" in page
@@ -382,6 +388,7 @@ def test_transcript_page_and_downloads_only_when_shown(client, reviewed_brief, e
 
 def test_a_draft_event_hides_even_a_published_brief(client, reviewed_brief, editor):
     event = reviewed_brief.event
+    transitions.approve(brief=reviewed_brief, user=editor)
     transitions.publish(brief=reviewed_brief, user=editor)
     event.status = "draft"
     event.save()

@@ -581,6 +581,11 @@ def edit_section(
     )
 
 
+MECHANICAL_CHECKS = frozenset({"quote", "timestamp", "attribution", "names"})
+"""Checks whose suggestion is a mechanical fix (quote text, ▶ time, speaker, name spelling).
+A claim's suggestion is evidence for the editor, not a replacement sentence: it is never applied."""
+
+
 def findings_of(version: BriefVersion) -> list[dict]:
     return list((version.report or {}).get("findings", []))
 
@@ -601,6 +606,11 @@ def apply_suggestion(
     if not 0 <= index < len(findings):
         raise WorkflowError("That finding no longer exists; reload the page.")
     finding = findings[index]
+    if finding.get("check") not in MECHANICAL_CHECKS:
+        raise WorkflowError(
+            f"A {finding.get('check')} finding has no mechanical fix: "
+            "read the evidence and edit the section by hand."
+        )
     suggestion = finding.get("suggestion")
     if not suggestion:
         raise WorkflowError("This finding has no suggested fix.")

@@ -34,13 +34,13 @@ TRANSITIONS = TransitionTable(
     states=Status,
     allowed={
         Status.DRAFT: frozenset({Status.IN_REVIEW}),
-        Status.IN_REVIEW: frozenset({Status.APPROVED, Status.PUBLISHED}),
+        Status.IN_REVIEW: frozenset({Status.APPROVED}),
         Status.APPROVED: frozenset({Status.IN_REVIEW, Status.PUBLISHED}),
         Status.PUBLISHED: frozenset({Status.IN_REVIEW, Status.DRAFT}),
     },
 )
 """old status -> the statuses it may become. A new version sends any brief back to review;
-publishing needs review (approval first is the editors' choice, not the table's)."""
+only an approved version can be published (approving one with `fail` findings needs an override)."""
 
 
 def _set_state(
@@ -120,11 +120,23 @@ def needs_override(version: BriefVersion | None) -> bool:
     return bool(version and version.fail_count and not version.overrides.exists())
 
 
-def approve(*, brief: Brief, user, expected_version: int | None = None) -> Brief:
-    """Approve the current version (in review -> approved)."""
-    if brief.current_version is None:
+def approve(
+    *, brief: Brief, user, override_reason: str = "", expected_version: int | None = None
+) -> Brief:
+    """Approve the current version (in review -> approved); `fail` findings need an override."""
+    version = brief.current_version
+    if version is None:
         raise WorkflowError("There is nothing to approve yet.")
     check_version(brief, expected_version)
+    if brief.status != Status.APPROVED:
+        TRANSITIONS.check(brief.status, Status.APPROVED, error=InvalidBriefTransition)
+    if needs_override(version):
+        if not override_reason.strip():
+            raise PublishBlocked(
+                f"Version {version.number} has {version.fail_count} failing finding(s). "
+                "Fix them, or approve it with a written override reason."
+            )
+        override(brief=brief, user=user, reason=override_reason)
     brief.approved_by, brief.approved_at = user, timezone.now()
     _set_state(
         brief,
@@ -164,11 +176,18 @@ def override(*, brief: Brief, user, reason: str, expected_version: int | None = 
 def publish(
     *, brief: Brief, user, override_reason: str = "", expected_version: int | None = None
 ) -> Brief:
-    """Publish the current version; `fail` findings need an override (given here or before)."""
+    """Publish the current version, which must be approved (or already the public one).
+
+    `fail` findings need an override; it is normally given when approving.
+    """
     version = brief.current_version
     if version is None:
         raise WorkflowError("There is nothing to publish yet.")
     check_version(brief, expected_version)
+    if brief.status in (Status.DRAFT, Status.IN_REVIEW):
+        raise WorkflowError(
+            f"Version {version.number} is not approved yet: approve it before publishing."
+        )
     if brief.status != Status.PUBLISHED:  # publishing the public version again changes nothing
         TRANSITIONS.check(brief.status, Status.PUBLISHED, error=InvalidBriefTransition)
     if needs_override(version):

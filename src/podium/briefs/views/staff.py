@@ -269,6 +269,7 @@ def _review_context(request, event, brief, **extra) -> dict:
         "overrides": list(version.overrides.select_related("user")) if version else [],
         "needs_override": transitions.needs_override(version),
         "publish_form": PublishForm(),
+        "mechanical_checks": workflow.MECHANICAL_CHECKS,
         "editing": None,
         "section_form": None,
         "error": None,
@@ -362,9 +363,15 @@ def apply_finding(request, event, brief, index: int):
 @require_POST
 @brief_page(rules.CHANGE)
 def approve_view(request, event, brief):
+    reason = request.POST.get("reason", "")
+    if reason.strip() and not request.user.has_perm(rules.OVERRIDE, event):
+        raise PermissionDenied("You may not override verification.")
     try:
         transitions.approve(
-            brief=brief, user=request.user, expected_version=_expected_version(request)
+            brief=brief,
+            user=request.user,
+            override_reason=reason,
+            expected_version=_expected_version(request),
         )
     except workflow.WorkflowError as exc:
         messages.error(request, str(exc))
