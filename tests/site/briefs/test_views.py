@@ -181,7 +181,8 @@ def test_review_shows_sections_beside_their_findings(editor_client, reviewed_bri
     assert 'data-check="quote"' in html and 'data-status="ok"' in html
     assert "Found verbatim" in html or "verbatim" in html
     assert 'data-seek="' in html, "evidence times play the recording"
-    assert "data-publish" in html, "no fail: plain publish button"
+    assert "data-approve" in html and "Override and approve" not in html, "no fail: plain approve"
+    assert "data-publish" not in html and "Approve this version to publish it." in html
 
 
 def test_editing_a_section_over_htmx_reverifies_and_shows_the_failure(
@@ -211,7 +212,7 @@ def test_editing_a_section_over_htmx_reverifies_and_shows_the_failure(
     html = response.content.decode()
     assert 'data-version="2"' in html
     assert 'class="brief-row brief-row--fail"' in html and 'data-status="fail"' in html
-    assert "Override and publish" in html and "data-apply" in html
+    assert "Override and approve" in html and "data-apply" in html
 
     reviewed_brief.refresh_from_db()
     findings = reviewed_brief.current_version.report["findings"]
