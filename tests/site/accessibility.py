@@ -15,6 +15,8 @@ from pathlib import Path
 
 from django.core.files import File
 
+from tests.site.briefs.conftest import approve_and_publish
+
 REPO = Path(__file__).resolve().parents[2]
 DOC = REPO / "docs" / "accessibility.md"
 
@@ -116,7 +118,6 @@ def make_silent_video(path: Path, seconds: float) -> Path:
 def make_recorded_event(tmp_path: Path, *, slug: str = "water-security", publish: bool = True):
     """A past panel event with a playable video, its mapped transcript and a published brief."""
     from podium.briefs.domain import briefs as workflow
-    from podium.briefs.domain import transitions
     from tests.site.briefs.conftest import (
         PANEL_MAP,
         make_panel_event,
@@ -138,5 +139,5 @@ def make_recorded_event(tmp_path: Path, *, slug: str = "water-security", publish
     workflow.import_brief(event=event, text=panel_brief_md(), user=editor, source="panel.md")
     brief = workflow.ensure_brief(event)
     if publish:
-        transitions.publish(brief=brief, user=editor)
+        approve_and_publish(brief, editor)
     return event, editor

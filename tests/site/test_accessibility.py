@@ -16,7 +16,6 @@ import pytest
 from django.urls import reverse
 
 from podium.briefs.domain import briefs as workflow
-from podium.briefs.domain import transitions
 from podium.demo import SEED_AFTER_EVENT, SEED_AFTER_SLUG, SEED_BEFORE_SLUG
 from podium.demo.load import load_demo
 from podium.demo.registration import load_demo_registration
@@ -31,7 +30,7 @@ from tests.site.accessibility import (
     run_axe,
     sign_in,
 )
-from tests.site.briefs.conftest import make_user
+from tests.site.briefs.conftest import approve_and_publish, make_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -48,7 +47,7 @@ def content(browser_site, tmp_path):
         source=SEED_AFTER_EVENT.name,
     )
     seed_editor = make_user("editor", username="seed-editor")
-    transitions.publish(brief=workflow.ensure_brief(seed_after), user=seed_editor)
+    approve_and_publish(workflow.ensure_brief(seed_after), seed_editor)
     recorded, _ = make_recorded_event(tmp_path)
     workflow.set_transcript_visibility(brief=workflow.ensure_brief(recorded), show=True)
     return recorded

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from podium.briefs.domain import briefs as workflow
-from podium.briefs.domain import transitions
 from tests.site.briefs.conftest import (
     PANEL_MAP,
+    approve_and_publish,
     make_panel_event,
     make_user,
     media_tools,  # noqa: F401  (a fixture: the browser test's recording needs espeak-ng and ffmpeg)
@@ -48,5 +48,5 @@ def add_panel(*, editor, on_commit, publish: bool, vtt: str | None = None, **fie
         workflow.import_brief(event=event, text=panel_brief_md(), user=editor, source="panel.md")
     if publish:
         with on_commit():
-            transitions.publish(brief=workflow.ensure_brief(event), user=editor)
+            approve_and_publish(workflow.ensure_brief(event), editor)
     return event

@@ -6,10 +6,15 @@ import pytest
 from django.core.files import File
 
 from podium.briefs.domain import briefs as workflow
-from podium.briefs.domain import transitions
 from podium.demo.media import make_demo_recording
 from podium.engine.transcript import format_transcript
-from tests.site.briefs.conftest import PANEL_MAP, make_panel_event, make_user, panel_brief_md
+from tests.site.briefs.conftest import (
+    PANEL_MAP,
+    approve_and_publish,
+    make_panel_event,
+    make_user,
+    panel_brief_md,
+)
 
 pytestmark = [
     pytest.mark.browser,
@@ -33,7 +38,7 @@ def published_recording(transactional_db, tmp_path):
     )
     workflow.save_speaker_map(transcript_version=version, mapping=PANEL_MAP, user=editor)
     workflow.import_brief(event=event, text=panel_brief_md(), user=editor, source="panel.md")
-    transitions.publish(brief=workflow.ensure_brief(event), user=editor)
+    approve_and_publish(workflow.ensure_brief(event), editor)
     return event
 
 

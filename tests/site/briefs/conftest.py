@@ -167,3 +167,14 @@ def reviewed_brief(mapped_event, editor):
 
     workflow.import_brief(event=mapped_event, text=panel_brief_md(), user=editor, source="panel.md")
     return workflow.ensure_brief(mapped_event)
+
+
+def approve_and_publish(brief, user):
+    """Approve the current version (with a written reason if it has fails), then publish it:
+    publishing needs an approved version."""
+    from podium.briefs.domain import transitions
+
+    brief = transitions.approve(
+        brief=brief, user=user, override_reason="Checked by hand against the recording."
+    )
+    return transitions.publish(brief=brief, user=user)

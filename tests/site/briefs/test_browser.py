@@ -161,12 +161,12 @@ def test_editor_journey_from_transcript_to_published_brief(page, live_server, re
     fixed = load_brief(brief.current_version).section(section.number).text
     assert "banana" not in fixed and target in fixed
 
-    # 6. Publish (with a written override only if the writer left failing findings elsewhere).
-    if page.locator("[data-publish]").count():
-        page.click("[data-publish]")
-    else:
+    # 6. Approve (with a written override only if the writer left failing findings
+    #    elsewhere), then publish: only an approved version can be published.
+    if page.locator("#id_reason").count():
         page.fill("#id_reason", "Remaining findings checked against the recording by hand.")
-        page.click("[data-publish-form] button")
+    page.click("[data-approve]")
+    page.click("[data-publish]")
     page.wait_for_selector(".pill--published")
     brief.refresh_from_db()
     assert brief.published_version_id == brief.current_version_id
@@ -212,6 +212,7 @@ def test_seek_links_work_without_scripts(browser, live_server, recorded):
         transcript_version=Brief.objects.get(pk=brief.pk).transcript, mapping=PANEL_MAP
     )
     workflow.import_brief(event=event, text=faithful_brief_md(transcript), user=editor)
+    transitions.approve(brief=Brief.objects.get(pk=brief.pk), user=editor)
     transitions.publish(brief=Brief.objects.get(pk=brief.pk), user=editor)
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
@@ -231,6 +232,7 @@ def _published_with_link(event, transcript, url: str):
     brief = Brief.objects.get(event=event)
     workflow.save_speaker_map(transcript_version=brief.transcript, mapping=PANEL_MAP)
     workflow.import_brief(event=event, text=faithful_brief_md(transcript), user=editor)
+    transitions.approve(brief=Brief.objects.get(event=event), user=editor)
     transitions.publish(brief=Brief.objects.get(event=event), user=editor)
 
 

@@ -20,7 +20,7 @@ from podium.briefs.domain import briefs as workflow
 from podium.briefs.domain import transitions
 from podium.engine.timefmt import format_time
 from tests.site.accessibility import make_silent_video
-from tests.site.briefs.conftest import PANEL_MAP, panel_transcript
+from tests.site.briefs.conftest import PANEL_MAP, approve_and_publish, panel_transcript
 
 pytestmark = pytest.mark.django_db
 
@@ -54,7 +54,7 @@ def test_published_brief_gives_the_video_english_captions_with_speaker_voices(
     client, with_video, editor
 ):
     event = with_video.event
-    transitions.publish(brief=with_video, user=editor)
+    approve_and_publish(with_video, editor)
     page = event_page(client, event)
     track = re.search(r"<track [^>]*>", page).group(0)
     for attribute in ('kind="captions"', 'srclang="en"', 'label="English"', " default"):
@@ -90,7 +90,7 @@ def test_captions_stay_on_the_published_version_while_a_new_one_is_in_review(
 ):
     """A new transcript checks the version in review; the public keeps the published one's."""
     event = with_video.event
-    transitions.publish(brief=with_video, user=editor)
+    approve_and_publish(with_video, editor)
     before = client.get(captions_url(event)).content.decode()
     workflow.edit_section(
         brief=with_video, number=1, title="Salt Water in the Aquifers", user=editor
@@ -108,7 +108,7 @@ def test_captions_stay_on_the_published_version_while_a_new_one_is_in_review(
 
 def test_unpublishing_takes_the_captions_away(client, with_video, editor):
     event = with_video.event
-    transitions.publish(brief=with_video, user=editor)
+    approve_and_publish(with_video, editor)
     assert client.get(captions_url(event)).status_code == 200
     transitions.unpublish(brief=with_video, user=editor)
     assert client.get(captions_url(event)).status_code == 404

@@ -126,22 +126,27 @@ def test_edit_section_title_speaker_and_bad_time(reviewed_brief, editor):
     )
 
 
-def test_publishing_a_failing_version_needs_a_written_override(reviewed_brief, editor):
+def test_approving_a_failing_version_needs_a_written_override_and_publish_needs_approval(
+    reviewed_brief, editor
+):
     section = load_brief(reviewed_brief.current_version).section(1)
     workflow.edit_section(
         brief=reviewed_brief, number=1, summary=section.text.replace("eight", "nine"), user=editor
     )
     with pytest.raises(transitions.PublishBlocked):
-        transitions.publish(brief=reviewed_brief, user=editor)
+        transitions.approve(brief=reviewed_brief, user=editor)
     with pytest.raises(workflow.WorkflowError, match="at least 10"):
-        transitions.publish(brief=reviewed_brief, user=editor, override_reason="ok")
-    assert reviewed_brief.published_version is None
+        transitions.approve(brief=reviewed_brief, user=editor, override_reason="ok")
+    with pytest.raises(workflow.WorkflowError, match="not approved yet"):
+        transitions.publish(brief=reviewed_brief, user=editor)
+    assert reviewed_brief.published_version is None and reviewed_brief.status == "in_review"
 
-    transitions.publish(
+    transitions.approve(
         brief=reviewed_brief,
         user=editor,
         override_reason="The speaker corrected this figure by email.",
     )
+    transitions.publish(brief=reviewed_brief, user=editor)
     reviewed_brief.refresh_from_db()
     assert reviewed_brief.status == "published"
     assert reviewed_brief.published_version == reviewed_brief.current_version
@@ -152,6 +157,7 @@ def test_publishing_a_failing_version_needs_a_written_override(reviewed_brief, e
 def test_public_sees_only_the_published_version(reviewed_brief, editor):
     event = reviewed_brief.event
     assert event_recording(event).brief is None, "a draft is never public"
+    transitions.approve(brief=reviewed_brief, user=editor)
     transitions.publish(brief=reviewed_brief, user=editor)
     shown = event_recording(event).brief
     assert shown.title == "Water Security in Coastal Cities"

@@ -128,6 +128,7 @@ def test_public_page_embeds_youtube_with_no_script_links(client, reviewed_brief,
 
     event = reviewed_brief.event
     workflow.add_recording(event=event, video_url="https://www.youtube.com/watch?v=dQw4w9WgXcQ")
+    transitions.approve(brief=reviewed_brief, user=editor)
     transitions.publish(brief=reviewed_brief, user=editor)
     html = client.get(reverse("events:detail", kwargs={"slug": event.slug})).content.decode()
     assert 'data-kind="youtube"' in html and "youtube.com/embed/dQw4w9WgXcQ?enablejsapi=1" in html

@@ -181,7 +181,8 @@ def test_review_shows_sections_beside_their_findings(editor_client, reviewed_bri
     assert 'data-check="quote"' in html and 'data-status="ok"' in html
     assert "Found verbatim" in html or "verbatim" in html
     assert 'data-seek="' in html, "evidence times play the recording"
-    assert "data-publish" in html, "no fail: plain publish button"
+    assert "data-approve" in html and "Override and approve" not in html, "no fail: plain approve"
+    assert "data-publish" not in html and "Approve this version to publish it." in html
 
 
 def test_editing_a_section_over_htmx_reverifies_and_shows_the_failure(
@@ -203,6 +204,7 @@ def test_editing_a_section_over_htmx_reverifies_and_shows_the_failure(
             "start": format_time(panel_transcript().segments[1].start),
             "speaker": "David Chen",
             "summary": summary,
+            "version": 1,
         },
         HTTP_HX_REQUEST="true",
     )
@@ -210,14 +212,16 @@ def test_editing_a_section_over_htmx_reverifies_and_shows_the_failure(
     html = response.content.decode()
     assert 'data-version="2"' in html
     assert 'class="brief-row brief-row--fail"' in html and 'data-status="fail"' in html
-    assert "Override and publish" in html and "data-apply" in html
+    assert "Override and approve" in html and "data-apply" in html
 
     reviewed_brief.refresh_from_db()
     findings = reviewed_brief.current_version.report["findings"]
     index = next(
         i for i, f in enumerate(findings) if f["status"] == "fail" and f["check"] == "quote"
     )
-    fixed = editor_client.post(staff_url("apply", event, index=index), HTTP_HX_REQUEST="true")
+    fixed = editor_client.post(
+        staff_url("apply", event, index=index), {"version": 2}, HTTP_HX_REQUEST="true"
+    )
     assert fixed.status_code == 200 and 'data-version="3"' in fixed.content.decode()
     reviewed_brief.refresh_from_db()
     assert reviewed_brief.current_version.fail_count == 0
@@ -231,19 +235,23 @@ def test_a_bad_time_in_the_edit_form_is_reported(editor_client, reviewed_brief):
             "start": "later",
             "speaker": "David Chen",
             "summary": "David Chen spoke.",
+            "version": 1,
         },
         HTTP_HX_REQUEST="true",
     )
     assert response.status_code == 400 and "is not a time" in response.content.decode()
 
 
-def test_fail_blocks_publish_until_an_editor_overrides_with_a_reason(
+def test_fail_blocks_approval_until_an_editor_overrides_with_a_reason(
     editor_client, reviewed_brief, editor
 ):
     event = reviewed_brief.event
     workflow.edit_section(brief=reviewed_brief, number=2, speaker="Lena Fischer", user=editor)
-    blocked = editor_client.post(staff_url("publish", event))
-    assert blocked.status_code == 400 and b"failing finding" in blocked.content
+    blocked = editor_client.post(staff_url("approve", event), {"version": 2}, follow=True)
+    assert "failing finding" in blocked.content.decode()
+    unapproved = editor_client.post(staff_url("publish", event), {"version": 2})
+    assert unapproved.status_code == 400
+    assert "Version 2 is not approved yet" in unapproved.content.decode()
     assert (
         editor_client.get(reverse("events:detail", kwargs={"slug": event.slug})).content.count(
             b"Program Brief"
@@ -252,9 +260,11 @@ def test_fail_blocks_publish_until_an_editor_overrides_with_a_reason(
     )
 
     response = editor_client.post(
-        staff_url("publish", event), {"reason": "Checked with the recording by hand."}
+        staff_url("approve", event),
+        {"reason": "Checked with the recording by hand.", "version": 2},
     )
     assert response.status_code == 302
+    assert editor_client.post(staff_url("publish", event), {"version": 2}).status_code == 302
     record = Override.objects.get()
     assert record.user == editor
     other_editor = make_user("editor")
@@ -269,10 +279,10 @@ def test_fail_blocks_publish_until_an_editor_overrides_with_a_reason(
 
 def test_approve_publish_unpublish(editor_client, reviewed_brief):
     event = reviewed_brief.event
-    assert editor_client.post(staff_url("approve", event)).status_code == 302
+    assert editor_client.post(staff_url("approve", event), {"version": 1}).status_code == 302
     reviewed_brief.refresh_from_db()
     assert reviewed_brief.status == "approved" and reviewed_brief.approved_by is not None
-    editor_client.post(staff_url("publish", event))
+    editor_client.post(staff_url("publish", event), {"version": 1})
     reviewed_brief.refresh_from_db()
     assert reviewed_brief.status == "published"
     editor_client.post(staff_url("unpublish", event))
@@ -291,8 +301,9 @@ def test_approve_publish_unpublish(editor_client, reviewed_brief):
 
 def test_an_illegal_state_change_is_a_message_not_an_error(editor_client, reviewed_brief):
     event = reviewed_brief.event
-    editor_client.post(staff_url("publish", event))
-    page = editor_client.post(staff_url("approve", event), follow=True)
+    editor_client.post(staff_url("approve", event), {"version": 1})
+    editor_client.post(staff_url("publish", event), {"version": 1})
+    page = editor_client.post(staff_url("approve", event), {"version": 1}, follow=True)
     assert page.status_code == 200
     assert "A brief that is published cannot become approved." in page.content.decode()
     reviewed_brief.refresh_from_db()
@@ -315,7 +326,7 @@ def test_history_diff_and_restore_pages(editor_client, reviewed_brief, editor):
     diff = editor_client.get(staff_url("diff", event) + "?a=1&b=2").content.decode()
     assert "diff--add" in diff and "Who Pays First" in diff
     assert editor_client.get(staff_url("diff", event) + "?a=1&b=9").status_code == 404
-    response = editor_client.post(staff_url("restore", event, number=1))
+    response = editor_client.post(staff_url("restore", event, number=1), {"version": 2})
     assert response.status_code == 302
     reviewed_brief.refresh_from_db()
     assert reviewed_brief.current_version.number == 3
@@ -336,6 +347,7 @@ def test_public_never_sees_a_draft(client, reviewed_brief):
 
 def test_published_brief_on_the_event_page_and_downloads(client, reviewed_brief, editor):
     event = reviewed_brief.event
+    transitions.approve(brief=reviewed_brief, user=editor)
     transitions.publish(brief=reviewed_brief, user=editor)
     page = client.get(reverse("events:detail", kwargs={"slug": event.slug})).content.decode()
     assert "Program Brief" in page and "1. Salt in the Aquifers" in page
@@ -377,6 +389,7 @@ def test_transcript_page_and_downloads_only_when_shown(client, reviewed_brief, e
 
 def test_a_draft_event_hides_even_a_published_brief(client, reviewed_brief, editor):
     event = reviewed_brief.event
+    transitions.approve(brief=reviewed_brief, user=editor)
     transitions.publish(brief=reviewed_brief, user=editor)
     event.status = "draft"
     event.save()

@@ -35,9 +35,9 @@ from podium.briefs.domain.content import (
     load_brief,
     load_transcript,
 )
-from podium.briefs.domain.errors import WorkflowError
+from podium.briefs.domain.errors import StaleVersion, WorkflowError
 from podium.briefs.domain.jobs import start_job
-from podium.briefs.domain.transitions import new_version_state
+from podium.briefs.domain.transitions import check_version, new_version_state, stale_message
 from podium.briefs.models import Brief, BriefVersion, Job, Recording, TranscriptVersion
 from podium.engine.brief.model import EventDetails, Quote
 from podium.engine.timefmt import format_time, parse_time
@@ -404,8 +404,17 @@ def save_version(
     report=None,
     transcript: TranscriptVersion | None = None,
     writer: dict | None = None,
+    expected_version: int | None = None,
+    action: dict | None = None,
 ) -> BriefVersion:
-    """Write a new version (brief JSON + its verification) and make it current, atomically."""
+    """Write a new version (brief JSON + its verification) and make it current, atomically.
+
+    `expected_version` is the version the editor's form was made from: if another
+    version became current meanwhile the save is refused (`StaleVersion`), checked
+    again under the row lock so two racing requests cannot both win. `action` names
+    the editor's action (kept with the version); repeating the same action from the
+    same version (a double click) returns the version it already made.
+    """
     transcript = transcript or brief.transcript
     if not any(True for _ in engine_brief.sections()):
         raise WorkflowError("The brief has no sections: nothing was saved.")
@@ -419,6 +428,9 @@ def save_version(
     summary = data.get("summary", {})
     with transaction.atomic():
         locked = Brief.objects.select_for_update().get(pk=brief.pk)
+        replayed = _replayed(locked, expected_version=expected_version, user=user, action=action)
+        if replayed is not None:
+            return replayed
         number = (locked.versions.aggregate(n=Max("number"))["n"] or 0) + 1
         version = BriefVersion.objects.create(
             brief=locked,
@@ -431,7 +443,7 @@ def save_version(
             fail_count=summary.get("fail", 0),
             transcript=transcript,
             note=note[:500],
-            writer=writer or {},
+            writer={**(writer or {}), **({"action": action} if action else {})},
             author=user,
         )
         locked.current_version = version
@@ -439,6 +451,24 @@ def save_version(
     brief.refresh_from_db()
     log.info("brief %s version %s (%s) by %s", brief.pk, number, origin, getattr(user, "pk", None))
     return version
+
+
+def _replayed(brief: Brief, *, expected_version: int | None, user, action: dict | None):
+    """The version this very action already made from `expected_version`, or None if still fresh.
+
+    Raises `StaleVersion` when the brief moved on for any other reason.
+    """
+    current = brief.current_version
+    if expected_version is None or (current and current.number == expected_version):
+        return None
+    if (
+        action
+        and current is not None
+        and current.writer.get("action") == action
+        and current.author_id == getattr(user, "pk", None)
+    ):
+        return current
+    raise StaleVersion(stale_message(current))
 
 
 def reverify_current(*, brief: Brief) -> BriefVersion | None:
@@ -501,8 +531,10 @@ def edit_section(
     start: str | float | None = None,
     summary: str | None = None,
     speaker: str | None = None,
+    expected_version: int | None = None,
 ) -> BriefVersion:
     """Change a section's title, ▶ time, summary (quotes follow it) or main speaker; re-verify."""
+    check_version(brief, expected_version)
     engine_brief = copy.deepcopy(_current(brief))
     try:
         section = engine_brief.section(number)
@@ -545,19 +577,40 @@ def edit_section(
         origin=BriefVersion.Origin.EDITED,
         user=user,
         note=f"Section {number}: {', '.join(changed)} edited",
+        expected_version=expected_version,
     )
+
+
+MECHANICAL_CHECKS = frozenset({"quote", "timestamp", "attribution", "names"})
+"""Checks whose suggestion is a mechanical fix (quote text, ▶ time, speaker, name spelling).
+A claim's suggestion is evidence for the editor, not a replacement sentence: it is never applied."""
 
 
 def findings_of(version: BriefVersion) -> list[dict]:
     return list((version.report or {}).get("findings", []))
 
 
-def apply_suggestion(*, brief: Brief, index: int, user=None) -> BriefVersion:
-    """Apply the suggested fix of finding `index` of the current version; re-verify."""
+def apply_suggestion(
+    *, brief: Brief, index: int, user=None, expected_version: int | None = None
+) -> BriefVersion:
+    """Apply the suggested fix of finding `index` of the current version; re-verify.
+
+    Applying the same finding again from the same version (a double click) returns
+    the version the first click made instead of adding another.
+    """
+    action = {"apply": index, "from": expected_version} if expected_version is not None else None
+    replayed = _replayed(brief, expected_version=expected_version, user=user, action=action)
+    if replayed is not None:
+        return replayed
     findings = findings_of(brief.current_version) if brief.current_version else []
     if not 0 <= index < len(findings):
         raise WorkflowError("That finding no longer exists; reload the page.")
     finding = findings[index]
+    if finding.get("check") not in MECHANICAL_CHECKS:
+        raise WorkflowError(
+            f"A {finding.get('check')} finding has no mechanical fix: "
+            "read the evidence and edit the section by hand."
+        )
     suggestion = finding.get("suggestion")
     if not suggestion:
         raise WorkflowError("This finding has no suggested fix.")
@@ -610,6 +663,8 @@ def apply_suggestion(*, brief: Brief, index: int, user=None) -> BriefVersion:
         origin=BriefVersion.Origin.SUGGESTION,
         user=user,
         note=f"Section {number}: suggestion applied ({what})",
+        expected_version=expected_version,
+        action=action,
     )
 
 
@@ -659,16 +714,20 @@ def set_transcript_visibility(*, brief: Brief, show: bool, user=None) -> Brief:
 # --- history ------------------------------------------------------------------------------
 
 
-def restore_version(*, brief: Brief, version: BriefVersion, user=None) -> BriefVersion:
+def restore_version(
+    *, brief: Brief, version: BriefVersion, user=None, expected_version: int | None = None
+) -> BriefVersion:
     """Make an old version current again, as a new version (history is never rewritten)."""
     if version.brief_id != brief.pk:
         raise WorkflowError("That version belongs to another brief.")
+    check_version(brief, expected_version)
     return save_version(
         brief=brief,
         engine_brief=load_brief(version),
         origin=BriefVersion.Origin.RESTORED,
         user=user,
         note=f"Restored version {version.number}",
+        expected_version=expected_version,
     )
 
 

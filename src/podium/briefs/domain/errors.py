@@ -15,3 +15,7 @@ class PublishBlocked(WorkflowError):
 
 class InvalidBriefTransition(WorkflowError, TransitionError):
     """A state change the brief table does not allow (e.g. approving a published brief)."""
+
+
+class StaleVersion(WorkflowError):
+    """The action was made from a version that is no longer current (another editor was faster)."""

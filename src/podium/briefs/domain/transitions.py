@@ -17,7 +17,12 @@ import logging
 
 from django.utils import timezone
 
-from podium.briefs.domain.errors import InvalidBriefTransition, PublishBlocked, WorkflowError
+from podium.briefs.domain.errors import (
+    InvalidBriefTransition,
+    PublishBlocked,
+    StaleVersion,
+    WorkflowError,
+)
 from podium.briefs.models import Brief, BriefStateChange, BriefVersion, Override
 from podium.common.domain.transitions import TransitionTable
 
@@ -29,13 +34,13 @@ TRANSITIONS = TransitionTable(
     states=Status,
     allowed={
         Status.DRAFT: frozenset({Status.IN_REVIEW}),
-        Status.IN_REVIEW: frozenset({Status.APPROVED, Status.PUBLISHED}),
+        Status.IN_REVIEW: frozenset({Status.APPROVED}),
         Status.APPROVED: frozenset({Status.IN_REVIEW, Status.PUBLISHED}),
         Status.PUBLISHED: frozenset({Status.IN_REVIEW, Status.DRAFT}),
     },
 )
 """old status -> the statuses it may become. A new version sends any brief back to review;
-publishing needs review (approval first is the editors' choice, not the table's)."""
+only an approved version can be published (approving one with `fail` findings needs an override)."""
 
 
 def _set_state(
@@ -86,14 +91,52 @@ def new_version_state(brief: Brief, *, version: BriefVersion, user=None) -> None
     )
 
 
+def stale_message(current: BriefVersion | None) -> str:
+    """The sentence an editor sees when their form was made from an older version."""
+    if current is None:
+        return "This brief changed since you opened it; reload to see it."
+    author = current.author
+    name = (author.get_full_name() or author.get_username()) if author else "Podium"
+    return (
+        f"This brief changed since you opened it (version {current.number} by {name}); "
+        "reload to see it."
+    )
+
+
+def check_version(brief: Brief, expected_version: int | None) -> None:
+    """Refuse an action made from a version that is no longer current (optimistic concurrency).
+
+    `expected_version` is the version number the editor's form was made from;
+    None (CLI, demo loader, tasks) means "whatever is current".
+    """
+    if expected_version is None:
+        return
+    current = brief.current_version
+    if current is None or current.number != expected_version:
+        raise StaleVersion(stale_message(current))
+
+
 def needs_override(version: BriefVersion | None) -> bool:
     return bool(version and version.fail_count and not version.overrides.exists())
 
 
-def approve(*, brief: Brief, user) -> Brief:
-    """Approve the current version (in review -> approved)."""
-    if brief.current_version is None:
+def approve(
+    *, brief: Brief, user, override_reason: str = "", expected_version: int | None = None
+) -> Brief:
+    """Approve the current version (in review -> approved); `fail` findings need an override."""
+    version = brief.current_version
+    if version is None:
         raise WorkflowError("There is nothing to approve yet.")
+    check_version(brief, expected_version)
+    if brief.status != Status.APPROVED:
+        TRANSITIONS.check(brief.status, Status.APPROVED, error=InvalidBriefTransition)
+    if needs_override(version):
+        if not override_reason.strip():
+            raise PublishBlocked(
+                f"Version {version.number} has {version.fail_count} failing finding(s). "
+                "Fix them, or approve it with a written override reason."
+            )
+        override(brief=brief, user=user, reason=override_reason)
     brief.approved_by, brief.approved_at = user, timezone.now()
     _set_state(
         brief,
@@ -106,8 +149,9 @@ def approve(*, brief: Brief, user) -> Brief:
     return brief
 
 
-def override(*, brief: Brief, user, reason: str) -> Override:
+def override(*, brief: Brief, user, reason: str, expected_version: int | None = None) -> Override:
     """Record an editor's written reason to publish the current version despite `fail` findings."""
+    check_version(brief, expected_version)
     reason = (reason or "").strip()
     if len(reason) < 10:
         raise WorkflowError(
@@ -129,11 +173,21 @@ def override(*, brief: Brief, user, reason: str) -> Override:
     return record
 
 
-def publish(*, brief: Brief, user, override_reason: str = "") -> Brief:
-    """Publish the current version; `fail` findings need an override (given here or before)."""
+def publish(
+    *, brief: Brief, user, override_reason: str = "", expected_version: int | None = None
+) -> Brief:
+    """Publish the current version, which must be approved (or already the public one).
+
+    `fail` findings need an override; it is normally given when approving.
+    """
     version = brief.current_version
     if version is None:
         raise WorkflowError("There is nothing to publish yet.")
+    check_version(brief, expected_version)
+    if brief.status in (Status.DRAFT, Status.IN_REVIEW):
+        raise WorkflowError(
+            f"Version {version.number} is not approved yet: approve it before publishing."
+        )
     if brief.status != Status.PUBLISHED:  # publishing the public version again changes nothing
         TRANSITIONS.check(brief.status, Status.PUBLISHED, error=InvalidBriefTransition)
     if needs_override(version):

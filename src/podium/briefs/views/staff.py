@@ -20,6 +20,7 @@ from podium.briefs import rules
 from podium.briefs.domain import briefs as workflow
 from podium.briefs.domain import transitions
 from podium.briefs.domain.content import event_speakers, load_brief, load_transcript
+from podium.briefs.domain.errors import StaleVersion
 from podium.briefs.domain.jobs import requeue_stale_jobs, retry_job, seconds_left
 from podium.briefs.domain.queries.media import player_for_event, upload_samples
 from podium.briefs.domain.queries.review import review_of
@@ -268,6 +269,7 @@ def _review_context(request, event, brief, **extra) -> dict:
         "overrides": list(version.overrides.select_related("user")) if version else [],
         "needs_override": transitions.needs_override(version),
         "publish_form": PublishForm(),
+        "mechanical_checks": workflow.MECHANICAL_CHECKS,
         "editing": None,
         "section_form": None,
         "error": None,
@@ -275,6 +277,22 @@ def _review_context(request, event, brief, **extra) -> dict:
     }
     context.update(extra)
     return context
+
+
+def _expected_version(request) -> int:
+    """The version number the posted form was made from (0 when missing: never current)."""
+    try:
+        return int(request.POST.get("version", ""))
+    except ValueError:
+        return 0
+
+
+def _refused_as_stale(request, event, exc: workflow.WorkflowError):
+    """A stale action: HTTP 409 with the sentence for HTMX, else a message on the reloaded review."""
+    if request.htmx:
+        return HttpResponse(str(exc), status=409, content_type="text/plain; charset=utf-8")
+    messages.error(request, str(exc))
+    return redirect(_url("review", event))
 
 
 def _render_review(request, event, brief, status=200, **extra):
@@ -304,8 +322,14 @@ def section_edit(request, event, brief, number: int):
         if form.is_valid():
             try:
                 workflow.edit_section(
-                    brief=brief, number=number, user=request.user, **form.cleaned_data
+                    brief=brief,
+                    number=number,
+                    user=request.user,
+                    expected_version=_expected_version(request),
+                    **form.cleaned_data,
                 )
+            except StaleVersion as exc:
+                return _refused_as_stale(request, event, exc)
             except workflow.WorkflowError as exc:
                 form.add_error(None, str(exc))
             else:
@@ -326,7 +350,11 @@ def section_edit(request, event, brief, number: int):
 @brief_page(rules.CHANGE)
 def apply_finding(request, event, brief, index: int):
     try:
-        workflow.apply_suggestion(brief=brief, index=index, user=request.user)
+        workflow.apply_suggestion(
+            brief=brief, index=index, user=request.user, expected_version=_expected_version(request)
+        )
+    except StaleVersion as exc:
+        return _refused_as_stale(request, event, exc)
     except workflow.WorkflowError as exc:
         return _render_review(request, event, brief, status=400, error=str(exc))
     return _render_review(request, event, brief)
@@ -335,8 +363,16 @@ def apply_finding(request, event, brief, index: int):
 @require_POST
 @brief_page(rules.CHANGE)
 def approve_view(request, event, brief):
+    reason = request.POST.get("reason", "")
+    if reason.strip() and not request.user.has_perm(rules.OVERRIDE, event):
+        raise PermissionDenied("You may not override verification.")
     try:
-        transitions.approve(brief=brief, user=request.user)
+        transitions.approve(
+            brief=brief,
+            user=request.user,
+            override_reason=reason,
+            expected_version=_expected_version(request),
+        )
     except workflow.WorkflowError as exc:
         messages.error(request, str(exc))
     else:
@@ -352,7 +388,14 @@ def publish_view(request, event, brief):
     if reason.strip() and not request.user.has_perm(rules.OVERRIDE, event):
         raise PermissionDenied("You may not override verification.")
     try:
-        transitions.publish(brief=brief, user=request.user, override_reason=reason)
+        transitions.publish(
+            brief=brief,
+            user=request.user,
+            override_reason=reason,
+            expected_version=_expected_version(request),
+        )
+    except StaleVersion as exc:
+        return _refused_as_stale(request, event, exc)
     except workflow.WorkflowError as exc:
         return _render_review(request, event, brief, status=400, error=str(exc))
     messages.success(request, "Published: the brief is on the public event page.")
@@ -429,7 +472,16 @@ def diff(request, event, brief):
 @brief_page(rules.CHANGE)
 def restore(request, event, brief, number: int):
     version = get_object_or_404(BriefVersion, brief=brief, number=number)
-    new = workflow.restore_version(brief=brief, version=version, user=request.user)
+    try:
+        new = workflow.restore_version(
+            brief=brief,
+            version=version,
+            user=request.user,
+            expected_version=_expected_version(request),
+        )
+    except workflow.WorkflowError as exc:
+        messages.error(request, str(exc))
+        return redirect(_url("history", event))
     messages.success(request, f"Version {number} restored as version {new.number}.")
     return redirect(_url("review", event))
 

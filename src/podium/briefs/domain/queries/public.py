@@ -18,6 +18,14 @@ DEFAULT_DISCLOSURE = (
     "All content has been verified against the program transcript."
 )
 
+UNVERIFIED_DISCLOSURE = (
+    "This brief was generated using artificial intelligence technology and has been "
+    "reviewed and edited by our editors. Not everything in it could be verified against the "
+    "program transcript: the statements below were published without that check, for the "
+    "reason our editors give."
+)
+"""Replaces any "all verified" line when the published version carries overrides."""
+
 
 @dataclass(slots=True)
 class SectionView:
@@ -44,6 +52,9 @@ class BriefView:
     parts: list[PartView]
     closing: list[str]
     disclosure: str
+    unverified: list[str] = field(default_factory=list)
+    """The statements an editor published despite a failing check ("Section 3: “…”")."""
+    override_reasons: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -113,6 +124,26 @@ def brief_view(brief, player: Player | None) -> BriefView:
     )
 
 
+def disclose_overrides(view: BriefView, version) -> None:
+    """When `version` was published over failing checks, say so: which statements and why.
+
+    Closing lines that claim everything was verified are dropped (they would be false).
+    """
+    reasons = [o.reason for o in version.overrides.order_by("created_at")]
+    if not reasons:
+        return
+    view.closing = [line for line in view.closing if "verified" not in line.lower()]
+    view.disclosure = UNVERIFIED_DISCLOSURE
+    view.override_reasons = reasons
+    view.unverified = [
+        (f"Section {f['section']}: " if f.get("section") else "")
+        + (f"“{f['subject']}”" if f.get("subject") else f.get("message", ""))
+        + f" ({f.get('check')})"
+        for f in (version.report or {}).get("findings", [])
+        if f.get("status") == "fail"
+    ]
+
+
 def event_recording(event) -> EventRecording:
     """The player and the published brief of `event` (None parts when there are none).
 
@@ -128,6 +159,7 @@ def event_recording(event) -> EventRecording:
         sponsor = " ".join((getattr(event, "sponsor_text", "") or "").split())
         if sponsor:  # the event page prints its own sponsor line
             view.closing = [line for line in view.closing if " ".join(line.split()) != sponsor]
+        disclose_overrides(view, brief_row.published_version)
     transcript_version = published_transcript(brief_row)
     turns = []
     if transcript_version is not None:
