@@ -222,6 +222,27 @@ def test_people_organisations_and_topics_pages(staff_client):
     )
 
 
+def test_editing_a_person_and_an_organisation(staff_client):
+    from podium.events.models import Organisation
+
+    person = make_person("Ankit Panda", title="Fellow")
+    edit = reverse("staff:person_edit", args=[person.pk])
+    assert "Edit Ankit Panda" in staff_client.get(edit).text
+    response = staff_client.post(edit, {"name": "Ankit Panda", "title": "Senior Fellow"})
+    assert response.status_code == 302 and response.url == reverse("staff:person_list")
+    person.refresh_from_db()
+    assert person.title == "Senior Fellow"
+    assert "New organisation" in staff_client.get(reverse("staff:organisation_create")).text
+    staff_client.post(reverse("staff:organisation_create"), {"name": "Carnegie"})
+    organisation = Organisation.objects.get(name="Carnegie")
+    edit = reverse("staff:organisation_edit", args=[organisation.pk])
+    invalid = staff_client.post(edit, {"name": "", "url": "not a url"})
+    assert invalid.status_code == 200 and "This field is required." in invalid.text
+    staff_client.post(edit, {"name": "Carnegie Endowment"})
+    organisation.refresh_from_db()
+    assert organisation.name == "Carnegie Endowment"
+
+
 def test_removing_a_speaker_with_htmx_returns_an_empty_row(staff_client):
     event = make_event(title="Panel")
     from tests.site.common.factories import make_speaker

@@ -298,24 +298,38 @@ def person_list(request):
     )
 
 
-@staff_view("events.change_person", event=False)
-def person_form(request, pk: int | None = None):
-    person = get_object_or_404(Person, pk=pk) if pk else Person()
-    form = PersonForm(request.POST or None, request.FILES or None, instance=person)
+def _directory_form(request, model, form_class, save, *, pk, noun: str, nav: str, back: str):
+    """Create or edit one person or organisation of the shared directory."""
+    instance = get_object_or_404(model, pk=pk) if pk else model()
+    form = form_class(request.POST or None, request.FILES or None, instance=instance)
     if request.method == "POST" and form.is_valid():
-        domain.save_person(form.save(commit=False), by=request.user)
-        messages.success(request, "Person saved.")
-        return redirect("staff:person_list")
+        save(form.save(commit=False), by=request.user)
+        messages.success(request, f"{noun.capitalize()} saved.")
+        return redirect(back)
     return render(
         request,
         "staff/simple_form.html",
         {
-            "staff_nav": "people",
+            "staff_nav": nav,
             "form": form,
-            "heading": f"Edit {person}" if pk else "New person",
-            "back": "staff:person_list",
+            "heading": f"Edit {instance}" if pk else f"New {noun}",
+            "back": back,
             "multipart": True,
         },
+    )
+
+
+@staff_view("events.change_person", event=False)
+def person_form(request, pk: int | None = None):
+    return _directory_form(
+        request,
+        Person,
+        PersonForm,
+        domain.save_person,
+        pk=pk,
+        noun="person",
+        nav="people",
+        back="staff:person_list",
     )
 
 
@@ -333,22 +347,15 @@ def organisation_list(request):
 
 @staff_view("events.change_organisation", event=False)
 def organisation_form(request, pk: int | None = None):
-    organisation = get_object_or_404(Organisation, pk=pk) if pk else Organisation()
-    form = OrganisationForm(request.POST or None, request.FILES or None, instance=organisation)
-    if request.method == "POST" and form.is_valid():
-        domain.save_organisation(form.save(commit=False), by=request.user)
-        messages.success(request, "Organisation saved.")
-        return redirect("staff:organisation_list")
-    return render(
+    return _directory_form(
         request,
-        "staff/simple_form.html",
-        {
-            "staff_nav": "organisations",
-            "form": form,
-            "heading": f"Edit {organisation}" if pk else "New organisation",
-            "back": "staff:organisation_list",
-            "multipart": True,
-        },
+        Organisation,
+        OrganisationForm,
+        domain.save_organisation,
+        pk=pk,
+        noun="organisation",
+        nav="organisations",
+        back="staff:organisation_list",
     )
 
 
