@@ -78,7 +78,7 @@ class SegmentOptions:
     """Topics longer than this are split at their deepest inner dip."""
     min_topic_share: float = 0.12
     """See `min_topic_seconds`."""
-    handover_snap_seconds: float = 240.0
+    handover_snap_seconds: float = 120.0
     """A boundary moves to the nearest hand-over (a new member taking the questions,
     see `handover_gaps`) starting within this many seconds of it (0: never)."""
 
@@ -134,15 +134,13 @@ def segment_topics(
     `sentences` (from `split_sentences`) and `vectors` (their embeddings) may be
     passed in when the caller already has them; otherwise they are computed.
     """
-    from podium.engine.embed import embed
-
     options = options or SegmentOptions()
     progress = progress or no_progress
     progress(0.0, "segmenting")
     if sentences is None:
         sentences = split_sentences(transcript)
     if vectors is None:
-        vectors = embed([s.text for s in sentences])
+        vectors = embed_sentences(sentences)
     progress(0.8, "segmenting")
     blocks = make_blocks(sentences, max_words=options.block_words)
     scores = gap_scores(blocks, vectors, options)
@@ -152,6 +150,25 @@ def segment_topics(
     topics = _topics(transcript, blocks, cuts)
     progress(1.0, "segmenting")
     return Segmentation(topics, sentences, blocks, vectors, scores, handovers)
+
+
+MIN_EMBED_WORDS = 6
+"""Sentences shorter than this ("Thank you, Chair.", "Yes.") are not embedded: their
+vector is zero. They weigh little in a window of `window_words` (about 5 % of
+the words of a hearing) and the writer never reports or quotes them, while each
+costs a model call. On the QMSum meetings Pk is the same with or without them
+(train 0.337, val 0.345)."""
+
+
+def embed_sentences(sentences: list[Sentence]) -> np.ndarray:
+    """Unit vectors of the sentences of `MIN_EMBED_WORDS` words or more, zeros for the rest."""
+    from podium.engine.embed import DIMENSIONS, embed
+
+    vectors = np.zeros((len(sentences), DIMENSIONS), dtype=np.float32)
+    wanted = [i for i, s in enumerate(sentences) if s.words >= MIN_EMBED_WORDS]
+    if wanted:
+        vectors[wanted] = embed([sentences[i].text for i in wanted])
+    return vectors
 
 
 def block_vectors(blocks: list[Block], vectors: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
