@@ -1,6 +1,7 @@
 import numpy as np
 
-from podium.engine.embed import DIMENSIONS, embed
+import podium.engine.embed as embed_module
+from podium.engine.embed import DIMENSIONS, clear_memo, embed, get_embedder
 
 
 def test_embeddings_are_unit_vectors_and_rank_paraphrase_above_unrelated():
@@ -20,5 +21,20 @@ def test_embeddings_are_unit_vectors_and_rank_paraphrase_above_unrelated():
 def test_embedding_keeps_input_order_when_batching_by_length():
     sentences = [f"{'word ' * (i % 7)}sentence {i}" for i in range(100)]
     together = embed(sentences)
-    alone = embed([sentences[42]])
+    alone = get_embedder().encode([sentences[42]])  # the model itself, not the memo
     assert np.allclose(together[42], alone[0], atol=1e-4)
+
+
+def test_embed_remembers_each_text_once_and_keeps_order_with_repeats():
+    clear_memo()
+    first = embed(["The hearing began.", "Funding was cut.", "The hearing began."])
+    assert sorted(embed_module._memo) == ["Funding was cut.", "The hearing began."]
+    again = embed(["Funding was cut.", "A new sentence."])
+    assert len(embed_module._memo) == 3
+    assert list(embed_module._memo)[-2:] == ["Funding was cut.", "A new sentence."]  # recent last
+    assert np.array_equal(again[0], first[1])  # served from the memo, same vector
+    assert np.array_equal(first[0], first[2])
+    assert np.allclose(first[1], get_embedder().encode(["Funding was cut."])[0], atol=1e-5)
+    assert not np.allclose(first[0], first[1])
+    clear_memo()
+    assert not embed_module._memo

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import statistics
 
+import numpy as np
 import pytest
 
 from podium.engine.segment import (
+    SegmentOptions,
     pk,
     qmsum_gold_labels,
     segment_topics,
@@ -14,7 +16,7 @@ from podium.engine.segment import (
     window_diff,
 )
 from podium.engine.segment.metrics import boundaries, labels_at_times, random_labels
-from podium.engine.segment.tiling import finer
+from podium.engine.segment.tiling import MIN_EMBED_WORDS, finer
 from podium.engine.transcript import read_transcript
 from podium.engine.transcript.qmsum import load_meeting
 
@@ -116,3 +118,31 @@ def test_sentences_span_caption_cues(data_dir):
         assert first.speaker == last.speaker == sentence.speaker
         assert sentence.text.split()[0].strip(",.") in first.text
         assert sentence.start == first.start
+
+
+def test_boundaries_sit_on_handovers_when_one_is_near(val_meeting):
+    meeting, seg = val_meeting
+    options = SegmentOptions()
+    # education_18: the chair hands the floor to a new member again and again.
+    assert len(seg.handovers) >= 5
+    opening = [seg.blocks[g + 1].text.lower() for g in seg.handovers]
+    assert any("next questions are from" in text for text in opening), opening
+    for topic in seg.topics[1:]:
+        gap = topic.first_block - 1
+        at = seg.blocks[topic.first_block].start
+        near = [
+            g
+            for g in seg.handovers
+            if abs(seg.blocks[g + 1].start - at) <= options.handover_snap_seconds
+        ]
+        assert gap in seg.handovers or not near, (gap, near)
+
+
+def test_short_sentences_are_not_embedded(val_meeting):
+    _, seg = val_meeting
+    norms = np.linalg.norm(seg.sentence_vectors, axis=1)
+    short = [s.index for s in seg.sentences if s.words < MIN_EMBED_WORDS]
+    long = [s.index for s in seg.sentences if s.words >= MIN_EMBED_WORDS]
+    assert short and long
+    assert np.all(norms[short] == 0.0)
+    assert np.allclose(norms[long], 1.0, atol=1e-4)

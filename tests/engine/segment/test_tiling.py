@@ -14,7 +14,14 @@ import numpy as np
 import pytest
 
 from podium.engine.segment import SegmentOptions, Sentence, make_blocks, segment_topics
-from podium.engine.segment.tiling import _depths, choose_boundaries, finer, gap_scores
+from podium.engine.segment.tiling import (
+    _depths,
+    choose_boundaries,
+    finer,
+    gap_scores,
+    handover_gaps,
+    snap_to_handovers,
+)
 from podium.engine.transcript.model import Segment, Transcript
 
 WORDS = 60
@@ -164,3 +171,59 @@ def test_finer_adds_topics_from_the_same_scores():
     assert fine.topics[0].start_segment == 0 and fine.topics[-1].end_segment == 11
     for before, after in zip(fine.topics, fine.topics[1:], strict=False):
         assert after.start_segment == before.end_segment + 1
+
+
+def hearing(turns: list[tuple[str, str]]) -> list[Sentence]:
+    """One sentence per turn, 60 s each: (speaker, text)."""
+    return [
+        Sentence(i, text, speaker, i, i, i, 60.0 * i, 60.0 * (i + 1))
+        for i, (speaker, text) in enumerate(turns)
+    ]
+
+
+HEARING = hearing(
+    [
+        ("Chair", "Welcome. The first questions are from Ann."),  # 0
+        ("Ann", "Minister, how many places are funded this year?"),  # 1
+        ("Minister", "About four thousand places are funded, across every county. " * 3),  # 2
+        ("Ann", "And will that rise next year?"),  # 3
+        ("Minister", "It will rise, as the budget allows, by a tenth or so. " * 3),  # 4
+        ("Chair", "Thank you. The next questions are from Bob."),  # 5
+        ("Bob", "What about the workforce, do you have enough staff?"),  # 6
+        ("Minister", "We are training more staff in the colleges this year. " * 3),  # 7
+        ("Chair", "Thank you, Minister. Bob?"),  # 8
+        ("Bob", "And the pay of that staff, is it rising?"),  # 9
+        ("Minister", "Pay is agreed with the unions for three years now. " * 3),  # 10
+        ("Chair", "Ann, briefly."),  # 11
+        ("Ann", "Can I come back on funding, briefly?"),  # 12
+        ("Minister", "Of course, the funding is set for three years now. " * 3),  # 13
+    ]
+)
+
+
+def test_handovers_are_where_a_new_member_takes_the_questions_at_the_chairs_turn():
+    blocks = make_blocks(HEARING, max_words=200)
+    # The chair has the most turns for its words. Bob after Ann: at the chair's
+    # hand-over before him (turn 5, so the gap after block 4); Ann again after
+    # Bob: at the chair's turn 11 (gap 10). Ann's first turn is no hand-over
+    # (nobody asked before her), nor are Bob's second question and the answers.
+    assert handover_gaps(blocks) == [4, 10]
+
+
+def test_no_handovers_with_a_single_questioner():
+    one = hearing(
+        [(s if s != "Bob" else "Ann", t) for s, t in [(x.speaker, x.text) for x in HEARING]]
+    )
+    assert handover_gaps(make_blocks(one, max_words=200)) == []
+
+
+def test_boundaries_snap_to_the_nearest_handover_within_the_window():
+    blocks = make_blocks(HEARING, max_words=200)
+    # A cut at gap 6 (turn 7 starts at 420 s) is 120 s from the hand-over at gap 4
+    # (turn 5 at 300 s): it moves with a 240 s window, not with a 60 s one.
+    assert snap_to_handovers(blocks, [6], [4, 10], 240.0) == [4]
+    assert snap_to_handovers(blocks, [6], [4, 10], 60.0) == [6]
+    # Two cuts never collapse onto one hand-over: the second takes the next nearest
+    # (gap 10, block 11 at 660 s, 300 s from the cut at 360 s).
+    assert snap_to_handovers(blocks, [3, 5], [4, 10], 400.0) == [4, 10]
+    assert snap_to_handovers(blocks, [6], [], 240.0) == [6]

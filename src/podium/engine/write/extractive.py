@@ -36,6 +36,7 @@ import numpy as np
 
 from podium.engine.brief.model import Brief, EventDetails, Part, Quote, Section
 from podium.engine.segment import Segmentation, Sentence, TopicSpan
+from podium.engine.segment.tiling import MIN_EMBED_WORDS
 from podium.engine.speakers import Speaker
 from podium.engine.transcript.model import Transcript
 from podium.engine.wordlists import load_words
@@ -194,7 +195,7 @@ def substantive(sentence: Sentence, asking: set[int] | frozenset[int] = frozense
         sentence.turn in asking
         or lang.is_question(sentence.text)
         or lang.is_housekeeping(sentence.text)
-        or sentence.words < 6
+        or sentence.words < MIN_EMBED_WORDS  # shorter ones have no vector either
     )
 
 
