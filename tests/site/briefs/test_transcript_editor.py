@@ -38,22 +38,23 @@ LEAKS_CUE = 5
 """The cue (and turn) of the panel where David Chen talks about leaks (one cue per turn)."""
 
 
-def misheard_transcript():
+def misheard_transcript(transcript=None):
     """The panel as speech-to-text heard it: David Chen's 'wait' written as 'weight'."""
-    transcript = panel_transcript()
+    transcript = transcript or panel_transcript()
     segments = list(transcript.segments)
     leaks = segments[LEAKS_CUE]
     segments[LEAKS_CUE] = replace(leaks, text=f"{HEARD} {leaks.text}")
     return replace(transcript, segments=segments)
 
 
-def brief_quoting_wait() -> str:
-    """The faithful panel brief plus a section quoting David Chen's 'wait' correctly."""
-    brief = parse_brief(panel_brief_md(), source="panel.md")
-    start = misheard_transcript().segments[LEAKS_CUE].start
+def brief_quoting_wait(markdown: str | None = None, transcript=None) -> str:
+    """A faithful panel brief (`markdown`, default the two-section one) plus a section quoting
+    David Chen's 'wait' correctly."""
+    brief = parse_brief(markdown or panel_brief_md(), source="panel.md")
+    start = misheard_transcript(transcript).segments[LEAKS_CUE].start
     brief.parts[-1].sections.append(
         Section(
-            number=3,
+            number=len(list(brief.sections())) + 1,
             title="Fix the Leaks First",
             start=start,
             speakers=["David Chen"],
