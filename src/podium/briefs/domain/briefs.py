@@ -421,6 +421,7 @@ def verify_against(engine_brief, transcript_version: TranscriptVersion | None, e
     speakers = event_speakers(event) or None
     key = (
         transcript_version.pk,
+        transcript_version.created_at,  # ids are reused after a rollback (tests): not alone a key
         json.dumps(transcript_version.speaker_map or {}, sort_keys=True),
         tuple((s.name, s.role, s.organisation) for s in speakers or ()),
     )
