@@ -10,6 +10,7 @@ the transcript editor in docs/briefs-site.md.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
@@ -19,7 +20,7 @@ from podium.briefs.domain.content import load_transcript
 from podium.briefs.models import Brief, Job, Recording
 from podium.engine.transcript import format_transcript
 from tests.site.briefs.conftest import PANEL_MAP, make_panel_event, make_user
-from tests.site.briefs.test_browser import faithful_brief_md, recorded, shot, sign_in  # noqa: F401
+from tests.site.briefs.test_browser import SHOTS, faithful_brief_md, recorded, sign_in  # noqa: F401
 from tests.site.briefs.test_transcript_editor import (
     HEARD,
     LEAKS_CUE,
@@ -88,7 +89,12 @@ def test_a_transcript_word_fix_makes_the_quote_verify(page, live_server, mishear
         " return v && Math.abs(v.currentTime - s) < 0.5; }",
         arg=start,
     )
-    shot(page, "transcript-editor.png", height=900)
+    if SHOTS:  # the open cue in the middle of the window, beside the (sticky) player
+        page.evaluate(
+            "n => document.getElementById('cue-' + n).scrollIntoView({block: 'center'})",
+            LEAKS_CUE,
+        )
+        page.screenshot(path=str(Path(SHOTS) / "transcript-editor.png"))
     textarea.fill(textarea.input_value().replace("weight", "wait"))
     page.click("[data-save-cue]")
     page.wait_for_url(re.compile(r".*/brief/transcript/edit/.*"))

@@ -34,7 +34,7 @@ pytestmark = pytest.mark.django_db
 
 SAID = "We cannot wait for a new plant to save us."
 HEARD = "We cannot weight for a new plant to save us."
-LEAKS_CUE = 5
+LEAKS_CUE = 6
 """The cue (and turn) of the panel where David Chen talks about leaks (one cue per turn)."""
 
 
