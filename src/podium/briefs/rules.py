@@ -7,6 +7,7 @@ hands `has_perm` the event of the URL), so per-event teams can narrow them later
 | --- | --- |
 | `briefs.view_brief` | any staff member |
 | `briefs.add/change/delete_brief`, `publish_brief`, `override_verification` | administrators, editors |
+| `briefs.run_workers` (sees worker hints such as "start a worker: `podium worker`") | administrators (ops) |
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ VIEW = "briefs.view_brief"
 CHANGE = "briefs.change_brief"
 PUBLISH = "briefs.publish_brief"
 OVERRIDE = "briefs.override_verification"
+RUN_WORKERS = "briefs.run_workers"
+"""Who is told about the workers behind jobs (operators): editors cannot start one."""
 
 
 @rules.predicate
@@ -37,3 +40,4 @@ for _action in ("add", "change", "delete"):
     rules.add_perm(f"briefs.{_action}_brief", can_edit_brief)
 rules.add_perm(PUBLISH, can_edit_brief)
 rules.add_perm(OVERRIDE, can_edit_brief)
+rules.add_perm(RUN_WORKERS, is_administrator)

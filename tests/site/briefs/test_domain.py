@@ -220,10 +220,13 @@ def test_a_brief_imported_before_its_transcript_is_verified_when_the_transcript_
         event=event, text=panel_vtt(), filename="panel.vtt", user=editor
     )
     version.refresh_from_db()
-    assert version.report["findings"] and version.transcript == transcript
+    assert version.report == {}, "the unverified version stays as it was written"
+    verified = workflow.ensure_brief(event).current_version
+    assert verified.number == 2 and verified.origin == "reverified"
+    assert verified.report["findings"] and verified.transcript == transcript
     workflow.save_speaker_map(transcript_version=transcript, mapping=PANEL_MAP, user=editor)
-    version.refresh_from_db()
-    assert version.fail_count == 0 and version.ok_count >= 8
+    mapped = workflow.ensure_brief(event).current_version
+    assert mapped.number == 3 and mapped.fail_count == 0 and mapped.ok_count >= 8
 
 
 def test_a_brief_without_sections_is_never_stored(reviewed_brief, editor):

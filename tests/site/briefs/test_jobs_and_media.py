@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 
@@ -76,12 +77,28 @@ def test_stalled_jobs_are_requeued_then_failed_after_too_many_attempts(event, se
     assert job.status == "failed" and "stopped before finishing" in job.message
 
 
-def test_time_left_follows_the_pace(event):
+def test_time_left_follows_the_pace_and_never_counts_up_while_stuck(event):
     job = jobs.start_job(event=event, kind=Job.Kind.GENERATE, params={"transcript": 1})
-    jobs.claim_job(job.pk)
+    token = jobs.claim_job(job.pk)
+    Job.objects.filter(pk=job.pk).update(started_at=timezone.now() - dt.timedelta(seconds=30))
+    jobs.report_progress(job.pk, token, 0.25, "writing")
+    job.refresh_from_db()
+    assert jobs.seconds_left(job) == pytest.approx(90, abs=3)
+    # the percentage is stuck while time passes: the estimate counts down, never up
     Job.objects.filter(pk=job.pk).update(
-        progress=0.25, started_at=timezone.now() - dt.timedelta(seconds=30)
+        started_at=F("started_at") - dt.timedelta(seconds=60),
+        estimated_end=F("estimated_end") - dt.timedelta(seconds=60),
     )
+    jobs.report_progress(job.pk, token, 0.25, "writing")
+    job.refresh_from_db()
+    assert jobs.seconds_left(job) == pytest.approx(30, abs=3)
+    Job.objects.filter(pk=job.pk).update(
+        estimated_end=F("estimated_end") - dt.timedelta(seconds=60)
+    )
+    jobs.report_progress(job.pk, token, 0.25, "writing")
+    job.refresh_from_db()
+    assert jobs.seconds_left(job) is None, "past the estimate: no number rather than a wrong one"
+    jobs.report_progress(job.pk, token, 0.5, "writing")  # moving again: a new estimate
     job.refresh_from_db()
     assert jobs.seconds_left(job) == pytest.approx(90, abs=3)
 

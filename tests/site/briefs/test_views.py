@@ -5,7 +5,9 @@ from __future__ import annotations
 import json
 
 import pytest
+from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 from django.urls import reverse
 
 from podium.briefs.domain import briefs as workflow
@@ -147,11 +149,13 @@ def test_recording_upload_starts_speech_to_text_and_progress_polls(
     assert wrong.status_code == 400 and b"not one of the accepted recordings" in wrong.content
 
 
-def test_a_failed_job_shows_its_message_and_can_be_retried(
+def test_a_file_that_is_not_media_fails_without_retry_and_can_be_removed(
     editor_client, event, settings, django_capture_on_commit_callbacks
 ):
-    """A recording that only starts like media fails with the engine's message; Retry queues it again."""
+    """A recording that only starts like media fails with the engine's message; a retry could
+    not succeed, so there is no Retry: the editor removes the file (or replaces it)."""
     from podium.briefs.domain.runners import run_job
+    from podium.briefs.models import Recording
 
     settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend"}}
     with django_capture_on_commit_callbacks(execute=True):
@@ -161,15 +165,105 @@ def test_a_failed_job_shows_its_message_and_can_be_retried(
         )
     job = Job.objects.get(event=event)
     assert run_job(job_id=job.pk) == "failed"
+    job.refresh_from_db()
+    assert job.retryable is False
     fragment = editor_client.get(staff_url("job", event, job_id=job.pk)).content.decode()
-    assert 'role="alert"' in fragment and "Retry" in fragment and "every 1s" not in fragment
+    assert 'role="alert"' in fragment and "every 1s" not in fragment
+    assert "data-retry" not in fragment and "Retrying cannot help" in fragment
+    recording = Recording.objects.get(event=event)
+    assert f'data-remove-recording="{recording.pk}"' in fragment
+    assert f'data-replace-recording="{recording.pk}"' in fragment
+    refused = editor_client.post(
+        staff_url("job_retry", event, job_id=job.pk), HTTP_HX_REQUEST="true"
+    )
+    assert refused.status_code == 400 and "Retrying cannot help" in refused.content.decode()
+    job.refresh_from_db()
+    assert job.status == "failed"
+
+    stored = recording.media.name
+    assert default_storage.exists(stored)
+    with django_capture_on_commit_callbacks(execute=True):
+        removed = editor_client.post(
+            staff_url("recording_remove", event, recording_id=recording.pk)
+        )
+    assert removed.status_code == 302
+    assert not Recording.objects.filter(event=event).exists()
+    assert not default_storage.exists(stored), "the broken file is deleted, not left attached"
+    page = editor_client.get(staff_url("overview", event)).content.decode()
+    assert "The recording was removed." in page and "data-remove-recording" not in page
+
+
+def test_a_failed_recording_can_be_replaced(
+    editor_client, event, settings, django_capture_on_commit_callbacks
+):
+    from podium.briefs.domain.runners import run_job
+    from podium.briefs.models import Recording
+
+    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend"}}
+    with django_capture_on_commit_callbacks(execute=True):
+        editor_client.post(
+            staff_url("upload_recording", event),
+            {"file": SimpleUploadedFile("panel.webm", b"\x1aE\xdf\xa3 then garbage bytes")},
+        )
+    job = Job.objects.get(event=event)
+    run_job(job_id=job.pk)
+    old = Recording.objects.get(event=event)
     with django_capture_on_commit_callbacks(execute=True):
         response = editor_client.post(
-            staff_url("job_retry", event, job_id=job.pk), HTTP_HX_REQUEST="true"
+            staff_url("recording_replace", event, recording_id=old.pk),
+            {"file": SimpleUploadedFile("panel-2.webm", b"\x1aE\xdf\xa3 other bytes")},
         )
+    assert response.status_code == 302
+    (new,) = Recording.objects.filter(event=event)
+    assert new.pk != old.pk and new.original_name == "panel-2.webm"
+    queued = Job.objects.filter(event=event, status="queued").get()
+    assert queued.params["recording"] == new.pk
+    busy = editor_client.post(
+        staff_url("recording_remove", event, recording_id=new.pk), follow=True
+    )
+    assert "still reading this recording" in busy.content.decode()
+    assert Recording.objects.filter(pk=new.pk).exists()
+
+
+def test_a_job_whose_worker_kept_dying_offers_retry(editor_client, event, settings):
+    """A worker crash or timeout may not happen again: Retry is offered and queues the job."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from podium.briefs.domain import jobs
+
+    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend"}}
+    job = jobs.start_job(event=event, kind=Job.Kind.GENERATE, params={"transcript": 1})
+    jobs.claim_job(job.pk)
+    Job.objects.filter(pk=job.pk).update(
+        attempts=jobs.MAX_ATTEMPTS, heartbeat_at=timezone.now() - dt.timedelta(minutes=5)
+    )
+    fragment = editor_client.get(staff_url("job", event, job_id=job.pk)).content.decode()
+    job.refresh_from_db()
+    assert job.status == "failed" and job.retryable
+    assert "stopped before finishing" in fragment and "data-retry" in fragment
+    response = editor_client.post(
+        staff_url("job_retry", event, job_id=job.pk), HTTP_HX_REQUEST="true"
+    )
     assert response.status_code == 200 and b"every 1s" in response.content
     job.refresh_from_db()
     assert job.status == "queued" and job.attempts == 0
+
+
+def test_worker_hints_are_for_administrators_only(event, settings):
+    from podium.briefs.domain import jobs
+
+    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend"}}
+    job = jobs.start_job(event=event, kind=Job.Kind.GENERATE, params={"transcript": 1})
+    url = staff_url("job", event, job_id=job.pk)
+    for role, shown in (("editor", False), ("events_staff", False), ("administrator", True)):
+        client = Client()
+        client.force_login(make_user(role))
+        html = client.get(url).content.decode()
+        assert ("podium worker" in html) is shown, role
+        overview = client.get(staff_url("overview", event)).content.decode()
+        assert ("podium worker" in overview) is shown, role
 
 
 # --- review, edit, publish ------------------------------------------------------------------

@@ -97,6 +97,7 @@ def claim_job(job_id: int, *, stale_after: float | None = None) -> str | None:
             attempts=F("attempts") + 1,
             heartbeat_at=now,
             started_at=now,
+            estimated_end=None,
             progress=0.0,
             stage="starting",
             error="",
@@ -107,20 +108,44 @@ def claim_job(job_id: int, *, stale_after: float | None = None) -> str | None:
 
 
 def report_progress(job_id: int, token: str, fraction: float, stage: str) -> None:
-    """Store progress; raises JobLost if another worker holds the job now."""
+    """Store progress; raises JobLost if another worker holds the job now.
+
+    When the fraction moves forward, the expected end is re-estimated from the pace
+    so far (`estimated_end`); while it is stuck, the estimate stays, so the time
+    left shown to editors only counts down.
+    """
     fraction = min(1.0, max(0.0, float(fraction)))
+    now = timezone.now()
+    changes = {"progress": fraction, "stage": stage[:100], "heartbeat_at": now}
+    row = (
+        Job.objects.filter(pk=job_id, claim_token=token)
+        .values_list("progress", "started_at")
+        .first()
+    )
+    if row is not None:
+        previous, started = row
+        if fraction > previous and fraction > 0.02 and started is not None:
+            elapsed = (now - started).total_seconds()
+            changes["estimated_end"] = now + timedelta(
+                seconds=elapsed / fraction * (1.0 - fraction)
+            )
     updated = Job.objects.filter(pk=job_id, claim_token=token, status=Job.Status.RUNNING).update(
-        progress=fraction, stage=stage[:100], heartbeat_at=timezone.now()
+        **changes
     )
     if not updated:
         raise JobLost(f"job {job_id} was taken over by another worker")
 
 
-def mark_failed(job_id: int, token: str, *, message: str, error: str = "") -> None:
+def mark_failed(
+    job_id: int, token: str, *, message: str, error: str = "", retryable: bool = True
+) -> None:
+    """End the job as failed; `retryable=False` when the input itself is bad (no Retry then)."""
     Job.objects.filter(pk=job_id, claim_token=token).update(
         status=Job.Status.FAILED,
         message=message[:500],
         error=error,
+        retryable=retryable,
+        estimated_end=None,
         finished_at=timezone.now(),
         stage="failed",
     )
@@ -141,7 +166,18 @@ def finish_locked(job_id: int, token: str, *, result: dict, message: str = "") -
 
 
 def retry_job(*, job: Job, user=None) -> Job:
-    """Put a failed (or stalled) job back in the queue."""
+    """Put a failed (or stalled) job back in the queue, unless its input can never succeed.
+
+    A job that failed on its input (a file that is not media, a transcript no reader
+    accepts) is not retryable: the editor removes or replaces the file instead.
+    """
+    from podium.briefs.domain.errors import WorkflowError
+
+    if job.status == Job.Status.FAILED and not job.retryable:
+        raise WorkflowError(
+            "Retrying cannot help: the file itself could not be read. "
+            "Remove it or replace it with another file."
+        )
     now = timezone.now()
     stale = now - timedelta(seconds=STALE_SECONDS)
     updated = (
@@ -155,6 +191,8 @@ def retry_job(*, job: Job, user=None) -> Job:
             message="",
             error="",
             attempts=0,
+            retryable=True,
+            estimated_end=None,
             finished_at=None,
         )
     )
@@ -184,6 +222,8 @@ def requeue_stale_jobs(*, older_than: float | None = None, event=None) -> list[i
                 stage="failed",
                 message="The worker stopped before finishing, "
                 f"{job.attempts} times. Check the workers, then retry.",
+                retryable=True,
+                estimated_end=None,
                 finished_at=timezone.now(),
             )
             continue
@@ -196,11 +236,15 @@ def requeue_stale_jobs(*, older_than: float | None = None, event=None) -> list[i
 
 
 def seconds_left(job: Job) -> float | None:
-    """Estimated seconds until the job is done, from the pace so far."""
-    if job.status != Job.Status.RUNNING or not job.started_at or job.progress <= 0.02:
+    """Seconds until the job should end, or None when there is no honest estimate.
+
+    The estimate (`estimated_end`) is made only when the progress moves, so it counts
+    down while the percentage is stuck and never up; once it has passed, there is none.
+    """
+    if job.status != Job.Status.RUNNING or job.estimated_end is None:
         return None
-    elapsed = (timezone.now() - job.started_at).total_seconds()
-    return max(0.0, elapsed / job.progress * (1.0 - job.progress))
+    left = (job.estimated_end - timezone.now()).total_seconds()
+    return left if left >= 1 else None
 
 
 class Heartbeat:

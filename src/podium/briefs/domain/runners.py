@@ -30,7 +30,7 @@ from podium.briefs.domain.jobs import (
     mark_failed,
 )
 from podium.briefs.models import Job
-from podium.engine.errors import PodiumError
+from podium.engine.errors import InputError, PodiumError
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +51,8 @@ def run_job(*, job_id: int) -> str:
                 _transcribe(job, token)
             elif job.kind == Job.Kind.GENERATE:
                 _generate(job, token)
+            elif job.kind == Job.Kind.VERIFY:
+                _verify(job, token)
             else:
                 raise ValueError(f"unknown job kind {job.kind!r}")
     except JobLost:
@@ -59,7 +61,11 @@ def run_job(*, job_id: int) -> str:
     except (PodiumError, WorkflowError) as exc:
         log.warning("job %s failed: %s", job.pk, exc)
         mark_failed(
-            job.pk, token, message=without_server_paths(str(exc)), error=traceback.format_exc()
+            job.pk,
+            token,
+            message=without_server_paths(str(exc)),
+            error=traceback.format_exc(),
+            retryable=retry_can_succeed(exc),
         )
         return "failed"
     except Exception:
@@ -73,6 +79,26 @@ def run_job(*, job_id: int) -> str:
         )
         return "failed"
     return "succeeded"
+
+
+def retry_can_succeed(exc: BaseException) -> bool:
+    """Whether running the job again could end differently (Retry is offered only then).
+
+    Bad input (`InputError`: a file that is not media, cannot be decoded, a transcript
+    no reader accepts, an upload that is gone) fails the same way every time; a missing
+    model, an LLM that did not answer or a worker that crashed may not.
+    """
+    seen: set[int] = set()
+    while exc is not None and id(exc) not in seen:
+        seen.add(id(exc))
+        if isinstance(exc, (InputError, InputGone)):
+            return False
+        exc = exc.__cause__
+    return True
+
+
+class InputGone(WorkflowError):
+    """The job's stored input no longer exists: a retry would find it missing again."""
 
 
 _SERVER_PATH = re.compile(r"(?<![\w.:/])(?:/[^\s/:'\"]+)+/([^\s/:'\"]+)")
@@ -167,7 +193,7 @@ def _read(job: Job, token: str) -> None:
 
     source, filename = job.params["source"], job.params.get("filename", "")
     if not default_storage.exists(source):
-        raise WorkflowError(f"{filename}: the uploaded text is gone; upload it again.")
+        raise InputGone(f"{filename}: the uploaded text is gone; upload it again.")
     with default_storage.open(source, "rb") as fh:
         text = decode_transcript(fh.read())
     report_progress(job.pk, token, 0.05, "reading the transcript")
@@ -231,5 +257,37 @@ def _generate(job: Job, token: str) -> None:
             token,
             result={"version": version.pk},
             message=f"Version {version.number}: {version.fail_count} fail, "
+            f"{version.warn_count} warn, {version.ok_count} ok",
+        )
+
+
+def _verify(job: Job, token: str) -> None:
+    """Re-verify the brief's current version against the event's current transcript.
+
+    The result is a new version (origin "re-verified") carrying the transcript
+    version it was checked against; old versions and their reports stay as they were.
+    If the transcript changed again while this ran, it verifies once more.
+    """
+    from podium.briefs.domain.briefs import ensure_brief, reverify_current
+    from podium.briefs.domain.jobs import report_progress
+
+    brief = ensure_brief(job.event)
+    report_progress(job.pk, token, 0.1, "verifying the brief against the transcript")
+    for _ in range(3):
+        version = reverify_current(brief=brief, user=job.created_by)
+        brief.refresh_from_db()
+        if version is None or version.transcript_id == brief.transcript_id:
+            break
+    with transaction.atomic():
+        if version is None:
+            finish_locked(job.pk, token, result={}, message="There is no brief to verify yet.")
+            return
+        transcript = version.transcript
+        finish_locked(
+            job.pk,
+            token,
+            result={"version": version.pk},
+            message=f"Version {version.number} checked against transcript version "
+            f"{transcript.number if transcript else '?'}: {version.fail_count} fail, "
             f"{version.warn_count} warn, {version.ok_count} ok",
         )

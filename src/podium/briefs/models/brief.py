@@ -66,6 +66,7 @@ class BriefVersion(models.Model):
         SUGGESTION = "suggestion", "Suggestion applied"
         RESTORED = "restored", "Restored"
         IMPORTED = "imported", "Imported"
+        REVERIFIED = "reverified", "Re-verified"
 
     brief = models.ForeignKey(Brief, on_delete=models.CASCADE, related_name="versions")
     number = models.PositiveIntegerField()

@@ -17,6 +17,7 @@ class Job(models.Model):
         TRANSCRIBE = "transcribe", "Speech-to-text"
         READ = "read", "Read transcript"
         GENERATE = "generate", "Generate brief"
+        VERIFY = "verify", "Re-verify brief"
 
     class Status(models.TextChoices):
         QUEUED = "queued", "Queued"
@@ -32,6 +33,15 @@ class Job(models.Model):
     stage = models.CharField(max_length=100, blank=True)
     message = models.CharField(max_length=500, blank=True)
     error = models.TextField(blank=True)
+    retryable = models.BooleanField(
+        default=True,
+        help_text="False when a retry cannot succeed (the input itself is bad); no Retry then.",
+    )
+    estimated_end = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text="When the job should end, set only when the progress moves (so it never counts up).",
+    )
     attempts = models.PositiveSmallIntegerField(default=0)
     task_id = models.CharField(max_length=100, blank=True)
     claim_token = models.CharField(max_length=64, blank=True)

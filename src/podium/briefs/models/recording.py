@@ -37,6 +37,9 @@ class TranscriptVersion(models.Model):
 
     `speaker_map` maps the transcript's labels (``SPEAKER_00`` or names) to the
     names of the event's speakers; it is applied whenever the transcript is used.
+    Versions are never changed by the transcript editor: a fixed word, a reassigned
+    turn, a split or merged label each add a version (`origin="edited"`) whose
+    `parent` is the version the editor saw; `number` counts the event's versions.
     """
 
     class Origin(models.TextChoices):
@@ -44,12 +47,23 @@ class TranscriptVersion(models.Model):
         PASTE = "paste", "Pasted text"
         SPEECH = "speech", "Speech-to-text"
         DEMO = "demo", "Demo data"
+        EDITED = "edited", "Edited"
 
     event = models.ForeignKey("events.Event", on_delete=models.CASCADE, related_name="transcripts")
     recording = models.ForeignKey(
         Recording, null=True, blank=True, on_delete=models.SET_NULL, related_name="transcripts"
     )
+    number = models.PositiveIntegerField(default=0, help_text="1, 2, … per event.")
+    parent = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="children",
+        help_text="The version an edit was made from.",
+    )
     origin = models.CharField(max_length=20, choices=Origin.choices, default=Origin.UPLOAD)
+    note = models.CharField(max_length=500, blank=True, help_text="What the edit changed.")
     source_format = models.CharField(max_length=20, blank=True, help_text="vtt, srt, json, txt…")
     original_name = models.CharField(max_length=300, blank=True)
     content = models.TextField(help_text="The transcript in Podium JSON.")

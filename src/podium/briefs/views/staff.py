@@ -32,7 +32,7 @@ from podium.briefs.interfaces.forms import (
     SectionForm,
     TranscriptForm,
 )
-from podium.briefs.models import Brief, BriefVersion, Job
+from podium.briefs.models import Brief, BriefVersion, Job, Recording
 from podium.common.views.staff import staff_view
 from podium.engine.errors import PodiumError
 
@@ -60,11 +60,21 @@ def _permissions(user, event) -> dict:
         "can_edit": user.has_perm(rules.CHANGE, event),
         "can_publish": user.has_perm(rules.PUBLISH, event),
         "can_override": user.has_perm(rules.OVERRIDE, event),
+        "can_run_workers": user.has_perm(rules.RUN_WORKERS, event),
     }
 
 
+def _with_recordings(jobs):
+    """Attach to each speech-to-text job the recording it reads (None once removed)."""
+    ids = {j.params.get("recording") for j in jobs if j.kind == Job.Kind.TRANSCRIBE}
+    found = {r.pk: r for r in Recording.objects.filter(pk__in=[i for i in ids if i])}
+    for job in jobs:
+        job.recording = found.get(job.params.get("recording"))
+    return jobs
+
+
 def _workspace_context(request, event, brief, **extra) -> dict:
-    jobs = list(Job.objects.filter(event=event)[:6])
+    jobs = _with_recordings(list(Job.objects.filter(event=event)[:6]))
     active = [j for j in jobs if j.is_active]
     context = {
         "event": event,
@@ -187,6 +197,7 @@ def job_status(request, event, brief, job_id: int):
 def _job_fragment(request, event, job_id: int):
     requeue_stale_jobs(event=event)
     job = get_object_or_404(Job, pk=job_id, event=event)
+    _with_recordings([job])
     context = {
         "event": event,
         "job": job,
@@ -200,10 +211,50 @@ def _job_fragment(request, event, job_id: int):
 @brief_page(rules.CHANGE)
 def job_retry(request, event, brief, job_id: int):
     job = get_object_or_404(Job, pk=job_id, event=event)
-    retry_job(job=job, user=request.user)
+    try:
+        retry_job(job=job, user=request.user)
+    except workflow.WorkflowError as exc:
+        if request.htmx:
+            return HttpResponse(str(exc), status=400, content_type="text/plain; charset=utf-8")
+        messages.error(request, str(exc))
+        return redirect(_url("overview", event))
     if request.htmx:
         return _job_fragment(request, event, job_id)
     return redirect(_url("overview", event))
+
+
+@require_POST
+@brief_page(rules.CHANGE)
+def recording_remove(request, event, brief, recording_id: int):
+    recording = get_object_or_404(Recording, pk=recording_id, event=event)
+    try:
+        workflow.remove_recording(recording=recording, user=request.user)
+    except workflow.WorkflowError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, f"Recording “{recording}” removed.")
+    return redirect(_url("overview", event))
+
+
+@require_POST
+@brief_page(rules.CHANGE)
+def recording_replace(request, event, brief, recording_id: int):
+    recording = get_object_or_404(Recording, pk=recording_id, event=event)
+    form = RecordingForm(request.POST, request.FILES)
+    if form.is_valid() and form.cleaned_data.get("file"):
+        try:
+            workflow.replace_recording(
+                recording=recording, upload=form.cleaned_data["file"], user=request.user
+            )
+        except workflow.WorkflowError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.info(request, "Recording replaced; speech-to-text is running.")
+            return redirect(_url("overview", event))
+    elif form.is_valid():
+        form.add_error(None, "Choose the file that replaces the recording.")
+    context = _workspace_context(request, event, brief, recording_form=form)
+    return render(request, "briefs/staff/workspace.html", context, status=400)
 
 
 @brief_page(rules.VIEW)
@@ -438,7 +489,9 @@ def transcript_download(request, event, brief, fmt: str):
 
 @brief_page(rules.VIEW)
 def history(request, event, brief):
-    versions = list(brief.versions.select_related("author").prefetch_related("overrides__user"))
+    versions = list(
+        brief.versions.select_related("author", "transcript").prefetch_related("overrides__user")
+    )
     return render(
         request,
         "briefs/staff/history.html",
@@ -484,6 +537,172 @@ def restore(request, event, brief, number: int):
         return redirect(_url("history", event))
     messages.success(request, f"Version {number} restored as version {new.number}.")
     return redirect(_url("review", event))
+
+
+# --- the transcript editor ---------------------------------------------------------------
+
+TURNS_PER_PAGE = 150
+"""Turns shown on one page of the transcript editor (a long event has thousands)."""
+
+
+def _transcript_expected(request) -> int:
+    try:
+        return int(request.POST.get("transcript_version", ""))
+    except ValueError:
+        return 0
+
+
+def _int(value, default=None):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return default
+
+
+@brief_page(rules.VIEW)
+def transcript_editor(request, event, brief):
+    return _transcript_page(request, event, brief)
+
+
+def _transcript_page(request, event, brief, *, error: str = "", status: int = 200):
+    from podium.briefs.domain import transcripts
+
+    version = brief.transcript
+    if version is None:
+        messages.info(request, "Upload a transcript first.")
+        return redirect(_url("overview", event))
+    turns = transcripts.editor_turns(version)
+    editing_cue = _int(request.GET.get("cue"))
+    first = max(0, _int(request.GET.get("from"), 0))
+    if editing_cue is not None:
+        first = next(
+            (
+                t.index
+                for t in turns
+                if t.cues and t.cues[0].index <= editing_cue <= t.cues[-1].index
+            ),
+            first,
+        )
+        first -= first % TURNS_PER_PAGE
+    first = min(first, max(0, len(turns) - 1))
+    split = request.GET.get("split")
+    labels = transcripts.editor_labels(turns)
+    context = {
+        "event": event,
+        "brief": brief,
+        "transcript": version,
+        "turns": turns[first : first + TURNS_PER_PAGE],
+        "turn_count": len(turns),
+        "page_first": first,
+        "previous_page": max(0, first - TURNS_PER_PAGE) if first else None,
+        "next_page": first + TURNS_PER_PAGE if first + TURNS_PER_PAGE < len(turns) else None,
+        "labels": labels,
+        "names": [s.name for s in event_speakers(event)],
+        "other_names": [
+            s.name for s in event_speakers(event) if s.name not in {lb.name for lb in labels}
+        ],
+        "editing_cue": editing_cue,
+        "split": split if split in {label.label for label in labels} else None,
+        "split_turns": [t for t in turns if t.label == split],
+        "versions": transcripts.transcript_versions(event),
+        "verification": transcripts.latest_verification(event),
+        "player": player_for_event(event),
+        "error": error,
+        **_permissions(request.user, event),
+    }
+    if context["verification"] is not None:
+        context["seconds_left"] = seconds_left(context["verification"])
+    return render(request, "briefs/staff/transcript_editor.html", context, status=status)
+
+
+def _transcript_action(request, event, brief, action, *, anchor: str = ""):
+    """Run one transcript edit; stale -> 409 (text for HTMX, the page with the sentence otherwise)."""
+    from podium.briefs.domain.transcripts import StaleTranscript
+
+    try:
+        version = action(expected_version=_transcript_expected(request), user=request.user)
+    except StaleTranscript as exc:
+        if request.htmx:
+            return HttpResponse(str(exc), status=409, content_type="text/plain; charset=utf-8")
+        brief.refresh_from_db()
+        return _transcript_page(request, event, brief, error=str(exc), status=409)
+    except workflow.WorkflowError as exc:
+        brief.refresh_from_db()
+        return _transcript_page(request, event, brief, error=str(exc), status=400)
+    messages.success(
+        request, f"Transcript version {version.number}: {version.note or 'no change'}."
+    )
+    return redirect(_url("transcript_editor", event) + anchor)
+
+
+@require_POST
+@brief_page(rules.CHANGE)
+def transcript_cue(request, event, brief, index: int):
+    from podium.briefs.domain import transcripts
+
+    def action(**kwargs):
+        return transcripts.edit_cue(
+            event=event, index=index, text=request.POST.get("text", ""), **kwargs
+        )
+
+    return _transcript_action(
+        request, event, brief, action, anchor=f"?cue_saved={index}#cue-{index}"
+    )
+
+
+@require_POST
+@brief_page(rules.CHANGE)
+def transcript_reassign(request, event, brief):
+    from podium.briefs.domain import transcripts
+
+    first = _int(request.POST.get("first"))
+    last = _int(request.POST.get("last")) if request.POST.get("last") else None
+
+    def action(**kwargs):
+        if first is None:
+            raise workflow.WorkflowError("Choose the turn to reassign.")
+        return transcripts.reassign_turns(
+            event=event,
+            first=first - 1,
+            last=None if last is None else last - 1,
+            speaker=request.POST.get("speaker", ""),
+            **kwargs,
+        )
+
+    return _transcript_action(request, event, brief, action, anchor=f"#turn-{(first or 1) - 1}")
+
+
+@require_POST
+@brief_page(rules.CHANGE)
+def transcript_split(request, event, brief):
+    from podium.briefs.domain import transcripts
+
+    def action(**kwargs):
+        return transcripts.split_label(
+            event=event,
+            label=request.POST.get("label", ""),
+            turns=[n for n in (_int(v) for v in request.POST.getlist("turn")) if n is not None],
+            speaker=request.POST.get("speaker", "") or request.POST.get("new_label", ""),
+            **kwargs,
+        )
+
+    return _transcript_action(request, event, brief, action)
+
+
+@require_POST
+@brief_page(rules.CHANGE)
+def transcript_merge(request, event, brief):
+    from podium.briefs.domain import transcripts
+
+    def action(**kwargs):
+        return transcripts.merge_labels(
+            event=event,
+            label=request.POST.get("label", ""),
+            into=request.POST.get("into", ""),
+            **kwargs,
+        )
+
+    return _transcript_action(request, event, brief, action)
 
 
 __all__ = ["Brief"]
