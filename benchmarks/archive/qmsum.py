@@ -33,7 +33,7 @@ import numpy as np
 from benchmarks.qmsum import meetings
 from podium.engine.search.answer import Candidate, build_answer
 from podium.engine.search.files import FileArchive
-from podium.engine.search.fusion import reciprocal_rank_fusion
+from podium.engine.search.fusion import RRF_K, SPEAKER_WEIGHT, reciprocal_rank_fusion
 from podium.engine.transcript.qmsum import Meeting
 
 OUT = Path(__file__).resolve().parents[1] / "out"
@@ -130,12 +130,21 @@ def score(split: Split, rankings: list[list[int]]) -> Scores:
 
 
 def rankings(split: Split) -> dict[str, list[list[int]]]:
-    """Per query: the lexical, semantic and named-speaker rankings (`FileArchive.rankings`)."""
-    out: dict[str, list[list[int]]] = {"lexical": [], "semantic": [], "speaker": []}
+    """Per query: the lexical, semantic and named-speaker rankings (`FileArchive.rankings`, which
+    read the query without its scaffolding), and ``lexical (whole query)``: FTS5 on the query as
+    typed, the baseline of the issue's goal."""
+    out: dict[str, list[list[int]]] = {
+        "lexical": [],
+        "semantic": [],
+        "speaker": [],
+        "lexical (whole query)": [],
+    }
     for _, query, _, _ in split.queries:
         ranked = split.archive.rankings(query, pool=DEPTH)
-        for name in out:
+        for name in ("lexical", "semantic", "speaker"):
             out[name].append(ranked[name])
+        whole = split.archive.lexical.search(query, limit=DEPTH)
+        out["lexical (whole query)"].append([row for row, _ in whole])
     return out
 
 
@@ -144,15 +153,16 @@ def fused(
     weights: tuple[float, float],
     *,
     speaker: bool = True,
-    k: int = 60,
+    k: int = RRF_K,
+    speaker_weight: float = SPEAKER_WEIGHT,
 ):
-    """Reciprocal-rank fusion of lexical and semantic (and the named-speaker ranking, weight 1)."""
+    """Reciprocal-rank fusion of lexical and semantic (and the named speaker's ranking)."""
     out = []
     for lex, sem, spk in zip(ranked["lexical"], ranked["semantic"], ranked["speaker"], strict=True):
         lists, w = [lex, sem], list(weights)
         if speaker:
             lists.append(spk)
-            w.append(1.0)
+            w.append(speaker_weight)
         out.append([row for row, _ in reciprocal_rank_fusion(lists, weights=w, k=k)])
     return out
 

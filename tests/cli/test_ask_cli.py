@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from podium.engine.transcript import read_transcript
+from tests.support.openai_stub import OpenAIStub, faithful_framing, invented_framing
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "docs" / "examples"
 VTT = EXAMPLES / "childcare-offer-committee.vtt"
@@ -53,3 +54,48 @@ def test_a_bad_file_is_one_line_naming_it(podium, tmp_path):
     result = podium("ask", "anything", bad)
     assert result.returncode == 2
     assert "broken.vtt" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_with_an_llm_the_framing_is_the_models_only_when_it_passes_the_checks(podium):
+    question = "What have parents said about the childcare offer?"
+    answers = iter([invented_framing, faithful_framing])
+    with OpenAIStub(responder=lambda body: next(answers)(body)) as stub:
+        result = podium(
+            "ask",
+            question,
+            VTT,
+            "-F",
+            "json",
+            "--llm",
+            "--base-url",
+            stub.base_url,
+            "--model",
+            "stub",
+        )
+    assert result.returncode == 0, result.stderr
+    answer = json.loads(result.stdout)
+    assert len(stub.requests) == 2, "one more try after the checks refused the first sentence"
+    second = stub.requests[1]["messages"][1]["content"]
+    assert "Joe Bloggs" in second and "2031" in second, "the feedback names what failed"
+    assert answer["framed_by"] == "llm"
+    first = min(answer["quotes"], key=lambda q: len(q["text"]))
+    assert answer["framing"] == f"{first['speaker']} said that {first['text'].rstrip('….')}."
+    assert any("Joe Bloggs" in p for p in answer["framing_problems"])
+
+    with OpenAIStub(responder=invented_framing) as stub:
+        result = podium(
+            "ask",
+            question,
+            VTT,
+            "--llm",
+            "--base-url",
+            stub.base_url,
+            "--model",
+            "stub",
+            columns=200,
+        )
+    assert result.returncode == 0
+    assert len(stub.requests) == 2
+    assert "did not pass the checks" in result.stdout
+    assert "On “What have parents said about the childcare offer”" in result.stdout
+    assert "Joe Bloggs" not in result.stdout

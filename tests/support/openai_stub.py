@@ -240,3 +240,19 @@ def faithful_answer(body: dict) -> Answer:
     info = prompt_info(body)
     data = faithful_section(info) if info.kind == "section" else faithful_intro(info)
     return {"content": json.dumps(data)}
+
+
+# --- the archive's "ask" framing sentence (prompt framing.v1) --------------------------------
+
+
+def faithful_framing(body: dict) -> Answer:
+    """A careful model: the shortest quote's speaker and words from the prompt, as reported speech."""
+    user = next(m["content"] for m in body["messages"] if m["role"] == "user")
+    quotes = re.findall(r'^- "(.*)" \(([^,]+),', user, re.M)
+    text, speaker = min(quotes, key=lambda q: len(q[0]))
+    return {"content": json.dumps({"framing": f"{speaker} said that {text.rstrip('….')}."})}
+
+
+def invented_framing(body: dict) -> Answer:
+    """A careless model: a person nobody quoted and a year nobody said."""
+    return {"content": json.dumps({"framing": "Joe Bloggs said the offer would end in 2031."})}

@@ -37,6 +37,29 @@ def ask_command(
             "--passages", "-n", min=0, help="Also list this many best passages (search results)."
         ),
     ] = 0,
+    llm: Annotated[
+        bool,
+        typer.Option(
+            "--llm",
+            help="Let a language model write the framing sentence (PODIUM_LLM_BASE_URL, "
+            "PODIUM_LLM_MODEL); it is shown only if it passes the verifier's claim and names "
+            "checks against the quotes.",
+        ),
+    ] = False,
+    base_url: Annotated[
+        str | None,
+        typer.Option(
+            "--base-url",
+            help="With --llm: OpenAI-compatible endpoint (else PODIUM_LLM_BASE_URL).",
+            show_default=False,
+        ),
+    ] = None,
+    model: Annotated[
+        str | None,
+        typer.Option(
+            "--model", help="With --llm: model name (else PODIUM_LLM_MODEL).", show_default=False
+        ),
+    ] = None,
 ) -> None:
     """Answer QUESTION with 2–5 verbatim quotes from FILES, each verified and attributed.
 
@@ -49,11 +72,28 @@ def ask_command(
     from podium.engine.search import FileArchive
     from podium.engine.timefmt import format_time
 
+    llm_options = None
+    if llm:
+        from podium.engine.llm import LLMOptions
+
+        llm_options = LLMOptions.from_env(base_url=base_url, model=model)
     archive = FileArchive.from_files(files)
     answer = archive.ask(question)
+    framing_problems: list[str] = []
+    if llm_options is not None and answer.answered:
+        from podium.engine.write.framing import frame_answer
+
+        framed = frame_answer(answer, llm_options)
+        answer.framing, answer.framed_by, framing_problems = (
+            framed.text,
+            framed.source,
+            framed.problems,
+        )
     hits = archive.search(question, limit=passages) if passages else []
     if format == "json":
         data = answer.to_dict()
+        if framing_problems:
+            data["framing_problems"] = framing_problems
         if passages:
             data["passages"] = [
                 {
@@ -66,6 +106,11 @@ def ask_command(
             ]
         write_output(json.dumps(data, indent=2, ensure_ascii=False), None)
     else:
+        if llm_options is not None and answer.framed_by != "llm" and framing_problems:
+            console.print(
+                "[dim]The model's framing did not pass the checks; the fixed sentence is shown.[/]",
+                highlight=False,
+            )
         console.print(escape(answer.framing), highlight=False, soft_wrap=True)
         for quote in answer.quotes:
             console.print()

@@ -20,6 +20,7 @@ from podium.demo.media import SCRIPT
 from podium.events.models import Event, Person, Topic
 from tests.site.archive.conftest import add_panel
 from tests.site.briefs.conftest import PANEL_MAP, make_user, panel_vtt
+from tests.support.openai_stub import OpenAIStub, faithful_framing, invented_framing
 
 pytestmark = pytest.mark.django_db
 
@@ -163,6 +164,27 @@ def test_ask_answers_with_verified_attributed_quotes_across_events(
     page = client.get(SEARCH, {"q": "Who pays when the tap water turns salty?", "ask": "1"})
     html = page.content.decode()
     assert "data-answer" in html and html.count("data-quote") == len(data["quotes"])
+
+
+def test_with_an_llm_configured_the_framing_is_the_models_only_when_verified(
+    client, published, monkeypatch
+):
+    question = "Who pays when the tap water turns salty?"
+    with OpenAIStub(responder=faithful_framing) as stub:
+        monkeypatch.setenv("PODIUM_LLM_BASE_URL", stub.base_url)
+        monkeypatch.setenv("PODIUM_LLM_MODEL", "stub")
+        data = client.get("/search/ask.json", {"q": question}).json()
+        page = client.get(SEARCH, {"q": question, "ask": "1"}).content.decode()
+    assert data["answered"] and data["framed_by"] == "llm"
+    first = min(data["quotes"], key=lambda q: len(q["text"]))
+    assert data["framing"] == f"{first['speaker']} said that {first['text'].rstrip('….')}."
+    assert 'data-framed-by="llm"' in page and "written by a language model" in page
+    with OpenAIStub(responder=invented_framing) as stub:
+        monkeypatch.setenv("PODIUM_LLM_BASE_URL", stub.base_url)
+        data = client.get("/search/ask.json", {"q": question}).json()
+    assert len(stub.requests) == 2, "one more try, then the fixed sentence"
+    assert data["framed_by"] == "fixed" and "Joe Bloggs" not in data["framing"]
+    assert data["framing"].startswith("On “Who pays when the tap water turns salty”")
 
 
 def test_ask_never_quotes_a_draft(client, draft):

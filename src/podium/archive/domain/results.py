@@ -9,6 +9,7 @@ verifier's quote and attribution checks pass.
 
 from __future__ import annotations
 
+import os
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass, field
@@ -190,6 +191,15 @@ class AskResult:
         return self.answer.answered
 
 
+def llm_options():
+    """The LLM the site may use (``PODIUM_LLM_BASE_URL`` and ``PODIUM_LLM_MODEL`` set), else None."""
+    if not (os.environ.get("PODIUM_LLM_BASE_URL") and os.environ.get("PODIUM_LLM_MODEL")):
+        return None
+    from podium.engine.llm import LLMOptions
+
+    return LLMOptions.from_env(max_requests=2)
+
+
 def ask_archive(
     *, question: str, filters: SearchFilters | None = None, include_drafts: bool = False
 ) -> AskResult:
@@ -221,6 +231,12 @@ def ask_archive(
             )
         )
     answer = build_answer(question, candidates, contexts=_contexts)
+    options = llm_options()
+    if options is not None and answer.answered:
+        from podium.engine.write.framing import frame_answer
+
+        framed = frame_answer(answer, options)
+        answer.framing, answer.framed_by = framed.text, framed.source
     quotes = []
     for quote in answer.quotes:
         row = rows[quote.key]

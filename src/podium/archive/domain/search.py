@@ -26,9 +26,14 @@ from django.db import connection
 from django.db.models import Q
 
 from podium.archive.models import IndexState, Passage
-from podium.engine.search.fusion import FUSION_WEIGHTS, reciprocal_rank_fusion
+from podium.engine.search.fusion import FUSION_WEIGHTS, SPEAKER_WEIGHT, reciprocal_rank_fusion
 from podium.engine.search.semantic import from_bytes, rank_by_similarity
-from podium.engine.search.terms import SearchTerms, mentioned_speakers, parse_terms
+from podium.engine.search.terms import (
+    SearchTerms,
+    content_query,
+    mentioned_speakers,
+    parse_terms,
+)
 
 POOL = 100
 """How deep each ranking goes before fusion."""
@@ -115,6 +120,12 @@ def rank(
         raise ValueError(f"unknown mode {mode!r}")
     filters = filters or SearchFilters()
     terms = parse_terms(query)
+    if mode != "lexical":  # the rankings read the query without its scaffolding and named speakers
+        VECTORS.load()
+        content = content_query(query, VECTORS.speaker_names)
+    else:
+        content = query
+    search_terms = parse_terms(content)
     events = allowed_events(filters, include_drafts=include_drafts)
     person = person_id(filters.speaker)
     if (filters.speaker and person is None) or events == [] or terms.empty:
@@ -124,13 +135,17 @@ def rank(
     spoken: list[int] = []
     if mode in ("hybrid", "lexical"):
         lexical = lexical_ranking(
-            terms, events=events, person=person, kind=filters.kind, include_drafts=include_drafts
+            search_terms,
+            events=events,
+            person=person,
+            kind=filters.kind,
+            include_drafts=include_drafts,
         )
     if mode in ("hybrid", "semantic"):
         if query_vector is None:
             from podium.engine.embed import embed
 
-            query_vector = embed([query])[0]
+            query_vector = embed([content])[0]
         semantic = VECTORS.rank(
             query_vector,
             events=events,
@@ -154,7 +169,7 @@ def rank(
             if mode == "hybrid"
             else set(
                 lexical_ranking(
-                    terms,
+                    search_terms,
                     events=events,
                     person=person,
                     kind=filters.kind,
@@ -169,9 +184,11 @@ def rank(
     elif mode == "semantic":
         fused = [(i, 1.0 / (60 + r)) for r, i in enumerate(semantic, 1)]
     else:
-        fused = reciprocal_rank_fusion([lexical, semantic, spoken], weights=(*weights, 1.0))
+        fused = reciprocal_rank_fusion(
+            [lexical, semantic, spoken], weights=(*weights, SPEAKER_WEIGHT)
+        )
     fused = fused[:MAX_RESULTS]
-    return Ranked([i for i, _ in fused], dict(fused), terms, lexical, semantic)
+    return Ranked([i for i, _ in fused], dict(fused), search_terms, lexical, semantic)
 
 
 # --- lexical: the database's full-text search --------------------------------------------
@@ -200,31 +217,7 @@ def lexical_ranking(
         params.append(kind)
     where = "".join(f" AND {c}" for c in conditions)
     if connection.vendor == "postgresql":
-        required, optional = terms.websearch()
-        parts = []
-        query_params: list = []
-        if required:
-            parts.append("websearch_to_tsquery('english', %s)")
-            query_params.append(required)
-        if optional:
-            parts.append("websearch_to_tsquery('english', %s)")
-            query_params.append(optional)
-        if required and optional:
-            # required phrases must match; any optional word may (ranked by ts_rank_cd)
-            tsquery = f"({parts[0]} && {parts[1]})"
-            match = f"p.search @@ {parts[0]} AND p.search @@ {tsquery}"
-            query_params = [required, required, optional]
-            rank_query = tsquery
-            rank_params = [required, optional]
-        else:
-            rank_query = parts[0]
-            match = f"p.search @@ {parts[0]}"
-            rank_params = list(query_params)
-        sql = (
-            f"SELECT p.id FROM archive_passage p WHERE {match}{where} "
-            f"ORDER BY ts_rank_cd(p.search, {rank_query}) DESC, p.id LIMIT %s"
-        )
-        all_params = [*query_params, *params, *rank_params, limit]
+        sql, all_params = _postgres_lexical(terms, where, params, limit)
     elif connection.vendor == "sqlite":
         sql = (
             "SELECT p.id FROM archive_passage_fts f JOIN archive_passage p ON p.id = f.rowid "
@@ -237,6 +230,116 @@ def lexical_ranking(
     with connection.cursor() as cursor:
         cursor.execute(sql, all_params)
         return [row[0] for row in cursor.fetchall()]
+
+
+CANDIDATES = 4000
+"""PostgreSQL: at most this many passages matching the query's rarest words are ranked."""
+STATS_SECONDS = 600.0
+"""PostgreSQL: how long a process trusts its copy of the word frequencies (`pg_stats`)."""
+
+
+class _WordStats:
+    """How common each lexeme is, from PostgreSQL's own statistics on the ``search`` column.
+
+    ``ANALYZE`` (autovacuum) keeps the most common lexemes of a ``tsvector``
+    column with the share of rows holding each (``pg_stats.most_common_elems``,
+    migration 0003 raises the column's statistics target so that list is long);
+    a lexeme not in the list is rarer than the last one listed.
+    """
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._loaded_at = -STATS_SECONDS
+        self.share: dict[str, float] = {}
+        self.floor = 0.0
+        self.rows = 0
+
+    def load(self) -> None:
+        import time
+
+        if time.monotonic() - self._loaded_at < STATS_SECONDS:
+            return
+        with self._lock, connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT most_common_elems::text::text[], most_common_elem_freqs "
+                "FROM pg_stats WHERE tablename = 'archive_passage_fulltext' AND attname = 'search'"
+            )
+            row = cursor.fetchone()
+            cursor.execute(
+                "SELECT reltuples::bigint FROM pg_class WHERE relname = 'archive_passage_fulltext'"
+            )
+            self.rows = max(int(cursor.fetchone()[0]), 0)
+            if row and row[0]:
+                words, shares = row
+                self.share = dict(zip(words, shares[: len(words)], strict=True))
+                self.floor = min(shares[: len(words)])
+            else:  # never analysed: every word counts as rare, the candidate cap still bounds
+                self.share, self.floor = {}, 0.0
+            self._loaded_at = time.monotonic()
+
+    def rows_with(self, lexeme: str) -> float:
+        return self.share.get(lexeme, self.floor) * self.rows
+
+
+WORD_STATS = _WordStats()
+
+
+def _postgres_lexical(terms: SearchTerms, where: str, params: list, limit: int) -> tuple[str, list]:
+    """Rank with ``ts_rank_cd`` only the passages that match the query's rarest words.
+
+    Ranking every passage that holds any of a question's words means, at ten
+    million words, tens of thousands of rows for a question with common words.
+    Instead the optional words are taken rarest first (`WORD_STATS`) while the
+    passages holding them stay under `CANDIDATES`; those passages (at most
+    `CANDIDATES`, which also bounds a query whose every word is common) are
+    ranked against the whole query. A passage with none of the rare words can
+    still come through the semantic ranking. The rows come from the narrow
+    `archive_passage_fulltext` table (migration 0003), not the wide passages.
+    """
+    required, optional = terms.websearch()
+    words = [w for w in (optional.split(" or ") if optional else []) if w]
+    chosen = words
+    if len(words) > 1:
+        WORD_STATS.load()
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT w, coalesce(tsvector_to_array(to_tsvector('english', w)), '{}') "
+                "FROM unnest(%s::text[]) AS w",
+                [words],
+            )
+            lexemes = dict(cursor.fetchall())
+        counted = sorted(
+            words,
+            key=lambda w: max((WORD_STATS.rows_with(x) for x in lexemes.get(w) or []), default=0),
+        )
+        chosen, total = [], 0.0
+        for word in counted:
+            rows = max((WORD_STATS.rows_with(x) for x in lexemes.get(word) or []), default=0)
+            if chosen and total + rows > CANDIDATES:
+                break
+            chosen.append(word)
+            total += rows
+    match_parts, match_params = [], []
+    if required:
+        match_parts.append("p.search @@ websearch_to_tsquery('english', %s)")
+        match_params.append(required)
+    if chosen:
+        match_parts.append("p.search @@ websearch_to_tsquery('english', %s)")
+        match_params.append(" or ".join(chosen))
+    rank_parts, rank_params = [], []
+    if required:
+        rank_parts.append("websearch_to_tsquery('english', %s)")
+        rank_params.append(required)
+    if optional:
+        rank_parts.append("websearch_to_tsquery('english', %s)")
+        rank_params.append(optional)
+    rank_query = rank_parts[0] if len(rank_parts) == 1 else f"({rank_parts[0]} && {rank_parts[1]})"
+    sql = (
+        "SELECT c.passage_id FROM (SELECT p.passage_id, p.search FROM archive_passage_fulltext p "
+        f"WHERE {' AND '.join(match_parts)}{where} LIMIT %s) c "
+        f"ORDER BY ts_rank_cd(c.search, {rank_query}) DESC, c.passage_id LIMIT %s"
+    )
+    return sql, [*match_params, *params, CANDIDATES, *rank_params, limit]
 
 
 # --- semantic: vectors in memory ---------------------------------------------------------------

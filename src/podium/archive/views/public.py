@@ -113,6 +113,7 @@ def ask_json(request):
             "question": question,
             "answered": result.answered,
             "framing": result.answer.framing,
+            "framed_by": result.answer.framed_by,
             "quotes": [q.to_dict(request) for q in result.quotes],
         },
         json_dumps_params={"ensure_ascii": False},

@@ -72,6 +72,8 @@ class Answer:
     quotes: list[AnsweredQuote] = field(default_factory=list)
     rejected: int = 0
     """Sentences considered but not shown because a check did not pass."""
+    framed_by: str = "fixed"
+    """``"fixed"`` (the builder's sentence) or ``"llm"`` (a model's, verified: `engine.write.framing`)."""
 
     @property
     def answered(self) -> bool:
@@ -81,6 +83,7 @@ class Answer:
         return {
             "question": self.question,
             "framing": self.framing,
+            "framed_by": self.framed_by,
             "quotes": [
                 {
                     "text": q.text,

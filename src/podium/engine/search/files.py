@@ -14,11 +14,11 @@ from pathlib import Path
 import numpy as np
 
 from podium.engine.search.answer import Answer, Candidate, ContextCache, build_answer
-from podium.engine.search.fusion import FUSION_WEIGHTS, reciprocal_rank_fusion
+from podium.engine.search.fusion import FUSION_WEIGHTS, SPEAKER_WEIGHT, reciprocal_rank_fusion
 from podium.engine.search.lexical import LexicalIndex
 from podium.engine.search.passages import PASSAGE_WORDS, Passage, make_passages
 from podium.engine.search.semantic import rank_by_similarity
-from podium.engine.search.terms import mentioned_speakers
+from podium.engine.search.terms import content_query, mentioned_speakers
 from podium.engine.transcript.model import Transcript
 
 MODES = ("hybrid", "lexical", "semantic")
@@ -85,10 +85,13 @@ class FileArchive:
         """Entry numbers best first, per ranking: ``lexical``, ``semantic`` and ``speaker``.
 
         ``speaker`` holds the passages of the speakers the query names, by meaning
-        (empty when it names nobody).
+        (empty when it names nobody). Both the full-text and the meaning-based
+        rankings read the query without its question scaffolding and the named
+        speakers' names (`content_query`).
         """
-        lexical = [row for row, _ in self.lexical.search(query, limit=pool)]
-        vector = self._embed([query])[0]
+        content = content_query(query, self.speakers)
+        lexical = [row for row, _ in self.lexical.search(content, limit=pool)]
+        vector = self._embed([content])[0]
         semantic = [row for row, _ in rank_by_similarity(vector, self.vectors, limit=pool)]
         named = set(mentioned_speakers(query, self.speakers))
         speaker: list[int] = []
@@ -111,7 +114,8 @@ class FileArchive:
         ranked = self.rankings(query)
         if mode == "hybrid":
             fused = reciprocal_rank_fusion(
-                [ranked["lexical"], ranked["semantic"], ranked["speaker"]], weights=(*weights, 1.0)
+                [ranked["lexical"], ranked["semantic"], ranked["speaker"]],
+                weights=(*weights, SPEAKER_WEIGHT),
             )
         else:
             fused = [(row, 1.0 / (rank + 1)) for rank, row in enumerate(ranked[mode])]

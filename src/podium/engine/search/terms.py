@@ -134,37 +134,169 @@ _HONORIFICS = frozenset(
         "hon",
         "rt",
         "right",
-        "minister",
         "deputy",
+        "minister",
         "chair",
+        "am",  # Assembly Member, Member of Parliament…: post-nominal letters
+        "mp",
+        "ms",
+        "msp",
+        "mla",
+        "mep",
+        "td",
     ]
 )
+_NAME_TOKEN = re.compile(r"[\w'’]+(?:-[\w'’]+)*", re.UNICODE)
 
 
 def name_words(name: str) -> list[str]:
-    """The words of a person's name that identify them (honorifics and initials left out)."""
-    return [w for w in _words(name) if len(w) > 1 and w not in _HONORIFICS]
+    """The words of a person's name that identify them (honorifics, post-nominals and initials
+    left out); a hyphenated surname is one word ("finch-saunders")."""
+    out = []
+    for token in _NAME_TOKEN.findall(name):
+        word = _possessive(token.lower().replace("’", "'").strip("'"))
+        if len(word) > 1 and word not in _HONORIFICS:
+            out.append(word)
+    return out
+
+
+def _possessive(word: str) -> str:
+    return word[:-2] if word.endswith("'s") else word
+
+
+def _close(a: str, b: str) -> bool:
+    """Equal, or one letter apart in a long word (a misspelt surname: "Dhillabeer")."""
+    if a == b:
+        return True
+    if len(a) != len(b) or len(a) < 7:
+        return False
+    return sum(x != y for x, y in zip(a, b, strict=True)) == 1
 
 
 def mentioned_speakers(query: str, speakers: list[str]) -> list[str]:
     """The speakers `query` names: their full name, or a surname no other speaker shares.
 
     "What did Bill Blair say about…", "according to Meilyr Rowlands", "where
-    Panda talked about the nuclear threshold" each name one speaker.
+    Panda talked about the nuclear threshold", "what did Paul-Hus think",
+    "JustinTrudeau" (written as one word) each name one speaker; honorifics
+    and post-nominals ("Hon.", "AM") are not needed, and a long surname may be
+    misspelt by one letter when the first name is given.
     """
-    words = set(_words(query))
-    surnames: dict[str, list[str]] = {}
-    for speaker in speakers:
-        parts = name_words(speaker)
-        if parts:
-            surnames.setdefault(parts[-1], []).append(speaker)
+    tokens = [
+        _possessive(t.lower().replace("’", "'").strip("'")) for t in _NAME_TOKEN.findall(query)
+    ]
+    words = set(tokens) | {w for t in tokens for w in t.split("-")}
+    text = " " + " ".join(tokens) + " "
     found = []
-    for speaker in speakers:
-        parts = name_words(speaker)
-        if not parts or speaker in found:
-            continue
-        full = len(parts) > 1 and all(p in words for p in parts)
-        surname = parts[-1] in words and len(parts[-1]) >= 4 and len(surnames[parts[-1]]) == 1
-        if full or surname:
+    names = {speaker: name_words(_PARENTHESES.sub(" ", speaker)) for speaker in speakers}
+    surnames: dict[str, set[tuple[str, ...]]] = {}  # one person may speak under several labels
+    for parts in names.values():
+        if parts:
+            surnames.setdefault(parts[-1], set()).add(tuple(parts))
+    for speaker, parts in names.items():
+        last = parts[-1] if parts else ""
+        full = len(parts) > 1 and (
+            all(p in words for p in parts)
+            or "".join(parts) in words
+            or (parts[-2] in words and any(_close(last, w) for w in words))
+        )
+        surname = bool(
+            last and last in words and (len(last) >= 4 or "-" in last) and len(surnames[last]) == 1
+        )
+        # what a label's parentheses hold: a role ("Prime Minister") or the person ("Mrs. Carol Hughes")
+        inner = False
+        for held in _PARENTHESES.findall(speaker):
+            raw = [t.lower() for t in _NAME_TOKEN.findall(held)]
+            person = name_words(held)
+            inner = inner or (
+                (len(raw) > 1 and f" {' '.join(raw)} " in text)
+                or (len(person) > 1 and all(p in words for p in person))
+            )
+        if full or surname or inner:
             found.append(speaker)
     return found
+
+
+_PARENTHESES = re.compile(r"\(([^)]*)\)")
+
+
+ASKING = frozenset(
+    [
+        "summarize",
+        "summarise",
+        "summary",
+        "discussion",
+        "discussions",
+        "discuss",
+        "discussed",
+        "discussing",
+        "debate",
+        "debated",
+        "debates",
+        "questioning",
+        "inquiries",
+        "meeting",
+        "group",
+        "talk",
+        "talked",
+        "talking",
+        "think",
+        "thought",
+        "thinks",
+        "opinion",
+        "opinions",
+        "say",
+        "said",
+        "says",
+        "speak",
+        "spoke",
+        "mention",
+        "mentioned",
+        "elaborate",
+        "elaborated",
+        "respond",
+        "responded",
+        "happened",
+        "when",
+        "what",
+        "why",
+        "how",
+        "did",
+        "does",
+        "do",
+        "was",
+        "were",
+        "the",
+        "about",
+        "of",
+        "on",
+    ]
+)
+"""Question scaffolding ("Summarize the discussion about…", "What did X think of…"): words
+that say how someone asks, not what about."""
+
+
+def content_query(query: str, speakers: list[str]) -> str:
+    """`query` without its question scaffolding (`ASKING`) and the names of the speakers it names.
+
+    "What did Julie Morgan think about unforeseen costs?" becomes "unforeseen
+    costs": the named speaker is a filter of its own (`mentioned_speakers`), and
+    neither her name nor "think" is in what she said. Quoted phrases stay
+    whole. When nothing is left, the query is returned unchanged.
+    """
+    query = query.replace("“", '"').replace("”", '"')
+    named = mentioned_speakers(query, speakers)
+    drop = {w for s in named for w in name_words(_PARENTHESES.sub(" ", s))}
+    drop |= {part for w in drop for part in w.split("-")}
+    drop |= {"".join(name_words(_PARENTHESES.sub(" ", s))) for s in named}
+    pieces = []
+    for number, piece in enumerate(query.split('"')):
+        if number % 2:  # inside quotes
+            pieces.append(f'"{piece}"')
+            continue
+        for token in _NAME_TOKEN.findall(piece):
+            word = _possessive(token.lower().replace("’", "'").strip("'"))
+            if word not in ASKING and word not in drop and word.replace("-", "") not in drop:
+                pieces.append(token)
+    cleaned = " ".join(pieces).strip()
+    return cleaned if parse_terms(cleaned).words or parse_terms(cleaned).phrases else query
