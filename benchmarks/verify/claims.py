@@ -77,6 +77,7 @@ def judge(claims: list[Claim]) -> dict[str, tuple[str, list]]:
     for claim in claims:
         by_meeting[claim.meeting].append(claim)
     for meeting, group in by_meeting.items():
+        print(f"{meeting}: {len(group)} claims", file=sys.stderr, flush=True)
         transcript = load_meeting(qmsum_dir() / f"{meeting}.json").transcript
         speakers = set(transcript.speakers)
         ctx = build_context(transcript)

@@ -336,3 +336,61 @@ COUNCIL = make_transcript(
 def test_category_faithful_passes_and_unfaithful_fails(category, faithful, unfaithful):
     assert claim_finding("Ruth Ames", faithful, COUNCIL).status == "ok"
     assert claim_finding("Ruth Ames", unfaithful, COUNCIL).status == "fail"
+
+
+# --- this round: structural false alarms and negation scope ---------------------------------
+def test_agents_a_lower_case_form_of_address_is_not_the_doer():
+    # "chair, in May 2019, the Liberals launched": "chair" is the person addressed
+    found = _checks(
+        agents,
+        "Rosemarie Falk said that chair, in May 2019, the Liberals launched their digital charter.",
+        "Chair, in May 2019, the Liberals launched their digital charter.",
+    )
+    assert found == []
+    found = _checks(
+        agents,
+        "Ahmed Hussen said that madam Chair, I can assure the member that they are eligible.",
+        "Madam Chair, I can assure the member that they are eligible.",
+        speaker_words=frozenset(["ahmed", "hussen"]),
+    )
+    assert found == []
+
+
+def test_entities_and_arguments_read_bill_c7_and_c_7_alike():
+    claim = parse("He tabled a petition related to Bill C-7, the euthanasia bill.")
+    evidence = parse("I am tabling a petition related to Bill C7, the euthanasia bill.")
+    assert entities(claim, evidence) == []
+    assert arguments(clauses(claim), clauses(evidence)) == []
+
+
+def test_polarity_complement_of_a_negated_factive_clause_is_not_compared():
+    # "not happy about the fact that X" says nothing against X
+    found = _checks(
+        polarity,
+        "The government is trying to eliminate the reflection period.",
+        "Petitioners are not happy about the fact that the government is trying to "
+        "eliminate the reflection period.",
+    )
+    assert found == []
+
+
+def test_polarity_negation_raising_verb_still_negates_its_complement():
+    found = _checks(
+        polarity, "Fees will rise next year.", "I don't think that fees will rise next year."
+    )
+    assert [m.note for m in found] == ["a negation dropped"]
+
+
+def test_polarity_nothing_in_a_prepositional_adjunct_is_not_a_clause_negation():
+    found = _checks(
+        polarity,
+        "Canada's national debt is set to hit one trillion dollars.",
+        "Canada's national debt is set to hit one trillion dollars, with almost nothing to "
+        "show for it.",
+    )
+    assert found == []
+    # but "at no time" is
+    found = _checks(
+        polarity, "The council approved the plan.", "At no time did the council approve the plan."
+    )
+    assert [m.note for m in found] == ["a negation dropped"]
