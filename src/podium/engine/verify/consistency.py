@@ -211,6 +211,9 @@ def _negated(head: Token) -> bool:
 def _modality(head: Token) -> str | None:
     possible, certain = word_list("modal_possible"), word_list("modal_certain")
     auxes = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
+    lemmas = [_lemma(a) for a in auxes]
+    if head.tag_ == "VBN" and "have" in lemmas and {"should", "ought", "would"} & set(lemmas):
+        return "unrealised"  # "we should have made more progress": it was not made
     for aux in auxes:
         lemma = _lemma(aux)
         if lemma in possible:
@@ -469,13 +472,16 @@ def _inherits_from(head: Token) -> Token | None:
 
 def modality(claim: list[Clause], evidence: list[Clause]) -> list[Mismatch]:
     """Certainty the transcript does not have: "will"/"has done" where it says "may"/"plans to",
-    or "has done" where it says "will"."""
+    "has done" where it says "will", or where it says "should have done" (a counterfactual:
+    it was not done)."""
     stronger = {
         ("will", "may"),
         ("will", "plan"),
         ("done", "may"),
         ("done", "plan"),
         ("done", "will"),
+        ("done", "unrealised"),
+        ("will", "unrealised"),
     }
     out = []
     for c, matches in _pairs(claim, evidence):
