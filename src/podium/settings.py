@@ -147,7 +147,10 @@ if env("PODIUM_DB", "sqlite") == "postgres":
             # A request that waits for a row lock (a seat) gives up after this
             # long and the visitor is asked to try again, as pretix does.
             "OPTIONS": {
-                "options": f"-c lock_timeout={int(env('PODIUM_LOCK_TIMEOUT', '3')) * 1000}"
+                "options": f"-c lock_timeout={int(env('PODIUM_LOCK_TIMEOUT', '3')) * 1000}",
+                # Server-side binding: psycopg prepares a statement after it has run
+                # a few times, so PostgreSQL stops re-planning the hot queries.
+                "server_side_binding": env("PODIUM_DB_SERVER_SIDE_BINDING", "0") == "1",
             },
         }
     }

@@ -102,9 +102,16 @@ def _blank_form_body(context: dict) -> str:
 
 @require_http_methods(["GET", "POST"])
 def registration_form(request: HttpRequest, event_slug: str, type_slug: str) -> HttpResponse:
-    event = _public_event(event_slug)
-    rtype = get_object_or_404(RegistrationType, event=event, slug=type_slug, is_active=True)
-    rtype.event = event
+    # one query for the type and its event (the rush path: every query counts)
+    rtype = (
+        RegistrationType.objects.select_related("event")
+        .filter(event__slug=event_slug, slug=type_slug, is_active=True)
+        .first()
+    )
+    if rtype is None or not rtype.event.is_public:
+        _public_event(event_slug)  # the event's own 404 when it is the event that is missing
+        raise Http404("No such registration type")
+    event = rtype.event
     if not rtype.is_open():
         return render(
             request,
