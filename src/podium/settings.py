@@ -264,6 +264,18 @@ else:
 # (The file cache increments without a lock: under a burst a few more requests
 # than a limit may pass; PODIUM_CACHE_URL gives exact counts.)
 
+# --- Email confirmation before a seat is held ---------------------------------------
+# On: a public registration waits, holding no seat, until the registrant opens the
+# signed link emailed to them (valid PODIUM_REGISTRATION_CONFIRM_HOURS); unconfirmed
+# ones are cancelled by `podium manage expire_offers` after that time.
+PODIUM_REGISTRATION_CONFIRM_EMAIL = env("PODIUM_REGISTRATION_CONFIRM_EMAIL", "0").lower() in (
+    "1",
+    "true",
+    "yes",
+    "on",
+)
+PODIUM_REGISTRATION_CONFIRM_HOURS = float(env("PODIUM_REGISTRATION_CONFIRM_HOURS", "24"))
+
 # --- Throttling ------------------------------------------------------------------
 # django-ratelimit on the public forms ("N/period", period s, m, h or d);
 # the registration benchmark raises PODIUM_RATE_PUBLIC_IP.

@@ -175,6 +175,7 @@ def _register_locked(
     staff,
     now,
     over_capacity,
+    confirm_email=False,
 ):
     """The checks and the insert, under the type's lock (inside ``register``'s transaction)."""
     rtype = lock_registration_type(registration_type)
@@ -198,6 +199,8 @@ def _register_locked(
 
     if staff and over_capacity:
         status = Status.CONFIRMED
+    elif confirm_email:
+        status = Status.UNCONFIRMED  # no seat until the emailed link is opened
     elif rtype.requires_approval:
         status = Status.PENDING
     elif free and not waiting:
@@ -245,6 +248,7 @@ def register(
     notify: bool = True,
     now=None,
     over_capacity: bool = False,
+    confirm_email: bool = False,
 ) -> Registration:
     """Register ``email`` for ``event`` with ``registration_type``; return the new registration.
 
@@ -258,6 +262,9 @@ def register(
     queues the email after commit (``notify=False``: added silently by staff or the demo).
     Staff may add someone without an email (no email is sent) and, with
     ``over_capacity``, confirm them even when the type or the event is full.
+    With ``confirm_email`` (the public form under PODIUM_REGISTRATION_CONFIRM_EMAIL)
+    the registration is "unconfirmed", holds no seat and is emailed a signed
+    link; ``transitions.confirm_email_address`` then decides as above.
     """
     if registration_type.event_id != event.pk:
         raise ValueError("registration type belongs to another event")
@@ -287,6 +294,7 @@ def register(
                 staff=staff,
                 now=now,
                 over_capacity=over_capacity,
+                confirm_email=confirm_email and bool(email_normalised),
             )
             log_action(
                 event=event,
@@ -303,6 +311,7 @@ def register(
                 queue_email(
                     registration,
                     {
+                        Status.UNCONFIRMED: "confirm_email",
                         Status.PENDING: "received",
                         Status.CONFIRMED: "confirmed",
                         Status.WAITLISTED: "waitlisted",
@@ -399,7 +408,9 @@ def resend_manage_link(event, *, email: str) -> bool:
     )
     if recent.exists():
         return False
-    queue_email(registration, "link")
+    queue_email(
+        registration, "confirm_email" if registration.status == Status.UNCONFIRMED else "link"
+    )
     log_action(event=event, registration=registration, action="registration.link_resent")
     return True
 
@@ -407,6 +418,7 @@ def resend_manage_link(event, *, email: str) -> bool:
 def resend_confirmation(registration: Registration, *, actor) -> str:
     """Staff: send the registrant the email of their current status again (with the manage link)."""
     kind = {
+        Status.UNCONFIRMED: "confirm_email",
         Status.PENDING: "received",
         Status.CONFIRMED: "confirmed",
         Status.WAITLISTED: "waitlisted",
