@@ -50,6 +50,7 @@ REPO = Path(__file__).resolve().parents[2]
 EVENT_SLUG = "bench-registration"
 SCENARIOS = {"postgres": {"attempts": 1000, "seats": 100}, "sqlite": {"attempts": 300, "seats": 30}}
 CLIENTS = 256
+RUN = os.urandom(4).hex()  # emails unique per run: the per-email rate limit lasts an hour
 SERVER_KINDS = ("gunicorn", "granian", "runserver")
 
 
@@ -281,7 +282,7 @@ async def post_form(port: int, index: int, cookie: str, token: str) -> tuple[boo
             "csrfmiddlewaretoken": token,
             "q_first_name": "Bench",
             "q_last_name": f"Person {index}",
-            "q_email": f"bench{index}@example.org",
+            "q_email": f"bench-{RUN}-{index}@example.org",
             "q_organisation": "Benchmark Institute",
             "q_job_title": "Tester",
             "privacy_consent": "on",

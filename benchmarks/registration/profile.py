@@ -41,6 +41,7 @@ from benchmarks.registration.__main__ import (
     scenario_env,
 )
 
+RUN = os.urandom(4).hex()  # emails unique per run: the per-email rate limit lasts an hour
 SPENT: dict[str, float] = defaultdict(float)
 CALLS: dict[str, int] = defaultdict(int)
 _STACK: list[list[float]] = []
@@ -223,7 +224,7 @@ def main(argv: list[str] | None = None) -> int:
         token = re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', content).group(1)
         # an incomplete form (no consent): the POST path without taking a seat
         body = urllib.parse.urlencode(
-            {"csrfmiddlewaretoken": token.decode(), "q_email": f"warm{index}@example.org"}
+            {"csrfmiddlewaretoken": token.decode(), "q_email": f"warm-{RUN}-{index}@example.org"}
         ).encode()
         client.call("POST", url, body=body, cookie=cookie.split(";", 1)[0], referer=url)
     pid = None
@@ -258,7 +259,7 @@ def main(argv: list[str] | None = None) -> int:
                 "csrfmiddlewaretoken": token,
                 "q_first_name": "Bench",
                 "q_last_name": f"Person {index}",
-                "q_email": f"bench{index}@example.org",
+                "q_email": f"bench-{RUN}-{index}@example.org",
                 "q_organisation": "Benchmark Institute",
                 "q_job_title": "Tester",
                 "privacy_consent": "on",
