@@ -2,7 +2,7 @@
 
 ``python -m benchmarks.registration`` runs two scenarios, each in a fresh
 database, through the production server (``podium serve``: gunicorn, DEBUG
-off, WhiteNoise), and prints a table:
+off, WhiteNoise), and prints two tables:
 
 - PostgreSQL: 1,000 attempts for 100 seats (database ``PODIUM_BENCH_DB_NAME``,
   default ``podium_bench_registration``, dropped and re-created on the server
@@ -11,20 +11,29 @@ off, WhiteNoise), and prints a table:
 
 Each scenario migrates the database, creates an event with the default
 registration types, and starts the server on a free port of 127.0.0.1 with
-``--workers`` processes, which really compete for the same seats. A bounded
-pool of client threads (stdlib ``urllib`` with a cookie jar per attempt)
-fetches the form for its CSRF token and posts it; success is the redirect to
-the "check your inbox" page. Every attempt comes from 127.0.0.1, so the
-benchmark raises the per-address rate limit (``PODIUM_RATE_PUBLIC_IP``);
-each attempt uses its own email, which stays under the per-email limit.
-Afterwards the database is counted: the run fails (exit 1) unless
-confirmed == seats, waiting == attempts - seats and no request failed.
-The table gives the CPU seconds the server processes used, and for
-PostgreSQL those of its backends serving the run (both from /proc), so runs
-on a shared machine compare by CPU as well as by wall time.
+``--workers`` processes, which really compete for the same seats. Like real
+registrants, everyone first loads the form (one GET each, for the CSRF cookie
+and token; measured separately) and then the rush starts: every loaded form
+is POSTed at once by a lean asyncio client (raw HTTP/1.1, at most
+``--clients`` connections open, the rest queued), and success is the 302 to
+"check your inbox". The rate limits count in Redis (``PODIUM_BENCH_CACHE_URL``,
+else ``PODIUM_REDIS_URL``, else redis://127.0.0.1:6379/0), as docs/deploy.md
+advises; every attempt comes from 127.0.0.1, so the per-address limit is
+raised, and every email is new (unique per run). Afterwards the database is
+counted: the run fails (exit 1) unless confirmed == seats,
+waiting == attempts - seats and no request failed.
+
+The first table is the rush as measured (wall time: registrations per second,
+p50/p95 latency). The second gives CPU milliseconds per attempt from /proc:
+the server (gunicorn master and workers), the PostgreSQL backends serving the
+benchmark database, and this client; and the capacity implied by CPU,
+``--cores`` (2) / (server + PostgreSQL CPU-seconds per POST): what that many
+cores would sustain with nothing else running. On a shared machine the first
+number says more about the neighbours than about Podium; the second does not.
 
 Options: ``--only postgres|sqlite``, ``--server gunicorn|granian|runserver``,
-``--workers N``, ``--attempts N --seats N --clients N``.
+``--workers N``, ``--attempts N --seats N --clients N --cores N``.
+``python -m benchmarks.registration.profile`` splits the CPU of one POST by stage.
 """
 
 from __future__ import annotations

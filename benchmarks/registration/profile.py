@@ -123,6 +123,8 @@ def instrument() -> None:
     patch(domain, "find_active_registration", "register: duplicate check")
     patch(domain, "has_free_seat", "register: seat count")
     patch(domain, "waiting_queue", "register: seat count")
+    if hasattr(domain, "seat_state"):  # one query for seats, waiting list and duplicate
+        patch(domain, "seat_state", "register: seats + duplicate (one query)")
     patch(domain, "log_action", "register: audit row")
     patch(domain, "queue_email", "register: queue email")
     from django.db.models import Model

@@ -139,16 +139,22 @@ def seat_state(rtype: RegistrationType, email_normalised: str) -> tuple[bool, bo
         f"SELECT (SELECT COUNT(*) FROM {table} WHERE registration_type_id = %s AND status IN ({marks})),"
         f" (SELECT COUNT(*) FROM {table} WHERE event_id = %s AND status IN ({marks})),"
         f" EXISTS (SELECT 1 FROM {table} WHERE registration_type_id = %s AND status = %s),"
-        f" (SELECT id FROM {table} WHERE event_id = %s AND email_normalised = %s"
-        f" AND status NOT IN (%s, %s) LIMIT 1)"
+        # people staff add without an email are never duplicates of anyone
+        + (
+            f" (SELECT id FROM {table} WHERE event_id = %s AND email_normalised = %s"
+            f" AND status NOT IN (%s, %s) LIMIT 1)"
+            if email_normalised
+            else " NULL"
+        )
     )
     params = [
         rtype.pk, *holding,
         # the event-wide count only matters under a shared capacity (id -1 matches nothing)
         event.pk if event.capacity is not None else -1, *holding,
         rtype.pk, Status.WAITLISTED,
-        event.pk, email_normalised or "\x00", Status.CANCELLED, Status.REJECTED,
     ]  # fmt: skip
+    if email_normalised:
+        params += [event.pk, email_normalised, Status.CANCELLED, Status.REJECTED]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         in_type, in_event, waiting, existing = cursor.fetchone()

@@ -4,15 +4,26 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('registration', '0002_offers_setup_template_and_rejected_reregistration'),
+        ("registration", "0002_offers_setup_template_and_rejected_reregistration"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='registration',
-            name='status',
-            field=models.CharField(choices=[('unconfirmed', 'Email not confirmed'), ('pending', 'Pending approval'), ('confirmed', 'Confirmed'), ('waitlisted', 'Waiting list'), ('offered', 'Seat offered'), ('rejected', 'Rejected'), ('cancelled', 'Cancelled')], db_index=True, max_length=20),
+            model_name="registration",
+            name="status",
+            field=models.CharField(
+                choices=[
+                    ("unconfirmed", "Email not confirmed"),
+                    ("pending", "Pending approval"),
+                    ("confirmed", "Confirmed"),
+                    ("waitlisted", "Waiting list"),
+                    ("offered", "Seat offered"),
+                    ("rejected", "Rejected"),
+                    ("cancelled", "Cancelled"),
+                ],
+                db_index=True,
+                max_length=20,
+            ),
         ),
     ]
