@@ -10,10 +10,10 @@ Without the prompt, tiny writes "SunZia" as "sun's air" (tests/engine/asr/test_v
 from __future__ import annotations
 
 import pytest
+from benchmarks.asr.synth import Line, render
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from benchmarks.asr.synth import Line, render
 from podium.briefs.domain.content import event_vocabulary, load_transcript
 from podium.briefs.domain.runners import run_job, transcribe_options
 from podium.briefs.models import Job, TranscriptVersion

@@ -63,8 +63,12 @@ class DiarizeOptions:
     """Clustering: ``agglomerative`` (count cut at `threshold`) or ``spectral`` (eigengap)."""
     window: float = 1.5
     """Length in seconds of the speech windows that are embedded."""
-    hop: float = 0.75
-    """Seconds between the starts of consecutive windows in a speech region."""
+    hop: float = 1.5
+    """Seconds between the starts of consecutive windows in a speech region (stretched a
+    little so the last window ends with the region). Tuned on benchmarks/asr panels made
+    apart from the reported ones: windows that do not overlap (1.5) put as many or more
+    words on the right speaker as half-overlapping ones (0.75), their count estimate does
+    not depend on `threshold` between 0.01 and 0.03, and they cost 60 % of the encoder time."""
     min_window: float = 0.8
     """Speech regions shorter than this (seconds) get no embedding; they take the nearest speaker."""
     threshold: float = 0.025
