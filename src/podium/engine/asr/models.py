@@ -207,9 +207,14 @@ def _atomic_copy(source: Path, destination: Path) -> None:
     os.replace(tmp.name, destination)
 
 
-@functools.cache
 def load_whisper(name: str, *, threads: int = 0, cache_dir: Path | None = None):
-    """A `faster_whisper.WhisperModel` on the CPU with int8 weights, loaded once per process."""
+    """A `faster_whisper.WhisperModel` on the CPU with int8 weights, loaded once per process
+    for each model, thread count and cache directory (however the arguments are spelled)."""
+    return _load_whisper(name, threads or (os.cpu_count() or 1), cache_dir)
+
+
+@functools.cache
+def _load_whisper(name: str, threads: int, cache_dir: Path | None):
     from faster_whisper import WhisperModel
 
     directory = whisper_model_dir(whisper_spec(name), cache_dir=cache_dir)
@@ -217,7 +222,7 @@ def load_whisper(name: str, *, threads: int = 0, cache_dir: Path | None = None):
         str(directory),
         device="cpu",
         compute_type="int8",
-        cpu_threads=threads or (os.cpu_count() or 1),
+        cpu_threads=threads,
         local_files_only=True,
     )
 
