@@ -7,6 +7,8 @@
                                           #  memory and resume after a killed worker
     python -m benchmarks.asr --two-hours --model tiny   # only the 2-hour file
     python -m benchmarks.asr pipeline     # only the timed recording -> brief -> verify run
+    python -m benchmarks.asr --no-variants --rounds 3 --only-recording "3 voices, noise"
+                                          # the speed figure alone: medians over 3 rounds
 
 Recordings are spoken by espeak-ng with voices that sound alike (`CLOSE_VOICES`:
 en-us, en-gb, en-us+m3, then en-us+f3 and en+m7 for five) and kept in
