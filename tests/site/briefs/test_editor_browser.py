@@ -131,6 +131,7 @@ def test_editor_edits_title_parts_and_sections(live_server, page, client, edited
     page.click("[data-delete='5']")
     wait_version(page, 10)
     current, brief = brief_of(event)
+    current = current.current_version
     assert brief.title == "Salt, Leaks and Who Pays"
     assert brief.closing == [
         "This brief was drafted with AI assistance and checked by Grace Hopper."
@@ -219,13 +220,17 @@ def test_keys_move_between_findings_apply_and_edit(live_server, page, client, ed
 
     def press_j_until(check: str, section: str | None = None) -> None:
         for _ in range(30):
-            page.keyboard.press("j")
             here = page.evaluate(
                 "[document.activeElement.dataset.check, document.activeElement.dataset.sectionOf]"
             )
             if here[0] == check and (section is None or here[1] == section):
                 return
-        raise AssertionError(f"J never reached a {check} finding")
+            page.keyboard.press("j")
+        seen = page.evaluate(
+            "[...document.querySelectorAll('#review .finding')].map(f => "
+            "[f.dataset.check, f.dataset.sectionOf, f.dataset.status, f.offsetParent !== null])"
+        )
+        raise AssertionError(f"J never reached a {check} finding: {seen}")
 
     page.keyboard.press("j")
     first = page.evaluate("document.activeElement.dataset.finding")
