@@ -262,6 +262,7 @@ def test_keys_move_between_findings_apply_and_edit(live_server, page, client, ed
     page.keyboard.press("e")
     page.wait_for_selector(f"#section-{claim_section} [data-section-form]")
     assert focused_matches(page, "#id_title")
+    page.keyboard.press("End")
     page.keyboard.type("j")  # typing in a field is typing, not a key command
     assert page.input_value("#id_title").endswith("j")
     assert focused_matches(page, "#id_title")
