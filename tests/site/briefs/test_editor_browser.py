@@ -23,11 +23,14 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 SHOTS = os.environ.get("PODIUM_SCREENSHOTS")
 
 
-def shot(page, name: str, *, selector: str | None = None) -> None:
+def shot(page, name: str, *, selector: str | None = None, viewport: bool = False) -> None:
     if not SHOTS:
         return
     Path(SHOTS).mkdir(parents=True, exist_ok=True)
-    if selector:
+    if viewport:  # what the editor sees, the focused element in the middle
+        page.evaluate("document.activeElement.scrollIntoView({block: 'center'})")
+        page.screenshot(path=str(Path(SHOTS) / name))
+    elif selector:
         page.locator(selector).first.screenshot(path=str(Path(SHOTS) / name))
     else:
         page.screenshot(path=str(Path(SHOTS) / name), full_page=True)
@@ -243,7 +246,7 @@ def test_keys_move_between_findings_apply_and_edit(live_server, page, client, ed
     page.keyboard.press("K")
     page.keyboard.press("k")  # K at the first finding stays there
     press_j_until("quote", "2")
-    shot(page, "brief-review-keys.png", selector="#section-2")
+    shot(page, "brief-review-keys.png", viewport=True)
 
     page.keyboard.press("a")
     page.wait_for_function(

@@ -34,7 +34,7 @@ from podium.briefs.domain.errors import WorkflowError
 from podium.briefs.domain.transitions import check_version
 from podium.briefs.models import Brief, BriefVersion, EditorDraft
 from podium.engine.brief.model import Part, Section
-from podium.engine.timefmt import parse_time
+from podium.engine.timefmt import format_time, parse_time
 
 MAX_DRAFT_CHARS = 100_000
 """A draft is the text of one form; anything longer is not an editor's typing."""
@@ -405,6 +405,7 @@ def document_of(version: BriefVersion) -> dict:
                         "number": s.number,
                         "title": s.title,
                         "start": s.start,
+                        "time": "" if s.start is None else format_time(s.start),
                         "speakers": s.speakers,
                         "sentences": sentences_of(s),
                     }
