@@ -114,6 +114,8 @@ def test_every_page_has_no_serious_or_critical_violation(content, live_server, p
     audit("speaker mapping", brief + "speakers/")
     audit("brief review", brief + "review/")
     audit("brief history", brief + "history/")
+    audit("brief document editor", brief + "document/")
+    audit("brief section edit with quote speakers", brief + "sections/1/edit/")
     audit("brief review (seed 000)", f"/staff/events/{SEED_AFTER_SLUG}/brief/review/")
 
     table = audit_table(audits)

@@ -35,7 +35,7 @@ from podium.briefs.domain.content import (
     load_brief,
     load_transcript,
 )
-from podium.briefs.domain.errors import StaleVersion, WorkflowError
+from podium.briefs.domain.errors import LLM_NOT_CONFIGURED, StaleVersion, WorkflowError
 from podium.briefs.domain.jobs import start_job
 from podium.briefs.domain.transitions import check_version, new_version_state, stale_message
 from podium.briefs.models import Brief, BriefVersion, Job, Recording, TranscriptVersion
@@ -384,6 +384,19 @@ def save_speaker_map(*, transcript_version: TranscriptVersion, mapping: dict[str
 # --- generating and verifying -----------------------------------------------------
 
 
+def llm_configured() -> bool:
+    """True when an LLM endpoint and model are configured (`PODIUM_LLM_BASE_URL`, `PODIUM_LLM_MODEL`,
+    read by `podium.engine.llm.options.LLMOptions.from_env`)."""
+    from podium.engine.errors import PodiumError
+    from podium.engine.llm.options import LLMOptions
+
+    try:
+        LLMOptions.from_env()
+    except PodiumError:
+        return False
+    return True
+
+
 def generate_brief(
     *, event, user=None, writer: str = "extractive", sections: int = 8, enqueue: bool = True
 ) -> Job:
@@ -391,6 +404,8 @@ def generate_brief(
     brief = ensure_brief(event)
     if brief.transcript_id is None:
         raise WorkflowError("Upload a transcript (or a recording to transcribe) first.")
+    if writer == "llm" and not llm_configured():
+        raise WorkflowError(LLM_NOT_CONFIGURED)
     return start_job(
         event=event,
         kind=Job.Kind.GENERATE,
@@ -406,8 +421,13 @@ CONTEXT_CACHE_SIZE = 4
 """Transcripts kept indexed (word index, sentence embeddings) per process, so edits re-verify fast."""
 
 
-def verify_against(engine_brief, transcript_version: TranscriptVersion | None, event):
+def verify_against(
+    engine_brief, transcript_version: TranscriptVersion | None, event, *, reuse=None
+):
     """The engine's verification `Report` of `engine_brief` against the transcript (or None).
+
+    `reuse` (section number -> findings, from `reusable_findings`) skips the
+    per-section checks of sections that did not change.
 
     The engine's verification context (the transcript's index and embeddings,
     `podium.engine.verify.build_context`) is kept for the last few transcript
@@ -441,7 +461,59 @@ def verify_against(engine_brief, transcript_version: TranscriptVersion | None, e
             with _CONTEXTS_LOCK:
                 if key in _CONTEXTS:
                     _CONTEXTS[key] = (lock, transcript, context)
-        return verify(engine_brief, transcript, speakers=speakers, context=context)
+        return verify(engine_brief, transcript, speakers=speakers, context=context, reuse=reuse)
+
+
+def section_fingerprint(section) -> str:
+    """Everything the per-section checks read of a section (not its number)."""
+    return json.dumps(
+        [
+            section.title,
+            section.start,
+            list(section.speakers),
+            list(section.summary),
+            [[q.text, q.speaker] for q in section.quotes],
+        ],
+        ensure_ascii=False,
+    )
+
+
+def reusable_findings(engine_brief, base: BriefVersion | None, transcript) -> dict[int, list]:
+    """Section number of `engine_brief` -> the engine findings `base` already has for it.
+
+    Only sections whose fingerprint equals a section of `base`, and only when
+    `base` was verified against the same transcript version, are reused (the
+    speaker map is already applied to `base`: `reverify_current` refreshes the
+    current version whenever it changes). Names findings are never reused.
+    """
+    from podium.engine.verify.report import Evidence, Finding
+
+    if base is None or not base.report or transcript is None or base.transcript_id != transcript.pk:
+        return {}
+    old_brief = load_brief(base)
+    by_number: dict[int, list[dict]] = {}
+    for finding in findings_of(base):
+        by_number.setdefault(int(finding.get("section") or 0), []).append(finding)
+    old = {section_fingerprint(s): s.number for s in old_brief.sections()}
+    reuse = {}
+    for section in engine_brief.sections():
+        number = old.get(section_fingerprint(section))
+        if number is None:
+            continue
+        reuse[section.number] = [
+            Finding(
+                section=section.number,
+                check=f["check"],
+                status=f["status"],
+                subject=f.get("subject") or "",
+                message=f.get("message") or "",
+                evidence=[Evidence(**e) for e in f.get("evidence") or []],
+                suggestion=f.get("suggestion"),
+            )
+            for f in by_number.get(number, [])
+            if f.get("check") != "names"
+        ]
+    return reuse
 
 
 def _report_dict(report) -> dict:
@@ -478,8 +550,16 @@ def save_version(
     from podium.engine.brief import parse_brief
 
     parse_brief(content, source="new version")  # what is stored must read back (BriefError if not)
+    writer = dict(writer or {})
     if report is None:
-        report = verify_against(engine_brief, transcript, brief.event)
+        reuse = reusable_findings(engine_brief, brief.current_version, transcript)
+        report = verify_against(engine_brief, transcript, brief.event, reuse=reuse)
+        if transcript is not None:
+            numbers = [s.number for s in engine_brief.sections()]
+            writer["verified"] = {
+                "checked": [n for n in numbers if n not in reuse],
+                "reused": [n for n in numbers if n in reuse],
+            }
     data = _report_dict(report)
     summary = data.get("summary", {})
     with transaction.atomic():
@@ -499,7 +579,7 @@ def save_version(
             fail_count=summary.get("fail", 0),
             transcript=transcript,
             note=note[:500],
-            writer={**(writer or {}), **({"action": action} if action else {})},
+            writer={**writer, **({"action": action} if action else {})},
             author=user,
         )
         locked.current_version = version
@@ -611,9 +691,16 @@ def edit_section(
     start: str | float | None = None,
     summary: str | None = None,
     speaker: str | None = None,
+    quote_speakers: dict[str, str] | None = None,
     expected_version: int | None = None,
 ) -> BriefVersion:
-    """Change a section's title, ▶ time, summary (quotes follow it) or main speaker; re-verify."""
+    """Change a section's title, ▶ time, summary (quotes follow it), main speaker or who each
+    quote is attributed to (`quote_speakers`: quote text -> name); re-verify what changed.
+
+    Saving discards the editor's autosaved draft of this section.
+    """
+    from podium.briefs.domain.editor import _requote, discard_draft
+
     check_version(brief, expected_version)
     engine_brief = copy.deepcopy(_current(brief))
     try:
@@ -645,13 +732,19 @@ def edit_section(
         ]
         if paragraphs != list(section.summary):
             section.summary = paragraphs
-            section.quotes = quotes_in(
-                paragraphs, section.speakers[0] if section.speakers else None
-            )
             changed.append("summary")
+    before = [(q.text, q.speaker) for q in section.quotes]
+    if "speaker" in changed:
+        quote_speakers = None  # a new main speaker takes every quote (as before)
+        for quote in section.quotes:
+            quote.speaker = section.speakers[0]
+    _requote(section, quote_speakers)
+    if [(q.text, q.speaker) for q in section.quotes] != before and "summary" not in changed:
+        changed.append("quote speakers")
     if not changed:
+        discard_draft(brief=brief, user=user, key=f"section-{number}")
         return brief.current_version
-    return save_version(
+    version = save_version(
         brief=brief,
         engine_brief=engine_brief,
         origin=BriefVersion.Origin.EDITED,
@@ -659,6 +752,8 @@ def edit_section(
         note=f"Section {number}: {', '.join(changed)} edited",
         expected_version=expected_version,
     )
+    discard_draft(brief=brief, user=user, key=f"section-{number}")
+    return version
 
 
 MECHANICAL_CHECKS = frozenset({"quote", "timestamp", "attribution", "names"})

@@ -4,6 +4,11 @@ from __future__ import annotations
 
 from podium.common.domain.transitions import TransitionError
 
+LLM_NOT_CONFIGURED = (
+    "The language-model writer is not configured on this site (no LLM endpoint is set): "
+    "choose the extractive writer, or ask the site administrator to configure one."
+)
+
 
 class WorkflowError(Exception):
     """An action the workflow refuses, with a sentence for the editor."""

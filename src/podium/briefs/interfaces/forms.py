@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 
+from podium.briefs.domain.errors import LLM_NOT_CONFIGURED
 from podium.common.domain.uploads import RECORDING, readable_size
 from podium.common.interfaces.uploads import CheckedFileField
 
@@ -62,14 +63,52 @@ class RecordingForm(forms.Form):
 
 
 class GenerateForm(forms.Form):
+    """The writer choice offers the language model only when an LLM endpoint is configured
+    (`podium.briefs.domain.briefs.llm_configured`); choosing it otherwise is refused."""
+
     writer = forms.ChoiceField(
-        choices=[
-            ("extractive", "Extractive (offline, the speakers' own words)"),
-            ("llm", "Language model (when configured)"),
-        ],
+        choices=[("extractive", "Extractive (offline, the speakers' own words)")],
         initial="extractive",
     )
     sections = forms.IntegerField(min_value=2, max_value=16, initial=8)
+
+    def __init__(self, *args, llm: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.llm = llm
+        if llm:
+            self.fields["writer"].choices = [
+                *self.fields["writer"].choices,
+                ("llm", "Language model (the configured endpoint)"),
+            ]
+
+    def full_clean(self):
+        super().full_clean()
+        if not self.llm and self.data.get("writer") == "llm":
+            self._errors.pop("writer", None)
+            self.add_error("writer", LLM_NOT_CONFIGURED)
+
+
+class DocumentTextForm(forms.Form):
+    """The brief's own text: title, intro, context lines, disclosure and closing lines."""
+
+    title = forms.CharField(max_length=300)
+    intro = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
+        help_text="Paragraphs separated by a blank line.",
+    )
+    context = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+        label="Context lines",
+        help_text="Moderator, co-organisers, partners; separated by a blank line.",
+    )
+    closing = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
+        label="Disclosure and closing lines",
+        help_text="The AI disclosure and acknowledgements; separated by a blank line.",
+    )
 
 
 class SectionForm(forms.Form):

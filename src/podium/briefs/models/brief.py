@@ -133,3 +133,29 @@ class BriefStateChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.brief}: {self.previous} -> {self.state} ({self.action})"
+
+
+class EditorDraft(models.Model):
+    """Text an editor typed but has not saved (autosave): one per user, brief and form.
+
+    `key` names the form ("document" for title/intro/closing, "section-3" for a
+    section); `data` holds the form's fields; `base_version` is the version the
+    form was made from, shown when the draft is restored.
+    """
+
+    brief = models.ForeignKey(Brief, on_delete=models.CASCADE, related_name="drafts")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    key = models.CharField(max_length=40)
+    data = models.JSONField(default=dict)
+    base_version = models.PositiveIntegerField(default=0)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["brief", "user", "key"], name="unique_editor_draft_per_field"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Draft {self.key} of {self.brief} by {self.user_id}"

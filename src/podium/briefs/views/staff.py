@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 
 from podium.briefs import rules
 from podium.briefs.domain import briefs as workflow
+from podium.briefs.domain import editor as document_editor
 from podium.briefs.domain import transitions
 from podium.briefs.domain.content import event_speakers, load_brief, load_transcript
 from podium.briefs.domain.errors import StaleVersion
@@ -25,6 +26,7 @@ from podium.briefs.domain.jobs import requeue_stale_jobs, retry_job, seconds_lef
 from podium.briefs.domain.queries.media import player_for_event, upload_samples
 from podium.briefs.domain.queries.review import review_of
 from podium.briefs.interfaces.forms import (
+    DocumentTextForm,
     GenerateForm,
     ImportBriefForm,
     PublishForm,
@@ -87,7 +89,7 @@ def _workspace_context(request, event, brief, **extra) -> dict:
         "versions": list(brief.versions.all()[:5]),
         "transcript_form": TranscriptForm(),
         "recording_form": RecordingForm(),
-        "generate_form": GenerateForm(),
+        "generate_form": GenerateForm(llm=workflow.llm_configured()),
         "import_form": ImportBriefForm(),
         "sample_files": [
             (name, _url("demo_sample", event, filename=name)) for name in upload_samples(event)
@@ -295,10 +297,13 @@ def speakers(request, event, brief):
 @require_POST
 @brief_page(rules.CHANGE)
 def generate(request, event, brief):
-    form = GenerateForm(request.POST)
-    writer, sections = "extractive", 8
-    if form.is_valid():
-        writer, sections = form.cleaned_data["writer"], form.cleaned_data["sections"]
+    form = GenerateForm(request.POST, llm=workflow.llm_configured())
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+        return redirect(_url("overview", event) + "#generate")
+    writer, sections = form.cleaned_data["writer"], form.cleaned_data["sections"]
     try:
         workflow.generate_brief(event=event, user=request.user, writer=writer, sections=sections)
     except workflow.WorkflowError as exc:
@@ -371,12 +376,20 @@ def section_edit(request, event, brief, number: int):
     if request.method == "POST":
         form = SectionForm(request.POST)
         if form.is_valid():
+            quote_speakers = dict(
+                zip(
+                    request.POST.getlist("quote_text"),
+                    request.POST.getlist("quote_speaker"),
+                    strict=False,
+                )
+            )
             try:
                 workflow.edit_section(
                     brief=brief,
                     number=number,
                     user=request.user,
                     expected_version=_expected_version(request),
+                    quote_speakers=quote_speakers,
                     **form.cleaned_data,
                 )
             except StaleVersion as exc:
@@ -385,16 +398,134 @@ def section_edit(request, event, brief, number: int):
                 form.add_error(None, str(exc))
             else:
                 return _render_review(request, event, brief)
-        return _render_review(request, event, brief, status=400, editing=number, section_form=form)
-    form = SectionForm(
-        initial={
-            "title": section.title,
-            "start": "" if section.start is None else workflow.format_time(section.start),
-            "speaker": section.speakers[0] if section.speakers else "",
-            "summary": "\n\n".join(section.summary),
-        }
+        return _render_review(
+            request,
+            event,
+            brief,
+            status=400,
+            editing=number,
+            section_form=form,
+            quotes=section.quotes,
+            draft_key=f"section-{number}",
+        )
+    initial = {
+        "title": section.title,
+        "start": "" if section.start is None else workflow.format_time(section.start),
+        "speaker": section.speakers[0] if section.speakers else "",
+        "summary": "\n\n".join(section.summary),
+    }
+    draft = document_editor.draft_for(brief=brief, user=request.user, key=f"section-{number}")
+    if draft is not None:
+        initial.update({k: v for k, v in draft.data.items() if k in initial})
+    return _render_review(
+        request,
+        event,
+        brief,
+        editing=number,
+        section_form=SectionForm(initial=initial),
+        draft=draft,
+        quotes=section.quotes,
+        draft_key=f"section-{number}",
     )
-    return _render_review(request, event, brief, editing=number, section_form=form)
+
+
+def _document_context(request, event, brief, **extra) -> dict:
+    version = brief.current_version
+    document = document_editor.document_of(version)
+    draft = document_editor.draft_for(brief=brief, user=request.user, key="document")
+    initial = {k: document[k] for k in ("title", "intro", "context", "closing")}
+    if draft is not None:
+        initial.update({k: v for k, v in draft.data.items() if k in initial})
+    context = {
+        "event": event,
+        "brief": brief,
+        "version": version,
+        "document": document,
+        "text_form": DocumentTextForm(initial=initial),
+        "draft": draft,
+        "names": [s.name for s in event_speakers(event)],
+        "error": None,
+        "focus": "",
+        **_permissions(request.user, event),
+    }
+    context.update(extra)
+    return context
+
+
+def _render_document(request, event, brief, status=200, **extra):
+    brief.refresh_from_db()
+    template = "briefs/staff/_document_body.html" if request.htmx else "briefs/staff/document.html"
+    context = _document_context(request, event, brief, **extra)
+    return render(request, template, context, status=status)
+
+
+DOCUMENT_FIELDS = ("title", "intro", "context", "closing", "summary", "start", "speaker")
+DOCUMENT_NUMBERS = ("part", "number", "at")
+
+
+@brief_page(rules.CHANGE)
+def document(request, event, brief):
+    """The whole-document editor: text, Parts, and the order, merging and splitting of sections."""
+    if brief.current_version is None:
+        messages.info(request, "There is no brief yet: generate or import one.")
+        return redirect(_url("overview", event))
+    if request.method != "POST":
+        return _render_document(request, event, brief)
+    op = request.POST.get("op", "")
+    fields = {k: request.POST[k] for k in DOCUMENT_FIELDS if k in request.POST}
+    try:
+        fields.update({k: int(request.POST[k]) for k in DOCUMENT_NUMBERS if k in request.POST})
+    except ValueError:
+        return _render_document(
+            request, event, brief, status=400, error="The form was incomplete; reload the page."
+        )
+    if "direction" in request.POST:
+        fields["direction"] = request.POST["direction"]
+    if op == "add_part":
+        fields["start"] = fields.pop("number", 0)
+    try:
+        version = document_editor.edit_document(
+            brief=brief,
+            op=op,
+            user=request.user,
+            expected_version=_expected_version(request),
+            **fields,
+        )
+    except StaleVersion as exc:
+        if request.htmx:
+            return HttpResponse(str(exc), status=409, content_type="text/plain; charset=utf-8")
+        messages.error(request, str(exc))
+        return redirect(_url("document", event))
+    except (PodiumError, workflow.WorkflowError) as exc:
+        return _render_document(request, event, brief, status=400, error=str(exc))
+    note = version.note if version.pk and version.number != _expected_version(request) else ""
+    focus = request.POST.get("focus", "")
+    if not request.htmx:
+        if note:
+            messages.success(request, f"Version {version.number}: {note}.")
+        return redirect(_url("document", event))
+    return _render_document(request, event, brief, saved=note, focus=focus)
+
+
+@require_POST
+@brief_page(rules.CHANGE)
+def draft(request, event, brief, key: str):
+    """Autosave: keep the text being typed (HTMX/fetch); `discard=1` throws the draft away."""
+    try:
+        if request.POST.get("discard") == "1":
+            document_editor.discard_draft(brief=brief, user=request.user, key=key)
+            message = "Draft discarded."
+        else:
+            data = {k: v for k, v in request.POST.items() if k not in ("version", "discard")}
+            document_editor.save_draft(brief=brief, user=request.user, key=key, data=data)
+            message = "Draft saved"
+    except workflow.WorkflowError as exc:
+        return HttpResponse(str(exc), status=400, content_type="text/plain; charset=utf-8")
+    if request.htmx or request.headers.get("X-Podium-Autosave"):
+        return HttpResponse(message, content_type="text/plain; charset=utf-8")
+    messages.info(request, message)
+    back = request.POST.get("next", "")
+    return redirect(back if back.startswith("/staff/") else _url("review", event))
 
 
 @require_POST

@@ -7,6 +7,8 @@ lands on those places. Names are checked last, over the whole brief.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from podium.engine.brief.model import Brief
 from podium.engine.progress import Progress, no_progress
 from podium.engine.speakers import Speaker
@@ -18,7 +20,7 @@ from podium.engine.verify.names import check_names
 from podium.engine.verify.options import VerifyOptions
 from podium.engine.verify.people import People
 from podium.engine.verify.quote import check_quotes
-from podium.engine.verify.report import Report
+from podium.engine.verify.report import Finding, Report
 from podium.engine.verify.text import TranscriptIndex
 from podium.engine.verify.timestamp import check_timestamp
 
@@ -45,6 +47,7 @@ def verify(
     options: VerifyOptions | None = None,
     progress: Progress | None = None,
     context: Context | None = None,
+    reuse: Mapping[int, list[Finding]] | None = None,
 ) -> Report:
     """Check every quote, attribution, ▶ time, summary sentence and name of `brief`.
 
@@ -52,6 +55,13 @@ def verify(
     the transcript's speaker labels are taken as the speakers' names. A
     `context` from `build_context` may be passed to verify several briefs (or
     edits of one) against the same transcript without indexing it again.
+
+    `reuse` maps a section number to the quote, attribution, claim and ▶ time
+    findings an earlier run made for exactly the same section content (the
+    caller decides what "the same" is): those sections are not checked again.
+    Every check of a section reads only that section and the transcript, so
+    reused findings equal fresh ones. Names are always checked over the whole
+    brief (they compare spellings across sections).
     """
     progress = progress or no_progress
     progress(0.0, "indexing transcript")
@@ -66,6 +76,9 @@ def verify(
     sections = list(brief.sections())
     for number, section in enumerate(sections):
         progress(0.05 + 0.9 * number / max(len(sections), 1), f"verifying section {section.number}")
+        if reuse is not None and section.number in reuse:
+            report.findings.extend(f for f in reuse[section.number] if f.check != "names")
+            continue
         findings, matches = check_quotes(section, ctx)
         findings += check_quote_attribution(section, ctx, matches)
         if claims is not None:
