@@ -274,6 +274,9 @@ def test_reported_speech_is_shifted_back_to_the_past_after_the_reporting_verb():
     assert backshift("councils can't offer places in every town.") == (
         "councils couldn't offer places in every town."
     )
+    assert backshift("the offer isn't only to provide childcare; it's the wider aspects.") == (
+        "the offer wasn't only to provide childcare; it was the wider aspects."
+    )
     # lexical verbs and subordinate clauses stay as said (no inflection is guessed)
     assert backshift("the providers monitor the forecasts every day.") == (
         "the providers monitor the forecasts every day."

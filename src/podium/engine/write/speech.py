@@ -279,6 +279,8 @@ _BACKSHIFT = {
 
 def backshift(clause: str) -> str:
     """`clause` with its main verb's tense shifted back (see the module docstring)."""
+    if "; " in clause:  # each clause of "…; …" has its own main verb
+        return "; ".join(backshift(part) for part in clause.split("; "))
     doc = _parse(clause)
     sentences = list(doc.sents)
     if len(sentences) != 1:
