@@ -7,6 +7,8 @@
                                           #  memory and resume after a killed worker
     python -m benchmarks.asr --two-hours --model tiny   # only the 2-hour file
     python -m benchmarks.asr pipeline     # only the timed recording -> brief -> verify run
+    python -m benchmarks.asr --no-variants --rounds 3 --only-recording "3 voices, noise"
+                                          # the speed figure alone: medians over 3 rounds
 
 Recordings are spoken by espeak-ng with voices that sound alike (`CLOSE_VOICES`:
 en-us, en-gb, en-us+m3, then en-us+f3 and en+m7 for five) and kept in
@@ -35,6 +37,8 @@ import time
 from dataclasses import asdict
 from pathlib import Path
 
+import numpy as np
+
 from benchmarks.asr.compare import compare
 from benchmarks.asr.script import panel
 from benchmarks.asr.synth import CLOSE_VOICES, Line, add_noise, render
@@ -60,6 +64,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--model", default="base", choices=["base", "tiny"])
     parser.add_argument("--rounds", type=int, default=1, help="interleaved rounds per recording")
     parser.add_argument("--beams", action="store_true", help="measure beam 1 against beam 5")
+    parser.add_argument(
+        "--no-variants", action="store_true", help="skip the table of diarization variants"
+    )
+    parser.add_argument(
+        "--only-recording",
+        action="append",
+        choices=[*RECORDINGS, *LONG],
+        help="run only this recording (repeatable)",
+    )
     parser.add_argument("--long", action="store_true", help="20-minute panel and 2-hour file")
     parser.add_argument(
         "--two-hours", action="store_true", help="only the 2-hour file: peak memory and resume"
@@ -79,8 +92,10 @@ def main(argv: list[str] | None = None) -> int:
         _two_hours(folder, media, args.model)
         return 0
     cases = dict(RECORDINGS, **(LONG if args.long else {}))
+    if args.only_recording:
+        cases = {name: spec for name, spec in cases.items() if name in args.only_recording}
     recordings = {name: _recording(folder, *spec) for name, spec in cases.items()}
-    failures = _speed_and_accuracy(recordings, args.model, args.rounds)
+    failures = _speed_and_accuracy(recordings, args.model, args.rounds, not args.no_variants)
     if args.beams:
         _beams(recordings["3 voices, noise"])
     if args.long:
@@ -126,7 +141,9 @@ def _recording(
     return media, timed
 
 
-def _speed_and_accuracy(recordings: dict, model: str, rounds: int) -> list[str]:
+def _speed_and_accuracy(
+    recordings: dict, model: str, rounds: int, with_variants: bool = True
+) -> list[str]:
     from benchmarks.asr.speakers import variants
 
     failures = []
@@ -149,11 +166,12 @@ def _speed_and_accuracy(recordings: dict, model: str, rounds: int) -> list[str]:
     )
     print("| " + " | ".join(header) + " |")
     print("|" + "---|" * len(header), flush=True)
-    rows = {}
+    rows, every = {}, {}
     for name, (media, lines) in recordings.items():
         for round_ in range(rounds):
             row = compare(media, lines, model, THREADS, round_)
             rows[name] = row
+            every.setdefault(name, []).append(row)
             stats = row["stats"]
             ratio_default = row["default_wall"] / row["podium_wall"]
             ratio_batched = row["batched_wall"] / row["podium_wall"]
@@ -168,16 +186,54 @@ def _speed_and_accuracy(recordings: dict, model: str, rounds: int) -> list[str]:
                 f"| {stats.peak_rss_mb:.0f} |",
                 flush=True,
             )
-            if name == "3 voices, noise":
-                if ratio_default < 1.0:
-                    failures.append(f"{name}: {ratio_default:.2f} of the library's default speed")
-                if ratio_batched < 0.9:
-                    failures.append(f"{name}: {ratio_batched:.2f} of the library's best speed")
-                if row["accuracy"] < 0.9:
-                    failures.append(f"{name}: {row['accuracy']:.1%} of words on the right speaker")
+    print(
+        "\nmedians over the rounds (RTF = wall seconds per second of audio; CPU s per minute "
+        "of audio):\n"
+    )
+    header = (
+        "recording",
+        "rounds",
+        "RTF podium / default / batched",
+        "CPU s per audio min podium / default / batched",
+        "ratio to default",
+        "ratio to batched",
+        "CPU ratio to default / batched",
+    )
+    print("| " + " | ".join(header) + " |")
+    print("|" + "---|" * len(header))
+    for name, runs in every.items():
+        minutes = runs[0]["stats"].audio_seconds / 60
+
+        def median(key, runs=runs):
+            return float(np.median([r[key] for r in runs]))
+
+        ratio_default = float(np.median([r["default_wall"] / r["podium_wall"] for r in runs]))
+        ratio_batched = float(np.median([r["batched_wall"] / r["podium_wall"] for r in runs]))
+        print(
+            f"| {name} | {len(runs)} "
+            f"| {median('podium_wall') / minutes / 60:.3f} / {median('default_wall') / minutes / 60:.3f}"
+            f" / {median('batched_wall') / minutes / 60:.3f} "
+            f"| {median('podium_cpu') / minutes:.1f} / {median('default_cpu') / minutes:.1f}"
+            f" / {median('batched_cpu') / minutes:.1f} "
+            f"| {ratio_default:.2f} | {ratio_batched:.2f} "
+            f"| {median('default_cpu') / median('podium_cpu'):.2f}"
+            f" / {median('batched_cpu') / median('podium_cpu'):.2f} |",
+            flush=True,
+        )
+        row = rows[name]
+        if name == "3 voices, noise":
+            if ratio_default < 1.0:
+                failures.append(f"{name}: {ratio_default:.2f} of the library's default speed")
+            if ratio_batched < 0.9:
+                failures.append(f"{name}: {ratio_batched:.2f} of the library's best speed")
+            if row["accuracy"] < 0.9:
+                failures.append(f"{name}: {row['accuracy']:.1%} of words on the right speaker")
     print("\nwhere Podium's time went (wall s; embedding runs in a parallel thread):")
-    for name, row in rows.items():
-        print(f"  {name}: {row['stats'].summary()}")
+    for name, runs in every.items():
+        for row in runs:
+            print(f"  {name}: {row['stats'].summary()}")
+    if not with_variants:
+        return failures
 
     print("\ndiarization variants on the words Podium timed (accuracy / speakers found):\n")
     table: dict[tuple[str, str], dict[str, str]] = {}

@@ -9,7 +9,8 @@ speaker count. Variants:
   of about 1.5 s, one vector per window, average-linkage clustering of the
   windows at a cosine distance of 0.4 (or into the given count), each word
   takes its window's speaker;
-- ``turns``: 1.5 s windows every 0.75 s, one vector per speech turn (the
+- ``turns``: 1.5 s windows every 1.5 s (`DiarizeOptions`; ``hop 0.75``: the
+  half-overlapping windows used before), one vector per speech turn (the
   words in one VAD region), clustered (`diarize.assign_speakers`: what
   `podium transcribe` does now), with Ward's agglomerative clustering (count
   estimated by centre separation, at several thresholds, or given) or
@@ -135,6 +136,23 @@ def variants(media, lines: list[Line], transcript: Transcript) -> list[dict]:
                         guessed,
                         seconds,
                     )
+            overlapping = replace(base, hop=0.75)
+            windows = diarize.speech_windows(regions, overlapping)
+            started = time.process_time()
+            vectors_overlapping = encoder.embed(pieces(windows))
+            overlapping_seconds = time.process_time() - started
+            for given in (None, count):
+                options = replace(overlapping, speakers=given)
+                guessed = diarize.assign_speakers(
+                    words, regions, windows, vectors_overlapping, options
+                )
+                score(
+                    f"turns, hop 0.75, agglomerative, count {'given' if given else 'estimated'}",
+                    encoder_name,
+                    guessed,
+                    overlapping_seconds,
+                )
+            windows = diarize.speech_windows(regions, base)
             for threshold in THRESHOLDS:
                 options = replace(base, threshold=threshold)
                 guessed = diarize.assign_speakers(words, regions, windows, vectors, options)

@@ -2,7 +2,7 @@
 
 ``python -m benchmarks.registration`` runs two scenarios, each in a fresh
 database, through the production server (``podium serve``: gunicorn, DEBUG
-off, WhiteNoise), and prints a table:
+off, WhiteNoise), and prints two tables:
 
 - PostgreSQL: 1,000 attempts for 100 seats (database ``PODIUM_BENCH_DB_NAME``,
   default ``podium_bench_registration``, dropped and re-created on the server
@@ -11,26 +11,36 @@ off, WhiteNoise), and prints a table:
 
 Each scenario migrates the database, creates an event with the default
 registration types, and starts the server on a free port of 127.0.0.1 with
-``--workers`` processes, which really compete for the same seats. A bounded
-pool of client threads (stdlib ``urllib`` with a cookie jar per attempt)
-fetches the form for its CSRF token and posts it; success is the redirect to
-the "check your inbox" page. Every attempt comes from 127.0.0.1, so the
-benchmark raises the per-address rate limit (``PODIUM_RATE_PUBLIC_IP``);
-each attempt uses its own email, which stays under the per-email limit.
-Afterwards the database is counted: the run fails (exit 1) unless
-confirmed == seats, waiting == attempts - seats and no request failed.
-The table gives the CPU seconds the server processes used, and for
-PostgreSQL those of its backends serving the run (both from /proc), so runs
-on a shared machine compare by CPU as well as by wall time.
+``--workers`` processes, which really compete for the same seats. Like real
+registrants, everyone first loads the form (one GET each, for the CSRF cookie
+and token; measured separately) and then the rush starts: every loaded form
+is POSTed at once by a lean asyncio client (raw HTTP/1.1, at most
+``--clients`` connections open, the rest queued), and success is the 302 to
+"check your inbox". The rate limits count in Redis (``PODIUM_BENCH_CACHE_URL``,
+else ``PODIUM_REDIS_URL``, else redis://127.0.0.1:6379/0), as docs/deploy.md
+advises; every attempt comes from 127.0.0.1, so the per-address limit is
+raised, and every email is new (unique per run). Afterwards the database is
+counted: the run fails (exit 1) unless confirmed == seats,
+waiting == attempts - seats and no request failed.
+
+The first table is the rush as measured (wall time: registrations per second,
+p50/p95 latency). The second gives CPU milliseconds per attempt from /proc:
+the server (gunicorn master and workers), the PostgreSQL backends serving the
+benchmark database, and this client; and the capacity implied by CPU,
+``--cores`` (2) / (server + PostgreSQL CPU-seconds per POST): what that many
+cores would sustain with nothing else running. On a shared machine the first
+number says more about the neighbours than about Podium; the second does not.
 
 Options: ``--only postgres|sqlite``, ``--server gunicorn|granian|runserver``,
-``--workers N``, ``--attempts N --seats N --clients N``.
+``--workers N``, ``--attempts N --seats N --clients N --cores N``.
+``python -m benchmarks.registration.profile`` splits the CPU of one POST by stage.
 """
 
 from __future__ import annotations
 
 import argparse
-import http.cookiejar
+import asyncio
+import functools
 import json
 import os
 import re
@@ -43,13 +53,13 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
 EVENT_SLUG = "bench-registration"
 SCENARIOS = {"postgres": {"attempts": 1000, "seats": 100}, "sqlite": {"attempts": 300, "seats": 30}}
-CLIENTS = 32
+CLIENTS = 256
+RUN = os.urandom(4).hex()  # emails unique per run: the per-email rate limit lasts an hour
 SERVER_KINDS = ("gunicorn", "granian", "runserver")
 
 
@@ -57,6 +67,21 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
+
+
+def bench_cache_url() -> str:
+    url = os.environ.get(
+        "PODIUM_BENCH_CACHE_URL", os.environ.get("PODIUM_REDIS_URL", "redis://127.0.0.1:6379/0")
+    )
+    if not url:
+        return ""
+    parts = urllib.parse.urlsplit(url)
+    try:
+        socket.create_connection((parts.hostname or "127.0.0.1", parts.port or 6379), 2).close()
+    except OSError:
+        print(f"(no Redis at {url}: the rate limits count in the file cache)")
+        return ""
+    return url
 
 
 def scenario_env(kind: str, workdir: Path) -> dict[str, str]:
@@ -71,9 +96,14 @@ def scenario_env(kind: str, workdir: Path) -> dict[str, str]:
             "PODIUM_EMAIL": "locmem",
             "PODIUM_TASKS": "db",
             "PODIUM_LOG_LEVEL": "WARNING",
+            # connections kept for the whole run, so the CPU of every PostgreSQL
+            # backend is still there to be read at the end (production: 60 s)
+            "PODIUM_DB_CONN_MAX_AGE": "3600",
             # one client address for every attempt: lift the per-address limit
             "PODIUM_RATE_PUBLIC_IP": "1000000/m",
-            "PODIUM_CACHE_URL": "",
+            # rate-limit counters in Redis (one pipelined round trip), as docs/deploy.md
+            # advises; the file cache when no Redis answers
+            "PODIUM_CACHE_URL": bench_cache_url(),
             "PYTHONPATH": str(REPO / "src") + os.pathsep + env.get("PYTHONPATH", ""),
         }
     )
@@ -233,40 +263,76 @@ def stop_server(process: subprocess.Popen) -> None:
         process.kill()
 
 
-class NoRedirect(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args, **kwargs):
-        return None
-
-
-def attempt(base: str, index: int) -> tuple[bool, float, str]:
-    """One person: GET the form (CSRF cookie + token), POST it; success is the 302 to "check your inbox"."""
-    started = time.perf_counter()
-    jar = http.cookiejar.CookieJar()
-    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar), NoRedirect())
-    url = f"{base}/register/{EVENT_SLUG}/general/"
+async def http(port: int, raw: bytes, timeout: float) -> tuple[int, dict[str, str], bytes]:
+    """One HTTP/1.1 request on its own connection (gunicorn's sync workers close it anyway)."""
+    reader, writer = await asyncio.wait_for(asyncio.open_connection("127.0.0.1", port), timeout)
     try:
-        page = opener.open(url, timeout=60).read().decode()
-        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
-        data = urllib.parse.urlencode(
-            {
-                "csrfmiddlewaretoken": token,
-                "q_first_name": "Bench",
-                "q_last_name": f"Person {index}",
-                "q_email": f"bench{index}@example.org",
-                "q_organisation": "Benchmark Institute",
-                "q_job_title": "Tester",
-                "privacy_consent": "on",
-            }
-        ).encode()
-        request = urllib.request.Request(url, data=data, headers={"Referer": url})
-        try:
-            response = opener.open(request, timeout=60)
-            return False, time.perf_counter() - started, f"HTTP {response.status}"
-        except urllib.error.HTTPError as error:
-            ok = error.code == 302 and "/check-your-inbox/" in (error.headers.get("Location") or "")
-            return ok, time.perf_counter() - started, "" if ok else f"HTTP {error.code}"
+        writer.write(raw)
+        data = await asyncio.wait_for(reader.read(-1), timeout)
+    finally:
+        writer.close()
+    head, _, body = data.partition(b"\r\n\r\n")
+    lines = head.decode("latin-1").split("\r\n")
+    headers: dict[str, str] = {}
+    for line in lines[1:]:
+        name, _, value = line.partition(":")
+        if name.lower() == "set-cookie" and name.lower() in headers:
+            value = headers[name.lower()] + "\n" + value.strip()
+        headers[name.lower()] = value.strip()
+    return int(lines[0].split()[1]), headers, body
+
+
+def form_path() -> str:
+    return f"/register/{EVENT_SLUG}/general/"
+
+
+async def load_form(port: int, index: int) -> tuple[str, str]:
+    """The registrant opens the form before registration opens: their CSRF cookie and token."""
+    raw = (f"GET {form_path()} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n").encode()
+    status, headers, body = await http(port, raw, 120)
+    if status != 200:
+        raise RuntimeError(f"form GET {index}: HTTP {status}")
+    cookie = re.search(r"csrftoken=([^;]+)", headers.get("set-cookie", "")).group(1)
+    token = re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', body).group(1).decode()
+    return cookie, token
+
+
+async def post_form(port: int, index: int, cookie: str, token: str) -> tuple[bool, float, str]:
+    """The rush: POST the loaded form; success is the 302 to "check your inbox"."""
+    body = urllib.parse.urlencode(
+        {
+            "csrfmiddlewaretoken": token,
+            "q_first_name": "Bench",
+            "q_last_name": f"Person {index}",
+            "q_email": f"bench-{RUN}-{index}@example.org",
+            "q_organisation": "Benchmark Institute",
+            "q_job_title": "Tester",
+            "privacy_consent": "on",
+        }
+    ).encode()
+    raw = (
+        f"POST {form_path()} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+        f"Cookie: csrftoken={cookie}\r\nReferer: http://127.0.0.1{form_path()}\r\n"
+        "Content-Type: application/x-www-form-urlencoded\r\n"
+        f"Content-Length: {len(body)}\r\n\r\n"
+    ).encode() + body
+    started = time.perf_counter()
+    try:
+        status, headers, _ = await http(port, raw, 120)
     except Exception as error:  # noqa: BLE001 - every failure is counted and reported
         return False, time.perf_counter() - started, type(error).__name__
+    ok = status == 302 and "/check-your-inbox/" in headers.get("location", "")
+    return ok, time.perf_counter() - started, "" if ok else f"HTTP {status}"
+
+
+async def gather_limited(factories, limit: int):
+    semaphore = asyncio.Semaphore(limit)
+
+    async def one(factory):
+        async with semaphore:
+            return await factory()
+
+    return await asyncio.gather(*(one(f) for f in factories))
 
 
 def run_scenario(
@@ -290,16 +356,33 @@ def run_scenario(
                 return None
         python(SETUP, EVENT_SLUG, str(seats), env=env)
         process, base = start_server(env, server, workers)
+        port = int(base.rsplit(":", 1)[1])
         try:
-            cpu_before = process_tree_cpu_seconds(process.pid)
+            # 1. every registrant loads the form before registration opens (not the rush)
+            cpu0, started = process_tree_cpu_seconds(process.pid), time.perf_counter()
+            db0 = postgres_backend_cpu_seconds(env) if kind == "postgres" else None
+            forms = asyncio.run(
+                gather_limited(
+                    [functools.partial(load_form, port, i) for i in range(attempts)], clients
+                )
+            )
+            get_seconds = time.perf_counter() - started
+            get_cpu = process_tree_cpu_seconds(process.pid) - cpu0
+            db1 = postgres_backend_cpu_seconds(env) if kind == "postgres" else None
+            # 2. the rush: every loaded form is sent at once
+            cpu0, client0 = process_tree_cpu_seconds(process.pid), time.process_time()
             started = time.perf_counter()
-            with ThreadPoolExecutor(max_workers=clients) as pool:
-                results = list(pool.map(lambda i: attempt(base, i), range(attempts)))
+            results = asyncio.run(
+                gather_limited(
+                    [functools.partial(post_form, port, i, *forms[i]) for i in range(attempts)],
+                    clients,
+                )
+            )
             elapsed = time.perf_counter() - started
-            cpu = process_tree_cpu_seconds(process.pid) - cpu_before
-            # the backends live as long as the workers' connections (CONN_MAX_AGE): all of
-            # their CPU is this run's, besides the start-up check
-            db_cpu = postgres_backend_cpu_seconds(env) if kind == "postgres" else None
+            client_cpu = time.process_time() - client0
+            cpu = process_tree_cpu_seconds(process.pid) - cpu0
+            # the backends live as long as the workers' connections (CONN_MAX_AGE)
+            db2 = postgres_backend_cpu_seconds(env) if kind == "postgres" else None
         finally:
             stop_server(process)
         counts = json.loads(python(COUNT, EVENT_SLUG, env=env))
@@ -321,7 +404,12 @@ def run_scenario(
         "p50_ms": 1000 * statistics.median(latencies),
         "p95_ms": 1000 * latencies[int(0.95 * (len(latencies) - 1))],
         "server_cpu_s": cpu,
-        "db_cpu_s": db_cpu,
+        "db_cpu_s": None if db2 is None else db2 - db1,
+        "client_cpu_s": client_cpu,
+        "get_seconds": get_seconds,
+        "get_server_cpu_s": get_cpu,
+        "get_db_cpu_s": None if db1 is None else db1 - db0,
+        "load": os.getloadavg()[0],
     }
 
 
@@ -333,27 +421,51 @@ def passed(row: dict) -> bool:
     )
 
 
-def print_table(rows: list[dict]) -> None:
+def ms(seconds: float | None, attempts: int) -> str:
+    return "-" if seconds is None else f"{1000 * seconds / attempts:.1f}"
+
+
+def print_table(rows: list[dict], cores: int) -> None:
     header = (
         f"{'backend':<9} {'server':<9} {'workers':>7} {'attempts':>8} {'seats':>5} {'confirmed':>9} "
-        f"{'waiting':>7} {'errors':>6} {'seconds':>7} {'reg/s':>6} {'p50 ms':>7} {'p95 ms':>7} "
-        f"{'server CPU s':>12} {'db CPU s':>8}  result"
+        f"{'waiting':>7} {'errors':>6} {'seconds':>7} {'reg/s':>6} {'p50 ms':>7} {'p95 ms':>7}  result"
     )
+    print("The rush (every attempt POSTs a form loaded beforehand; reg/s = measured wall time)")
     print(header)
     print("-" * len(header))
     for r in rows:
         print(
             f"{r['backend']:<9} {r['server']:<9} {r['workers']:>7} {r['attempts']:>8} {r['seats']:>5} "
             f"{r['confirmed']:>9} {r['waitlisted']:>7} {r['errors']:>6} {r['seconds']:>7.1f} "
-            f"{r['per_second']:>6.1f} {r['p50_ms']:>7.0f} {r['p95_ms']:>7.0f} {r['server_cpu_s']:>12.1f} "
-            f"{'-' if r['db_cpu_s'] is None else format(r['db_cpu_s'], '.1f'):>8}  "
+            f"{r['per_second']:>6.1f} {r['p50_ms']:>7.0f} {r['p95_ms']:>7.0f}  "
             f"{'ok' if passed(r) else 'FAIL ' + ', '.join(r['error_kinds'])}"
+        )
+    print()
+    print(
+        f"CPU per attempt, ms (server = gunicorn master + workers; PG = the benchmark "
+        f"database's backends; client = this process). Capacity implied by CPU = "
+        f"{cores} cores / (server + PG CPU-s per POST), i.e. what {cores} cores would do "
+        f"with nothing else running:"
+    )
+    header = (
+        f"{'backend':<9} {'GET server':>10} {'GET PG':>6} {'POST server':>11} {'POST PG':>7} "
+        f"{'POST total':>10} {'client':>6} {'implied reg/s':>13} {'measured reg/s':>14} {'load':>5}"
+    )
+    print(header)
+    print("-" * len(header))
+    for r in rows:
+        n = r["attempts"]
+        total = r["server_cpu_s"] + (r["db_cpu_s"] or 0.0)
+        print(
+            f"{r['backend']:<9} {ms(r['get_server_cpu_s'], n):>10} {ms(r['get_db_cpu_s'], n):>6} "
+            f"{ms(r['server_cpu_s'], n):>11} {ms(r['db_cpu_s'], n):>7} {ms(total, n):>10} "
+            f"{ms(r['client_cpu_s'], n):>6} {cores * n / total:>13.0f} {r['per_second']:>14.1f} "
+            f"{r['load']:>5.1f}"
         )
     load = os.getloadavg()
     print(
-        f"({rows[0]['clients'] if rows else CLIENTS} client threads on this machine too; each attempt = "
-        f"GET form + POST; reg/s = attempts per second of wall time; {os.cpu_count()} cores, "
-        f"load average now {load[0]:.2f} {load[1]:.2f} {load[2]:.2f})"
+        f"({os.cpu_count()} cores on this machine, load average now {load[0]:.2f} {load[1]:.2f} "
+        f"{load[2]:.2f}; Redis counts the rate limits: its CPU is not in the table)"
     )
 
 
@@ -366,7 +478,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--attempts", type=int)
     parser.add_argument("--seats", type=int)
-    parser.add_argument("--clients", type=int, default=CLIENTS)
+    parser.add_argument(
+        "--clients", type=int, default=CLIENTS, help="connections open at once (asyncio)"
+    )
+    parser.add_argument(
+        "--cores", type=int, default=2, help="cores for the capacity implied by CPU (default 2)"
+    )
     args = parser.parse_args(argv if argv is not None else [])
     rows = []
     for kind, sizes in SCENARIOS.items():
@@ -382,7 +499,7 @@ def main(argv: list[str] | None = None) -> int:
         )
         if row is not None:
             rows.append(row)
-    print_table(rows)
+    print_table(rows, args.cores)
     return 0 if all(passed(r) for r in rows) else 1
 
 

@@ -1,11 +1,12 @@
 """The hand-written claims benchmark: faithful and unfaithful summary sentences.
 
-    python -m benchmarks.verify.claims [--hard]
+    python -m benchmarks.verify.claims [--hard] [--part=dev|heldout|new]
 
 Reads ``claims.tsv`` (written by hand from the QMSum meetings, see README.md),
 verifies each sentence as the only summary sentence of a one-section brief
 whose speaker is the claim's speaker, against the meeting's transcript, and
-reports per category and part (dev / held-out): the share of unfaithful
+reports per category and part (dev / held-out / new, and the original 158 = dev and
+held-out): the share of unfaithful
 claims that `fail`, the share flagged (`warn` or `fail`), the share of
 faithful claims that `fail` (false alarms) and the balanced accuracy
 ((caught + faithful not failed) / 2, with `fail` as the positive decision).
@@ -30,6 +31,14 @@ from ..qmsum import qmsum_dir
 CLAIMS = Path(__file__).with_name("claims.tsv")
 CATEGORIES = ("entity", "misreference", "meaning", "number")
 RANK = {"ok": 0, "warn": 1, "fail": 2}
+PARTS = {
+    "dev": ("dev",),
+    "heldout": ("heldout",),
+    "original": ("dev", "heldout"),
+    "new": ("new",),
+    "all": ("dev", "heldout", "new"),
+}
+"""Rows of the table: the original 158 claims (dev and held-out) and the new pairs apart."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +77,7 @@ def judge(claims: list[Claim]) -> dict[str, tuple[str, list]]:
     for claim in claims:
         by_meeting[claim.meeting].append(claim)
     for meeting, group in by_meeting.items():
+        print(f"{meeting}: {len(group)} claims", file=sys.stderr, flush=True)
         transcript = load_meeting(qmsum_dir() / f"{meeting}.json").transcript
         speakers = set(transcript.speakers)
         ctx = build_context(transcript)
@@ -96,13 +106,12 @@ def table(claims: list[Claim], results: dict[str, tuple[str, list]]) -> list[str
         "| part | category | unfaithful `fail` | unfaithful flagged | faithful `fail` | balanced accuracy |",
         "| --- | --- | ---: | ---: | ---: | ---: |",
     ]
-    for part in ("dev", "heldout", "all"):
+    for part in PARTS:
         for category in (*CATEGORIES, "all"):
             chosen = [
                 c
                 for c in claims
-                if (part == "all" or c.part == part)
-                and (category == "all" or c.category == category)
+                if c.part in PARTS[part] and (category == "all" or c.category == category)
             ]
             bad = [c for c in chosen if c.label == "unfaithful"]
             good = [c for c in chosen if c.label == "faithful"]
@@ -124,6 +133,9 @@ def table(claims: list[Claim], results: dict[str, tuple[str, list]]) -> list[str
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     claims = read_claims()
+    parts = [a.split("=", 1)[1] for a in argv if a.startswith("--part=")]
+    if parts:  # e.g. --part=new: verify only those claims
+        claims = [c for c in claims if c.part in parts]
     started, cpu = time.perf_counter(), time.process_time()
     results = judge(claims)
     print(

@@ -147,7 +147,10 @@ if env("PODIUM_DB", "sqlite") == "postgres":
             # A request that waits for a row lock (a seat) gives up after this
             # long and the visitor is asked to try again, as pretix does.
             "OPTIONS": {
-                "options": f"-c lock_timeout={int(env('PODIUM_LOCK_TIMEOUT', '3')) * 1000}"
+                "options": f"-c lock_timeout={int(env('PODIUM_LOCK_TIMEOUT', '3')) * 1000}",
+                # Server-side binding: psycopg prepares a statement after it has run
+                # a few times, so PostgreSQL stops re-planning the hot queries.
+                "server_side_binding": env("PODIUM_DB_SERVER_SIDE_BINDING", "0") == "1",
             },
         }
     }
@@ -260,6 +263,18 @@ else:
     }
 # (The file cache increments without a lock: under a burst a few more requests
 # than a limit may pass; PODIUM_CACHE_URL gives exact counts.)
+
+# --- Email confirmation before a seat is held ---------------------------------------
+# On: a public registration waits, holding no seat, until the registrant opens the
+# signed link emailed to them (valid PODIUM_REGISTRATION_CONFIRM_HOURS); unconfirmed
+# ones are cancelled by `podium manage expire_offers` after that time.
+PODIUM_REGISTRATION_CONFIRM_EMAIL = env("PODIUM_REGISTRATION_CONFIRM_EMAIL", "0").lower() in (
+    "1",
+    "true",
+    "yes",
+    "on",
+)
+PODIUM_REGISTRATION_CONFIRM_HOURS = float(env("PODIUM_REGISTRATION_CONFIRM_HOURS", "24"))
 
 # --- Throttling ------------------------------------------------------------------
 # django-ratelimit on the public forms ("N/period", period s, m, h or d);

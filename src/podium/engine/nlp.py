@@ -45,13 +45,50 @@ def get_nlp() -> Language:
     """The process's spaCy pipeline; `ModelNotInstalled` names the pip line when it is missing."""
     name = os.environ.get("PODIUM_SPACY_MODEL") or MODEL_PACKAGE
     try:
-        import spacy
+        spacy = _import_spacy()
     except ImportError as exc:
         raise ModelNotInstalled(f"spaCy is not installed: {PIP_LINE}") from exc
     try:
-        return spacy.load(name)
+        # "senter" ships disabled (the parser splits sentences); not loading it saves time
+        return spacy.load(name, exclude=["senter"])
     except OSError as exc:
         raise ModelNotInstalled(f"the spaCy model {name!r} is not installed: {PIP_LINE}") from exc
+
+
+def _import_spacy():
+    """``import spacy`` without its command line.
+
+    spaCy's ``__init__`` imports ``spacy.cli.info`` only to re-export ``spacy.info``, and
+    with it the whole command line (typer, weasel, requests): about a third of the import's
+    CPU time, never used here. While spaCy is imported, ``spacy.cli`` and
+    ``spacy.cli.info`` are placeholders; ``spacy.info`` then imports the real command
+    line on first call, and ``import spacy.cli`` afterwards gets the real package.
+    """
+    import sys
+
+    if "spacy" in sys.modules or "spacy.cli" in sys.modules:
+        import spacy
+
+        return spacy
+    import types
+
+    def info(*args, **kwargs):
+        import importlib
+
+        return importlib.import_module("spacy.cli.info").info(*args, **kwargs)
+
+    placeholder = types.ModuleType("spacy.cli")
+    placeholder_info = types.ModuleType("spacy.cli.info")
+    placeholder_info.info = info
+    sys.modules["spacy.cli"] = placeholder
+    sys.modules["spacy.cli.info"] = placeholder_info
+    try:
+        import spacy
+    finally:
+        for module in ("spacy.cli.info", "spacy.cli"):
+            if sys.modules.get(module) in (placeholder, placeholder_info):
+                del sys.modules[module]
+    return spacy
 
 
 def parse(text: str) -> Doc:

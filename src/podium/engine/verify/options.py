@@ -40,6 +40,11 @@ class VerifyOptions:
     embed_passages: int = 6
     """Of those, how many (the lexically best) are embedded and reranked per sentence."""
 
+    lexical_sure: float = 0.9
+    """When the lexically best passage holds at least this share of a sentence's content
+    words, only `evidence_passages` passages (not `embed_passages`) are embedded: the
+    reranking cannot change which passage supports it, only the score."""
+
     evidence_passages: int = 3
     """How many of the best passages form the evidence window of a sentence."""
 

@@ -19,6 +19,7 @@ from django.template.loader import render_to_string
 from podium.common.domain.urls import absolute_url, current_site_url
 
 KINDS = {
+    "confirm_email": "Please confirm your registration for {title}",
     "received": "We received your registration for {title}",
     "confirmed": "You're registered: {title}",
     "waitlisted": "You're on the waiting list: {title}",
@@ -120,7 +121,7 @@ def build_email(
     """The complete email (text, HTML, attachments) for one registrant."""
     from podium.registration.domain.calendar import checkin_qr_png, registration_ics
     from podium.registration.domain.leadtime import accessibility_deadline
-    from podium.registration.domain.tokens import manage_url
+    from podium.registration.domain.tokens import confirm_max_age, confirm_url, manage_url
 
     event = registration.event
     link = manage_url(registration)
@@ -138,6 +139,8 @@ def build_email(
         "accessibility_deadline": accessibility_deadline(event),
         "offer_deadline": offer_deadline_display(registration),
         "site_name": getattr(settings, "PODIUM_SITE_NAME", "Podium"),
+        "confirm_url": confirm_url(registration) if kind == "confirm_email" else "",
+        "confirm_hours": round(confirm_max_age() / 3600),
     }
     title = (
         subject.strip()

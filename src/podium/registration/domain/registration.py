@@ -16,7 +16,7 @@ import logging
 import secrets
 from typing import Any
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
 from podium.registration.domain.audit import log_action
@@ -125,6 +125,121 @@ def _split_system_answers(answers: dict[str, Any]) -> tuple[str, str, dict[str, 
     return first, last, answers
 
 
+def seat_state(rtype: RegistrationType, email_normalised: str) -> tuple[bool, bool, int | None]:
+    """(a seat is free, somebody is waiting, id of this email's active registration) in one query.
+
+    Called under the type's lock. One round trip instead of four ORM queries:
+    the rush path is dominated by per-query cost, not by the counting itself.
+    """
+    table = Registration._meta.db_table
+    holding = tuple(Registration.SEAT_HOLDING)
+    marks = ", ".join(["%s"] * len(holding))
+    event = rtype.event
+    sql = (
+        f"SELECT (SELECT COUNT(*) FROM {table} WHERE registration_type_id = %s AND status IN ({marks})),"
+        f" (SELECT COUNT(*) FROM {table} WHERE event_id = %s AND status IN ({marks})),"
+        f" EXISTS (SELECT 1 FROM {table} WHERE registration_type_id = %s AND status = %s),"
+        # people staff add without an email are never duplicates of anyone
+        + (
+            f" (SELECT id FROM {table} WHERE event_id = %s AND email_normalised = %s"
+            f" AND status NOT IN (%s, %s) LIMIT 1)"
+            if email_normalised
+            else " NULL"
+        )
+    )
+    params = [
+        rtype.pk, *holding,
+        # the event-wide count only matters under a shared capacity (id -1 matches nothing)
+        event.pk if event.capacity is not None else -1, *holding,
+        rtype.pk, Status.WAITLISTED,
+    ]  # fmt: skip
+    if email_normalised:
+        params += [event.pk, email_normalised, Status.CANCELLED, Status.REJECTED]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        in_type, in_event, waiting, existing = cursor.fetchone()
+    free = (rtype.capacity is None or in_type < rtype.capacity) and (
+        event.capacity is None or in_event < event.capacity
+    )
+    return free, bool(waiting), existing
+
+
+def _register_locked(
+    event,
+    registration_type,
+    *,
+    email,
+    email_normalised,
+    first_name,
+    last_name,
+    extra,
+    accessibility_request,
+    privacy_consent,
+    marketing_opt_in,
+    access_code,
+    actor,
+    staff,
+    now,
+    over_capacity,
+    confirm_email=False,
+):
+    """The checks and the insert, under the type's lock (inside ``register``'s transaction)."""
+    rtype = lock_registration_type(registration_type)
+    if rtype.event.registration_closed:
+        raise RegistrationClosed(f"{event.title} is {rtype.event.get_status_display().lower()}.")
+    if not staff:
+        if not rtype.is_open(now):
+            raise RegistrationClosed(f"{rtype.name} is closed for this event.")
+        if rtype.access_code and not secrets.compare_digest(
+            (access_code or "").strip().upper(), rtype.access_code.strip().upper()
+        ):
+            raise InvalidAccessCode("That invitation code is not valid for this event.")
+        if not privacy_consent:
+            raise ConsentRequired("Please agree to the privacy notice to register.")
+    free, waiting, existing_id = seat_state(rtype, email_normalised)
+    if existing_id is not None:
+        raise DuplicateRegistration(
+            "This email address is already registered for this event.",
+            existing=Registration.objects.get(pk=existing_id),
+        )
+
+    if staff and over_capacity:
+        status = Status.CONFIRMED
+    elif confirm_email:
+        status = Status.UNCONFIRMED  # no seat until the emailed link is opened
+    elif rtype.requires_approval:
+        status = Status.PENDING
+    elif free and not waiting:
+        status = Status.CONFIRMED
+    elif rtype.waiting_list_enabled:
+        status = Status.WAITLISTED
+    else:
+        raise RegistrationFull(f"{rtype.name} is full.")
+
+    registration = Registration(
+        event=event,
+        registration_type=rtype,
+        status=status,
+        email=email.strip(),
+        email_normalised=email_normalised,
+        first_name=first_name,
+        last_name=last_name,
+        answers=extra,
+        accessibility_request=accessibility_request,
+        accessibility_flagged=bool(accessibility_request) and is_inside_lead_time(event, now=now),
+        privacy_consent_at=now if privacy_consent else None,
+        marketing_opt_in=bool(marketing_opt_in),
+        checkin_code=new_checkin_code(),
+        manage_nonce=new_nonce(),
+        confirmed_at=now if status == Status.CONFIRMED else None,
+        waitlisted_at=now if status == Status.WAITLISTED else None,
+    )
+    # No savepoint: a unique-constraint race aborts the whole transaction, and
+    # ``register`` turns it into DuplicateRegistration (two round trips fewer).
+    registration.save()
+    return registration, status, rtype
+
+
 def register(
     event,
     registration_type: RegistrationType,
@@ -139,6 +254,7 @@ def register(
     notify: bool = True,
     now=None,
     over_capacity: bool = False,
+    confirm_email: bool = False,
 ) -> Registration:
     """Register ``email`` for ``event`` with ``registration_type``; return the new registration.
 
@@ -152,6 +268,9 @@ def register(
     queues the email after commit (``notify=False``: added silently by staff or the demo).
     Staff may add someone without an email (no email is sent) and, with
     ``over_capacity``, confirm them even when the type or the event is full.
+    With ``confirm_email`` (the public form under PODIUM_REGISTRATION_CONFIRM_EMAIL)
+    the registration is "unconfirmed", holds no seat and is emailed a signed
+    link; ``transitions.confirm_email_address`` then decides as above.
     """
     if registration_type.event_id != event.pk:
         raise ValueError("registration type belongs to another event")
@@ -163,88 +282,56 @@ def register(
     first_name, last_name, extra = _split_system_answers(answers)
     accessibility_request = (accessibility_request or "").strip()
 
-    with transaction.atomic():
-        rtype = lock_registration_type(registration_type)
-        if rtype.event.registration_closed:
-            raise RegistrationClosed(
-                f"{event.title} is {rtype.event.get_status_display().lower()}."
+    try:
+        with transaction.atomic():
+            registration, status, rtype = _register_locked(
+                event,
+                registration_type,
+                email=email,
+                email_normalised=email_normalised,
+                first_name=first_name,
+                last_name=last_name,
+                extra=extra,
+                accessibility_request=accessibility_request,
+                privacy_consent=privacy_consent,
+                marketing_opt_in=marketing_opt_in,
+                access_code=access_code,
+                actor=actor,
+                staff=staff,
+                now=now,
+                over_capacity=over_capacity,
+                confirm_email=confirm_email and bool(email_normalised),
             )
-        if not staff:
-            if not rtype.is_open(now):
-                raise RegistrationClosed(f"{rtype.name} is closed for this event.")
-            if rtype.access_code and not secrets.compare_digest(
-                (access_code or "").strip().upper(), rtype.access_code.strip().upper()
-            ):
-                raise InvalidAccessCode("That invitation code is not valid for this event.")
-            if not privacy_consent:
-                raise ConsentRequired("Please agree to the privacy notice to register.")
+            log_action(
+                event=event,
+                registration=registration,
+                actor=actor,
+                action="registration.created",
+                data={
+                    "status": status,
+                    "type": rtype.name,
+                    "accessibility_flagged": registration.accessibility_flagged,
+                },
+            )
+            if notify and email_normalised:
+                queue_email(
+                    registration,
+                    {
+                        Status.UNCONFIRMED: "confirm_email",
+                        Status.PENDING: "received",
+                        Status.CONFIRMED: "confirmed",
+                        Status.WAITLISTED: "waitlisted",
+                    }[status],
+                )
+    except IntegrityError as error:
+        # Another request for the same email (maybe another type) committed first;
+        # the whole transaction (or our savepoint, when nested) is rolled back.
         existing = find_active_registration(event, email_normalised)
-        if existing is not None:
-            raise DuplicateRegistration(
-                "This email address is already registered for this event.", existing=existing
-            )
-
-        if staff and over_capacity:
-            status = Status.CONFIRMED
-        elif rtype.requires_approval:
-            status = Status.PENDING
-        elif has_free_seat(rtype) and not waiting_queue(rtype).exists():
-            status = Status.CONFIRMED
-        elif rtype.waiting_list_enabled:
-            status = Status.WAITLISTED
-        else:
-            raise RegistrationFull(f"{rtype.name} is full.")
-
-        registration = Registration(
-            event=event,
-            registration_type=rtype,
-            status=status,
-            email=email.strip(),
-            email_normalised=email_normalised,
-            first_name=first_name,
-            last_name=last_name,
-            answers=extra,
-            accessibility_request=accessibility_request,
-            accessibility_flagged=bool(accessibility_request)
-            and is_inside_lead_time(event, now=now),
-            privacy_consent_at=now if privacy_consent else None,
-            marketing_opt_in=bool(marketing_opt_in),
-            checkin_code=new_checkin_code(),
-            manage_nonce=new_nonce(),
-            confirmed_at=now if status == Status.CONFIRMED else None,
-            waitlisted_at=now if status == Status.WAITLISTED else None,
-        )
-        try:
-            with transaction.atomic():
-                registration.save()
-        except IntegrityError as error:
-            # Another request for the same email (maybe another type) committed first.
-            existing = find_active_registration(event, email_normalised)
-            if existing is None:
-                raise
-            raise DuplicateRegistration(
-                "This email address is already registered for this event.", existing=existing
-            ) from error
-        log_action(
-            event=event,
-            registration=registration,
-            actor=actor,
-            action="registration.created",
-            data={
-                "status": status,
-                "type": rtype.name,
-                "accessibility_flagged": registration.accessibility_flagged,
-            },
-        )
-        if notify and email_normalised:
-            queue_email(
-                registration,
-                {
-                    Status.PENDING: "received",
-                    Status.CONFIRMED: "confirmed",
-                    Status.WAITLISTED: "waitlisted",
-                }[status],
-            )
+        if existing is None:
+            raise
+        raise DuplicateRegistration(
+            "This email address is already registered for this event.", existing=existing
+        ) from error
     if accessibility_request:
         queue_accessibility_alert(registration)
     log.info("registration %s for %s: %s", registration.pk, event.slug, status)
@@ -327,7 +414,9 @@ def resend_manage_link(event, *, email: str) -> bool:
     )
     if recent.exists():
         return False
-    queue_email(registration, "link")
+    queue_email(
+        registration, "confirm_email" if registration.status == Status.UNCONFIRMED else "link"
+    )
     log_action(event=event, registration=registration, action="registration.link_resent")
     return True
 
@@ -335,6 +424,7 @@ def resend_manage_link(event, *, email: str) -> bool:
 def resend_confirmation(registration: Registration, *, actor) -> str:
     """Staff: send the registrant the email of their current status again (with the manage link)."""
     kind = {
+        Status.UNCONFIRMED: "confirm_email",
         Status.PENDING: "received",
         Status.CONFIRMED: "confirmed",
         Status.WAITLISTED: "waitlisted",

@@ -3,6 +3,9 @@
 The token holds the registration id and its ``manage_nonce``; changing the
 nonce revokes every earlier link. Tokens expire after
 ``settings.PODIUM_MANAGE_LINK_MAX_AGE`` seconds (default 400 days).
+
+Email confirmation links (PODIUM_REGISTRATION_CONFIRM_EMAIL) are signed the
+same way with their own salt, and expire after PODIUM_REGISTRATION_CONFIRM_HOURS.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from django.core import signing
 from podium.common.domain.urls import absolute_url
 
 SALT = "podium.registration.manage"
+CONFIRM_SALT = "podium.registration.confirm"
 DEFAULT_MAX_AGE = 400 * 24 * 3600
 
 
@@ -58,3 +62,42 @@ def manage_url(registration, *, absolute: bool = True) -> str:
 
     path = reverse("registration:manage", kwargs={"token": make_manage_token(registration)})
     return absolute_url(path) if absolute else path
+
+
+def confirm_max_age() -> float:
+    return float(getattr(settings, "PODIUM_REGISTRATION_CONFIRM_HOURS", 24)) * 3600
+
+
+def make_confirm_token(registration) -> str:
+    return signing.dumps(
+        {"r": registration.pk, "n": registration.manage_nonce}, salt=CONFIRM_SALT, compress=True
+    )
+
+
+def registration_from_confirm_token(token: str):
+    """The registration a confirmation link names, or None when forged, expired or revoked."""
+    from podium.registration.models import Registration
+
+    try:
+        data = signing.loads(token, salt=CONFIRM_SALT, max_age=confirm_max_age())
+    except (signing.BadSignature, ValueError, TypeError):
+        return None
+    if not isinstance(data, dict) or not isinstance(data.get("r"), int):
+        return None
+    registration = (
+        Registration.objects.select_related("event", "registration_type")
+        .filter(pk=data["r"])
+        .first()
+    )
+    if registration is None or not secrets.compare_digest(
+        registration.manage_nonce, str(data.get("n", ""))
+    ):
+        return None
+    return registration
+
+
+def confirm_url(registration) -> str:
+    from django.urls import reverse
+
+    path = reverse("registration:confirm", kwargs={"token": make_confirm_token(registration)})
+    return absolute_url(path)

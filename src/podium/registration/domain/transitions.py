@@ -22,7 +22,12 @@ from django.utils import timezone
 
 from podium.common.domain.transitions import TransitionTable
 from podium.registration.domain.audit import log_action
-from podium.registration.domain.errors import InvalidTransition, OfferExpired, RegistrationFull
+from podium.registration.domain.errors import (
+    InvalidTransition,
+    OfferExpired,
+    RegistrationClosed,
+    RegistrationFull,
+)
 from podium.registration.domain.notifications import queue_email
 from podium.registration.domain.registration import (
     has_free_seat,
@@ -38,6 +43,9 @@ TRANSITIONS = TransitionTable(
     thing="registration",
     states=Status,
     allowed={
+        Status.UNCONFIRMED: frozenset(
+            {Status.PENDING, Status.CONFIRMED, Status.WAITLISTED, Status.CANCELLED}
+        ),
         Status.PENDING: frozenset(
             {Status.CONFIRMED, Status.WAITLISTED, Status.REJECTED, Status.CANCELLED}
         ),
@@ -296,3 +304,77 @@ def admit_walk_in(registration: Registration, *, actor) -> Registration:
             data={"over_capacity": True},
         )
         return check_in(registration, actor=actor)
+
+
+def confirm_email_address(registration: Registration, *, now=None) -> Registration:
+    """The registrant opened the emailed link: take a seat, the waiting list, or await approval.
+
+    Decided under the type's lock exactly as ``register`` decides (approval
+    first, then a free seat with nobody waiting, then the waiting list, whose
+    order is the time of confirming). Already confirmed: nothing changes. A full
+    type without a waiting list cancels the registration and raises RegistrationFull.
+    """
+    from podium.registration.domain.registration import seat_state
+    from podium.registration.domain.tokens import confirm_max_age
+
+    now = now or timezone.now()
+    with transaction.atomic():
+        rtype = lock_registration_type(registration.registration_type)
+        fresh = (
+            Registration.objects.select_for_update().select_related("event").get(pk=registration.pk)
+        )
+        if fresh.status != Status.UNCONFIRMED:
+            return fresh
+        if fresh.created_at < now - dt.timedelta(seconds=confirm_max_age()):
+            raise OfferExpired("This confirmation link has expired; please register again.")
+        free, waiting, _ = seat_state(rtype, "")
+        if rtype.event.registration_closed:
+            new = Status.CANCELLED
+        elif rtype.requires_approval:
+            new = Status.PENDING
+        elif free and not waiting:
+            new = Status.CONFIRMED
+        elif rtype.waiting_list_enabled:
+            new = Status.WAITLISTED
+        else:
+            new = Status.CANCELLED
+        _set_state(fresh, new, actor=None, action="registration.email_confirmed")
+        if new != Status.CANCELLED:
+            queue_email(
+                fresh,
+                {
+                    Status.PENDING: "received",
+                    Status.CONFIRMED: "confirmed",
+                    Status.WAITLISTED: "waitlisted",
+                }[new],
+            )
+    if new == Status.CANCELLED:
+        if rtype.event.registration_closed:
+            raise RegistrationClosed(f"Registration for {rtype.event.title} is closed.")
+        raise RegistrationFull(f"{rtype.name} is full; your registration was not kept.")
+    return fresh
+
+
+def expire_unconfirmed(*, now=None) -> list[Registration]:
+    """Cancel registrations whose email was not confirmed within PODIUM_REGISTRATION_CONFIRM_HOURS.
+
+    They never held a seat, so nobody is promoted and no email is sent.
+    """
+    from podium.registration.domain.tokens import confirm_max_age
+
+    now = now or timezone.now()
+    cutoff = now - dt.timedelta(seconds=confirm_max_age())
+    expired = []
+    with transaction.atomic():
+        due = Registration.objects.select_related("event").filter(
+            status=Status.UNCONFIRMED, created_at__lt=cutoff
+        )
+        for registration in due.select_for_update():
+            _set_state(
+                registration,
+                Status.CANCELLED,
+                actor=None,
+                action="registration.unconfirmed_expired",
+            )
+            expired.append(registration)
+    return expired

@@ -16,6 +16,7 @@ class Registration(models.Model):
     """
 
     class Status(models.TextChoices):
+        UNCONFIRMED = "unconfirmed", "Email not confirmed"
         PENDING = "pending", "Pending approval"
         CONFIRMED = "confirmed", "Confirmed"
         WAITLISTED = "waitlisted", "Waiting list"

@@ -12,11 +12,13 @@ A seat lock not granted in time gives a "please try again" page (503).
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.db.utils import OperationalError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
 from podium.common.views.errors import too_many_requests
@@ -27,8 +29,17 @@ from podium.registration.domain.leadtime import accessibility_deadline
 from podium.registration.domain.notifications import offer_deadline_display
 from podium.registration.domain.queries.registrations import answer_rows, waiting_list_position
 from podium.registration.domain.registration import register, resend_manage_link, update_answers
-from podium.registration.domain.tokens import manage_url, registration_from_token
-from podium.registration.domain.transitions import accept_offer, cancel_registration
+from podium.registration.domain.tokens import (
+    make_manage_token,
+    manage_url,
+    registration_from_confirm_token,
+    registration_from_token,
+)
+from podium.registration.domain.transitions import (
+    accept_offer,
+    cancel_registration,
+    confirm_email_address,
+)
 from podium.registration.interfaces.forms.registration import RegistrationForm
 from podium.registration.models import Registration, RegistrationType
 from podium.registration.views.throttle import public_form_throttled
@@ -102,9 +113,16 @@ def _blank_form_body(context: dict) -> str:
 
 @require_http_methods(["GET", "POST"])
 def registration_form(request: HttpRequest, event_slug: str, type_slug: str) -> HttpResponse:
-    event = _public_event(event_slug)
-    rtype = get_object_or_404(RegistrationType, event=event, slug=type_slug, is_active=True)
-    rtype.event = event
+    # one query for the type and its event (the rush path: every query counts)
+    rtype = (
+        RegistrationType.objects.select_related("event")
+        .filter(event__slug=event_slug, slug=type_slug, is_active=True)
+        .first()
+    )
+    if rtype is None or not rtype.event.is_public:
+        _public_event(event_slug)  # the event's own 404 when it is the event that is missing
+        raise Http404("No such registration type")
+    event = rtype.event
     if not rtype.is_open():
         return render(
             request,
@@ -128,6 +146,7 @@ def registration_form(request: HttpRequest, event_slug: str, type_slug: str) -> 
                 privacy_consent=form.cleaned_data.get("privacy_consent", False),
                 marketing_opt_in=form.cleaned_data.get("marketing_opt_in", False),
                 access_code=form.cleaned_data.get("access_code", ""),
+                confirm_email=settings.PODIUM_REGISTRATION_CONFIRM_EMAIL,
             )
         except DuplicateRegistration:
             # Answer exactly as for a new registration; the address gets its link again.
@@ -157,7 +176,50 @@ def registration_form(request: HttpRequest, event_slug: str, type_slug: str) -> 
 def check_inbox(request: HttpRequest, event_slug: str) -> HttpResponse:
     """After the form: the same page whether the email was new or already registered."""
     event = _public_event(event_slug)
-    return render(request, "registration/check_inbox.html", {"event": event})
+    return render(
+        request,
+        "registration/check_inbox.html",
+        {"event": event, "confirm_email": settings.PODIUM_REGISTRATION_CONFIRM_EMAIL},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def confirm(request: HttpRequest, token: str) -> HttpResponse:
+    """The emailed confirmation link: a page with one button (mail scanners only GET), then the seat."""
+    registration = registration_from_confirm_token(token)
+    if registration is None or registration.status == Registration.Status.CANCELLED:
+        return TemplateResponse(request, "registration/confirm_invalid.html", status=404)
+    if registration.status != Registration.Status.UNCONFIRMED:
+        return redirect("registration:manage", token=make_manage_token(registration))
+    if request.method == "POST":
+        try:
+            registration = confirm_email_address(registration)
+        except OperationalError as error:
+            return try_again_later(request, registration.event, error)
+        except RegistrationError as problem:
+            return render(
+                request,
+                "registration/confirm.html",
+                {
+                    "event": registration.event,
+                    "registration": registration,
+                    "problem": str(problem),
+                },
+                status=409,
+            )
+        messages.success(request, "Thank you: your email address is confirmed.")
+        return redirect(
+            f"{reverse('registration:manage', kwargs={'token': make_manage_token(registration)})}?new=1"
+        )
+    return render(
+        request,
+        "registration/confirm.html",
+        {
+            "event": registration.event,
+            "registration": registration,
+            "when": registration.event.when_display,
+        },
+    )
 
 
 def try_again_later(request: HttpRequest, event, error: Exception) -> HttpResponse:

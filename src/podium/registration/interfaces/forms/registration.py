@@ -8,6 +8,7 @@ types, the invitation code. Errors are per field and in plain words.
 
 from __future__ import annotations
 
+import copy
 import functools
 from typing import Any
 
@@ -18,7 +19,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django_countries import countries
 
-from podium.registration.models import Question, RegistrationType
+from podium.registration.models import FormSection, Question, RegistrationType
 from podium.registration.validators.registration import (
     ACCESSIBILITY_MAX_LENGTH,
     DEFAULT_MAX_LENGTH,
@@ -129,6 +130,70 @@ def field_name(question: Question) -> str:
     return f"q_{question.key}"
 
 
+_DEFINITIONS: dict[Any, list[tuple[Any, list[tuple[str, forms.Field]]]]] = {}
+SECTION_COLUMNS = ("id", "title", "description", "order")
+QUESTION_COLUMNS = tuple(
+    f.attname for f in Question._meta.concrete_fields if f.attname != "section_id"
+)
+
+
+def form_definition(registration_type_id: int) -> list[tuple[Any, list[tuple[str, forms.Field]]]]:
+    """The type's sections with one prototype field per question, built once per definition.
+
+    One query reads the sections and questions as plain rows; the rows are the
+    cache key, so an edit in the form editor (any process) gives a new entry at
+    the next request. Building the fields (the country list normalises about
+    250 choices) was the largest part of the form's cost under a rush.
+    """
+    rows = tuple(
+        FormSection.objects.filter(registration_type_id=registration_type_id)
+        .order_by("order", "id", "questions__order", "questions__id")
+        .values_list(*SECTION_COLUMNS, *(f"questions__{c}" for c in QUESTION_COLUMNS))
+    )
+    key = (registration_type_id, repr(rows))
+    definition = _DEFINITIONS.get(key)
+    if definition is not None:
+        return definition
+    definition, sections = [], {}
+    for row in rows:
+        section_values, question_values = row[: len(SECTION_COLUMNS)], row[len(SECTION_COLUMNS) :]
+        if section_values[0] not in sections:
+            section = FormSection(
+                registration_type_id=registration_type_id,
+                **dict(zip(SECTION_COLUMNS, section_values, strict=True)),
+            )
+            sections[section.pk] = []
+            definition.append((section, sections[section.pk]))
+        if question_values[0] is None:  # a section without questions
+            continue
+        question = Question(
+            section_id=section_values[0],
+            **dict(zip(QUESTION_COLUMNS, question_values, strict=True)),
+        )
+        field = field_for_question(question)
+        field.question = question
+        # A lone question titled like its section: the legend already says it.
+        field.hide_label = field.label == section_values[1]
+        sections[section_values[0]].append((field_name(question), field))
+    if len(_DEFINITIONS) > 256:
+        _DEFINITIONS.clear()
+    _DEFINITIONS[key] = definition
+    return definition
+
+
+def copy_field(prototype: forms.Field) -> forms.Field:
+    """A form's own copy of a prototype field: cheap copies of the field and its widget.
+
+    Choices, validators and labels are shared read-only (Django's deepcopy of
+    the country list cost more than the rest of the form).
+    """
+    field = copy.copy(prototype)
+    field.widget = copy.copy(prototype.widget)
+    field.widget.attrs = dict(prototype.widget.attrs)
+    field.error_messages = dict(prototype.error_messages)
+    return field
+
+
 class RegistrationForm(forms.Form):
     """Public (and staff "add by hand") registration form for one registration type."""
 
@@ -144,18 +209,13 @@ class RegistrationForm(forms.Form):
         self.registration_type = registration_type
         self.editing = editing
         self._sections: list[tuple[Any, list[str]]] = []
-        sections = registration_type.sections.prefetch_related("questions")
-        for section in sections:
+        for section, prototypes in form_definition(registration_type.pk):
             names = []
-            for question in section.questions.all():
-                name = field_name(question)
-                self.fields[name] = field_for_question(question)
-                self.fields[name].question = question
-                if editing and question.key == "email":
+            for name, prototype in prototypes:
+                self.fields[name] = copy_field(prototype)
+                if editing and prototype.question.key == "email":
                     self.fields[name].disabled = True
                     self.fields[name].help_text = "To use another email, cancel and register again."
-                # A lone question titled like its section: the legend already says it.
-                self.fields[name].hide_label = self.fields[name].label == section.title
                 names.append(name)
             self._sections.append((section, names))
         if not any(

@@ -1,15 +1,17 @@
 """``manage.py expire_offers``: end seat offers from the waiting list whose time is up.
 
 Each expired offer is cancelled (the person is emailed) and the seat is offered
-to the next person waiting. Run it every few minutes from cron, or let the
-worker run the task ``podium.registration.tasks.expire_waiting_list_offers``.
+to the next person waiting. Registrations whose email was never confirmed
+(PODIUM_REGISTRATION_CONFIRM_EMAIL) are cancelled once their link has expired.
+Run it every few minutes from cron, or let the worker run the task
+``podium.registration.tasks.expire_waiting_list_offers``.
 """
 
 from __future__ import annotations
 
 from django.core.management.base import BaseCommand
 
-from podium.registration.domain.transitions import expire_offers
+from podium.registration.domain.transitions import expire_offers, expire_unconfirmed
 
 
 class Command(BaseCommand):
@@ -20,3 +22,6 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         expired = expire_offers()
         self.stdout.write(f"{len(expired)} offer(s) expired.")
+        unconfirmed = expire_unconfirmed()
+        if unconfirmed:
+            self.stdout.write(f"{len(unconfirmed)} unconfirmed registration(s) expired.")
