@@ -15,6 +15,8 @@
   brief, intro included — the baseline has none), and of each
   section against the answers of the specific queries whose relevant turns
   hold the section's ▶ time ("specific", mean over the sections that have one);
+  general ROUGE again with every method's text cut to the answer's length
+  (the same budget for all), and the words of each brief and section;
 - the writer's lint (`podium.engine.write.lint`): pronouns outside quotes,
   bad titles, intro sentences listing > 3 themes, quotes that are not
   complete clauses, fewer sections than asked without a reason — each must be 0;
