@@ -15,6 +15,8 @@
   brief, intro included — the baseline has none), and of each
   section against the answers of the specific queries whose relevant turns
   hold the section's ▶ time ("specific", mean over the sections that have one);
+  general ROUGE again with every method's text cut to the answer's length
+  (the same budget for all), and the words of each brief and section;
 - the writer's lint (`podium.engine.write.lint`): pronouns outside quotes,
   bad titles, intro sentences listing > 3 themes, quotes that are not
   complete clauses, fewer sections than asked without a reason — each must be 0;
@@ -27,6 +29,18 @@ first one quoted), anchored at that speaker's first turn in the window: what
 "no method" gives, so the table shows what segmentation, selection and
 compression buy. Then the 90-minute case: the first 90 minutes of the longest
 val meeting, brief + verify, timed with the models loaded.
+
+Quick mode, to iterate on the writer without the 35-minute full run::
+
+    python -m benchmarks.brief --split train --quick --vectors /tmp/podium-vectors.pkl
+
+``--split train|val`` picks the QMSum split (default val); ``--quick`` takes every
+third meeting of the split in name order (8 of the 24 train meetings: covid_0,
+covid_3, covid_8, education_12, 16, 20, 24 and 6) and prints only the tables (no
+docs/examples lint, no 90-minute case); ``--meetings a,b`` names meetings
+instead; ``--vectors FILE`` keeps the sentence vectors between runs in a pickle
+(MiniLM is most of the time, and the vectors do not change when only the
+writer does). Choose on train, then read val once.
 """
 
 from __future__ import annotations
@@ -74,6 +88,10 @@ class Row:
     rouge_general: tuple[float, float, float] = (0.0, 0.0, 0.0)
     rouge_specific: tuple[float, float, float] = (0.0, 0.0, 0.0)
     lint: dict[str, int] | None = None
+    rouge_cut: tuple[float, float, float] = (0.0, 0.0, 0.0)
+    """General ROUGE with the text cut to the answer's length (the same budget for every method)."""
+    words: tuple[float, float] = (0.0, 0.0)
+    """Words of the text scored against the general answer, and per section."""
 
 
 def _turn_index(meeting: Meeting, time_: float) -> int:
@@ -181,10 +199,29 @@ def section_text(section: Section) -> str:
     return " ".join([section.title, *section.summary])
 
 
+def general_text(brief: Brief) -> str:
+    return " ".join([*brief.intro, *(section_text(s) for s in brief.sections())])
+
+
 def rouge_general(brief: Brief, meeting: Meeting) -> tuple[float, float, float]:
     """The whole brief (intro and sections; the baseline has no intro) against the answer."""
-    text = " ".join([*brief.intro, *(section_text(s) for s in brief.sections())])
-    return rouge(text, meeting.summary)
+    return rouge(general_text(brief), meeting.summary)
+
+
+def rouge_general_cut(brief: Brief, meeting: Meeting) -> tuple[float, float, float]:
+    """`rouge_general` with the brief's text cut to as many words as the answer has.
+
+    The same length budget for every method, so a longer text is not paid for
+    (precision) nor rewarded (recall) for its length: the first words must carry it.
+    """
+    budget = len(_tokens(meeting.summary))
+    return rouge(" ".join(_tokens(general_text(brief))[:budget]), meeting.summary)
+
+
+def lengths(brief: Brief) -> tuple[float, float]:
+    """Words scored against the general answer, and mean words a section (title + summary)."""
+    sections = [len(_tokens(section_text(s))) for s in brief.sections()]
+    return len(_tokens(general_text(brief))), statistics.mean(sections) if sections else 0.0
 
 
 def rouge_specific(brief: Brief, meeting: Meeting) -> tuple[float, float, float]:
@@ -266,7 +303,7 @@ def _report_numbers(report, brief: Brief) -> tuple[float, int]:
     return ok, len(any_fail)
 
 
-def evaluate() -> tuple[list[Row], float, int]:
+def evaluate(chosen: list[Meeting] | None = None) -> tuple[list[Row], float, int]:
     get_embedder()  # models loaded before timing, as on a running server
     rows: dict[str, list[Row]] = {
         "no boundary": [],
@@ -275,7 +312,7 @@ def evaluate() -> tuple[list[Row], float, int]:
         "podium extractive": [],
     }
     peak_python = 0
-    for meeting in meetings("val"):
+    for meeting in chosen if chosen is not None else meetings("val"):
         transcript = meeting.transcript
         gold = qmsum_gold_labels(meeting)
         turn_starts = [a for a, _ in meeting.turn_times]
@@ -304,7 +341,7 @@ def evaluate() -> tuple[list[Row], float, int]:
         rows["fixed windows + first sentences"].append(
             Row("", pk(gold, hyp), window_diff(gold, hyp), coverage(meeting, base), ok, failing,
                 len(list(base.sections())), rouge1(base, meeting.summary), base_seconds, base_cpu,
-                rouge_general(base, meeting), rouge_specific(base, meeting), None)
+                rouge_general(base, meeting), rouge_specific(base, meeting), None, rouge_general_cut(base, meeting), lengths(base))
         )  # fmt: skip
 
         tracemalloc.start()
@@ -322,7 +359,8 @@ def evaluate() -> tuple[list[Row], float, int]:
                 failing, len(list(result.brief.sections())), rouge1(result.brief, meeting.summary),
                 seconds, cpu, rouge_general(result.brief, meeting),
                 rouge_specific(result.brief, meeting),
-                lint_counts(result.brief, SECTIONS, result.reason))
+                lint_counts(result.brief, SECTIONS, result.reason),
+                rouge_general_cut(result.brief, meeting), lengths(result.brief))
         )  # fmt: skip
         for issue in lint_brief(result.brief, asked=SECTIONS, reason=result.reason):
             print(f"    lint: {issue}", flush=True)
@@ -349,6 +387,11 @@ def evaluate() -> tuple[list[Row], float, int]:
                 _mean3([r.rouge_general for r in values]),
                 _mean3([r.rouge_specific for r in values]),
                 _sum_lint([r.lint for r in values]),
+                _mean3([r.rouge_cut for r in values]),
+                (
+                    statistics.mean(r.words[0] for r in values),
+                    statistics.mean(r.words[1] for r in values),
+                ),
             )
         )
     return table, peak_python / 1e6, len(rows["podium extractive"])
@@ -437,10 +480,59 @@ def examples_lint() -> dict[str, int]:
     return lint_counts(result.brief, SECTIONS, result.reason)
 
 
-def main() -> int:
+def choose_meetings(split: str, quick: bool, names: str | None) -> list[Meeting]:
+    """The meetings of one split: all, every third (``quick``) or the ones named."""
+    from benchmarks.qmsum import load_meeting, meeting_paths
+
+    paths = meeting_paths(split)
+    if names:
+        wanted = {n.strip() for n in names.split(",") if n.strip()}
+        paths = [p for p in paths if p.stem in wanted]
+    elif quick:
+        paths = paths[::3]
+    return [load_meeting(p) for p in paths]
+
+
+def _load_vectors(path: str | None) -> None:
+    import pickle
+
+    import podium.engine.embed as embed_module
+
+    embed_module.MEMO_SIZE = 10**7
+    if path and os.path.exists(path):
+        with open(path, "rb") as handle:
+            embed_module._memo.update(pickle.load(handle))
+
+
+def _save_vectors(path: str | None) -> None:
+    import pickle
+
+    import podium.engine.embed as embed_module
+
+    if path:
+        with open(path, "wb") as handle:
+            pickle.dump(dict(embed_module._memo), handle)
+
+
+def main(argv: list[str] | None = None) -> int:
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.brief", description=__doc__)
+    parser.add_argument("--split", choices=("train", "val"), default="val")
+    parser.add_argument("--quick", action="store_true", help="every third meeting, tables only")
+    parser.add_argument(
+        "--meetings", help="comma-separated meeting names (e.g. covid_0,education_5)"
+    )
+    parser.add_argument("--vectors", help="pickle file keeping sentence vectors between runs")
+    args = parser.parse_args(argv)
     print(f"load average: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
-    table, peak_mb, count = evaluate()
-    print(f"\nQMSum val, {count} committee meetings, {SECTIONS} sections asked:\n")
+    chosen = choose_meetings(args.split, args.quick, args.meetings)
+    if args.vectors:
+        _load_vectors(args.vectors)
+    table, peak_mb, count = evaluate(chosen)
+    if args.vectors:
+        _save_vectors(args.vectors)
+    print(f"\nQMSum {args.split}, {count} committee meetings, {SECTIONS} sections asked:\n")
     print(
         "| method | Pk ↓ | WindowDiff ↓ | topic coverage ↑ | sections with verified quotes | "
         "sections with a fail | sections | ROUGE-1 F1 | s / meeting | CPU s / meeting |"
@@ -463,9 +555,11 @@ def main() -> int:
     )
     print("\nROUGE F1 (R-1 / R-2 / R-L) against QMSum's answers, and the writer's lint:\n")
     print(
-        "| method | general R-1 | R-2 | R-L | specific R-1 | R-2 | R-L | lint (pronoun/title/intro/quote/sections) |"
+        "| method | general R-1 | R-2 | R-L | general at the answer's length R-1 | R-2 | R-L | "
+        "specific R-1 | R-2 | R-L | words: brief / section | "
+        "lint (pronoun/title/intro/quote/sections) |"
     )
-    print("| --- | --- | --- | --- | --- | --- | --- | --- |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
     for row in table:
         if row.sections <= 0:
             continue
@@ -473,8 +567,13 @@ def main() -> int:
         lint = "/".join(str(row.lint[k]) for k in LINT_KINDS) if row.lint else "–"
         print(
             f"| {row.name} | {g[0]:.3f} | {g[1]:.3f} | {g[2]:.3f} | "
-            f"{sp[0]:.3f} | {sp[1]:.3f} | {sp[2]:.3f} | {lint} |"
+            f"{row.rouge_cut[0]:.3f} | {row.rouge_cut[1]:.3f} | {row.rouge_cut[2]:.3f} | "
+            f"{sp[0]:.3f} | {sp[1]:.3f} | {sp[2]:.3f} | {row.words[0]:.0f} / {row.words[1]:.0f} | "
+            f"{lint} |"
         )
+    if args.quick or args.meetings:
+        podium = table[-1]
+        return 0 if podium.quotes_ok == 1.0 and podium.sections_failing == 0 else 1
     example = examples_lint()
     print(
         "\ndocs/examples lint (pronoun/title/intro/quote/sections): "

@@ -253,3 +253,34 @@ def test_framing_phrases_before_the_subject_go_but_conditions_and_dates_stay():
         "If the funding stops, providers in rural areas will close their doors.",
     ):
         assert reported(kept, None) == kept
+
+
+def test_reported_speech_is_shifted_back_to_the_past_after_the_reporting_verb():
+    from podium.engine.write.speech import backshift
+
+    # the finite auxiliary or be/have/do of the main verb moves, with its coordinated verbs
+    assert backshift("the Government is aware of the problem and has adopted a plan.") == (
+        "the Government was aware of the problem and had adopted a plan."
+    )
+    assert backshift("the numbers are rising and the Government will publish them in May.") == (
+        "the numbers were rising and the Government would publish them in May."
+    )
+    assert backshift("it's been a difficult year for the sector.") == (
+        "it had been a difficult year for the sector."
+    )
+    assert backshift("the scheme does not cover parents in training.") == (
+        "the scheme did not cover parents in training."
+    )
+    assert backshift("councils can't offer places in every town.") == (
+        "councils couldn't offer places in every town."
+    )
+    assert backshift("the offer isn't only to provide childcare; it's the wider aspects.") == (
+        "the offer wasn't only to provide childcare; it was the wider aspects."
+    )
+    # lexical verbs and subordinate clauses stay as said (no inflection is guessed)
+    assert backshift("the providers monitor the forecasts every day.") == (
+        "the providers monitor the forecasts every day."
+    )
+    assert backshift("the fund that is open now pays for new buildings.") == (
+        "the fund that is open now pays for new buildings."
+    )

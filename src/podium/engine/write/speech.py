@@ -9,6 +9,12 @@
   "the Government is", "our plans" -> "the Government's plans"); any other
   first- or second-person word (I, me, my, you, we without a known
   institution) leaves the sentence to be quoted instead.
+- `backshift(clause)`: the tense back-shift of reported speech after a past
+  reporting verb ("argued that the Government is" -> "argued that the
+  Government was"): only the finite auxiliary or be/have/do of the main
+  verb (and of verbs coordinated with it) moves, a closed set of forms
+  (is/are -> was/were, has/have -> had, will -> would, can -> could, …);
+  lexical verbs ("monitors") and subordinate clauses stay as said.
 - `complete_clause(text)`: a quote that stands alone: a capital, a finite
   verb with its subject, terminal punctuation, 10–40 words, a noun or number
   that carries the point, no opening conjunction, no verb left without its
@@ -247,6 +253,67 @@ def reported(text: str, voice: Voice | None = None) -> str | None:
     if PERSON_1_2.search(result):
         return None
     return result
+
+
+_BACKSHIFT = {
+    "is": "was",
+    "'s": "was",
+    "are": "were",
+    "'re": "were",
+    "am": "was",
+    "'m": "was",
+    "has": "had",
+    "have": "had",
+    "'ve": "had",
+    "does": "did",
+    "do": "did",
+    "will": "would",
+    "'ll": "would",
+    "wo": "would",
+    "can": "could",
+    "ca": "could",
+    "shall": "should",
+}
+"""Finite present forms and their back-shifted past (no lexical verbs: no inflection guessed)."""
+
+
+def backshift(clause: str) -> str:
+    """`clause` with its main verb's tense shifted back (see the module docstring)."""
+    if "; " in clause:  # each clause of "…; …" has its own main verb
+        return "; ".join(backshift(part) for part in clause.split("; "))
+    doc = _parse(clause)
+    sentences = list(doc.sents)
+    if len(sentences) != 1:
+        return clause
+    root = sentences[0].root
+    heads = [root, *(c for c in root.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"))]
+    shift: dict[int, str] = {}
+    shifted: set[int] = set()
+    for head in heads:
+        subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in head.children)
+        if not subject and head is not root and root.i not in shifted:
+            continue  # a coordinated verb moves with its shared subject's, not alone
+        auxiliaries = [c for c in head.children if c.dep_ in ("aux", "auxpass") and c.i < head.i]
+        finite = auxiliaries[0] if auxiliaries else head
+        low = finite.lower_
+        if low in _BACKSHIFT and finite.tag_ in ("VBZ", "VBP", "MD"):
+            past = _BACKSHIFT[low]
+            if low == "'s" and head.tag_ == "VBN" and head.lower_ in ("been", "got", "gotten"):
+                past = "had"  # "it's been" is "it has been"
+            shift[finite.i] = past
+            shifted.add(head.i)
+    if not shift:
+        return clause
+    out: list[str] = []
+    for token in doc:
+        word = shift.get(token.i, token.text)
+        if token.i in shift:
+            if token.text.startswith("'") and out:
+                out[-1] = out[-1].rstrip() + " "  # "it's" -> "it was"
+            if token.text[:1].isupper():
+                word = word[:1].upper() + word[1:]
+        out.append(word + token.whitespace_)
+    return "".join(out)
 
 
 _CONTRACTED = {"'ll": "will", "'d": "would", "'re": "are", "'ve": "have", "n't": "n't"}
