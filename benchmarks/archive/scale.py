@@ -231,24 +231,34 @@ def measure(queries: list[str]) -> dict[str, float]:
     from podium.engine.search.semantic import rank_by_similarity
     from podium.engine.search.terms import content_query, parse_terms
 
+    rss_before = _rss_mb()
     started = time.perf_counter()
     VECTORS.load()
     load = time.perf_counter() - started
     started = time.perf_counter()
     has_index = VECTORS.wait_for_index()
     index_wait = time.perf_counter() - started
+    rss_loaded = _rss_mb()
     embed(["warm up"])
     search_archive(query="warm up the caches", page=1)
     total, lexical, cpus = [], [], []
-    cpu = time.process_time()
-    for query in queries:
-        started, started_cpu = time.perf_counter(), time.process_time()
-        search_archive(query=query, page=1)
-        total.append((time.perf_counter() - started) * 1000)
-        cpus.append((time.process_time() - started_cpu) * 1000)
-    cpu = (time.process_time() - cpu) / len(queries) * 1000
+    exact_total, exact_cpus = [], []  # the reference: the same search with the exact scan
+    index = VECTORS.index
+    for number, query in enumerate(queries):
+        # alternate which goes first, so neither gains from the other's warm caches
+        for exact_first in (False, True) if number % 2 else (True, False):
+            VECTORS.index = None if exact_first else index
+            started, started_cpu = time.perf_counter(), time.process_time()
+            search_archive(query=query, page=1)
+            wall = (time.perf_counter() - started) * 1000
+            cpu_ms = (time.process_time() - started_cpu) * 1000
+            (exact_total if exact_first else total).append(wall)
+            (exact_cpus if exact_first else cpus).append(cpu_ms)
+    VECTORS.index = index
+    cpu = statistics.mean(cpus)
     # the parts, one by one: query embedding (a fresh text each time: the memo is bypassed),
     # full-text SQL, vector ranking (index or exact) and the exact scan it replaces
+    embedding_cpu = []
     embedding, vector, vector_cpu, exact, exact_cpu, recall10, recall100 = (
         [],
         [],
@@ -260,9 +270,10 @@ def measure(queries: list[str]) -> dict[str, float]:
     )
     for number, query in enumerate(queries):
         content = content_query(query, VECTORS.speaker_names)
-        started = time.perf_counter()
+        started, started_cpu = time.perf_counter(), time.process_time()
         vec = embed([f"{content} {number}"])[0]
         embedding.append((time.perf_counter() - started) * 1000)
+        embedding_cpu.append((time.process_time() - started_cpu) * 1000)
         vec = embed([content])[0]
         started = time.perf_counter()
         lexical_ranking(parse_terms(content), events=None, person=None)
@@ -287,6 +298,19 @@ def measure(queries: list[str]) -> dict[str, float]:
 
     import resource
 
+    rss_after = _rss_mb()
+    # the cost of building the index from scratch, in this process (all its threads)
+    from podium.engine.search.ann import AnnIndex
+
+    build = {}
+    if VECTORS.index is not None:
+        started, started_cpu = time.perf_counter(), time.process_time()
+        trained = AnnIndex.train(VECTORS.matrix)
+        build["train"] = (time.perf_counter() - started, time.process_time() - started_cpu)
+        started, started_cpu = time.perf_counter(), time.process_time()
+        trained.filled(VECTORS.matrix)
+        build["fill"] = (time.perf_counter() - started, time.process_time() - started_cpu)
+
     return {
         "p50": statistics.median(total),
         "p95": pct(total, 95),
@@ -305,6 +329,16 @@ def measure(queries: list[str]) -> dict[str, float]:
         "recall@10": statistics.mean(recall10),
         "recall@100": statistics.mean(recall100),
         "cpu ms": cpu,
+        "exact search p50": statistics.median(exact_total),
+        "exact search p95": pct(exact_total, 95),
+        "exact search cpu p50": statistics.median(exact_cpus),
+        "exact search cpu p95": pct(exact_cpus, 95),
+        "rss MB": rss_after,
+        "rss before MB": rss_before,
+        "rss loaded MB": rss_loaded,
+        "embedding cpu p50": statistics.median(embedding_cpu),
+        "embedding cpu p95": pct(embedding_cpu, 95),
+        "build": build,
         "cpu p50": statistics.median(cpus),
         "cpu p95": pct(cpus, 95),
         "vector load s": load,
@@ -315,6 +349,18 @@ def measure(queries: list[str]) -> dict[str, float]:
         "vector MB": VECTORS.nbytes / 1e6,
         "max RSS MB": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e3,
     }
+
+
+def _rss_mb() -> float:
+    """This process's resident memory now (Linux), in MB."""
+    try:
+        with open("/proc/self/status") as status:
+            for line in status:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1e3
+    except OSError:
+        pass
+    return float("nan")
 
 
 def embedding_throughput(entries) -> tuple[float, float]:
@@ -440,7 +486,22 @@ def main(argv: list[str] | None = None) -> int:
                 f"{result['index MB']:.0f} MB, read or built in {result['index s']:.1f} s "
                 f"(waited {result['index wait s']:.1f} s); recall of the exact top 10 / top 100: "
                 f"{result['recall@10']:.3f} / {result['recall@100']:.3f}; "
-                f"process max RSS {result['max RSS MB']:,.0f} MB",
+                f"process RSS {result['rss loaded MB']:,.0f} MB with vectors and index loaded, "
+                f"{result['rss MB']:,.0f} MB after the queries, "
+                f"{result['rss before MB']:,.0f} MB before loading the vectors "
+                f"(peak {result['max RSS MB']:,.0f} MB)\n"
+                + "".join(
+                    f"index {part} from scratch: {wall:.1f} s wall, {cpu:.1f} CPU s; "
+                    for part, (wall, cpu) in result["build"].items()
+                )
+                + "\n"
+                f"reference, the same searches interleaved with the exact scan instead of the "
+                f"index: wall p50 / p95 {result['exact search p50']:.0f} / "
+                f"{result['exact search p95']:.0f} ms, CPU p50 / p95 "
+                f"{result['exact search cpu p50']:.0f} / {result['exact search cpu p95']:.0f} ms "
+                f"(with the index: {result['p50']:.0f} / {result['p95']:.0f} ms, CPU "
+                f"{result['cpu p50']:.0f} / {result['cpu p95']:.0f} ms; p95 ratio "
+                f"{result['exact search p95'] / result['p95']:.1f}x)",
                 flush=True,
             )
             # On a shared machine wall time measures the neighbours; this process's CPU time

@@ -47,7 +47,7 @@ def test_ann_top_results_match_the_exact_scan(archive):
         assert all(abs(s - float(matrix[r] @ query)) < 1e-5 for r, s in got)
         assert got[0] == pytest.approx(exact[0])
         overlaps.append(_overlap(got, exact, 10))
-    assert np.mean(overlaps) >= 0.95, overlaps
+    assert np.mean(overlaps) >= 0.98, overlaps  # probing one cell gives 0.92
 
 
 def test_ann_respects_a_filter_and_a_selective_filter_is_exact(archive):

@@ -49,6 +49,8 @@ POOL = 100
 MIN_SIMILARITY = 0.2
 """Below this cosine a passage is not "about" the query (MiniLM scores unrelated text near 0)."""
 MAX_RESULTS = 200
+LOAD_CHUNK = 5000
+"""Passages read from the database at a time when loading the vectors."""
 MODES = ("hybrid", "lexical", "semantic")
 EVENT_TYPES = {"in-person": "In person", "online": "Online", "hybrid": "In person and online"}
 
@@ -392,23 +394,47 @@ class VectorCache:
         with self._lock:
             if key == self._key:
                 return
-            rows = list(
-                Passage.objects.order_by("id").values_list(
-                    "id", "event_id", "person_id", "is_public", "kind", "vector", "speaker"
-                )
+            # In chunks, each turned into arrays at once: holding every row as Python objects
+            # first would need several times the matrix's memory (and keep it: freed small
+            # objects rarely go back to the system).
+            rows = Passage.objects.order_by("id").values_list(
+                "id", "event_id", "person_id", "is_public", "kind", "vector", "speaker"
             )
-            self.speaker_names = sorted({r[6] for r in rows if r[6]})
-            code = {name: number for number, name in enumerate(self.speaker_names, 1)}
-            self.speaker_codes = np.array([code.get(r[6], 0) for r in rows], dtype=np.int32)
-            self.ids = np.array([r[0] for r in rows], dtype=np.int64)
-            self.events = np.array([r[1] for r in rows], dtype=np.int64)
-            self.people = np.array([r[2] or 0 for r in rows], dtype=np.int64)
-            self.public = np.array([r[3] for r in rows], dtype=bool)
-            self.brief = np.array([r[4] == Passage.Kind.BRIEF for r in rows], dtype=bool)
-            self.matrix = from_bytes([r[5] for r in rows])
+            columns: list[list[np.ndarray]] = [[] for _ in range(6)]
+            speakers: dict[str, int] = {}
+            chunk: list[tuple] = []
+
+            def flush() -> None:
+                columns[0].append(np.array([r[0] for r in chunk], dtype=np.int64))
+                columns[1].append(np.array([r[1] for r in chunk], dtype=np.int64))
+                columns[2].append(np.array([r[2] or 0 for r in chunk], dtype=np.int64))
+                columns[3].append(np.array([r[3] for r in chunk], dtype=bool))
+                columns[4].append(np.array([r[4] == Passage.Kind.BRIEF for r in chunk], dtype=bool))
+                columns[5].append(
+                    np.array([speakers.setdefault(r[6], len(speakers)) for r in chunk], np.int32)
+                )
+                vectors.append(from_bytes([r[5] for r in chunk]))
+                chunk.clear()
+
+            vectors: list[np.ndarray] = []
+            for row in rows.iterator(chunk_size=LOAD_CHUNK):
+                chunk.append(row)
+                if len(chunk) == LOAD_CHUNK:
+                    flush()
+            flush()
+            self.ids, self.events, self.people, self.public, self.brief, codes = (
+                np.concatenate(parts) for parts in columns
+            )
+            # speaker codes numbered by sorted name, 0 for none
+            self.speaker_names = sorted(name for name in speakers if name)
+            renumber = np.zeros(len(speakers), dtype=np.int32)
+            for number, name in enumerate(self.speaker_names, 1):
+                renumber[speakers[name]] = number
+            self.speaker_codes = renumber[codes] if len(codes) else codes
+            self.matrix = np.concatenate(vectors)
             self.index = None
             self._key = key
-            if len(rows) >= EXACT_BELOW:
+            if len(self.ids) >= EXACT_BELOW:
                 self._start_index(key, self.matrix)
 
     # --- the approximate index ---------------------------------------------------------------
