@@ -476,7 +476,8 @@ def main(argv: list[str] | None = None) -> int:
             )
             print(
                 f"\nparts (wall ms p50 / p95): embedding {result['embedding p50']:.0f} / "
-                f"{result['embedding p95']:.0f}; full-text SQL {result['lexical p50']:.0f} / "
+                f"{result['embedding p95']:.0f} (CPU {result['embedding cpu p50']:.0f} / "
+                f"{result['embedding cpu p95']:.0f}); full-text SQL {result['lexical p50']:.0f} / "
                 f"{result['lexical p95']:.0f}; vector ranking {result['vector p50']:.1f} / "
                 f"{result['vector p95']:.1f} (CPU {result['vector cpu p50']:.1f} / "
                 f"{result['vector cpu p95']:.1f}); the exact scan it replaces "
