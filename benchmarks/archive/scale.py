@@ -222,44 +222,145 @@ def index_size() -> dict[str, int]:
 
 
 def measure(queries: list[str]) -> dict[str, float]:
+    import numpy as np
+
     from podium.archive.domain.results import search_archive
     from podium.archive.domain.search import VECTORS, lexical_ranking
     from podium.engine.embed import embed
+    from podium.engine.search.ann import nearest
+    from podium.engine.search.semantic import rank_by_similarity
     from podium.engine.search.terms import content_query, parse_terms
 
+    rss_before = _rss_mb()
     started = time.perf_counter()
     VECTORS.load()
     load = time.perf_counter() - started
+    started = time.perf_counter()
+    has_index = VECTORS.wait_for_index()
+    index_wait = time.perf_counter() - started
+    rss_loaded = _rss_mb()
     embed(["warm up"])
     search_archive(query="warm up the caches", page=1)
     total, lexical, cpus = [], [], []
-    cpu = time.process_time()
-    for query in queries:
+    exact_total, exact_cpus = [], []  # the reference: the same search with the exact scan
+    index = VECTORS.index
+    for number, query in enumerate(queries):
+        # alternate which goes first, so neither gains from the other's warm caches
+        for exact_first in (False, True) if number % 2 else (True, False):
+            VECTORS.index = None if exact_first else index
+            started, started_cpu = time.perf_counter(), time.process_time()
+            search_archive(query=query, page=1)
+            wall = (time.perf_counter() - started) * 1000
+            cpu_ms = (time.process_time() - started_cpu) * 1000
+            (exact_total if exact_first else total).append(wall)
+            (exact_cpus if exact_first else cpus).append(cpu_ms)
+    VECTORS.index = index
+    cpu = statistics.mean(cpus)
+    # the parts, one by one: query embedding (a fresh text each time: the memo is bypassed),
+    # full-text SQL, vector ranking (index or exact) and the exact scan it replaces
+    embedding_cpu = []
+    embedding, vector, vector_cpu, exact, exact_cpu, recall10, recall100 = (
+        [],
+        [],
+        [],
+        [],
+        [],
+        [],
+        [],
+    )
+    for number, query in enumerate(queries):
+        content = content_query(query, VECTORS.speaker_names)
         started, started_cpu = time.perf_counter(), time.process_time()
-        search_archive(query=query, page=1)
-        total.append((time.perf_counter() - started) * 1000)
-        cpus.append((time.process_time() - started_cpu) * 1000)
+        vec = embed([f"{content} {number}"])[0]
+        embedding.append((time.perf_counter() - started) * 1000)
+        embedding_cpu.append((time.process_time() - started_cpu) * 1000)
+        vec = embed([content])[0]
         started = time.perf_counter()
-        lexical_ranking(
-            parse_terms(content_query(query, VECTORS.speaker_names)), events=None, person=None
-        )
+        lexical_ranking(parse_terms(content), events=None, person=None)
         lexical.append((time.perf_counter() - started) * 1000)
-    cpu = (time.process_time() - cpu) / len(queries) * 1000
+        mask = VECTORS.public
+        started, started_cpu = time.perf_counter(), time.process_time()
+        got = nearest(vec, VECTORS.matrix, index=VECTORS.index, limit=100, mask=mask)
+        vector.append((time.perf_counter() - started) * 1000)
+        vector_cpu.append((time.process_time() - started_cpu) * 1000)
+        started, started_cpu = time.perf_counter(), time.process_time()
+        truth = rank_by_similarity(vec, VECTORS.matrix, limit=100, mask=mask)
+        exact.append((time.perf_counter() - started) * 1000)
+        exact_cpu.append((time.process_time() - started_cpu) * 1000)
+        # recall by score: the archive repeats passages, so ties make row identity arbitrary
+        scores = np.array([s for _, s in got])
+        for k, out in ((10, recall10), (100, recall100)):
+            floor = truth[min(k, len(truth)) - 1][1] - 1e-5
+            out.append(min(k, int((scores[:k] >= floor).sum())) / min(k, len(truth)))
 
     def pct(values, p):
         return statistics.quantiles(values, n=100)[p - 1]
+
+    import resource
+
+    rss_after = _rss_mb()
+    # the cost of building the index from scratch, in this process (all its threads)
+    from podium.engine.search.ann import AnnIndex
+
+    build = {}
+    if VECTORS.index is not None:
+        started, started_cpu = time.perf_counter(), time.process_time()
+        trained = AnnIndex.train(VECTORS.matrix)
+        build["train"] = (time.perf_counter() - started, time.process_time() - started_cpu)
+        started, started_cpu = time.perf_counter(), time.process_time()
+        trained.filled(VECTORS.matrix)
+        build["fill"] = (time.perf_counter() - started, time.process_time() - started_cpu)
 
     return {
         "p50": statistics.median(total),
         "p95": pct(total, 95),
         "lexical p50": statistics.median(lexical),
         "lexical p95": pct(lexical, 95),
+        "embedding p50": statistics.median(embedding),
+        "embedding p95": pct(embedding, 95),
+        "vector p50": statistics.median(vector),
+        "vector p95": pct(vector, 95),
+        "vector cpu p50": statistics.median(vector_cpu),
+        "vector cpu p95": pct(vector_cpu, 95),
+        "exact p50": statistics.median(exact),
+        "exact p95": pct(exact, 95),
+        "exact cpu p50": statistics.median(exact_cpu),
+        "exact cpu p95": pct(exact_cpu, 95),
+        "recall@10": statistics.mean(recall10),
+        "recall@100": statistics.mean(recall100),
         "cpu ms": cpu,
+        "exact search p50": statistics.median(exact_total),
+        "exact search p95": pct(exact_total, 95),
+        "exact search cpu p50": statistics.median(exact_cpus),
+        "exact search cpu p95": pct(exact_cpus, 95),
+        "rss MB": rss_after,
+        "rss before MB": rss_before,
+        "rss loaded MB": rss_loaded,
+        "embedding cpu p50": statistics.median(embedding_cpu),
+        "embedding cpu p95": pct(embedding_cpu, 95),
+        "build": build,
         "cpu p50": statistics.median(cpus),
         "cpu p95": pct(cpus, 95),
         "vector load s": load,
+        "index": has_index,
+        "index s": VECTORS.index_seconds or 0.0,
+        "index wait s": index_wait,
+        "index MB": (VECTORS.index.nbytes / 1e6) if VECTORS.index else 0.0,
         "vector MB": VECTORS.nbytes / 1e6,
+        "max RSS MB": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e3,
     }
+
+
+def _rss_mb() -> float:
+    """This process's resident memory now (Linux), in MB."""
+    try:
+        with open("/proc/self/status") as status:
+            for line in status:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1e3
+    except OSError:
+        pass
+    return float("nan")
 
 
 def embedding_throughput(entries) -> tuple[float, float]:
@@ -303,9 +404,17 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="build the archive and stop (with --reuse: resumable)",
     )
+    parser.add_argument(
+        "--data-dir",
+        default=None,
+        help="the site's data directory (default: a temporary one); give one to keep the saved "
+        "vector index between runs and measure reading it instead of building it",
+    )
     args = parser.parse_args(argv)
     sizes = [int(x) for x in args.meetings.split(",")]
     with tempfile.TemporaryDirectory() as tmp:
+        if args.data_dir:
+            tmp = args.data_dir
         _stage("migrating")
         _setup(args.db, tmp, reuse=args.reuse)
         _stage("reading the QMSum pool")
@@ -363,6 +472,37 @@ def main(argv: list[str] | None = None) -> int:
                 f"{result['vector MB']:,.0f} MB (loaded in {result['vector load s']:.1f} s) | "
                 f"{result['p50']:.0f} | {result['p95']:.0f} | {result['lexical p95']:.0f} | {result['cpu ms']:.0f} | "
                 f"{result['cpu p50']:.0f} / {result['cpu p95']:.0f} |",
+                flush=True,
+            )
+            print(
+                f"\nparts (wall ms p50 / p95): embedding {result['embedding p50']:.0f} / "
+                f"{result['embedding p95']:.0f} (CPU {result['embedding cpu p50']:.0f} / "
+                f"{result['embedding cpu p95']:.0f}); full-text SQL {result['lexical p50']:.0f} / "
+                f"{result['lexical p95']:.0f}; vector ranking {result['vector p50']:.1f} / "
+                f"{result['vector p95']:.1f} (CPU {result['vector cpu p50']:.1f} / "
+                f"{result['vector cpu p95']:.1f}); the exact scan it replaces "
+                f"{result['exact p50']:.0f} / {result['exact p95']:.0f} (CPU "
+                f"{result['exact cpu p50']:.0f} / {result['exact cpu p95']:.0f})\n"
+                f"approximate index: {'yes' if result['index'] else 'no (exact scan)'}, "
+                f"{result['index MB']:.0f} MB, read or built in {result['index s']:.1f} s "
+                f"(waited {result['index wait s']:.1f} s); recall of the exact top 10 / top 100: "
+                f"{result['recall@10']:.3f} / {result['recall@100']:.3f}; "
+                f"process RSS {result['rss loaded MB']:,.0f} MB with vectors and index loaded, "
+                f"{result['rss MB']:,.0f} MB after the queries, "
+                f"{result['rss before MB']:,.0f} MB before loading the vectors "
+                f"(peak {result['max RSS MB']:,.0f} MB)\n"
+                + "".join(
+                    f"index {part} from scratch: {wall:.1f} s wall, {cpu:.1f} CPU s; "
+                    for part, (wall, cpu) in result["build"].items()
+                )
+                + "\n"
+                f"reference, the same searches interleaved with the exact scan instead of the "
+                f"index: wall p50 / p95 {result['exact search p50']:.0f} / "
+                f"{result['exact search p95']:.0f} ms, CPU p50 / p95 "
+                f"{result['exact search cpu p50']:.0f} / {result['exact search cpu p95']:.0f} ms "
+                f"(with the index: {result['p50']:.0f} / {result['p95']:.0f} ms, CPU "
+                f"{result['cpu p50']:.0f} / {result['cpu p95']:.0f} ms; p95 ratio "
+                f"{result['exact search p95'] / result['p95']:.1f}x)",
                 flush=True,
             )
             # On a shared machine wall time measures the neighbours; this process's CPU time

@@ -221,3 +221,12 @@ def test_an_event_back_to_draft_leaves_public_search(client, published, on_commi
         published.status = Event.Status.DRAFT
         published.save()
     assert hits(client.get(SEARCH, {"q": "desalination plant"})) == []
+
+
+def test_a_question_naming_a_speaker_puts_that_speakers_passages_first(client, published):
+    amara, david = PANEL_MAP["SPEAKER_02"], PANEL_MAP["SPEAKER_01"]
+    # both talk about salt water; David's passage says it more often
+    plain = client.get("/search.json", {"q": "salt water"}).json()["results"]
+    assert plain[0]["speaker"] == david
+    named = client.get("/search.json", {"q": f"What did {amara} say about salt water?"}).json()
+    assert named["results"][0]["speaker"] == amara, [r["speaker"] for r in named["results"]]

@@ -3,8 +3,10 @@
 Vectors come from `podium.engine.embed` (unit length, so a dot product is the
 cosine). They are stored as float32 bytes (`to_bytes` / `from_bytes`): the
 site keeps them in a binary column and scans them in memory, which is exact
-and fast enough for a programme's archive (100,000 passages is a 150 MB
-matrix and about 20 ms a query on one core).
+and fast enough for a programme's archive (20,000 passages is a 31 MB matrix,
+a few milliseconds a query); above that the site searches an approximate
+faiss index first (`podium.engine.search.ann`) and re-scores its candidates
+exactly.
 """
 
 from __future__ import annotations
