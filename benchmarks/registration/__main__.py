@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import concurrent.futures
 import functools
 import json
 import os
@@ -335,6 +336,13 @@ async def gather_limited(factories, limit: int):
     return await asyncio.gather(*(one(f) for f in factories))
 
 
+def run_client(coroutine):
+    """Run the asyncio client in a thread of its own: the caller's thread may already run an
+    event loop (Playwright's sync API leaves one in pytest's main thread)."""
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
+
+
 def run_scenario(
     kind: str,
     *,
@@ -361,7 +369,7 @@ def run_scenario(
             # 1. every registrant loads the form before registration opens (not the rush)
             cpu0, started = process_tree_cpu_seconds(process.pid), time.perf_counter()
             db0 = postgres_backend_cpu_seconds(env) if kind == "postgres" else None
-            forms = asyncio.run(
+            forms = run_client(
                 gather_limited(
                     [functools.partial(load_form, port, i) for i in range(attempts)], clients
                 )
@@ -372,7 +380,7 @@ def run_scenario(
             # 2. the rush: every loaded form is sent at once
             cpu0, client0 = process_tree_cpu_seconds(process.pid), time.process_time()
             started = time.perf_counter()
-            results = asyncio.run(
+            results = run_client(
                 gather_limited(
                     [functools.partial(post_form, port, i, *forms[i]) for i in range(attempts)],
                     clients,
