@@ -13,50 +13,21 @@ and re-writes the stored JSON, never re-parses the uploaded text).
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 
-from benchmarks.transcript_upload import _measure, many_cues
+from benchmarks.transcript_upload import _measure, bench_site, many_cues
 
 CUES = 20_000
 MAX_EDIT_SHARE = 1.0
 
 
 def main() -> int:
-    workdir = tempfile.mkdtemp(prefix="podium-bench-edit-")
-    os.environ.update(
-        PODIUM_DATA_DIR=workdir,
-        PODIUM_DB="sqlite",
-        PODIUM_TASKS="db",
-        DJANGO_SETTINGS_MODULE="podium.settings",
-    )
-    import django
-
-    django.setup()
-    import logging
-
-    logging.getLogger("podium").setLevel(logging.WARNING)
-    from django.conf import settings
-    from django.contrib.auth.models import User
-    from django.core.management import call_command
-    from django.test import Client
+    event, editor, client = bench_site("podium-bench-edit-")
     from django.urls import reverse
-    from django.utils import timezone
 
-    from podium.accounts.domain.roles import assign_role
     from podium.briefs.domain import briefs as workflow
     from podium.briefs.domain.runners import run_job
     from podium.briefs.models import Brief, Job
-    from podium.events.models import Event
-
-    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend"}}
-    call_command("migrate", verbosity=0)
-    event = Event.objects.create(title="Bench", slug="bench", starts_at=timezone.now())
-    editor = User.objects.create_user("bench-editor", password="x" * 12)
-    assign_role(editor, role="editor")
-    client = Client()
-    client.force_login(editor)
 
     def url(name, **kwargs):
         return reverse(f"briefs_staff:{name}", kwargs={"slug": event.slug, **kwargs})

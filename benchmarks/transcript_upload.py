@@ -34,8 +34,10 @@ def _measure(action) -> tuple[float, float, object]:
     return time.process_time() - cpu, time.perf_counter() - wall, result
 
 
-def main() -> int:
-    workdir = tempfile.mkdtemp(prefix="podium-bench-upload-")
+def bench_site(prefix: str):
+    """A throwaway SQLite site (Django set up here) with one event, an editor and a client
+    signed in as that editor; the task backend only queues, so the caller runs each job."""
+    workdir = tempfile.mkdtemp(prefix=prefix)
     os.environ.update(
         PODIUM_DATA_DIR=workdir,
         PODIUM_DB="sqlite",
@@ -52,12 +54,9 @@ def main() -> int:
     from django.contrib.auth.models import User
     from django.core.management import call_command
     from django.test import Client
-    from django.urls import reverse
     from django.utils import timezone
 
     from podium.accounts.domain.roles import assign_role
-    from podium.briefs.domain.runners import run_job
-    from podium.briefs.models import Job
     from podium.events.models import Event
 
     settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend"}}
@@ -67,6 +66,16 @@ def main() -> int:
     assign_role(editor, role="editor")
     client = Client()
     client.force_login(editor)
+    return event, editor, client
+
+
+def main() -> int:
+    event, _editor, client = bench_site("podium-bench-upload-")
+    from django.urls import reverse
+
+    from podium.briefs.domain.runners import run_job
+    from podium.briefs.models import Job
+
     text = many_cues(CUES)
     url = reverse("briefs_staff:upload_transcript", kwargs={"slug": event.slug})
 
