@@ -298,19 +298,24 @@ async def load_form(port: int, index: int) -> tuple[str, str]:
     return cookie, token
 
 
-async def post_form(port: int, index: int, cookie: str, token: str) -> tuple[bool, float, str]:
-    """The rush: POST the loaded form; success is the 302 to "check your inbox"."""
-    body = urllib.parse.urlencode(
+def registrant_form(index: int, token: str, *, run: str) -> bytes:
+    """The urlencoded form registrant `index` sends (emails unique per `run`)."""
+    return urllib.parse.urlencode(
         {
             "csrfmiddlewaretoken": token,
             "q_first_name": "Bench",
             "q_last_name": f"Person {index}",
-            "q_email": f"bench-{RUN}-{index}@example.org",
+            "q_email": f"bench-{run}-{index}@example.org",
             "q_organisation": "Benchmark Institute",
             "q_job_title": "Tester",
             "privacy_consent": "on",
         }
     ).encode()
+
+
+async def post_form(port: int, index: int, cookie: str, token: str) -> tuple[bool, float, str]:
+    """The rush: POST the loaded form; success is the 302 to "check your inbox"."""
+    body = registrant_form(index, token, run=RUN)
     raw = (
         f"POST {form_path()} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
         f"Cookie: csrftoken={cookie}\r\nReferer: http://127.0.0.1{form_path()}\r\n"

@@ -38,6 +38,7 @@ from benchmarks.registration.__main__ import (
     SETUP,
     python,
     recreate_postgres_database,
+    registrant_form,
     scenario_env,
 )
 
@@ -256,17 +257,7 @@ def main(argv: list[str] | None = None) -> int:
         profiler.enable()
     statuses: dict[int, int] = defaultdict(int)
     for index, (cookie, token) in enumerate(tokens):
-        body = urllib.parse.urlencode(
-            {
-                "csrfmiddlewaretoken": token,
-                "q_first_name": "Bench",
-                "q_last_name": f"Person {index}",
-                "q_email": f"bench-{RUN}-{index}@example.org",
-                "q_organisation": "Benchmark Institute",
-                "q_job_title": "Tester",
-                "privacy_consent": "on",
-            }
-        ).encode()
+        body = registrant_form(index, token, run=RUN)
         status, _, _ = client.call(
             "POST", url, body=body, cookie=cookie, referer=f"http://127.0.0.1{url}"
         )
