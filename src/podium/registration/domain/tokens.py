@@ -26,19 +26,19 @@ def new_nonce() -> str:
     return secrets.token_urlsafe(16)
 
 
-def make_manage_token(registration) -> str:
+def _sign(registration, salt: str) -> str:
     return signing.dumps(
-        {"r": registration.pk, "n": registration.manage_nonce}, salt=SALT, compress=True
+        {"r": registration.pk, "n": registration.manage_nonce}, salt=salt, compress=True
     )
 
 
-def registration_from_token(token: str):
-    """The registration the token names, or None when forged, expired or revoked."""
+def _registration_from(token: str, *, salt: str, max_age: float):
+    """The registration a token signed with `salt` names, or None when forged, expired,
+    revoked (the nonce changed) or anonymised."""
     from podium.registration.models import Registration
 
-    max_age = getattr(settings, "PODIUM_MANAGE_LINK_MAX_AGE", DEFAULT_MAX_AGE)
     try:
-        data = signing.loads(token, salt=SALT, max_age=max_age)
+        data = signing.loads(token, salt=salt, max_age=max_age)
     except (signing.BadSignature, ValueError, TypeError):
         return None
     if not isinstance(data, dict) or not isinstance(data.get("r"), int):
@@ -57,6 +57,16 @@ def registration_from_token(token: str):
     return registration
 
 
+def make_manage_token(registration) -> str:
+    return _sign(registration, SALT)
+
+
+def registration_from_token(token: str):
+    """The registration a manage link names, or None when forged, expired or revoked."""
+    max_age = getattr(settings, "PODIUM_MANAGE_LINK_MAX_AGE", DEFAULT_MAX_AGE)
+    return _registration_from(token, salt=SALT, max_age=max_age)
+
+
 def manage_url(registration, *, absolute: bool = True) -> str:
     from django.urls import reverse
 
@@ -69,31 +79,12 @@ def confirm_max_age() -> float:
 
 
 def make_confirm_token(registration) -> str:
-    return signing.dumps(
-        {"r": registration.pk, "n": registration.manage_nonce}, salt=CONFIRM_SALT, compress=True
-    )
+    return _sign(registration, CONFIRM_SALT)
 
 
 def registration_from_confirm_token(token: str):
     """The registration a confirmation link names, or None when forged, expired or revoked."""
-    from podium.registration.models import Registration
-
-    try:
-        data = signing.loads(token, salt=CONFIRM_SALT, max_age=confirm_max_age())
-    except (signing.BadSignature, ValueError, TypeError):
-        return None
-    if not isinstance(data, dict) or not isinstance(data.get("r"), int):
-        return None
-    registration = (
-        Registration.objects.select_related("event", "registration_type")
-        .filter(pk=data["r"])
-        .first()
-    )
-    if registration is None or not secrets.compare_digest(
-        registration.manage_nonce, str(data.get("n", ""))
-    ):
-        return None
-    return registration
+    return _registration_from(token, salt=CONFIRM_SALT, max_age=confirm_max_age())
 
 
 def confirm_url(registration) -> str:
