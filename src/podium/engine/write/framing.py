@@ -37,7 +37,7 @@ from podium.engine.search.answer import Answer
 from podium.engine.transcript.model import Segment, Transcript
 from podium.engine.verify import verify
 from podium.engine.verify.claim import split_summary
-from podium.engine.write.llm import feedback_text, finding_line, is_doubt
+from podium.engine.write.llm import feedback_text, finding_line, is_doubt, new_numbers
 
 FRAMING_PROMPT = ("framing", "v1")
 FRAMING_SCHEMA: dict[str, Any] = {
@@ -48,7 +48,6 @@ FRAMING_SCHEMA: dict[str, Any] = {
 }
 MAX_WORDS = 35
 ATTEMPTS = 2
-_NUMBER = re.compile(r"\d[\d,.]*")
 _UNKNOWN = re.compile(r"Not mentioned in the transcript: (.*)\.$")
 
 
@@ -85,12 +84,7 @@ def check_framing(sentence: str, answer: Answer) -> list[str]:
     if spans or unpaired:
         problems.append("[framing] no quotation marks")
     material = " ".join([answer.question, *(q.text for q in answer.quotes)])
-    known = {n.strip(".,").replace(",", "") for n in _NUMBER.findall(material)}
-    problems += [
-        f"[framing] {n.strip('.,')!r} is not in the quotes"
-        for n in _NUMBER.findall(sentence)
-        if n.strip(".,").replace(",", "") not in known
-    ]
+    problems += [f"[framing] {n!r} is not in the quotes" for n in new_numbers(sentence, material)]
     speakers = list(dict.fromkeys(q.speaker for q in answer.quotes))
     section = Section(number=1, title="Answer", speakers=speakers, summary=[sentence])
     brief = Brief(title="Answer", parts=[Part(title="", sections=[section])])

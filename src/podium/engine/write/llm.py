@@ -427,7 +427,7 @@ class _Writer:
             if spans or unpaired:
                 problems.append("[intro] no quotation marks in the intro")
             problems += [
-                f"[intro] {n!r} is not in the material" for n in _new_numbers(intro, material)
+                f"[intro] {n!r} is not in the material" for n in new_numbers(intro, material)
             ]
             for subject in self._intro_warnings(brief, [intro, *brief.intro[1:]]) - baseline:
                 problems.append(
@@ -633,7 +633,8 @@ def _part_heading(title: str) -> tuple[str, str]:
     return match.group(1), title[match.end() :]
 
 
-def _new_numbers(text: str, material: str) -> list[str]:
+def new_numbers(text: str, material: str) -> list[str]:
+    """The numbers of `text` that `material` does not hold ("1,000" and "1000" alike)."""
     known = {n.strip(".,").replace(",", "") for n in _NUMBER.findall(material)}
     return [
         n.strip(".,") for n in _NUMBER.findall(text) if n.strip(".,").replace(",", "") not in known
