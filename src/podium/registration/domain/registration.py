@@ -125,6 +125,18 @@ def _split_system_answers(answers: dict[str, Any]) -> tuple[str, str, dict[str, 
     return first, last, answers
 
 
+def arrival_status(rtype: RegistrationType, *, free: bool, waiting: bool) -> str | None:
+    """Where a newcomer to `rtype` goes: pending approval, a free seat (when nobody waits
+    before them) or the waiting list; None when the type is full with no waiting list."""
+    if rtype.requires_approval:
+        return Status.PENDING
+    if free and not waiting:
+        return Status.CONFIRMED
+    if rtype.waiting_list_enabled:
+        return Status.WAITLISTED
+    return None
+
+
 def seat_state(rtype: RegistrationType, email_normalised: str) -> tuple[bool, bool, int | None]:
     """(a seat is free, somebody is waiting, id of this email's active registration) in one query.
 
@@ -207,13 +219,7 @@ def _register_locked(
         status = Status.CONFIRMED
     elif confirm_email:
         status = Status.UNCONFIRMED  # no seat until the emailed link is opened
-    elif rtype.requires_approval:
-        status = Status.PENDING
-    elif free and not waiting:
-        status = Status.CONFIRMED
-    elif rtype.waiting_list_enabled:
-        status = Status.WAITLISTED
-    else:
+    elif (status := arrival_status(rtype, free=free, waiting=waiting)) is None:
         raise RegistrationFull(f"{rtype.name} is full.")
 
     registration = Registration(

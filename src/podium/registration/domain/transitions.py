@@ -314,7 +314,7 @@ def confirm_email_address(registration: Registration, *, now=None) -> Registrati
     order is the time of confirming). Already confirmed: nothing changes. A full
     type without a waiting list cancels the registration and raises RegistrationFull.
     """
-    from podium.registration.domain.registration import seat_state
+    from podium.registration.domain.registration import arrival_status, seat_state
     from podium.registration.domain.tokens import confirm_max_age
 
     now = now or timezone.now()
@@ -330,14 +330,8 @@ def confirm_email_address(registration: Registration, *, now=None) -> Registrati
         free, waiting, _ = seat_state(rtype, "")
         if rtype.event.registration_closed:
             new = Status.CANCELLED
-        elif rtype.requires_approval:
-            new = Status.PENDING
-        elif free and not waiting:
-            new = Status.CONFIRMED
-        elif rtype.waiting_list_enabled:
-            new = Status.WAITLISTED
         else:
-            new = Status.CANCELLED
+            new = arrival_status(rtype, free=free, waiting=waiting) or Status.CANCELLED
         _set_state(fresh, new, actor=None, action="registration.email_confirmed")
         if new != Status.CANCELLED:
             queue_email(
