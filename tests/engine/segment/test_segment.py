@@ -146,3 +146,16 @@ def test_short_sentences_are_not_embedded(val_meeting):
     assert short and long
     assert np.all(norms[short] == 0.0)
     assert np.allclose(norms[long], 1.0, atol=1e-4)
+
+
+def test_small_batches_give_the_vectors_of_the_default_batch(val_meeting):
+    # Segmentation encodes in batches of EMBED_BATCH (8) for speed; the vectors
+    # must be the ones the model gives in its default batches of 64, row by row.
+    from podium.engine.embed import get_embedder
+    from podium.engine.segment.tiling import EMBED_BATCH
+
+    _, seg = val_meeting
+    long = [s.index for s in seg.sentences if s.words >= MIN_EMBED_WORDS][:150]
+    assert EMBED_BATCH < 64 and len(long) > 2 * EMBED_BATCH
+    default = get_embedder().encode([seg.sentences[i].text for i in long], batch_size=64)
+    assert np.allclose(seg.sentence_vectors[long], default, atol=1e-4)
