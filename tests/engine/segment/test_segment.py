@@ -159,3 +159,20 @@ def test_small_batches_give_the_vectors_of_the_default_batch(val_meeting):
     assert EMBED_BATCH < 64 and len(long) > 2 * EMBED_BATCH
     default = get_embedder().encode([seg.sentences[i].text for i in long], batch_size=64)
     assert np.allclose(seg.sentence_vectors[long], default, atol=1e-4)
+
+
+def test_segmentation_benchmark_options_and_exact_count(val_meeting):
+    # benchmarks/brief/segmentation.py: --set parses into SegmentOptions, a wrong
+    # field is named, and --count keeps exactly the topics asked (spacing allowing).
+    from benchmarks.brief.segmentation import exactly, options_from
+
+    options = options_from(["depth_threshold=0.5", "block_words=90"])
+    assert options.depth_threshold == 0.5 and options.block_words == 90
+    assert options.window_words == SegmentOptions().window_words
+    with pytest.raises(SystemExit, match="no SegmentOptions field 'depth'"):
+        options_from(["depth=1"])
+    _, seg = val_meeting
+    for topics in (1, 3, 5):
+        starts = exactly(seg, SegmentOptions(), topics)
+        assert len(starts) == topics
+        assert starts == sorted(starts) and starts[0] == seg.blocks[0].start
