@@ -38,3 +38,14 @@ def test_embed_remembers_each_text_once_and_keeps_order_with_repeats():
     assert not np.allclose(first[0], first[1])
     clear_memo()
     assert not embed_module._memo
+
+
+def test_batch_size_changes_nothing_but_the_batches():
+    sentences = [f"{'word ' * (i % 9)}sentence number {i}." for i in range(40)]
+    clear_memo()
+    small = embed(sentences, batch_size=3)
+    clear_memo()
+    default = embed(sentences)
+    clear_memo()
+    assert np.allclose(small, default, atol=1e-4)
+    assert not np.allclose(small[0], small[1])

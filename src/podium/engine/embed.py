@@ -113,12 +113,16 @@ _memo: OrderedDict[str, np.ndarray] = OrderedDict()
 _memo_lock = threading.Lock()
 
 
-def embed(sentences: Sequence[str]) -> np.ndarray:
-    """``get_embedder().encode(sentences)``, encoding only texts not seen recently."""
+def embed(sentences: Sequence[str], *, batch_size: int = 64) -> np.ndarray:
+    """``get_embedder().encode(sentences)``, encoding only texts not seen recently.
+
+    `batch_size` is passed to `Embedder.encode` (the vectors do not depend on it,
+    only the CPU time does).
+    """
     with _memo_lock:
         missing = list(dict.fromkeys(s for s in sentences if s not in _memo))
     if missing:
-        vectors = get_embedder().encode(missing)
+        vectors = get_embedder().encode(missing, batch_size=batch_size)
         with _memo_lock:
             for text, vector in zip(missing, vectors, strict=True):
                 _memo[text] = vector

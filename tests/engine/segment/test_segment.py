@@ -146,3 +146,33 @@ def test_short_sentences_are_not_embedded(val_meeting):
     assert short and long
     assert np.all(norms[short] == 0.0)
     assert np.allclose(norms[long], 1.0, atol=1e-4)
+
+
+def test_small_batches_give_the_vectors_of_the_default_batch(val_meeting):
+    # Segmentation encodes in batches of EMBED_BATCH (8) for speed; the vectors
+    # must be the ones the model gives in its default batches of 64, row by row.
+    from podium.engine.embed import get_embedder
+    from podium.engine.segment.tiling import EMBED_BATCH
+
+    _, seg = val_meeting
+    long = [s.index for s in seg.sentences if s.words >= MIN_EMBED_WORDS][:150]
+    assert EMBED_BATCH < 64 and len(long) > 2 * EMBED_BATCH
+    default = get_embedder().encode([seg.sentences[i].text for i in long], batch_size=64)
+    assert np.allclose(seg.sentence_vectors[long], default, atol=1e-4)
+
+
+def test_segmentation_benchmark_options_and_exact_count(val_meeting):
+    # benchmarks/brief/segmentation.py: --set parses into SegmentOptions, a wrong
+    # field is named, and --count keeps exactly the topics asked (spacing allowing).
+    from benchmarks.brief.segmentation import exactly, options_from
+
+    options = options_from(["depth_threshold=0.5", "block_words=90"])
+    assert options.depth_threshold == 0.5 and options.block_words == 90
+    assert options.window_words == SegmentOptions().window_words
+    with pytest.raises(SystemExit, match="no SegmentOptions field 'depth'"):
+        options_from(["depth=1"])
+    _, seg = val_meeting
+    for topics in (1, 3, 5):
+        starts = exactly(seg, SegmentOptions(), topics)
+        assert len(starts) == topics
+        assert starts == sorted(starts) and starts[0] == seg.blocks[0].start
