@@ -6,10 +6,11 @@ Porter stemming) on the default database, PostgreSQL full-text search
 ranked by ``ts_rank_cd``) on PostgreSQL. Semantic ranking reads the passages'
 float32 MiniLM vectors held in memory per process (`VectorCache`, brought up
 to date when `IndexState.token` changes: only the changed events' rows are
-re-read when the process's version is among the recent changes): an exact numpy scan for archives under
-`ann.EXACT_BELOW` passages and for filters that leave few rows, otherwise an
-approximate faiss IVF index (`podium.engine.search.ann`) built in a
-background thread from the loaded matrix and saved under the data directory,
+re-read when the process's version is among the recent changes): an exact
+numpy scan for archives under `ann.EXACT_BELOW` passages and for filters
+that leave few rows, otherwise an approximate faiss IVF index
+(`podium.engine.search.ann`) built in a background thread from the loaded
+matrix and saved under the data directory,
 so the next process with the same token reads it instead of building it (the
 exact scan serves while it builds). Memory: 1.5 KB a passage, plus 0.4 KB for
 the index. When the query names a speaker
@@ -374,8 +375,8 @@ class VectorCache:
     are all one event's: the rows of the changed events are marked dead
     (`live`, and never public), their current rows are read and appended, and
     an approximate index in use gets the new vectors added. Otherwise, or when
-    dead rows would pass `compact_share` of the matrix and `compact_rows`, everything is
-    reloaded (compacted).
+    dead rows would pass `compact_share` of the matrix and `compact_rows`,
+    everything is reloaded (compacted).
 
     Above `EXACT_BELOW` passages it also holds an `AnnIndex` over the matrix,
     read from ``DATA_DIR/archive-vectors/<database>-<token>.faiss`` when a
