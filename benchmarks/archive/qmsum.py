@@ -33,7 +33,14 @@ import numpy as np
 from benchmarks.qmsum import meetings
 from podium.engine.search.answer import Candidate, build_answer
 from podium.engine.search.files import FileArchive
-from podium.engine.search.fusion import RRF_K, SPEAKER_WEIGHT, reciprocal_rank_fusion
+from podium.engine.search.fusion import (
+    EVENT_TOP,
+    EVENT_WEIGHT,
+    RRF_K,
+    SPEAKER_WEIGHT,
+    event_prior,
+    reciprocal_rank_fusion,
+)
 from podium.engine.transcript.qmsum import Meeting
 
 OUT = Path(__file__).resolve().parents[1] / "out"
@@ -149,21 +156,29 @@ def rankings(split: Split) -> dict[str, list[list[int]]]:
 
 
 def fused(
+    split: Split,
     ranked: dict[str, list[list[int]]],
     weights: tuple[float, float],
     *,
     speaker: bool = True,
     k: int = RRF_K,
     speaker_weight: float = SPEAKER_WEIGHT,
+    event_weight: float = EVENT_WEIGHT,
+    event_top: int = EVENT_TOP,
 ):
-    """Reciprocal-rank fusion of lexical and semantic (and the named speaker's ranking)."""
+    """Reciprocal-rank fusion of lexical and semantic (and the named speaker's ranking), then
+    the event prior (`event_weight` 0 leaves it out; a meeting is an event)."""
     out = []
     for lex, sem, spk in zip(ranked["lexical"], ranked["semantic"], ranked["speaker"], strict=True):
         lists, w = [lex, sem], list(weights)
         if speaker:
             lists.append(spk)
             w.append(speaker_weight)
-        out.append([row for row, _ in reciprocal_rank_fusion(lists, weights=w, k=k)])
+        scored = reciprocal_rank_fusion(lists, weights=w, k=k)
+        scored = event_prior(
+            scored, lambda row: split.archive.entries[row][0], top=event_top, weight=event_weight
+        )
+        out.append([row for row, _ in scored])
     return out
 
 

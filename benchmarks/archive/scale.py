@@ -241,19 +241,23 @@ def measure(queries: list[str]) -> dict[str, float]:
     rss_loaded = _rss_mb()
     embed(["warm up"])
     search_archive(query="warm up the caches", page=1)
-    total, lexical, cpus = [], [], []
+    total, lexical, cpus, server_cpus = [], [], [], []
     exact_total, exact_cpus = [], []  # the reference: the same search with the exact scan
     index = VECTORS.index
+    backend = _backend_pid()
     for number, query in enumerate(queries):
         # alternate which goes first, so neither gains from the other's warm caches
         for exact_first in (False, True) if number % 2 else (True, False):
             VECTORS.index = None if exact_first else index
+            server_before = _cpu_ns(backend)
             started, started_cpu = time.perf_counter(), time.process_time()
             search_archive(query=query, page=1)
             wall = (time.perf_counter() - started) * 1000
             cpu_ms = (time.process_time() - started_cpu) * 1000
             (exact_total if exact_first else total).append(wall)
             (exact_cpus if exact_first else cpus).append(cpu_ms)
+            if not exact_first and server_before is not None:
+                server_cpus.append((_cpu_ns(backend) - server_before) / 1e6)
     VECTORS.index = index
     cpu = statistics.mean(cpus)
     # the parts, one by one: query embedding (a fresh text each time: the memo is bypassed),
@@ -299,6 +303,7 @@ def measure(queries: list[str]) -> dict[str, float]:
     import resource
 
     rss_after = _rss_mb()
+    catch_up = _catch_up()
     # the cost of building the index from scratch, in this process (all its threads)
     from podium.engine.search.ann import AnnIndex
 
@@ -341,7 +346,16 @@ def measure(queries: list[str]) -> dict[str, float]:
         "build": build,
         "cpu p50": statistics.median(cpus),
         "cpu p95": pct(cpus, 95),
+        # the database server's CPU for the same searches (PostgreSQL's backend process, read
+        # from /proc), and this process's plus the server's: a query's whole CPU cost
+        "server cpu p50": statistics.median(server_cpus) if server_cpus else float("nan"),
+        "server cpu p95": pct(server_cpus, 95) if server_cpus else float("nan"),
+        "both cpu p50": statistics.median(both)
+        if (both := _sums(cpus, server_cpus))
+        else float("nan"),
+        "both cpu p95": pct(both, 95) if both else float("nan"),
         "vector load s": load,
+        "catch up": catch_up,
         "index": has_index,
         "index s": VECTORS.index_seconds or 0.0,
         "index wait s": index_wait,
@@ -349,6 +363,56 @@ def measure(queries: list[str]) -> dict[str, float]:
         "vector MB": VECTORS.nbytes / 1e6,
         "max RSS MB": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e3,
     }
+
+
+def _catch_up() -> dict[str, float]:
+    """How long this process takes to catch up with one event's change (an unpublish and a
+    publish of one synthetic meeting: its passages' public flag flipped, `bump_generation` with
+    its id, as `index_event` does), against the full load measured before."""
+    from podium.archive.domain.indexing import bump_generation
+    from podium.archive.domain.search import VECTORS
+    from podium.archive.models import Passage
+    from podium.events.models import Event
+
+    event = Event.objects.filter(slug__startswith="synthetic-").order_by("pk").first()
+    out = {}
+    for label, public in (("unpublish", False), ("publish", True)):
+        Passage.objects.filter(event=event).update(is_public=public)
+        bump_generation(event_id=event.pk)
+        started, started_cpu = time.perf_counter(), time.process_time()
+        VECTORS.load()
+        out[f"{label} s"] = time.perf_counter() - started
+        out[f"{label} cpu s"] = time.process_time() - started_cpu
+        out[f"{label} kind"], out[f"{label} rows"] = VECTORS.last_load
+    out["index kept"] = VECTORS.index is not None
+    return out
+
+
+def _backend_pid() -> int | None:
+    """The PostgreSQL server process serving this connection (None on SQLite)."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return None
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        return int(cursor.fetchone()[0])
+
+
+def _cpu_ns(pid: int | None) -> int | None:
+    """CPU time a process has run, in nanoseconds (Linux ``/proc/PID/schedstat``; None if
+    unreadable: the server on another machine)."""
+    if pid is None:
+        return None
+    try:
+        with open(f"/proc/{pid}/schedstat") as stat:
+            return int(stat.read().split()[0])
+    except OSError:
+        return None
+
+
+def _sums(a: list[float], b: list[float]) -> list[float]:
+    return [x + y for x, y in zip(a, b, strict=True)] if len(a) == len(b) else []
 
 
 def _rss_mb() -> float:
@@ -502,7 +566,21 @@ def main(argv: list[str] | None = None) -> int:
                 f"{result['exact search cpu p50']:.0f} / {result['exact search cpu p95']:.0f} ms "
                 f"(with the index: {result['p50']:.0f} / {result['p95']:.0f} ms, CPU "
                 f"{result['cpu p50']:.0f} / {result['cpu p95']:.0f} ms; p95 ratio "
-                f"{result['exact search p95'] / result['p95']:.1f}x)",
+                f"{result['exact search p95'] / result['p95']:.1f}x)\n"
+                f"CPU per query with the index, p50 / p95 ms: this process "
+                f"{result['cpu p50']:.0f} / {result['cpu p95']:.0f}, database server "
+                f"{result['server cpu p50']:.0f} / {result['server cpu p95']:.0f}, both "
+                f"{result['both cpu p50']:.0f} / {result['both cpu p95']:.0f}; load "
+                f"{os.getloadavg()[0]:.1f}\n"
+                + "catching up with one event's change (first full load above: "
+                f"{result['vector load s']:.1f} s): "
+                + "; ".join(
+                    f"{label}: {c[f'{label} kind']} ({c[f'{label} rows']:,} rows read), "
+                    f"{c[f'{label} s']:.2f} s wall, {c[f'{label} cpu s']:.2f} CPU s"
+                    for label in ("unpublish", "publish")
+                    if (c := result["catch up"])
+                )
+                + f"; approximate index kept: {'yes' if result['catch up']['index kept'] else 'no'}",
                 flush=True,
             )
             # On a shared machine wall time measures the neighbours; this process's CPU time

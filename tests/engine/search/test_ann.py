@@ -82,3 +82,16 @@ def test_a_saved_index_answers_as_the_built_one(archive, tmp_path):
     assert nearest(queries[0], matrix[:-1], index=index, limit=10) == rank_by_similarity(
         queries[0], matrix[:-1], limit=10
     )
+
+
+def test_rows_appended_to_an_index_are_found_under_their_new_row_numbers(archive):
+    matrix, queries, index = archive
+    rng = np.random.default_rng(11)
+    extra = _unit(queries[:5] + rng.standard_normal((5, DIMENSIONS)) / (4 * np.sqrt(DIMENSIONS)))
+    grown = index.appended(extra)
+    assert index.rows == ROWS and grown.rows == ROWS + 5  # the original is left as it was
+    both = np.concatenate([matrix, extra])
+    for number, query in enumerate(queries[:5]):
+        got = nearest(query, both, index=grown, limit=5)
+        assert got[0][0] == ROWS + number, got  # each added row is its query's nearest
+        assert got[0][1] == pytest.approx(float(extra[number] @ query), abs=1e-5)

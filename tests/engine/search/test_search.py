@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from podium.engine.search import Candidate, FileArchive, build_answer, make_passages
-from podium.engine.search.fusion import reciprocal_rank_fusion
+from podium.engine.search.fusion import event_prior, reciprocal_rank_fusion
 from podium.engine.search.lexical import LexicalIndex
 from podium.engine.search.passages import sentences
-from podium.engine.search.terms import highlight_spans, parse_terms
+from podium.engine.search.terms import content_query, highlight_spans, parse_terms
 from podium.engine.transcript import read_transcript
 
 VTT = Path(__file__).resolve().parents[3] / "docs" / "examples" / "childcare-offer-committee.vtt"
@@ -60,6 +60,37 @@ def test_reciprocal_rank_fusion_rewards_agreement():
     assert weighted[0][0] == "a"
     with pytest.raises(ValueError):
         reciprocal_rank_fusion([["a"]], weights=[1, 2])
+
+
+def test_the_event_prior_raises_passages_of_the_event_that_holds_the_top():
+    # event A holds three of the first four places; B's one passage is second
+    fused = [("a1", 0.30), ("b1", 0.25), ("a2", 0.20), ("a3", 0.15), ("c1", 0.14), ("a4", 0.13)]
+    events = {"a1": "A", "a2": "A", "a3": "A", "a4": "A", "b1": "B", "c1": "C"}
+    lifted = event_prior(fused, events.__getitem__, top=4, weight=0.75)
+    order = [item for item, _ in lifted]
+    assert order[:2] == ["a1", "a2"]  # A's second passage passes B's
+    assert order.index("a4") < order.index("c1")  # outside the top, A's passages still gain
+    share_a = (0.30 + 0.20 + 0.15) / 0.90
+    assert dict(lifted)["a4"] == pytest.approx(0.13 + 0.75 * 0.30 * share_a)
+    assert dict(lifted)["c1"] == pytest.approx(0.14)  # C is not in the top: no lift
+    assert event_prior(fused, events.__getitem__, weight=0) == fused
+    assert event_prior([], events.__getitem__) == []
+
+
+def test_content_query_drops_scaffolding_named_speakers_and_their_titles():
+    speakers = ["Kirsty Williams AM", "Philip Blaker", "Julie Morgan"]
+    assert (
+        content_query("What did Kirsty Williams AM say about keeping students at home?", speakers)
+        == "keeping students at home"
+    )
+    assert content_query("What was in Dr Philip Blaker's reply on exams?", speakers) == (
+        "in reply exams"
+    )
+    assert content_query("According to Julie Morgan, who pays?", speakers) == "to who pays"
+    # titles stay when no speaker is named: they may be what the question is about
+    assert content_query("What did the Deputy Minister say about AM rules?", speakers) == (
+        "Deputy Minister AM rules"
+    )
 
 
 def test_highlights_match_inflected_forms():

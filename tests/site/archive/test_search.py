@@ -230,3 +230,26 @@ def test_a_question_naming_a_speaker_puts_that_speakers_passages_first(client, p
     assert plain[0]["speaker"] == david
     named = client.get("/search.json", {"q": f"What did {amara} say about salt water?"}).json()
     assert named["results"][0]["speaker"] == amara, [r["speaker"] for r in named["results"]]
+
+
+def test_the_hybrid_ranking_lifts_passages_of_the_event_holding_its_top(editor, on_commit):
+    from podium.archive.domain.search import rank
+    from podium.engine.search.fusion import (
+        FUSION_WEIGHTS,
+        event_prior,
+        reciprocal_rank_fusion,
+    )
+
+    water = add_panel(editor=editor, on_commit=on_commit, publish=True)
+    other = panel_vtt().replace("salt", "sand").replace("aquifers", "archives")
+    add_panel(editor=editor, on_commit=on_commit, publish=True, title="Other panel", vtt=other)
+    ranked = rank("salt water in the aquifers")
+    fused = reciprocal_rank_fusion([ranked.lexical, ranked.semantic], weights=FUSION_WEIGHTS)
+    events = dict(Passage.objects.values_list("id", "event_id"))
+    expected = event_prior(fused, events.__getitem__)
+    assert ranked.scores == pytest.approx(dict(expected))
+    # the event that holds the words leads, and its passages gained the most
+    assert events[ranked.ids[0]] == water.pk
+    lift = {i: ranked.scores[i] - s for i, s in fused}
+    best = max(lift, key=lift.get)
+    assert events[best] == water.pk and lift[best] > 0

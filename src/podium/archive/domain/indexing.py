@@ -50,9 +50,20 @@ def schedule_index(*, event_id: int) -> None:
     transaction.on_commit(enqueue, robust=True)
 
 
-def bump_generation() -> None:
-    """Tell every process that the passages changed (see `IndexState`)."""
-    IndexState.objects.update_or_create(pk=1, defaults={"token": uuid.uuid4().hex})
+def bump_generation(*, event_id: int | None = None) -> None:
+    """Tell every process that the passages changed: of one event (`event_id`), or any.
+
+    The next version is taken under a lock on the `IndexState` row, so versions
+    commit in order and a process that has seen version *v* has seen every
+    change before it (see `IndexState`).
+    """
+    with transaction.atomic():
+        IndexState.objects.get_or_create(pk=1)
+        state = IndexState.objects.select_for_update().get(pk=1)
+        state.version += 1
+        state.token = uuid.uuid4().hex
+        state.recent = [*state.recent, [state.version, event_id, state.token]][-IndexState.RECENT :]
+        state.save()
 
 
 def index_event(*, event) -> int:
@@ -116,7 +127,7 @@ def index_event(*, event) -> int:
     with transaction.atomic():
         Passage.objects.filter(event=event).delete()
         Passage.objects.bulk_create(rows, batch_size=500)
-        bump_generation()
+        bump_generation(event_id=event.pk)
     log.info("archive: event %s indexed, %s passages", event.pk, len(rows))
     return len(rows)
 
@@ -160,6 +171,8 @@ def reindex_all(*, stdout=None) -> dict[str, int]:
 
     events = list(Event.objects.filter(brief__isnull=False).order_by("pk"))
     stale = Passage.objects.exclude(event__in=events).delete()[0]
+    if stale:
+        bump_generation()
     total = 0
     for event in events:
         count = index_event(event=event)

@@ -4,17 +4,20 @@ Lexical ranking is the database's own full-text search: SQLite FTS5 (BM25,
 Porter stemming) on the default database, PostgreSQL full-text search
 (``websearch_to_tsquery`` over a stored ``tsvector`` with a GIN index,
 ranked by ``ts_rank_cd``) on PostgreSQL. Semantic ranking reads the passages'
-float32 MiniLM vectors held in memory per process (`VectorCache`, reloaded
-when `IndexState.token` changes): an exact numpy scan for archives under
-`ann.EXACT_BELOW` passages and for filters that leave few rows, otherwise an
-approximate faiss IVF index (`podium.engine.search.ann`) built in a
-background thread from the loaded matrix and saved under the data directory,
+float32 MiniLM vectors held in memory per process (`VectorCache`, brought up
+to date when `IndexState.token` changes: only the changed events' rows are
+re-read when the process's version is among the recent changes): an exact
+numpy scan for archives under `ann.EXACT_BELOW` passages and for filters
+that leave few rows, otherwise an approximate faiss IVF index
+(`podium.engine.search.ann`) built in a background thread from the loaded
+matrix and saved under the data directory,
 so the next process with the same token reads it instead of building it (the
 exact scan serves while it builds). Memory: 1.5 KB a passage, plus 0.4 KB for
 the index. When the query names a speaker
 ("where Panda talked about the nuclear threshold"), a third ranking holds
-that speaker's passages by meaning. The rankings are fused by reciprocal rank
-(`podium.engine.search.fusion`).
+that speaker's passages by meaning. The rankings are fused by reciprocal rank,
+then the passages of the events holding most of the fused top are raised
+(`podium.engine.search.fusion.event_prior`).
 
 Visibility is decided here and nowhere else: without ``include_drafts`` only
 passages with ``is_public`` (published brief, public event) are searched.
@@ -36,7 +39,12 @@ from django.db.models import Q
 from podium.archive.models import IndexState, Passage
 from podium.engine.embed import DIMENSIONS
 from podium.engine.search.ann import EXACT_BELOW, AnnIndex, cells_for, nearest
-from podium.engine.search.fusion import FUSION_WEIGHTS, SPEAKER_WEIGHT, reciprocal_rank_fusion
+from podium.engine.search.fusion import (
+    FUSION_WEIGHTS,
+    SPEAKER_WEIGHT,
+    event_prior,
+    reciprocal_rank_fusion,
+)
 from podium.engine.search.semantic import from_bytes
 from podium.engine.search.terms import (
     SearchTerms,
@@ -199,6 +207,8 @@ def rank(
         fused = reciprocal_rank_fusion(
             [lexical, semantic, spoken], weights=(*weights, SPEAKER_WEIGHT)
         )
+        events_of = VECTORS.events_of([i for i, _ in fused])
+        fused = event_prior(fused, lambda i: events_of.get(i, 0))
     fused = fused[:MAX_RESULTS]
     return Ranked([i for i, _ in fused], dict(fused), search_terms, lexical, semantic)
 
@@ -358,7 +368,15 @@ def _postgres_lexical(terms: SearchTerms, where: str, params: list, limit: int) 
 
 
 class VectorCache:
-    """Every passage's vector and filter columns as numpy arrays, reloaded when the index changes.
+    """Every passage's vector and filter columns as numpy arrays, kept in step with the index.
+
+    A change of the passages (`IndexState`) is caught up with incrementally
+    when the process's version is among the state's recent changes and they
+    are all one event's: the rows of the changed events are marked dead
+    (`live`, and never public), their current rows are read and appended, and
+    an approximate index in use gets the new vectors added. Otherwise, or when
+    dead rows would pass `compact_share` of the matrix and `compact_rows`,
+    everything is reloaded (compacted).
 
     Above `EXACT_BELOW` passages it also holds an `AnnIndex` over the matrix,
     read from ``DATA_DIR/archive-vectors/<database>-<token>.faiss`` when a
@@ -366,86 +384,189 @@ class VectorCache:
     thread (reusing the k-means cells saved in ``<database>-trained.faiss``
     while the archive's size stays within a factor of two of the one they
     were trained on) and saved there; until it is ready the scan is exact.
+    Only an index of a full load is saved (rows appended since have
+    other positions in a fresh process).
     """
 
-    def __init__(self):
+    def __init__(self, *, compact_share: float = 0.2, compact_rows: int = 10_000):
+        self.compact_share = compact_share
+        self.compact_rows = compact_rows
+        """Dead rows above this share of the matrix and this count: reload everything instead."""
         self._lock = threading.Lock()
         self._key: tuple | None = None
+        self._version: int | None = None
+        self._base: tuple | None = None
+        """The key of the last full load: rows since then are appended, never moved."""
+        self._buffer = np.zeros((0, DIMENSIONS), dtype=np.float32)
         self.ids = np.zeros(0, dtype=np.int64)
         self.matrix = np.zeros((0, DIMENSIONS), dtype=np.float32)
         self.events = np.zeros(0, dtype=np.int64)
         self.people = np.zeros(0, dtype=np.int64)
         self.public = np.zeros(0, dtype=bool)
         self.brief = np.zeros(0, dtype=bool)
+        self.live = np.zeros(0, dtype=bool)
+        self.dead = 0
         self.speaker_codes = np.zeros(0, dtype=np.int32)
         self.speaker_names: list[str] = []
         self.index: AnnIndex | None = None
         self._building: threading.Thread | None = None
         self.index_seconds: float | None = None
         """How long this process took to read or build the current index."""
+        self._by_id: tuple[np.ndarray, np.ndarray] | None = None
+        """The ids sorted, and their rows (`events_of`); None until asked after a change."""
+        self.last_load: tuple[str, int] = ("none", 0)
+        """How the last change was caught up with: ("full" or "incremental", rows read)."""
+
+    def _database(self) -> tuple:
+        return (connection.alias, connection.settings_dict.get("NAME"))
 
     def _current_key(self) -> tuple:
         token = IndexState.objects.filter(pk=1).values_list("token", flat=True).first()
-        return (connection.alias, connection.settings_dict.get("NAME"), token or "")
+        return (*self._database(), token or "")
 
     def load(self) -> None:
-        key = self._current_key()
-        if key == self._key:
+        if self._current_key() == self._key:
             return
         with self._lock:
+            state = (
+                IndexState.objects.filter(pk=1).values_list("token", "version", "recent").first()
+            )
+            token, version, recent = state or ("", 0, [])
+            key = (*self._database(), token or "")
             if key == self._key:
                 return
-            # In chunks, each turned into arrays at once: holding every row as Python objects
-            # first would need several times the matrix's memory (and keep it: freed small
-            # objects rarely go back to the system).
-            rows = Passage.objects.order_by("id").values_list(
-                "id", "event_id", "person_id", "is_public", "kind", "vector", "speaker"
-            )
-            columns: list[list[np.ndarray]] = [[] for _ in range(6)]
-            speakers: dict[str, int] = {}
-            chunk: list[tuple] = []
+            changed = self._changed_events(key, version, recent)
+            if changed is None or not self._append(changed):
+                self._load_all(key)
+            self._key, self._version = key, version
 
-            def flush() -> None:
-                nonlocal matrix, filled
-                columns[0].append(np.array([r[0] for r in chunk], dtype=np.int64))
-                columns[1].append(np.array([r[1] for r in chunk], dtype=np.int64))
-                columns[2].append(np.array([r[2] or 0 for r in chunk], dtype=np.int64))
-                columns[3].append(np.array([r[3] for r in chunk], dtype=bool))
-                columns[4].append(np.array([r[4] == Passage.Kind.BRIEF for r in chunk], dtype=bool))
-                columns[5].append(
-                    np.array([speakers.setdefault(r[6], len(speakers)) for r in chunk], np.int32)
-                )
-                block = from_bytes([r[5] for r in chunk])
-                if filled + len(block) > len(matrix):  # rows added since the count
-                    matrix = np.concatenate([matrix[:filled], block])
-                else:
-                    matrix[filled : filled + len(block)] = block
-                filled += len(block)
-                chunk.clear()
+    def _changed_events(self, key: tuple, version: int, recent: list) -> set[int] | None:
+        """The events changed since this process's version, or None when that is not known."""
+        if self._key is None or self._version is None or self._key[:2] != key[:2]:
+            return None
+        changes = {entry[0]: entry for entry in recent}
+        mine = changes.get(self._version)
+        if mine is None or mine[2] != self._key[2]:  # not our history (a reset database)
+            return None
+        events = set()
+        for number in range(self._version + 1, version + 1):
+            entry = changes.get(number)
+            if entry is None or entry[1] is None:
+                return None
+            events.add(int(entry[1]))
+        return events
 
-            # Straight into one preallocated matrix: collecting blocks and concatenating them
-            # would leave the blocks' memory with the process (measured: +350 MB at 238,900).
-            matrix = np.empty((Passage.objects.count(), DIMENSIONS), dtype=np.float32)
-            filled = 0
-            for row in rows.iterator(chunk_size=LOAD_CHUNK):
-                chunk.append(row)
-                if len(chunk) == LOAD_CHUNK:
-                    flush()
-            flush()
-            self.ids, self.events, self.people, self.public, self.brief, codes = (
-                np.concatenate(parts) for parts in columns
+    def _rows(self, queryset):
+        return queryset.order_by("id").values_list(
+            "id", "event_id", "person_id", "is_public", "kind", "vector", "speaker"
+        )
+
+    def _append(self, events: set[int]) -> bool:
+        """Replace the rows of `events` by their current rows; False when a full reload is due."""
+        gone = np.isin(self.events, np.array(sorted(events), dtype=np.int64)) & self.live
+        rows = list(self._rows(Passage.objects.filter(event_id__in=events)))
+        total = len(self.ids) + len(rows)
+        dead = self.dead + int(gone.sum())
+        if dead > self.compact_share * total and dead > self.compact_rows:
+            return False
+        names = sorted(set(self.speaker_names) | {r[6] for r in rows if r[6]})
+        number = {name: n for n, name in enumerate(names, 1)}
+        renumber = np.array([0] + [number[name] for name in self.speaker_names], dtype=np.int32)
+        block = from_bytes([r[5] for r in rows])
+        filled = len(self.ids)
+        if total > len(self._buffer):
+            grown = np.empty((total + max(1024, total // 10), DIMENSIONS), dtype=np.float32)
+            grown[:filled] = self.matrix
+            self._buffer = grown
+        self._buffer[filled:total] = block  # past the rows a running index build reads
+        live = np.concatenate([self.live & ~gone, np.ones(len(rows), dtype=bool)])
+        public = np.concatenate([self.public & ~gone, np.array([r[3] for r in rows], dtype=bool)])
+        arrays = (
+            np.concatenate([self.ids, np.array([r[0] for r in rows], dtype=np.int64)]),
+            np.concatenate([self.events, np.array([r[1] for r in rows], dtype=np.int64)]),
+            np.concatenate([self.people, np.array([r[2] or 0 for r in rows], dtype=np.int64)]),
+            np.concatenate(
+                [self.brief, np.array([r[4] == Passage.Kind.BRIEF for r in rows], dtype=bool)]
+            ),
+            np.concatenate(
+                [
+                    renumber[self.speaker_codes],
+                    np.array([number.get(r[6], 0) for r in rows], dtype=np.int32),
+                ]
+            ),
+        )
+        index = self.index
+        if index is not None and len(rows):
+            index = index.appended(block)
+        self.ids, self.events, self.people, self.brief, self.speaker_codes = arrays
+        self.public, self.live, self.dead = public, live, dead
+        self.speaker_names = names
+        self.matrix = self._buffer[:total]
+        self.index = index
+        self._by_id = None
+        self.last_load = ("incremental", len(rows))
+        building = self._building is not None and self._building.is_alive()
+        if self.index is None and not building and total >= EXACT_BELOW:
+            self._start_build(self._base, self.matrix, save=False)
+        return True
+
+    def _load_all(self, key: tuple) -> None:
+        # In chunks, each turned into arrays at once: holding every row as Python objects
+        # first would need several times the matrix's memory (and keep it: freed small
+        # objects rarely go back to the system).
+        rows = self._rows(Passage.objects.all())
+        columns: list[list[np.ndarray]] = [[] for _ in range(6)]
+        speakers: dict[str, int] = {}
+        chunk: list[tuple] = []
+
+        def flush() -> None:
+            nonlocal matrix, filled
+            columns[0].append(np.array([r[0] for r in chunk], dtype=np.int64))
+            columns[1].append(np.array([r[1] for r in chunk], dtype=np.int64))
+            columns[2].append(np.array([r[2] or 0 for r in chunk], dtype=np.int64))
+            columns[3].append(np.array([r[3] for r in chunk], dtype=bool))
+            columns[4].append(np.array([r[4] == Passage.Kind.BRIEF for r in chunk], dtype=bool))
+            columns[5].append(
+                np.array([speakers.setdefault(r[6], len(speakers)) for r in chunk], np.int32)
             )
-            # speaker codes numbered by sorted name, 0 for none
-            self.speaker_names = sorted(name for name in speakers if name)
-            renumber = np.zeros(len(speakers), dtype=np.int32)
-            for number, name in enumerate(self.speaker_names, 1):
-                renumber[speakers[name]] = number
-            self.speaker_codes = renumber[codes] if len(codes) else codes
-            self.matrix = matrix[:filled]
-            self.index = None
-            self._key = key
-            if len(self.ids) >= EXACT_BELOW:
-                self._start_index(key, self.matrix)
+            block = from_bytes([r[5] for r in chunk])
+            if filled + len(block) > len(matrix):  # rows added since the count
+                matrix = np.concatenate([matrix[:filled], block])
+            else:
+                matrix[filled : filled + len(block)] = block
+            filled += len(block)
+            chunk.clear()
+
+        # Straight into one preallocated matrix: collecting blocks and concatenating them
+        # would leave the blocks' memory with the process (measured: +350 MB at 238,900).
+        # The spare rows take no memory until later changes append into them.
+        count = Passage.objects.count()
+        matrix = np.empty((count + max(1024, count // 10), DIMENSIONS), dtype=np.float32)
+        filled = 0
+        for row in rows.iterator(chunk_size=LOAD_CHUNK):
+            chunk.append(row)
+            if len(chunk) == LOAD_CHUNK:
+                flush()
+        flush()
+        self.ids, self.events, self.people, self.public, self.brief, codes = (
+            np.concatenate(parts) for parts in columns
+        )
+        # speaker codes numbered by sorted name, 0 for none
+        self.speaker_names = sorted(name for name in speakers if name)
+        renumber = np.zeros(len(speakers), dtype=np.int32)
+        for number, name in enumerate(self.speaker_names, 1):
+            renumber[speakers[name]] = number
+        self.speaker_codes = renumber[codes] if len(codes) else codes
+        self._buffer = matrix
+        self.matrix = matrix[:filled]
+        self.live = np.ones(filled, dtype=bool)
+        self.dead = 0
+        self.index = None
+        self._by_id = None
+        self._base = key
+        self.last_load = ("full", filled)
+        if filled >= EXACT_BELOW:
+            self._start_index(key, self.matrix)
 
     # --- the approximate index ---------------------------------------------------------------
 
@@ -468,12 +589,19 @@ class VectorCache:
             if index is not None and index.rows == matrix.shape[0]:
                 self.index, self.index_seconds = index, time.perf_counter() - started
                 return
+        self._start_build(key, matrix, save=True)
+
+    def _start_build(self, key: tuple, matrix: np.ndarray, *, save: bool) -> None:
         self._building = threading.Thread(
-            target=self._build_index, args=(key, matrix), name="archive-ann", daemon=True
+            target=self._build_index,
+            args=(key, matrix),
+            kwargs={"save": save},
+            name="archive-ann",
+            daemon=True,
         )
         self._building.start()
 
-    def _build_index(self, key: tuple, matrix: np.ndarray) -> None:
+    def _build_index(self, key: tuple, matrix: np.ndarray, *, save: bool = True) -> None:
         started = time.perf_counter()
         path, trained_path = self._paths(key)
         trained = None
@@ -489,12 +617,17 @@ class VectorCache:
             trained = AnnIndex.train(matrix)
             trained.save(trained_path)
         index = trained.filled(matrix)
-        index.save(path)
-        for old in path.parent.glob(f"{trained_path.name.removesuffix('trained.faiss')}*.faiss"):
-            if old not in (path, trained_path):
-                old.unlink(missing_ok=True)
+        if save:
+            index.save(path)
+            for old in path.parent.glob(
+                f"{trained_path.name.removesuffix('trained.faiss')}*.faiss"
+            ):
+                if old not in (path, trained_path):
+                    old.unlink(missing_ok=True)
         with self._lock:
-            if self._key == key:
+            if self._base == key:  # rows appended since the build started are added now
+                if index.rows < len(self.ids):
+                    index = index.appended(self.matrix[index.rows :])
                 self.index, self.index_seconds = index, time.perf_counter() - started
 
     def wait_for_index(self, timeout: float | None = None) -> bool:
@@ -503,6 +636,21 @@ class VectorCache:
         if building is not None:
             building.join(timeout)
         return self.index is not None
+
+    def events_of(self, ids: list[int]) -> dict[int, int]:
+        """The event of each passage id (of the loaded live rows) in `ids`."""
+        ordered = self._by_id
+        if ordered is None or len(ordered[0]) != len(self.ids):  # once per change of the rows
+            order = np.argsort(self.ids, kind="stable")
+            ordered = self._by_id = (self.ids[order], order)
+        sorted_ids, order = ordered
+        wanted = np.array(ids, dtype=np.int64)
+        if not len(wanted) or not len(sorted_ids):
+            return {}
+        at = np.minimum(np.searchsorted(sorted_ids, wanted), len(sorted_ids) - 1)
+        rows = order[at[sorted_ids[at] == wanted]]
+        rows = rows[self.live[rows]]
+        return dict(zip(self.ids[rows].tolist(), self.events[rows].tolist(), strict=True))
 
     @property
     def nbytes(self) -> int:
@@ -532,6 +680,10 @@ class VectorCache:
         if speakers is not None:
             codes = [n for n, name in enumerate(self.speaker_names, 1) if name in set(speakers)]
             mask = _and(mask, np.isin(self.speaker_codes, np.array(codes, dtype=np.int32)))
+        if (
+            self.dead
+        ):  # rows of changed events, replaced by rows appended since (dead is never public)
+            mask = _and(mask, self.live)
         ranked = nearest(query_vector, self.matrix, index=self.index, limit=limit, mask=mask)
         return [int(self.ids[row]) for row, score in ranked if score >= MIN_SIMILARITY]
 

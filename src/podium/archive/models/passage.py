@@ -70,11 +70,21 @@ class Passage(models.Model):
 
 
 class IndexState(models.Model):
-    """One row: a new random token on every change of the passages, so processes reload vectors.
+    """One row: what changed in the passages, so that every process can bring its vectors up to date.
 
-    A token rather than a counter: a rolled-back change must never let a process
-    mistake an old cache for the current one.
+    Every change sets a new random `token` (a rolled-back change must never let
+    a process mistake an old cache for the current one) and, under a lock on
+    this row, the next `version`, and records ``[version, event id, token]``
+    in `recent` (the last `RECENT` changes; event id null when the change was
+    not one event's, e.g. a bulk load). A process at version *v* whose token is
+    in `recent` with that version re-reads only the passages of the events
+    changed after *v* (`archive.domain.search.VectorCache`); otherwise it
+    reloads everything.
     """
 
+    RECENT = 200
+
     token = models.CharField(max_length=32, blank=True)
+    version = models.PositiveBigIntegerField(default=0)
+    recent = models.JSONField(default=list, blank=True)
     updated_at = models.DateTimeField(auto_now=True)

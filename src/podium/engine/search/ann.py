@@ -101,6 +101,18 @@ class AnnIndex:
         index.add(np.ascontiguousarray(matrix, dtype=np.float32))
         return AnnIndex(index)
 
+    def appended(self, rows: np.ndarray) -> AnnIndex:
+        """A copy of this index with `rows` added after its last row (ids continue from `rows`).
+
+        A copy, so searches running on this index meanwhile are not disturbed; the
+        cells stay those trained before (fine while the archive's shape holds).
+        """
+        import faiss
+
+        index = faiss.clone_index(self.index)
+        index.add(np.ascontiguousarray(rows, dtype=np.float32))
+        return AnnIndex(index)
+
     @classmethod
     def build(cls, matrix: np.ndarray, *, threads: int = 0) -> AnnIndex:
         return cls.train(matrix, threads=threads).filled(matrix, threads=threads)

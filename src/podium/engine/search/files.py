@@ -14,7 +14,12 @@ from pathlib import Path
 import numpy as np
 
 from podium.engine.search.answer import Answer, Candidate, ContextCache, build_answer
-from podium.engine.search.fusion import FUSION_WEIGHTS, SPEAKER_WEIGHT, reciprocal_rank_fusion
+from podium.engine.search.fusion import (
+    FUSION_WEIGHTS,
+    SPEAKER_WEIGHT,
+    event_prior,
+    reciprocal_rank_fusion,
+)
 from podium.engine.search.lexical import LexicalIndex
 from podium.engine.search.passages import PASSAGE_WORDS, Passage, make_passages
 from podium.engine.search.semantic import rank_by_similarity
@@ -117,6 +122,7 @@ class FileArchive:
                 [ranked["lexical"], ranked["semantic"], ranked["speaker"]],
                 weights=(*weights, SPEAKER_WEIGHT),
             )
+            fused = event_prior(fused, lambda row: self.entries[row][0])
         else:
             fused = [(row, 1.0 / (rank + 1)) for rank, row in enumerate(ranked[mode])]
         return [

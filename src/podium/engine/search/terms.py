@@ -146,6 +146,8 @@ _HONORIFICS = frozenset(
         "td",
     ]
 )
+_TITLES = _HONORIFICS - {"right", "deputy", "minister", "chair"}
+"""Honorifics and post-nominals that are never what a question is about ("Dr", "AM")."""
 _NAME_TOKEN = re.compile(r"[\w'’]+(?:-[\w'’]+)*", re.UNICODE)
 
 
@@ -254,6 +256,7 @@ ASKING = frozenset(
         "mentioned",
         "elaborate",
         "elaborated",
+        "according",
         "respond",
         "responded",
         "happened",
@@ -281,14 +284,17 @@ def content_query(query: str, speakers: list[str]) -> str:
 
     "What did Julie Morgan think about unforeseen costs?" becomes "unforeseen
     costs": the named speaker is a filter of its own (`mentioned_speakers`), and
-    neither her name nor "think" is in what she said. Quoted phrases stay
-    whole. When nothing is left, the query is returned unchanged.
+    neither her name nor "think" is in what she said. With a named speaker,
+    the honorifics and post-nominals around names go too ("Dr", "AM's"). Quoted
+    phrases stay whole. When nothing is left, the query is returned unchanged.
     """
     query = query.replace("“", '"').replace("”", '"')
     named = mentioned_speakers(query, speakers)
     drop = {w for s in named for w in name_words(_PARENTHESES.sub(" ", s))}
     drop |= {part for w in drop for part in w.split("-")}
     drop |= {"".join(name_words(_PARENTHESES.sub(" ", s))) for s in named}
+    if named:
+        drop |= _TITLES
     pieces = []
     for number, piece in enumerate(query.split('"')):
         if number % 2:  # inside quotes
