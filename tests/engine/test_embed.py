@@ -49,3 +49,29 @@ def test_batch_size_changes_nothing_but_the_batches():
     clear_memo()
     assert np.allclose(small, default, atol=1e-4)
     assert not np.allclose(small[0], small[1])
+
+
+def test_session_uses_basic_graph_optimisations_with_the_same_vectors_as_full_ones():
+    """Basic optimisation builds and runs faster on this int8 model (docs/verification.md,
+    "Speed"); the vectors must stay those of the fully optimised graph."""
+    import onnxruntime
+
+    levels = onnxruntime.GraphOptimizationLevel
+    session = get_embedder()._session
+    assert session.get_session_options().graph_optimization_level == levels.ORT_ENABLE_BASIC
+    full = embed_module.Embedder(embed_module.model_path())
+    full._session = onnxruntime.InferenceSession(
+        str(embed_module.model_path()),
+        sess_options=_options(levels.ORT_ENABLE_ALL),
+        providers=["CPUExecutionProvider"],
+    )
+    texts = ["The council rejected the plan.", "Fees will not rise next year, the minister said."]
+    assert np.allclose(get_embedder().encode(texts), full.encode(texts), atol=1e-5)
+
+
+def _options(level):
+    import onnxruntime
+
+    options = onnxruntime.SessionOptions()
+    options.graph_optimization_level = level
+    return options

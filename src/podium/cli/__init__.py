@@ -49,8 +49,60 @@ for module in (transcript, render, brief, verify, ask, transcribe, site):
     module.register(app)
 
 
+FAST_EXIT_COMMANDS = frozenset({"verify"})
+"""Commands whose process skips the interpreter's clean-up at exit (see `_end_process`)."""
+
+
 def main() -> None:
     """Entry point of the `podium` script."""
+    try:
+        _main()
+    except SystemExit as exit_:
+        code = exit_.code
+        if (code is None or isinstance(code, int)) and _ends_process_now():
+            _end_process(code or 0)
+        raise
+
+
+def _ends_process_now() -> bool:
+    """True when this process is the `podium` command itself (the console script or
+    ``python -m podium``), not a caller running `main` in-process (the tests), it runs a
+    command of `FAST_EXIT_COMMANDS`, and no other Python thread is alive."""
+    import threading
+    from pathlib import Path
+
+    entry = sys.modules.get("__main__")
+    spec = getattr(entry, "__spec__", None)
+    script = Path(getattr(entry, "__file__", None) or "").stem
+    is_entry = (spec is not None and spec.name == "podium.__main__") or script == "podium"
+    return (
+        is_entry
+        and len(sys.argv) > 1
+        and sys.argv[1] in FAST_EXIT_COMMANDS
+        and threading.active_count() == 1
+    )
+
+
+def _end_process(code: int) -> None:
+    """Run the exit handlers, flush, and end the process without tearing the interpreter down.
+
+    Freeing every module and object at exit costs `podium verify` about 0.25 CPU seconds
+    (spaCy's thousands of modules and classes, 0.15 of it; ONNX Runtime's session) and
+    does nothing the operating system does not do when the process ends. `atexit`
+    handlers (logging, temporary files) still run.
+    """
+    import atexit
+    import contextlib
+    import os
+
+    atexit._run_exitfuncs()
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):  # closed or broken pipe
+            stream.flush()
+    os._exit(code)
+
+
+def _main() -> None:
     try:
         result = app(standalone_mode=False)
         sys.exit(result if isinstance(result, int) else 0)

@@ -34,7 +34,9 @@ sentence that someone else clearly said.
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -128,7 +130,7 @@ class ClaimChecker:
         return np.array([self.ctx.embeddings[i] for i in indices])
 
     def _score(
-        self, sentence_vector: np.ndarray, query: list[str], candidates: list[int]
+        self, sentence_vector: Callable[[], np.ndarray], query: list[str], candidates: list[int]
     ) -> list[_Scored]:
         if not candidates:
             return []
@@ -149,15 +151,28 @@ class ClaimChecker:
             # a passage holds (nearly) every word of the sentence: the embeddings only
             # need to score the few passages that can become its evidence
             limit = min(limit, options.evidence_passages)
+            if len(stems) >= options.sure_words:
+                # ... and the sentence is long enough for that to be telling: support is
+                # lexical, nothing is embedded (VerifyOptions.sure_words)
+                return self._lexical(stems, candidates[:limit])
         candidates = candidates[:limit]
         vectors = self._vectors(candidates)
-        cosines = vectors @ sentence_vector
+        cosines = vectors @ sentence_vector()
         out = []
         for passage, cosine in zip(candidates, cosines, strict=True):
             coverage = len(stems & self.passage_stems[passage]) / len(stems) if stems else 0.0
             out.append(
                 _Scored(passage, 0.6 * float(cosine) + 0.4 * coverage, float(cosine), coverage)
             )
+        out.sort(key=lambda s: -s.score)
+        return out
+
+    def _lexical(self, stems: set[str], candidates: list[int]) -> list[_Scored]:
+        """Candidates scored by the share of the sentence's words they hold (no cosine)."""
+        out = []
+        for passage in candidates:
+            coverage = len(stems & self.passage_stems[passage]) / len(stems)
+            out.append(_Scored(passage, coverage, float("nan"), coverage))
         out.sort(key=lambda s: -s.score)
         return out
 
@@ -177,15 +192,14 @@ class ClaimChecker:
 
     # --- the check ---------------------------------------------------------------
     def check_section(self, section: Section) -> list[Finding]:
-        from podium.engine.embed import embed
-
         sentences = [s for paragraph in section.summary for s in split_summary(paragraph)]
         if not sentences:
             return []
-        vectors = embed(sentences)
         near = self._near_section(section)
         findings = []
-        for sentence, vector in zip(sentences, vectors, strict=True):
+        for sentence in sentences:
+            # embedded only when needed: a lexically sure sentence needs no vector
+            vector = functools.partial(_sentence_vector, sentence)
             findings.extend(self._check_sentence(section, sentence, vector, near))
         return findings
 
@@ -227,7 +241,11 @@ class ClaimChecker:
         return named or section_speakers
 
     def _check_sentence(
-        self, section: Section, sentence: str, vector: np.ndarray, near: list[int]
+        self,
+        section: Section,
+        sentence: str,
+        vector: Callable[[], np.ndarray],
+        near: list[int],
     ) -> list[Finding]:
         ctx = self.ctx
         options = ctx.options
@@ -581,6 +599,12 @@ class ClaimChecker:
             if missing and len(missing) == len(words):
                 unknown.append(match.group(0))
         return unknown
+
+
+def _sentence_vector(sentence: str) -> np.ndarray:
+    from podium.engine.embed import embed
+
+    return embed([sentence])[0]
 
 
 def _norms(word: str) -> list[str]:

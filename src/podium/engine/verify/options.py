@@ -45,6 +45,13 @@ class VerifyOptions:
     words, only `evidence_passages` passages (not `embed_passages`) are embedded: the
     reranking cannot change which passage supports it, only the score."""
 
+    sure_words: int = 4
+    """A lexically sure sentence (above) of at least this many content words is not embedded
+    at all: its candidates are ranked, and its support scored, by the share of its words
+    they hold (at least `lexical_sure`, so it is `ok`). Embeddings are most of the CPU time
+    of a verification; a short sentence stays embedded, as a word or two found proves
+    little. A very large value embeds every sentence."""
+
     evidence_passages: int = 3
     """How many of the best passages form the evidence window of a sentence."""
 
