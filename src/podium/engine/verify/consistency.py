@@ -243,6 +243,14 @@ def _subject(head: Token) -> Token | None:
                     return grandchild
     if head.dep_ == "conj" and _is_clause_head(head.head):
         return _subject(head.head)
+    if head.dep_ == "xcomp" and _is_clause_head(head.head) and head.head.i != head.i:
+        # control: "Estyn was asked to identify", "asked Estyn to identify": Estyn
+        # identifies; "the council wants to identify": the council does
+        governor = head.head
+        for child in governor.children:
+            if child.dep_ in ("dobj", "nsubjpass"):
+                return child
+        return _subject(governor)
     if head.dep_ == "acl" and head.head.dep_ == "ROOT" and head.head.pos_ in ("NOUN", "PROPN"):
         # "The former minister, Ralph Goodale, promised in this House that ...": the small
         # model reads the verb as a modifier of a noun it makes the sentence's root; a
@@ -267,7 +275,51 @@ def _name_words(token: Token) -> frozenset[str]:
     return frozenset(w for w in out if w and w not in ("former", "new", "then", "current"))
 
 
-def _agent(head: Token, speaker_words: frozenset[str]) -> frozenset[str] | None:
+ADDRESSEE = frozenset(["<you>"])
+"""The doer of a clause the speaker said to "you": the person addressed, not the speaker."""
+_THIRD_PERSON = frozenset(["he", "she"])
+
+
+_NOT_PEOPLE = frozenset(["GPE", "LOC", "FAC", "NORP", "LAW", "DATE", "EVENT", "PRODUCT"])
+
+
+def _maybe_person(token: Token) -> bool:
+    """A title-case proper noun the model does not label a place, law or the like."""
+    return token.pos_ == "PROPN" and token.is_title and token.ent_type_ not in _NOT_PEOPLE
+
+
+def _antecedent(pronoun: Token, before: Doc | None) -> frozenset[str] | None:
+    """Light coreference: "he" or "she" stands for the nearest proper-name subject before
+    it that may be a person, in its own text or else in `before` (the sentences that text
+    follows): the subject of the clause before is what a "he" most often continues. Other
+    names ("in the House of Commons", "a student in Okotoks") are not candidates, as the
+    small model's labels alone cannot tell people from places. None when there is no
+    candidate, or when another name or a person noun ("Williams's manifesto", "the chief
+    inspector") stands between them and could be the one meant."""
+    tokens = list(pronoun.doc[: pronoun.i])
+    if before is not None:
+        tokens = list(before) + tokens
+    at = max(
+        (n for n, t in enumerate(tokens) if _maybe_person(t) and t.dep_ in ("nsubj", "nsubjpass")),
+        default=None,
+    )
+    if at is None:
+        return None
+    last = tokens[at]
+    parts = [c for c in last.children if c.dep_ in ("compound", "flat") and c.pos_ == "PROPN"]
+    people = word_list("agent_nouns")
+    if any(_maybe_person(t) or _lemma(t) in people for t in tokens[at + 1 :]):
+        return None
+    return frozenset(_name_word(t) for t in [*parts, last])
+
+
+def _agent(
+    head: Token,
+    speaker_words: frozenset[str],
+    before: Doc | None = None,
+    *,
+    spoken: bool = False,
+) -> frozenset[str] | None:
     subject = _subject(head)
     if subject is None:
         return None
@@ -275,6 +327,10 @@ def _agent(head: Token, speaker_words: frozenset[str]) -> frozenset[str] | None:
         subject = head.head
     if subject.lower_ == "i":
         return speaker_words or None
+    if subject.lower_ in _THIRD_PERSON:
+        return _antecedent(subject, before)
+    if subject.lower_ == "you" and spoken:
+        return ADDRESSEE
     if subject.pos_ == "PRON" or subject.lower_ in _PRONOUNS_SKIPPED:
         return None
     if subject.pos_ not in ("NOUN", "PROPN"):
@@ -357,11 +413,16 @@ def clauses(
     *,
     speaker_words: frozenset[str] = frozenset(),
     is_speaker: Callable[[str], bool] | None = None,
+    before: Doc | None = None,
+    spoken: bool = False,
 ) -> list[Clause]:
     """The clauses of `doc`. A question answered "No." by the next sentence counts as
     negated, one answered otherwise as asserted, an unanswered one as not asserted.
     Reporting clauses whose subject is a speaker or a pronoun ("Jones said") are left
-    out: the claim is what they report."""
+    out: the claim is what they report. A doer "he" or "she" is the person named just
+    before (`_antecedent`, looking into `before` too); in `spoken` words (a transcript
+    passage, `speaker_words` its speaker) "I" is the speaker and "you" the person
+    addressed."""
     out: list[Clause] = []
     sentences = list(doc.sents)
     denials = word_list("answer_no")
@@ -394,7 +455,7 @@ def clauses(
                     content=_content(token),
                     negated=negated != flip if question else negated,
                     modality=_modality(token),
-                    agent=_agent(token, speaker_words),
+                    agent=_agent(token, speaker_words, before, spoken=spoken),
                     asserted=(asserted or not question) and not _denied_context(token),
                     phrase=_phrase(token),
                 )
@@ -495,13 +556,20 @@ def modality(claim: list[Clause], evidence: list[Clause]) -> list[Mismatch]:
     return out
 
 
-def agents(claim: list[Clause], evidence: list[Clause]) -> list[Mismatch]:
-    """The doer of the claim's verb is not the doer of that verb in the transcript."""
+def agents(
+    claim: list[Clause], evidence: list[Clause], speaker_words: frozenset[str] = frozenset()
+) -> list[Mismatch]:
+    """The doer of the claim's verb is not the doer of that verb in the transcript. Where
+    the speaker (`speaker_words`) said "you" did it, only a claim that the speaker did it
+    is another doer: "you" may be anyone else."""
     out = []
     for c, matches in _pairs(claim, evidence, loose=True):
         if c.agent is None:
             continue
-        known = [e.agent for e in matches if e.agent is not None]
+        by_speaker = bool(speaker_words) and c.agent <= speaker_words
+        known = [
+            e.agent for e in matches if e.agent is not None and (e.agent != ADDRESSEE or by_speaker)
+        ]
         if not known or len(known) < len(matches):
             continue
         if all(not (c.agent <= a or a <= c.agent) for a in known):
@@ -723,5 +791,98 @@ def _titled_swaps(
                         "entity", f"{title.capitalize()} {name}", f"{title.capitalize()} {other}"
                     )
                 )
+                break
+    return out
+
+
+_MODIFIERS = frozenset(["amod", "advmod", "acomp", "npadvmod"])
+
+
+def _stem(word: str) -> str:
+    """The first five letters ("require" / "requirement"), as align.stem."""
+    return word[:5] if len(word) > 5 else word
+
+
+def _subtree_content(head: Token) -> set[str]:
+    return {
+        _lemma(t) for t in head.subtree if (t.pos_ in CONTENT_POS and not t.is_stop) or t.like_num
+    }
+
+
+def _core(head: Token) -> set[tuple[str, str]]:
+    """The clause's subject and object by role and lemma: {("subj", "liberal"), ("obj", "dissent")}."""
+    out = set()
+    for child in head.children:
+        if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
+            out.add(("subj", _lemma(child)))
+        elif child.dep_ in ("dobj", "attr") and child.i != _predicate(head).i:
+            out.add(("obj", _lemma(child)))
+    return out
+
+
+def substitutions(
+    claim: list[Clause], evidence: list[Clause], claim_doc: Doc, evidence_doc: Doc
+) -> list[Mismatch]:
+    """Words of the claim put in the place of other words of the aligned passage: a clause
+    that keeps most of a transcript clause's content words but whose predicate is a word the
+    passage never uses ("the Liberals have encouraged dissent" / "have silenced dissent"), or
+    a modifier of a word both say that is another modifier there ("rolled out too slowly" /
+    "extremely quickly"). A synonym does this too ("found" / "shows"), and neither the
+    parse nor MiniLM word vectors tell the two apart, so these are doubts (the claim check
+    warns), never contradictions on their own."""
+    heard_lemmas = {_lemma(t) for t in evidence_doc}
+    heard_stems = {_stem(w) for w in heard_lemmas}
+    said_lemmas = {_lemma(t) for t in claim_doc}
+    said_stems = {_stem(w) for w in said_lemmas}
+
+    def new_word(token: Token, lemmas: set[str], stems: set[str]) -> bool:
+        lemma = _lemma(token)
+        return (
+            token.pos_ in ("VERB", "ADJ", "ADV")
+            and not token.is_stop
+            and token.is_alpha
+            and lemma not in lemmas
+            and _stem(lemma) not in stems
+            and lemma not in _GENERIC_LEMMAS
+        )
+
+    out: list[Mismatch] = []
+    for c in claim:
+        said = _predicate(c.head)
+        if not c.asserted or not new_word(said, heard_lemmas, heard_stems):
+            continue
+        rest = _subtree_content(c.head) - {c.key}
+        best: tuple[int, Clause] | None = None
+        for e in evidence:
+            heard = _predicate(e.head)
+            if not e.asserted or heard.pos_ != said.pos_:
+                continue
+            if not new_word(heard, said_lemmas, said_stems):
+                continue
+            said_roles, heard_roles = _core(c.head), _core(e.head)
+            if not said_roles or not said_roles <= heard_roles:
+                continue  # not the same doer and object: another clause, not a swapped word
+            shared = len(rest & (_subtree_content(e.head) - {e.key}))
+            if shared >= 2 and 2 * shared >= len(rest) and (best is None or shared > best[0]):
+                best = (shared, e)
+        if best is not None:
+            out.append(Mismatch("substitution", said.text, _predicate(best[1].head).text))
+    for token in claim_doc:
+        if token.dep_ not in _MODIFIERS or not new_word(token, heard_lemmas, heard_stems):
+            continue
+        if token.head.i == token.i or token.head.is_stop:
+            continue
+        for other in evidence_doc:
+            if _lemma(other) != _lemma(token.head) or other.pos_ != token.head.pos_:
+                continue
+            found = [
+                m
+                for m in other.children
+                if m.dep_ in _MODIFIERS
+                and m.pos_ == token.pos_
+                and new_word(m, said_lemmas, said_stems)
+            ]
+            if found:
+                out.append(Mismatch("substitution", token.text, found[0].text))
                 break
     return out
