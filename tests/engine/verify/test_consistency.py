@@ -617,3 +617,33 @@ def test_reporting_frame_with_a_surname_two_speakers_share_is_not_a_doer():
         SHARED_SURNAME,
     )
     assert finding.status != "fail", finding.message
+
+
+def test_agents_he_on_both_sides_is_not_compared():
+    # the passage's "he" may be guessed as the person named before it, the claim's as
+    # the speaker: the two guesses differ where the words agree
+    evidence = clauses(
+        parse("He has conversations about resources in the team."),
+        before=parse("Mike Jones works with us."),
+        spoken=True,
+    )
+    assert [c.agent for c in evidence if c.key == "have"] == [frozenset({"mike", "jones"})]
+    said = _clauses("Gareth Pierce said he has conversations about resources in the team.")
+    assert agents(said, evidence) == []
+    said = _clauses("Gareth Pierce has conversations about resources in the team.")
+    assert [m.check for m in agents(said, evidence)] == ["agent"]
+
+
+def test_entities_another_name_with_the_same_head_is_a_swap():
+    evidence = parse(
+        "The universities are required, under the Higher Education (Wales) Act 2015, to "
+        "produce fee and access statements."
+    )
+    claim = parse("Under the Education Reform Act 2015 universities must produce statements.")
+    found = entities(claim, evidence)
+    assert [(m.said, m.heard) for m in found] == [
+        ("Education Reform Act", "Higher Education (Wales) Act")
+    ]
+    # fewer words of the same name are the same name
+    claim = parse("Under the Higher Education Act 2015 universities must produce statements.")
+    assert entities(claim, evidence) == []

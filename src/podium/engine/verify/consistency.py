@@ -556,19 +556,31 @@ def modality(claim: list[Clause], evidence: list[Clause]) -> list[Mismatch]:
     return out
 
 
+def _pronoun_subject(head: Token) -> bool:
+    """Whether the clause's doer is a "he" or "she" (its person is only a guess)."""
+    subject = _subject(head)
+    return subject is not None and subject.lower_ in _THIRD_PERSON
+
+
 def agents(
     claim: list[Clause], evidence: list[Clause], speaker_words: frozenset[str] = frozenset()
 ) -> list[Mismatch]:
     """The doer of the claim's verb is not the doer of that verb in the transcript. Where
     the speaker (`speaker_words`) said "you" did it, only a claim that the speaker did it
-    is another doer: "you" may be anyone else."""
+    is another doer: "you" may be anyone else. A "he" on both sides is not compared: the
+    two guesses of whom it stands for (`_antecedent`) may differ where the words agree."""
     out = []
     for c, matches in _pairs(claim, evidence, loose=True):
         if c.agent is None:
             continue
         by_speaker = bool(speaker_words) and c.agent <= speaker_words
+        pronoun = _pronoun_subject(c.head)
         known = [
-            e.agent for e in matches if e.agent is not None and (e.agent != ADDRESSEE or by_speaker)
+            e.agent
+            for e in matches
+            if e.agent is not None
+            and (e.agent != ADDRESSEE or by_speaker)
+            and not (pronoun and _pronoun_subject(e.head))
         ]
         if not known or len(known) < len(matches):
             continue
@@ -727,6 +739,7 @@ def entities(
         return key.replace(" ", "") in text.replace(" ", "")  # "Mont-Royal" / "MontRoyal"
 
     out = _titled_swaps(claim, evidence, aligned_text, said_text, is_speaker)
+    out += _headed_swaps(claim, evidence, aligned_text, is_speaker)
     for entity in claim.ents:
         if any(m.said in entity.text or entity.text in m.said for m in out):
             continue
@@ -885,4 +898,44 @@ def substitutions(
             if found:
                 out.append(Mismatch("substitution", token.text, found[0].text))
                 break
+    return out
+
+
+def _headed_names(doc: Doc) -> list[tuple[Token, frozenset[str], str]]:
+    """Names of several proper nouns by their head: (the head, the other words, the text):
+    "the Education Reform Act" is an "Act" with {"education", "reform"}."""
+    out = []
+    for token in doc:
+        if token.pos_ != "PROPN" or not token.is_title:
+            continue
+        if token.dep_ in ("compound", "nmod", "flat") and token.head.pos_ == "PROPN":
+            continue  # a part of a longer name, not its head
+        words = [t for t in token.subtree if t.i < token.i and t.pos_ == "PROPN" and t.is_title]
+        if words:
+            first = min(t.i for t in words)
+            out.append(
+                (token, frozenset(_name_word(t) for t in words), doc[first : token.i + 1].text)
+            )
+    return out
+
+
+def _headed_swaps(
+    claim: Doc,
+    evidence: Doc,
+    aligned_text: str,
+    is_speaker: Callable[[str], bool] | None,
+) -> list[Mismatch]:
+    """A name of several words the aligned passage does not say, where it says another name
+    with the same head ("the Education Reform Act" where it said "the Higher Education
+    (Wales) Act", "Bangor University" for "Swansea University"): the small model often labels
+    only one of the two, or each differently, so the head says they are the same kind. A
+    name whose words the other's include ("the Higher Education Act") is the same name."""
+    heard = _headed_names(evidence)
+    out = []
+    for head, words, text in _headed_names(claim):
+        if f" {_key(text)} " in aligned_text or (is_speaker is not None and is_speaker(text)):
+            continue
+        same_head = [(w, t) for h, w, t in heard if _lemma(h) == _lemma(head)]
+        if same_head and all(not (words <= w or w <= words) for w, _ in same_head):
+            out.append(Mismatch("entity", text, same_head[0][1]))
     return out
