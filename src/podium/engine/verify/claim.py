@@ -24,7 +24,9 @@ speaker(s)' passages (about 60 words inside one turn, see
    older word-window negation check applies. Capitalised terms the
    transcript never mentions are `warn`.
 4. support: strong is `ok`, weak is `warn` (summaries may generalise; only
-   wrong facts fail). A sentence aligned to a question and its answer
+   wrong facts fail). A word put in the place of the aligned passage's own
+   (`substitutions`: "encouraged" where it said "silenced") is a `warn` naming
+   both: it may be a synonym or the opposite. A sentence aligned to a question and its answer
    ("Will fees rise?" — "No.") is supported by the answering speaker.
 
 

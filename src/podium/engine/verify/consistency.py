@@ -21,7 +21,12 @@ the claim check turns any mismatch into a `fail`.
 - `entities`: a person, organisation, place or law the passage does not name,
   where it names another of the same kind ("Alberta" / "Ontario").
 - `agents`: the doer of the claim's verb is not the doer in the transcript
-  ("the Prime Minister promised" where "Ralph Goodale promised").
+  ("the Prime Minister promised" where "Ralph Goodale promised"); a controlled
+  verb's doer is the one asked, "he"/"she" the proper-name subject just before
+  (`_antecedent`), "you" in the transcript the person addressed.
+- `substitutions`: the claim keeps a transcript clause's doer and object but
+  puts another predicate, or another modifier, in place of its own. A synonym
+  does this too, so the claim check only warns on it.
 
 Clauses are compared by their predicate lemma (a verb, or for "be" the
 predicate noun or adjective) and must share another content word, so a
