@@ -647,3 +647,12 @@ def test_entities_another_name_with_the_same_head_is_a_swap():
     # fewer words of the same name are the same name
     claim = parse("Under the Higher Education Act 2015 universities must produce statements.")
     assert entities(claim, evidence) == []
+
+
+def test_agents_initials_are_the_same_doer():
+    evidence = "The United States has to decide whether it will keep its posture."
+    assert (
+        _checks(agents, "The U.S. has to decide whether it will keep its posture.", evidence) == []
+    )
+    found = _checks(agents, "China has to decide whether it will keep its posture.", evidence)
+    assert [m.check for m in found] == ["agent"]

@@ -561,6 +561,19 @@ def modality(claim: list[Clause], evidence: list[Clause]) -> list[Mismatch]:
     return out
 
 
+def _same_doer(said: frozenset[str], heard: frozenset[str]) -> bool:
+    """One doer's name words include the other's, or one is the other's initials ("US" for
+    "United States", "RCMP")."""
+    if said <= heard or heard <= said:
+        return True
+    for short, long in ((said, heard), (heard, said)):
+        if len(short) == 1 and len(long) > 1:
+            [word] = short
+            if sorted(word) == sorted(w[0] for w in long):
+                return True
+    return False
+
+
 def _pronoun_subject(head: Token) -> bool:
     """Whether the clause's doer is a "he" or "she" (its person is only a guess)."""
     subject = _subject(head)
@@ -589,7 +602,7 @@ def agents(
         ]
         if not known or len(known) < len(matches):
             continue
-        if all(not (c.agent <= a or a <= c.agent) for a in known):
+        if all(not _same_doer(c.agent, a) for a in known):
             e = next(e for e in matches if e.agent is not None)
             subject = _subject(e.head)
             heard = _span_text(subject) if subject is not None else e.phrase
@@ -842,8 +855,8 @@ def substitutions(
     claim: list[Clause], evidence: list[Clause], claim_doc: Doc, evidence_doc: Doc
 ) -> list[Mismatch]:
     """Words of the claim put in the place of other words of the aligned passage: a clause
-    that keeps most of a transcript clause's content words but whose predicate is a word the
-    passage never uses ("the Liberals have encouraged dissent" / "have silenced dissent"), or
+    whose every other content word the passage says, with a transcript clause's doer and
+    object, but whose predicate is a word the passage never uses ("the Liberals have encouraged dissent" / "have silenced dissent"), or
     a modifier of a word both say that is another modifier there ("rolled out too slowly" /
     "extremely quickly"). A synonym does this too ("found" / "shows"), and neither the
     parse nor MiniLM word vectors tell the two apart, so these are doubts (the claim check
@@ -870,6 +883,9 @@ def substitutions(
         if not c.asserted or not new_word(said, heard_lemmas, heard_stems):
             continue
         rest = _subtree_content(c.head) - {c.key}
+        if rest - heard_lemmas:
+            continue  # a paraphrase in other words too ("will shut without funding" for
+            # "without money … will close"): only a clause that copies all the others counts
         best: tuple[int, Clause] | None = None
         for e in evidence:
             heard = _predicate(e.head)
