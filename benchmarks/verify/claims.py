@@ -1,14 +1,15 @@
 """The hand-written claims benchmark: faithful and unfaithful summary sentences.
 
-    python -m benchmarks.verify.claims [--hard] [--part=dev|heldout|new]
+    python -m benchmarks.verify.claims [--hard] [--part=dev|heldout|new|blind2]
 
 Reads ``claims.tsv`` (written by hand from the QMSum meetings, see README.md),
 verifies each sentence as the only summary sentence of a one-section brief
 whose speaker is the claim's speaker, against the meeting's transcript, and
-reports per category and part (dev / held-out / new, and the original 158 = dev and
+reports per category and part (dev / held-out / new / blind2, and the original 158 = dev and
 held-out): the share of unfaithful
 claims that `fail`, the share flagged (`warn` or `fail`), the share of
-faithful claims that `fail` (false alarms) and the balanced accuracy
+faithful claims that `fail` (false alarms), the share of faithful claims flagged (a `warn` or
+`fail` a reader has to look at) and the balanced accuracy
 ((caught + faithful not failed) / 2, with `fail` as the positive decision).
 A claim's status is the worst status of its section's findings.
 """
@@ -36,7 +37,8 @@ PARTS = {
     "heldout": ("heldout",),
     "original": ("dev", "heldout"),
     "new": ("new",),
-    "all": ("dev", "heldout", "new"),
+    "blind2": ("blind2",),
+    "all": ("dev", "heldout", "new", "blind2"),
 }
 """Rows of the table: the original 158 claims (dev and held-out) and the new pairs apart."""
 
@@ -103,8 +105,9 @@ def judge(claims: list[Claim]) -> dict[str, tuple[str, list]]:
 
 def table(claims: list[Claim], results: dict[str, tuple[str, list]]) -> list[str]:
     lines = [
-        "| part | category | unfaithful `fail` | unfaithful flagged | faithful `fail` | balanced accuracy |",
-        "| --- | --- | ---: | ---: | ---: | ---: |",
+        "| part | category | unfaithful `fail` | unfaithful flagged | faithful `fail` "
+        "| faithful flagged | balanced accuracy |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: |",
     ]
     for part in PARTS:
         for category in (*CATEGORIES, "all"):
@@ -120,12 +123,14 @@ def table(claims: list[Claim], results: dict[str, tuple[str, list]]) -> list[str
             failed = sum(results[c.id][0] == "fail" for c in bad)
             flagged = sum(results[c.id][0] != "ok" for c in bad)
             false = sum(results[c.id][0] == "fail" for c in good)
+            warned = sum(results[c.id][0] != "ok" for c in good)
             tpr = failed / len(bad) if bad else 0.0
             tnr = 1 - false / len(good) if good else 0.0
             lines.append(
                 f"| {part} | {category} | {failed}/{len(bad)} ({tpr:.0%}) | "
                 f"{flagged}/{len(bad)} ({flagged / max(len(bad), 1):.0%}) | "
-                f"{false}/{len(good)} ({false / max(len(good), 1):.0%}) | {(tpr + tnr) / 2:.0%} |"
+                f"{false}/{len(good)} ({false / max(len(good), 1):.0%}) | "
+                f"{warned}/{len(good)} ({warned / max(len(good), 1):.0%}) | {(tpr + tnr) / 2:.0%} |"
             )
     return lines
 

@@ -8,6 +8,7 @@ import pytest
 from podium.engine.nlp import parse
 from podium.engine.verify import verify
 from podium.engine.verify.consistency import (
+    ADDRESSEE,
     agents,
     antonyms,
     arguments,
@@ -16,6 +17,7 @@ from podium.engine.verify.consistency import (
     entities,
     modality,
     polarity,
+    substitutions,
     unpaired_negation,
 )
 from podium.engine.verify.quantity import RATIO, quantities, same_quantity
@@ -481,3 +483,176 @@ def test_modality_should_have_done_is_not_done():
     [m] = _checks(modality, "The programme had made good progress on therapies.", evidence)
     assert (m.said, m.heard) == ("had made", "should have made")
     assert _checks(modality, "We should have made more progress on therapies.", evidence) == []
+
+
+# --- substitutions (a warn, never a fail) ---------------------------------------------------
+def _substitutions(claim: str, evidence: str):
+    claim_doc, evidence_doc = parse(claim), parse(evidence)
+    return substitutions(clauses(claim_doc), clauses(evidence_doc), claim_doc, evidence_doc)
+
+
+def test_substitution_of_the_predicate_with_the_same_doer_and_object():
+    evidence = "From the very beginning of this pandemic, the Liberals have silenced dissent."
+    [m] = _substitutions("The Liberals have encouraged dissent.", evidence)
+    assert (m.check, m.said, m.heard) == ("substitution", "encouraged", "silenced")
+    # another doer: another clause, not a word put in the place of the transcript's
+    assert _substitutions("The unions have encouraged dissent.", evidence) == []
+    # the same word, or a form of it, is no substitution
+    assert _substitutions("The Liberals silenced dissent from the beginning.", evidence) == []
+
+
+def test_substitution_of_a_modifier_of_a_word_both_say():
+    evidence = "We rolled out the Canada emergency response benefit extremely quickly."
+    claim = "The government rolled out the Canada emergency response benefit too slowly."
+    [m] = _substitutions(claim, evidence)
+    assert (m.said, m.heard) == ("slowly", "quickly")
+    claim = "The government rolled out the Canada emergency response benefit quickly."
+    assert _substitutions(claim, evidence) == []
+
+
+SPARED = make_transcript(
+    (
+        0.0,
+        "Kevin Nater",
+        "Small businesses provide employment and stability in our towns. From the very "
+        "beginning of this pandemic the Liberals have silenced dissent on the support they need.",
+    ),
+)
+
+
+def test_claim_with_a_substituted_predicate_is_a_warn_naming_both_words():
+    finding = claim_finding(
+        "Kevin Nater",
+        "Nater said that from the very beginning of the pandemic the Liberals have "
+        "encouraged dissent on the support small businesses need.",
+        SPARED,
+    )
+    assert finding.status == "warn", finding.message
+    assert 'says "encouraged"; the transcript says "silenced"' in finding.message
+    assert "check the meaning" in finding.message and finding.evidence
+    finding = claim_finding(
+        "Kevin Nater",
+        "Nater said that from the very beginning of the pandemic the Liberals have "
+        "silenced dissent on the support small businesses need.",
+        SPARED,
+    )
+    assert finding.status == "ok", finding.message
+
+
+# --- doers: control, pronouns, "you" ----------------------------------------------------------
+def test_agents_the_doer_of_a_controlled_verb_is_the_one_asked():
+    evidence = "Each local authority has been asked to identify two of their high schools."
+    claim = "The Welsh Government has been asked to identify two high schools."
+    [m] = _checks(agents, claim, evidence)
+    assert m.check == "agent" and "Government" in m.said and "authority" in m.heard
+    assert _checks(agents, "The local authority was asked to identify two schools.", evidence) == []
+
+
+def test_pronoun_doer_is_the_named_subject_before_it():
+    [want] = [
+        c
+        for c in _clauses("Hefin David said his manifesto said he wanted reform.")
+        if c.key == "want"
+    ]
+    assert want.agent == frozenset({"hefin", "david"})
+    # another name between them could be the one meant: unknown
+    [want] = [
+        c
+        for c in _clauses("Hefin David said Williams's manifesto said she wanted reform.")
+        if c.key == "want"
+    ]
+    assert want.agent is None
+
+
+def test_pronoun_doer_in_the_passage_looks_into_the_sentences_before_it():
+    before = parse("Owen Plumb is a grade 9 student who built face shields.")
+    [partner] = [
+        c
+        for c in clauses(parse("He partnered with the Rotary Club."), before=before)
+        if c.key == "partner"
+    ]
+    assert partner.agent == frozenset({"owen", "plumb"})
+    # a town is not a candidate: "in Okotoks" stands nearer but is passed over
+    before = parse("Owen Plumb is a student in Okotoks.")
+    [partner] = [
+        c
+        for c in clauses(parse("He partnered with the Rotary Club."), before=before)
+        if c.key == "partner"
+    ]
+    assert partner.agent == frozenset({"owen", "plumb"})
+
+
+def test_agents_you_in_the_passage_is_not_the_speaker():
+    speaker = frozenset({"hefin", "david"})
+    evidence = clauses(
+        parse("In 2016, you wanted to abolish regional consortia."),
+        speaker_words=speaker,
+        spoken=True,
+    )
+    assert [c.agent for c in evidence if c.key == "want"] == [ADDRESSEE]
+    said = _clauses("Hefin David said he wanted to abolish regional consortia in 2016.")
+    found = agents(said, evidence, speaker)
+    assert found and (found[0].said, found[0].heard) == ("he wanted", "you wanted")
+    # "you" may be anyone but the speaker
+    said = _clauses("Hefin David said Williams wanted to abolish regional consortia in 2016.")
+    assert agents(said, evidence, speaker) == []
+
+
+SHARED_SURNAME = make_transcript(
+    (0.0, "Suzy Davies", "Were there differences of opinion on what the resource should be?"),
+    (
+        20.0,
+        "Steve Davies",
+        "As the Minister said, Estyn ultimately convinced them that they were there to help "
+        "and support as opposed to inspect.",
+    ),
+)
+
+
+def test_reporting_frame_with_a_surname_two_speakers_share_is_not_a_doer():
+    finding = claim_finding(
+        "Steve Davies",
+        "Steve Davies said Estyn ultimately convinced the stakeholders that they were there "
+        "to help and support rather than to inspect.",
+        SHARED_SURNAME,
+    )
+    assert finding.status != "fail", finding.message
+
+
+def test_agents_he_on_both_sides_is_not_compared():
+    # the passage's "he" may be guessed as the person named before it, the claim's as
+    # the speaker: the two guesses differ where the words agree
+    evidence = clauses(
+        parse("He has conversations about resources in the team."),
+        before=parse("Mike Jones works with us."),
+        spoken=True,
+    )
+    assert [c.agent for c in evidence if c.key == "have"] == [frozenset({"mike", "jones"})]
+    said = _clauses("Gareth Pierce said he has conversations about resources in the team.")
+    assert agents(said, evidence) == []
+    said = _clauses("Gareth Pierce has conversations about resources in the team.")
+    assert [m.check for m in agents(said, evidence)] == ["agent"]
+
+
+def test_entities_another_name_with_the_same_head_is_a_swap():
+    evidence = parse(
+        "The universities are required, under the Higher Education (Wales) Act 2015, to "
+        "produce fee and access statements."
+    )
+    claim = parse("Under the Education Reform Act 2015 universities must produce statements.")
+    found = entities(claim, evidence)
+    assert [(m.said, m.heard) for m in found] == [
+        ("Education Reform Act", "Higher Education (Wales) Act")
+    ]
+    # fewer words of the same name are the same name
+    claim = parse("Under the Higher Education Act 2015 universities must produce statements.")
+    assert entities(claim, evidence) == []
+
+
+def test_agents_initials_are_the_same_doer():
+    evidence = "The United States has to decide whether it will keep its posture."
+    assert (
+        _checks(agents, "The U.S. has to decide whether it will keep its posture.", evidence) == []
+    )
+    found = _checks(agents, "China has to decide whether it will keep its posture.", evidence)
+    assert [m.check for m in found] == ["agent"]

@@ -24,7 +24,9 @@ speaker(s)' passages (about 60 words inside one turn, see
    older word-window negation check applies. Capitalised terms the
    transcript never mentions are `warn`.
 4. support: strong is `ok`, weak is `warn` (summaries may generalise; only
-   wrong facts fail). A sentence aligned to a question and its answer
+   wrong facts fail). A word put in the place of the aligned passage's own
+   (`substitutions`: "encouraged" where it said "silenced") is a `warn` naming
+   both: it may be a synonym or the opposite. A sentence aligned to a question and its answer
    ("Will fees rise?" — "No.") is supported by the answering speaker.
 
 
@@ -44,7 +46,7 @@ import pysbd
 from rank_bm25 import BM25Okapi
 
 from podium.engine.brief.model import Section
-from podium.engine.verify.align import Alignment, align, claim_weights, stem
+from podium.engine.verify.align import Alignment, align, claim_weights, stem, turn_bounds
 from podium.engine.verify.attribution import claim_attribution
 from podium.engine.verify.consistency import (
     Mismatch,
@@ -56,6 +58,7 @@ from podium.engine.verify.consistency import (
     entities,
     modality,
     polarity,
+    substitutions,
     unpaired_negation,
 )
 from podium.engine.verify.context import Context, Located
@@ -292,6 +295,7 @@ class ClaimChecker:
         aligned_tokens = None
         unpaired = True
         mismatches: list[str] = []
+        substituted: list[str] = []
         at = ""
         support = best.score
         if aligned is not None and aligned.coverage >= options.align_coverage:
@@ -300,8 +304,9 @@ class ClaimChecker:
             if aligned.question_start is not None and aligned.coverage >= options.answer_coverage:
                 # an answer ("No.") carries its question's words: support is the pair's
                 support = max(support, options.support_ok)
-            found, unpaired = self._consistency(sentence, aligned, own)
+            found, unpaired, replaced = self._consistency(sentence, aligned, own)
             mismatches = [m.describe(at) for m in found]
+            substituted = [m.describe(at) for m in replaced]
 
             if mismatches:
                 evidence = ctx.evidence(aligned.start_token, aligned.end_token)
@@ -317,6 +322,14 @@ class ClaimChecker:
         )
 
         problems = mismatches + problems
+        if substituted and not problems:
+            # a word in the place of the transcript's, not close in meaning: it may be a
+            # paraphrase or the opposite, which the checks cannot tell: a person should read it
+            doubts = doubts + [
+                f"{s} (another word in its place: check the meaning)" for s in substituted
+            ]
+            if aligned is not None:
+                evidence = ctx.evidence(aligned.start_token, aligned.end_token)
         if labels is not None:
             other = None
             if support < options.support_warn:  # only then can someone else's be clearer
@@ -389,9 +402,10 @@ class ClaimChecker:
 
     def _consistency(
         self, sentence: str, aligned: Alignment, own: list[_Scored]
-    ) -> tuple[list[Mismatch], bool]:
+    ) -> tuple[list[Mismatch], bool, list[Mismatch]]:
         """The consistency checks (consistency.py) of `sentence` against its aligned passage,
-        and whether a negation of the sentence found nothing to be compared with."""
+        whether a negation of the sentence found nothing to be compared with, and the
+        doubts: words put in the place of the passage's own (`substitutions`, a `warn`)."""
         from podium.engine.nlp import parse_many
 
         ctx = self.ctx
@@ -405,24 +419,40 @@ class ClaimChecker:
         speaker_words = frozenset(name_parts(speaker))
 
         def is_speaker(name: str) -> bool:
-            return ctx.people.resolve(name, fuzzy=False) is not None
+            # a surname two speakers share ("Davies") is still a speaker's name: the
+            # names check says which one, or that it is ambiguous
+            people = ctx.people
+            return people.resolve(name, fuzzy=False) is not None or bool(people.candidates(name))
 
+        before = None
+        if any(t.lower_ in ("he", "she") and t.dep_.startswith("nsubj") for t in evidence_doc):
+            # "he" in the passage: the person it stands for may be named just before it
+            start = max(
+                turn_bounds(index, aligned.start_token, self.turns)[0], aligned.start_token - 60
+            )
+            if start < aligned.start_token:
+                before = parse_many([index.wording(start, aligned.start_token)])[0]
         said = clauses(claim_doc, is_speaker=is_speaker)
-        heard = clauses(evidence_doc, speaker_words=speaker_words)
+        heard = clauses(evidence_doc, speaker_words=speaker_words, before=before, spoken=True)
         found = (
             polarity(said, heard)
             + antonyms(claim_doc, evidence_doc)
             + degree(claim_doc, evidence_doc)
             + modality(said, heard)
             + entities(claim_doc, evidence_doc, context=context, is_speaker=is_speaker)
-            + agents(said, heard)
+            + agents(said, heard, speaker_words)
             + arguments(said, heard)
         )
         unique: list[Mismatch] = []
         for mismatch in found:
             if all((m.said, m.heard) != (mismatch.said, mismatch.heard) for m in unique):
                 unique.append(mismatch)
-        return unique, unpaired_negation(said, heard, claim_doc)
+        doubts = [
+            m
+            for m in substitutions(said, heard, claim_doc, evidence_doc)
+            if not any(m.said in u.said or u.said in m.said for u in unique)
+        ]
+        return unique, unpaired_negation(said, heard, claim_doc), doubts
 
     def _window(self, top: list[_Scored]) -> list[Token]:
         """Tokens of the best passages and of the same speaker's passages just around them."""

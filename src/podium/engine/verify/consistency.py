@@ -21,7 +21,12 @@ the claim check turns any mismatch into a `fail`.
 - `entities`: a person, organisation, place or law the passage does not name,
   where it names another of the same kind ("Alberta" / "Ontario").
 - `agents`: the doer of the claim's verb is not the doer in the transcript
-  ("the Prime Minister promised" where "Ralph Goodale promised").
+  ("the Prime Minister promised" where "Ralph Goodale promised"); a controlled
+  verb's doer is the one asked, "he"/"she" the proper-name subject just before
+  (`_antecedent`), "you" in the transcript the person addressed.
+- `substitutions`: the claim keeps a transcript clause's doer and object but
+  puts another predicate, or another modifier, in place of its own. A synonym
+  does this too, so the claim check only warns on it.
 
 Clauses are compared by their predicate lemma (a verb, or for "be" the
 predicate noun or adjective) and must share another content word, so a
@@ -243,6 +248,14 @@ def _subject(head: Token) -> Token | None:
                     return grandchild
     if head.dep_ == "conj" and _is_clause_head(head.head):
         return _subject(head.head)
+    if head.dep_ == "xcomp" and _is_clause_head(head.head) and head.head.i != head.i:
+        # control: "Estyn was asked to identify", "asked Estyn to identify": Estyn
+        # identifies; "the council wants to identify": the council does
+        governor = head.head
+        for child in governor.children:
+            if child.dep_ in ("dobj", "nsubjpass"):
+                return child
+        return _subject(governor)
     if head.dep_ == "acl" and head.head.dep_ == "ROOT" and head.head.pos_ in ("NOUN", "PROPN"):
         # "The former minister, Ralph Goodale, promised in this House that ...": the small
         # model reads the verb as a modifier of a noun it makes the sentence's root; a
@@ -267,7 +280,51 @@ def _name_words(token: Token) -> frozenset[str]:
     return frozenset(w for w in out if w and w not in ("former", "new", "then", "current"))
 
 
-def _agent(head: Token, speaker_words: frozenset[str]) -> frozenset[str] | None:
+ADDRESSEE = frozenset(["<you>"])
+"""The doer of a clause the speaker said to "you": the person addressed, not the speaker."""
+_THIRD_PERSON = frozenset(["he", "she"])
+
+
+_NOT_PEOPLE = frozenset(["GPE", "LOC", "FAC", "NORP", "LAW", "DATE", "EVENT", "PRODUCT"])
+
+
+def _maybe_person(token: Token) -> bool:
+    """A title-case proper noun the model does not label a place, law or the like."""
+    return token.pos_ == "PROPN" and token.is_title and token.ent_type_ not in _NOT_PEOPLE
+
+
+def _antecedent(pronoun: Token, before: Doc | None) -> frozenset[str] | None:
+    """Light coreference: "he" or "she" stands for the nearest proper-name subject before
+    it that may be a person, in its own text or else in `before` (the sentences that text
+    follows): the subject of the clause before is what a "he" most often continues. Other
+    names ("in the House of Commons", "a student in Okotoks") are not candidates, as the
+    small model's labels alone cannot tell people from places. None when there is no
+    candidate, or when another name or a person noun ("Williams's manifesto", "the chief
+    inspector") stands between them and could be the one meant."""
+    tokens = list(pronoun.doc[: pronoun.i])
+    if before is not None:
+        tokens = list(before) + tokens
+    at = max(
+        (n for n, t in enumerate(tokens) if _maybe_person(t) and t.dep_ in ("nsubj", "nsubjpass")),
+        default=None,
+    )
+    if at is None:
+        return None
+    last = tokens[at]
+    parts = [c for c in last.children if c.dep_ in ("compound", "flat") and c.pos_ == "PROPN"]
+    people = word_list("agent_nouns")
+    if any(_maybe_person(t) or _lemma(t) in people for t in tokens[at + 1 :]):
+        return None
+    return frozenset(_name_word(t) for t in [*parts, last])
+
+
+def _agent(
+    head: Token,
+    speaker_words: frozenset[str],
+    before: Doc | None = None,
+    *,
+    spoken: bool = False,
+) -> frozenset[str] | None:
     subject = _subject(head)
     if subject is None:
         return None
@@ -275,6 +332,10 @@ def _agent(head: Token, speaker_words: frozenset[str]) -> frozenset[str] | None:
         subject = head.head
     if subject.lower_ == "i":
         return speaker_words or None
+    if subject.lower_ in _THIRD_PERSON:
+        return _antecedent(subject, before)
+    if subject.lower_ == "you" and spoken:
+        return ADDRESSEE
     if subject.pos_ == "PRON" or subject.lower_ in _PRONOUNS_SKIPPED:
         return None
     if subject.pos_ not in ("NOUN", "PROPN"):
@@ -357,11 +418,16 @@ def clauses(
     *,
     speaker_words: frozenset[str] = frozenset(),
     is_speaker: Callable[[str], bool] | None = None,
+    before: Doc | None = None,
+    spoken: bool = False,
 ) -> list[Clause]:
     """The clauses of `doc`. A question answered "No." by the next sentence counts as
     negated, one answered otherwise as asserted, an unanswered one as not asserted.
     Reporting clauses whose subject is a speaker or a pronoun ("Jones said") are left
-    out: the claim is what they report."""
+    out: the claim is what they report. A doer "he" or "she" is the person named just
+    before (`_antecedent`, looking into `before` too); in `spoken` words (a transcript
+    passage, `speaker_words` its speaker) "I" is the speaker and "you" the person
+    addressed."""
     out: list[Clause] = []
     sentences = list(doc.sents)
     denials = word_list("answer_no")
@@ -394,7 +460,7 @@ def clauses(
                     content=_content(token),
                     negated=negated != flip if question else negated,
                     modality=_modality(token),
-                    agent=_agent(token, speaker_words),
+                    agent=_agent(token, speaker_words, before, spoken=spoken),
                     asserted=(asserted or not question) and not _denied_context(token),
                     phrase=_phrase(token),
                 )
@@ -495,16 +561,48 @@ def modality(claim: list[Clause], evidence: list[Clause]) -> list[Mismatch]:
     return out
 
 
-def agents(claim: list[Clause], evidence: list[Clause]) -> list[Mismatch]:
-    """The doer of the claim's verb is not the doer of that verb in the transcript."""
+def _same_doer(said: frozenset[str], heard: frozenset[str]) -> bool:
+    """One doer's name words include the other's, or one is the other's initials ("US" for
+    "United States", "RCMP")."""
+    if said <= heard or heard <= said:
+        return True
+    for short, long in ((said, heard), (heard, said)):
+        if len(short) == 1 and len(long) > 1:
+            [word] = short
+            if sorted(word) == sorted(w[0] for w in long):
+                return True
+    return False
+
+
+def _pronoun_subject(head: Token) -> bool:
+    """Whether the clause's doer is a "he" or "she" (its person is only a guess)."""
+    subject = _subject(head)
+    return subject is not None and subject.lower_ in _THIRD_PERSON
+
+
+def agents(
+    claim: list[Clause], evidence: list[Clause], speaker_words: frozenset[str] = frozenset()
+) -> list[Mismatch]:
+    """The doer of the claim's verb is not the doer of that verb in the transcript. Where
+    the speaker (`speaker_words`) said "you" did it, only a claim that the speaker did it
+    is another doer: "you" may be anyone else. A "he" on both sides is not compared: the
+    two guesses of whom it stands for (`_antecedent`) may differ where the words agree."""
     out = []
     for c, matches in _pairs(claim, evidence, loose=True):
         if c.agent is None:
             continue
-        known = [e.agent for e in matches if e.agent is not None]
+        by_speaker = bool(speaker_words) and c.agent <= speaker_words
+        pronoun = _pronoun_subject(c.head)
+        known = [
+            e.agent
+            for e in matches
+            if e.agent is not None
+            and (e.agent != ADDRESSEE or by_speaker)
+            and not (pronoun and _pronoun_subject(e.head))
+        ]
         if not known or len(known) < len(matches):
             continue
-        if all(not (c.agent <= a or a <= c.agent) for a in known):
+        if all(not _same_doer(c.agent, a) for a in known):
             e = next(e for e in matches if e.agent is not None)
             subject = _subject(e.head)
             heard = _span_text(subject) if subject is not None else e.phrase
@@ -659,6 +757,7 @@ def entities(
         return key.replace(" ", "") in text.replace(" ", "")  # "Mont-Royal" / "MontRoyal"
 
     out = _titled_swaps(claim, evidence, aligned_text, said_text, is_speaker)
+    out += _headed_swaps(claim, evidence, aligned_text, is_speaker)
     for entity in claim.ents:
         if any(m.said in entity.text or entity.text in m.said for m in out):
             continue
@@ -724,4 +823,140 @@ def _titled_swaps(
                     )
                 )
                 break
+    return out
+
+
+_MODIFIERS = frozenset(["amod", "advmod", "acomp", "npadvmod"])
+
+
+def _stem(word: str) -> str:
+    """The first five letters ("require" / "requirement"), as align.stem."""
+    return word[:5] if len(word) > 5 else word
+
+
+def _subtree_content(head: Token) -> set[str]:
+    return {
+        _lemma(t) for t in head.subtree if (t.pos_ in CONTENT_POS and not t.is_stop) or t.like_num
+    }
+
+
+def _core(head: Token) -> set[tuple[str, str]]:
+    """The clause's subject and object by role and lemma: {("subj", "liberal"), ("obj", "dissent")}."""
+    out = set()
+    for child in head.children:
+        if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
+            out.add(("subj", _lemma(child)))
+        elif child.dep_ in ("dobj", "attr") and child.i != _predicate(head).i:
+            out.add(("obj", _lemma(child)))
+    return out
+
+
+def substitutions(
+    claim: list[Clause], evidence: list[Clause], claim_doc: Doc, evidence_doc: Doc
+) -> list[Mismatch]:
+    """Words of the claim put in the place of other words of the aligned passage: a clause
+    whose every other content word the passage says, with a transcript clause's doer and
+    object, but whose predicate is a word the passage never uses ("the Liberals have encouraged dissent" / "have silenced dissent"), or
+    a modifier of a word both say that is another modifier there ("rolled out too slowly" /
+    "extremely quickly"). A synonym does this too ("found" / "shows"), and neither the
+    parse nor MiniLM word vectors tell the two apart, so these are doubts (the claim check
+    warns), never contradictions on their own."""
+    heard_lemmas = {_lemma(t) for t in evidence_doc}
+    heard_stems = {_stem(w) for w in heard_lemmas}
+    said_lemmas = {_lemma(t) for t in claim_doc}
+    said_stems = {_stem(w) for w in said_lemmas}
+
+    def new_word(token: Token, lemmas: set[str], stems: set[str]) -> bool:
+        lemma = _lemma(token)
+        return (
+            token.pos_ in ("VERB", "ADJ", "ADV")
+            and not token.is_stop
+            and token.is_alpha
+            and lemma not in lemmas
+            and _stem(lemma) not in stems
+            and lemma not in _GENERIC_LEMMAS
+        )
+
+    out: list[Mismatch] = []
+    for c in claim:
+        said = _predicate(c.head)
+        if not c.asserted or not new_word(said, heard_lemmas, heard_stems):
+            continue
+        rest = _subtree_content(c.head) - {c.key}
+        if rest - heard_lemmas:
+            continue  # a paraphrase in other words too ("will shut without funding" for
+            # "without money … will close"): only a clause that copies all the others counts
+        best: tuple[int, Clause] | None = None
+        for e in evidence:
+            heard = _predicate(e.head)
+            if not e.asserted or heard.pos_ != said.pos_:
+                continue
+            if not new_word(heard, said_lemmas, said_stems):
+                continue
+            said_roles, heard_roles = _core(c.head), _core(e.head)
+            if not said_roles or not said_roles <= heard_roles:
+                continue  # not the same doer and object: another clause, not a swapped word
+            shared = len(rest & (_subtree_content(e.head) - {e.key}))
+            if shared >= 2 and 2 * shared >= len(rest) and (best is None or shared > best[0]):
+                best = (shared, e)
+        if best is not None:
+            out.append(Mismatch("substitution", said.text, _predicate(best[1].head).text))
+    for token in claim_doc:
+        if token.dep_ not in _MODIFIERS or not new_word(token, heard_lemmas, heard_stems):
+            continue
+        if token.head.i == token.i or token.head.is_stop:
+            continue
+        for other in evidence_doc:
+            if _lemma(other) != _lemma(token.head) or other.pos_ != token.head.pos_:
+                continue
+            found = [
+                m
+                for m in other.children
+                if m.dep_ in _MODIFIERS
+                and m.pos_ == token.pos_
+                and new_word(m, said_lemmas, said_stems)
+            ]
+            if found:
+                out.append(Mismatch("substitution", token.text, found[0].text))
+                break
+    return out
+
+
+def _headed_names(doc: Doc) -> list[tuple[Token, frozenset[str], str]]:
+    """Names of several proper nouns by their head: (the head, the other words, the text):
+    "the Education Reform Act" is an "Act" with {"education", "reform"}."""
+    out = []
+    for token in doc:
+        if token.pos_ != "PROPN" or not token.is_title:
+            continue
+        if token.dep_ in ("compound", "nmod", "flat") and token.head.pos_ == "PROPN":
+            continue  # a part of a longer name, not its head
+        words = [t for t in token.subtree if t.i < token.i and t.pos_ == "PROPN" and t.is_title]
+        if words:
+            first = min(t.i for t in words)
+            out.append(
+                (token, frozenset(_name_word(t) for t in words), doc[first : token.i + 1].text)
+            )
+    return out
+
+
+def _headed_swaps(
+    claim: Doc,
+    evidence: Doc,
+    aligned_text: str,
+    is_speaker: Callable[[str], bool] | None,
+) -> list[Mismatch]:
+    """A name of several words the aligned passage does not say, where it says another name
+    with the same head ("the Education Reform Act" where it said "the Higher Education
+    (Wales) Act", "Bangor University" for "Swansea University"): the small model often labels
+    only one of the two, or each differently, so the head says they are the same kind. A
+    name whose words the other's include ("the Higher Education Act") is the same name."""
+    heard = _headed_names(evidence)
+    out = []
+    for head, words, text in _headed_names(claim):
+        if f" {_key(text)} " in aligned_text or (is_speaker is not None and is_speaker(text)):
+            continue
+        same_head = [(w, t) for h, w, t in heard if _lemma(h) == _lemma(head)]
+        if same_head and all(not (words <= w or w <= words) for w, _ in same_head):
+            out.append(Mismatch("entity", text, same_head[0][1]))
     return out
