@@ -2,6 +2,8 @@
 
     python -m benchmarks.asr.tuning prepare    # synthesise, transcribe once, cache words
     python -m benchmarks.asr.tuning            # score the clustering variants from the cache
+    python -m benchmarks.asr.tuning --grid     # the settings around the chosen ones
+    python -m benchmarks.asr.tuning --long     # a 10-minute tuning panel
     python -m benchmarks.asr.tuning --reported # the same on the three reported panels
 
 Thirteen tuning panels (seeds 101-105 and 201-208, 2 to 5 voices of
@@ -51,6 +53,9 @@ TUNING = {
     "x3-207": ("tune-x3-207.wav", 3, 3, 207, True),
     "x5-208": ("tune-x5-208.wav", 3, 5, 208, False),
 }
+
+LONG_TUNING = {"t3n-10": ("tune-t3n-10.wav", 10, 3, 106, True)}
+"""A 10-minute tuning panel: the count estimate over many more turns."""
 
 
 def _folder() -> Path:
@@ -113,7 +118,7 @@ def cases(which: str = "tuning") -> list[Case]:
     from benchmarks.asr.__main__ import _recording
 
     folder = _folder()
-    specs = TUNING if which == "tuning" else _reported()
+    specs = {"tuning": TUNING, "long": LONG_TUNING}.get(which) or _reported()
     out = []
     for name, spec in specs.items():
         media, lines = _recording(folder, *spec)
@@ -488,16 +493,19 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.asr.tuning")
     parser.add_argument("only", nargs="?", choices=["prepare"])
     parser.add_argument("--reported", action="store_true", help="the three reported panels")
+    parser.add_argument("--long", action="store_true", help="the 10-minute tuning panel")
     parser.add_argument("--variant", action="append", help="only this variant (repeatable)")
     parser.add_argument("--grid", action="store_true", help="the settings grid around `now`")
     args = parser.parse_args(sys.argv[1:] if argv is None else argv)
     if args.only == "prepare":
         cases("tuning")
         cases("reported")
+        cases("long")
         return 0
     table = GRID if args.grid else VARIANTS
     chosen = {k: v for k, v in table.items() if not args.variant or k in args.variant}
-    score(cases("reported" if args.reported else "tuning"), chosen)
+    which = "reported" if args.reported else "long" if args.long else "tuning"
+    score(cases(which), chosen)
     return 0
 
 
