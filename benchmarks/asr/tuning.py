@@ -441,7 +441,7 @@ def _now(**changes):
     return lambda case, given: current(case, given, **changes)
 
 
-BEFORE = {"turn_gap": 0.0, "shortest_turn": 0.0, "least_speech": 0.0}
+BEFORE = {"turn_gap": 0.0, "shortest_turn": 0.0, "least_speech": 0.0, "threshold": 0.03}
 
 VARIANTS = {
     "before: regions, Ward": _now(**BEFORE),

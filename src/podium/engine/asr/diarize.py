@@ -73,12 +73,13 @@ class DiarizeOptions:
     not depend on `threshold` between 0.01 and 0.03, and they cost 60 % of the encoder time."""
     min_window: float = 0.8
     """Speech regions shorter than this (seconds) get no embedding; they take the nearest speaker."""
-    threshold: float = 0.03
+    threshold: float = 0.025
     """The speaker-count estimate keeps the most speakers whose centres are all at least
-    this cosine distance apart (and who each have two turns or more). Tuned on panels
-    made apart from the reported ones (docs/transcribe.md): with 1.5 s windows, 0.01-0.03
-    give the same counts on thirteen 3-minute panels, and on a 10-minute 3-voice panel
-    0.025 over-splits (4 found: one voice's turns split 0.029 apart) where 0.03 finds 3."""
+    this cosine distance apart (and who each hold `least_speech`). Tuned on panels made
+    apart from the reported ones (docs/transcribe.md): with speaker turns, 0.02-0.03 give
+    the same counts on thirteen 3-minute panels (0.04 loses one); on a 10-minute 3-voice
+    panel the closest two voices come out 0.0298 apart, so 0.03 merges them and 0.025
+    (the middle of that range) finds all three."""
     turn_gap: float = 0.5
     """Speech regions less than this many seconds apart are one speaker turn (unless
     `turn_change` says the voice changed), and the turn gets one vector from all its windows.
