@@ -463,6 +463,8 @@ GRID = {
     **{f"shortest_turn {d}": _now(shortest_turn=d) for d in (1.5, 2.0, 3.0, 3.5)},
     **{f"least_speech {m}": _now(least_speech=m) for m in (3.0, 8.0, 12.0)},
     **{f"threshold {t}": _now(threshold=t) for t in (0.02, 0.04)},
+    "whole regions embedded (0.4 s partials)": _now(window=1000.0, hop=1000.0),
+    "3 s windows": _now(window=3.0, hop=3.0),
 }
 
 
