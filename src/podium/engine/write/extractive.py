@@ -1082,6 +1082,12 @@ def intro_sentences(plan: Plan, drafts: list[Draft], event: EventDetails) -> lis
     for draft in drafts:
         if draft.asker and draft.asker not in askers:
             askers.append(draft.asker)
+    if committee:  # a member with a section of their own still asked, not answered
+        members = set(askers)
+        answering = [described(n) for n in with_section if n != moderator and n not in members]
+        if answering:
+            witnesses = answering
+            with_section = [n for n in with_section if n not in members]
     askers = [n for n in askers if n not in with_section and n != moderator]
     if witnesses and committee and askers:
         also = [described(n) for n in others if n not in askers]
