@@ -102,6 +102,8 @@ def test_the_sentence_that_carries_the_key_words_leads(monkeypatch):
     assert "Welsh-language" in ranked[0].text
     assert "works well" in ranked[-1].text  # said in every topic: the least of this one
     assert ranked[0].score > next(s for s in plain if s.text == ranked[0].text).score
+    # titles keep the centrality order: the score before key words is kept beside it
+    assert {(s.text, s.base) for s in ranked} == {(s.text, s.score) for s in plain}
 
 
 def test_the_question_names_what_the_answer_is_about():

@@ -86,6 +86,8 @@ class Span:
     clean: bool
     """Reads right after "<Name> argued that" (no I/you, no dangling pronoun)."""
     quotable: bool
+    base: float = 0.0
+    """The score before key words count (`rank_spans`): what the title's shortlist goes by."""
 
 
 @dataclass(slots=True)
@@ -465,6 +467,7 @@ def rank_spans(
     for sentence in candidate.sentences:
         centrality = float(vectors[sentence.index] @ candidate.vector)
         for span in spans_of(sentence, centrality, vocatives):
+            span.base = span.score
             if keywords:
                 span.score += KEYWORD_WEIGHT * sum(
                     keywords.get(w, 0.0) for w in _content_words(span.text)
@@ -787,7 +790,12 @@ def name_title(plan: Plan, drafts: list[Draft], banned: frozenset[str]) -> None:
     texts: list[list[str]] = []
     focus: list[int] = []
     for draft in drafts:
-        spans = plan.spans.get(id(draft.candidate), [])
+        # the shortlist as centrality ranks it: key words choose the lines, and a rare
+        # word said twice ("a separate strain of money") should not name the section
+        spans = sorted(
+            plan.spans.get(id(draft.candidate), []),
+            key=lambda s: (-s.base, s.sentence.index, s.text),
+        )
         chosen = [line.span.sentence.text for line in draft.lines]
         focus.append(len(dict.fromkeys(chosen)))
         chosen += [s.sentence.text for s in spans[:SHORTLIST]]
