@@ -284,3 +284,14 @@ def test_reported_speech_is_shifted_back_to_the_past_after_the_reporting_verb():
     assert backshift("the fund that is open now pays for new buildings.") == (
         "the fund that is open now pays for new buildings."
     )
+
+
+def test_a_list_of_modifiers_is_not_a_title():
+    """docs/examples once titled a section "Free, Unregistered, Unlicensed Childcare of Sort"."""
+    said = parse(
+        "Grandparents, aunts, uncles and so on provide free, unregistered, unlicensed childcare "
+        "of a sort."
+    )
+    titles = section_titles([[said, said]])[0]
+    assert titles
+    assert all("," not in t.text for t in titles), [t.text for t in titles]

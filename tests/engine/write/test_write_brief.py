@@ -197,3 +197,21 @@ def test_unknown_or_unconfigured_writer_is_a_clear_error(panel, monkeypatch):
         write_brief(transcript, writer="llm")
     with pytest.raises(PodiumError, match="at least 1"):
         write_brief(transcript, sections=0)
+
+
+def test_members_with_a_section_are_not_said_to_answer_questions():
+    """QMSum education_12: the Deputy Minister and her official answer; Suzy Davies and Sian
+    Gwenllian (Assembly Members, who each get a section) ask. At most three askers are named."""
+    from tests.conftest import QMSUM
+
+    transcript = load_meeting(QMSUM / "train" / "education_12.json").transcript
+    result = write_brief(transcript)
+    speakers = {s.speakers[0] for s in result.brief.sections()}
+    assert {"Julie Morgan", "Suzy Davies"} <= speakers
+    sentence = next(s for s in result.brief.intro if " answered questions from " in s)
+    answering, asking = sentence.rstrip(".").split(" answered questions from ")
+    assert "Julie Morgan" in answering
+    assert "Suzy Davies" not in answering and "Sian Gwenllian" not in answering
+    named = re.split(r", | and ", asking)
+    assert len([n for n in named if n != "others"]) <= 3
+    assert lint_brief(result.brief, asked=result.asked, reason=result.reason) == []

@@ -146,6 +146,10 @@ def _phrase(
         return None
     surface = "".join(t.text + t.whitespace_ for t in tokens).strip()
     surface = re.sub(r"\s+", " ", surface)
+    if "," in surface:
+        return (
+            None  # a list of modifiers ("free, unregistered, unlicensed childcare") is no headline
+        )
     key = " ".join(t.lemma_.lower() for t in tokens if not t.is_punct)
     return TitlePhrase(key, surface, article + surface)
 
