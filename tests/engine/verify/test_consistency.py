@@ -139,6 +139,25 @@ def test_entity_swap_of_the_same_kind():
     assert (m.said, m.heard) == ("Alberta", "Ontario")
 
 
+def test_an_organisation_reported_for_the_speakers_we_is_not_a_swap_with_a_place():
+    """The writer reports a minister's "we" as the institution; the passage also names a
+    place. Before, this failed as "says the Welsh Government; the transcript says Wales"
+    and the writer dropped a faithful sentence (docs/examples, section 7)."""
+    evidence = parse("In Wales we have considered it, and we did not include it in the scheme.")
+    claim = parse("The Welsh Government had considered it.")
+    assert entities(claim, evidence) == []
+    # the other names of the sentence are still compared
+    [m] = entities(
+        parse("The Welsh Government worked in care homes in Quebec and Alberta."),
+        parse("We are working in long-term care facilities in Quebec and Ontario."),
+    )
+    assert (m.said, m.heard) == ("Alberta", "Ontario")
+    # where the passage's doer is not "we", the organisation is compared with the place
+    they = parse("In Wales they have considered it, and they did not include it in the scheme.")
+    [m] = entities(claim, they)
+    assert (m.said, m.heard) == ("The Welsh Government", "Wales")
+
+
 def test_entity_named_in_the_speakers_nearby_words_passes():
     claim = parse("The bank is led by Michael Sabia.")
     evidence = parse("The bank is moving into its next phase under its new chair.")

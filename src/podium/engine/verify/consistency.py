@@ -43,7 +43,7 @@ from typing import TYPE_CHECKING
 from podium.engine.verify.wordlists import word_list, word_map, word_pairs
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 CONTENT_POS = frozenset(["NOUN", "PROPN", "VERB", "ADJ", "NUM", "ADV"])
 _CLAUSAL = frozenset(["ccomp", "advcl", "relcl", "parataxis", "csubj", "acl", "xcomp", "conj"])
@@ -765,7 +765,7 @@ def entities(
         if family is None or (is_speaker is not None and is_speaker(entity.text)):
             continue
         key = _key(entity.text)
-        if not key or heard_in(aligned_text, key):
+        if not key or heard_in(aligned_text, key) or _speaks_for(entity, evidence):
             continue
         others = [
             other
@@ -781,6 +781,28 @@ def entities(
         if others:
             out.append(Mismatch("entity", entity.text, others[0].text))
     return out
+
+
+_FIRST_PLURAL = {"nsubj": "we", "nsubjpass": "we", "poss": "our"}
+
+
+def _speaks_for(entity: Span, evidence: Doc) -> bool:
+    """An organisation put where the passage's speaker says "we" or "our" with the same
+    verb or noun: reported speech of someone speaking for their institution ("we have
+    considered it" / "the Welsh Government had considered it", "our plans" / "the
+    Government's plans"), not a swap with a place the passage also names. Who "we" are
+    is the `agents` check's question, not this one's."""
+    if entity.label_ != "ORG":
+        return False
+    root = entity.root
+    pronoun = _FIRST_PLURAL.get(root.dep_)
+    if pronoun is None:
+        return False
+    head = _lemma(root.head)
+    return any(
+        token.lower_ == pronoun and token.dep_ == root.dep_ and _lemma(token.head) == head
+        for token in evidence
+    )
 
 
 def _titled_names(doc: Doc) -> list[tuple[str, str]]:
