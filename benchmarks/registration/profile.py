@@ -251,7 +251,7 @@ def main(argv: list[str] | None = None) -> int:
 
     SPENT.clear()
     CALLS.clear()
-    profiler = cProfile.Profile() if args.cprofile else None
+    profiler = cProfile.Profile(time.process_time) if args.cprofile else None
     cpu0, db0 = time.process_time(), backend_cpu(pid)
     if profiler:
         profiler.enable()

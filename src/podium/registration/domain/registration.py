@@ -5,8 +5,10 @@
 here runs in one transaction that first locks the registration type row
 (``select_for_update`` on PostgreSQL; on SQLite the IMMEDIATE transaction
 mode set in settings takes the database write lock at BEGIN), so the seat
-count it reads cannot change before it writes. Emails are queued with
-``transaction.on_commit`` so nobody is told about a seat that was rolled back.
+count it reads cannot change before it writes. Nobody is told about a seat
+that was rolled back: on the database task backend the email task is a row of
+the same transaction; on the others it is queued with ``transaction.on_commit``.
+The rush path (lock, seat count, the inserts) is hand-compiled SQL (``sql``).
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from typing import Any
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
-from podium.registration.domain.audit import log_action
+from podium.registration.domain.audit import audit_entry, log_action
 from podium.registration.domain.errors import (
     ConsentRequired,
     DuplicateRegistration,
@@ -30,12 +32,25 @@ from podium.registration.domain.errors import (
     RegistrationFull,
 )
 from podium.registration.domain.leadtime import is_inside_lead_time
-from podium.registration.domain.notifications import queue_accessibility_alert, queue_email
+from podium.registration.domain.notifications import (
+    email_task_enqueued,
+    email_task_row,
+    queue_accessibility_alert,
+    queue_email,
+)
+from podium.registration.domain.sql import insert_registration, type_with_event
 from podium.registration.domain.tokens import new_nonce
 from podium.registration.models import Registration, RegistrationType
 
 log = logging.getLogger(__name__)
 Status = Registration.Status
+EMAIL_KIND = {
+    Status.UNCONFIRMED: "confirm_email",
+    Status.PENDING: "received",
+    Status.CONFIRMED: "confirmed",
+    Status.WAITLISTED: "waitlisted",
+}
+"""The email a new registration gets, by its status."""
 CHECKIN_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud at the door
 
 
@@ -48,12 +63,12 @@ def new_checkin_code() -> str:
 
 
 def lock_registration_type(registration_type: RegistrationType) -> RegistrationType:
-    """Re-read the type row holding its lock until the surrounding transaction ends."""
-    return (
-        RegistrationType.objects.select_for_update()
-        .select_related("event")
-        .get(pk=registration_type.pk)
-    )
+    """Re-read the type row and its event, holding both rows' locks until the surrounding
+    transaction ends (one hand-compiled query: ``sql.type_with_event``)."""
+    rtype = type_with_event("t.id = %s", [registration_type.pk], lock=True)
+    if rtype is None:
+        raise RegistrationType.DoesNotExist(f"registration type {registration_type.pk} is gone")
+    return rtype
 
 
 def confirmed_count(registration_type: RegistrationType) -> int:
@@ -195,7 +210,8 @@ def _register_locked(
     over_capacity,
     confirm_email=False,
 ):
-    """The checks and the insert, under the type's lock (inside ``register``'s transaction)."""
+    """The checks under the type's lock (inside ``register``'s transaction); the new
+    registration, not yet inserted."""
     rtype = lock_registration_type(registration_type)
     if rtype.event.registration_closed:
         raise RegistrationClosed(f"{event.title} is {rtype.event.get_status_display().lower()}.")
@@ -240,9 +256,6 @@ def _register_locked(
         confirmed_at=now if status == Status.CONFIRMED else None,
         waitlisted_at=now if status == Status.WAITLISTED else None,
     )
-    # No savepoint: a unique-constraint race aborts the whole transaction, and
-    # ``register`` turns it into DuplicateRegistration (two round trips fewer).
-    registration.save()
     return registration, status, rtype
 
 
@@ -271,7 +284,7 @@ def register(
     trimmed, case-insensitive), closed types (unless a staff ``actor`` adds by
     hand) and wrong invitation codes. An accessibility request inside the
     event's lead time is accepted and flagged. Writes the audit entry and
-    queues the email after commit (``notify=False``: added silently by staff or the demo).
+    queues the email with the registration (``notify=False``: added silently by staff or the demo).
     Staff may add someone without an email (no email is sent) and, with
     ``over_capacity``, confirm them even when the type or the event is full.
     With ``confirm_email`` (the public form under PODIUM_REGISTRATION_CONFIRM_EMAIL)
@@ -308,9 +321,8 @@ def register(
                 over_capacity=over_capacity,
                 confirm_email=confirm_email and bool(email_normalised),
             )
-            log_action(
+            audit = audit_entry(
                 event=event,
-                registration=registration,
                 actor=actor,
                 action="registration.created",
                 data={
@@ -319,16 +331,17 @@ def register(
                     "accessibility_flagged": registration.accessibility_flagged,
                 },
             )
-            if notify and email_normalised:
-                queue_email(
-                    registration,
-                    {
-                        Status.UNCONFIRMED: "confirm_email",
-                        Status.PENDING: "received",
-                        Status.CONFIRMED: "confirmed",
-                        Status.WAITLISTED: "waitlisted",
-                    }[status],
-                )
+            kind = EMAIL_KIND[status] if notify and email_normalised else None
+            # On the database task backend the email task is one more row of this
+            # transaction; elsewhere it is queued once the transaction commits.
+            task_row = email_task_row(registration, kind) if kind else None
+            # One statement on PostgreSQL. No savepoint: a unique-constraint race
+            # aborts the whole transaction and becomes DuplicateRegistration below.
+            insert_registration(registration, audit, task_row)
+            if task_row is not None:
+                email_task_enqueued(task_row)
+            elif kind:
+                queue_email(registration, kind)
     except IntegrityError as error:
         # Another request for the same email (maybe another type) committed first;
         # the whole transaction (or our savepoint, when nested) is rolled back.
