@@ -128,6 +128,11 @@ def instrument() -> None:
         patch(domain, "seat_state", "register: seats + duplicate (one query)")
     patch(domain, "log_action", "register: audit row")
     patch(domain, "queue_email", "register: queue email")
+    if hasattr(domain, "insert_registration"):  # hand-compiled SQL (domain/sql.py)
+        patch(domain, "insert_registration", "register: INSERT registration+audit+task")
+        patch(domain, "email_task_row", "register: build email task row")
+        patch(public, "type_with_event", "view: type + event query")
+        patch(forms_module, "form_rows", "form: form rows query")
     from django.db.models import Model
 
     Model.save = timed("register: insert row", Model.save)

@@ -96,21 +96,28 @@ class _FieldNames(dict):
 _FIELD_NAMES = _FieldNames()
 
 
-def type_with_event(
-    where: str, params: list[Any], *, lock: bool = False
-) -> RegistrationType | None:
-    """The registration type matching ``where`` (on alias ``t``; the event is ``e``) with its
-    event attached, in one query; ``lock``: ``FOR UPDATE`` on both rows until the transaction ends."""
+@functools.lru_cache(maxsize=32)
+def _type_sql(where: str, lock: bool, vendor: str) -> str:
     quote = connection.ops.quote_name
-    sql = (
+    return (
         f"SELECT {select_list(RegistrationType, 't')}, {select_list(Event, 'e')}"
         f" FROM {quote(RegistrationType._meta.db_table)} t"
         f" INNER JOIN {quote(Event._meta.db_table)} e ON e.{quote('id')} = t.{quote('event_id')}"
         f" WHERE {where}"
         + (" FOR UPDATE" if lock and connection.features.has_select_for_update else "")
     )
+
+
+def type_with_event(
+    where: str, params: list[Any], *, lock: bool = False
+) -> RegistrationType | None:
+    """The registration type matching ``where`` (on alias ``t``; the event is ``e``) with its
+    event attached, in one query; ``lock``: ``FOR UPDATE`` on both rows until the transaction ends.
+
+    ``where`` is SQL text written in this code (values go in ``params``), never user input.
+    """
     with connection.cursor() as cursor:
-        cursor.execute(sql, params)
+        cursor.execute(_type_sql(where, lock, connection.vendor), params)
         row = cursor.fetchone()
     if row is None:
         return None
@@ -120,25 +127,32 @@ def type_with_event(
     return rtype
 
 
-def form_rows(
-    registration_type_id: int, section_columns: tuple[str, ...], question_columns: tuple[str, ...]
-) -> tuple[tuple, ...]:
-    """The type's sections, each joined with its questions (NULLs for a section without any),
-    in form order: ``section_columns`` then ``question_columns`` (attribute names) per row."""
+@functools.lru_cache(maxsize=8)
+def _form_sql(section_columns: tuple[str, ...], question_columns: tuple[str, ...], vendor: str):
     quote = connection.ops.quote_name
     section = ", ".join(
         f"s.{quote(FormSection._meta.get_field(c).column)}" for c in section_columns
     )
     question = ", ".join(f"q.{quote(Question._meta.get_field(c).column)}" for c in question_columns)
     order, id_, fk = quote("order"), quote("id"), quote("section_id")
-    sql = (
+    return (
         f"SELECT {section}, {question} FROM {quote(FormSection._meta.db_table)} s"
         f" LEFT OUTER JOIN {quote(Question._meta.db_table)} q ON q.{fk} = s.{id_}"
         f" WHERE s.{quote('registration_type_id')} = %s"
         f" ORDER BY s.{order}, s.{id_}, q.{order}, q.{id_}"
     )
+
+
+def form_rows(
+    registration_type_id: int, section_columns: tuple[str, ...], question_columns: tuple[str, ...]
+) -> tuple[tuple, ...]:
+    """The type's sections, each joined with its questions (NULLs for a section without any),
+    in form order: ``section_columns`` then ``question_columns`` (attribute names) per row."""
     with connection.cursor() as cursor:
-        cursor.execute(sql, [registration_type_id])
+        cursor.execute(
+            _form_sql(section_columns, question_columns, connection.vendor),
+            [registration_type_id],
+        )
         rows = cursor.fetchall()
     sections = _converters(FormSection, section_columns)
     questions = _converters(Question, question_columns)
@@ -146,7 +160,7 @@ def form_rows(
     return tuple(tuple(_convert(_convert(list(row), sections), questions, width)) for row in rows)
 
 
-def insert_values(instance: models.Model, *, skip: tuple[str, ...] = ()) -> tuple[list, list]:
+def insert_values(instance: models.Model, *, skip: tuple[str, ...] = ()) -> tuple[tuple, list]:
     """(columns, database values) to insert ``instance``, as ``Model.save`` would compute them
     (``auto_now_add`` and defaults applied; the auto primary key left to the database)."""
     columns, values = [], []
@@ -158,7 +172,32 @@ def insert_values(instance: models.Model, *, skip: tuple[str, ...] = ()) -> tupl
         value = field.pre_save(instance, True)
         columns.append(field.column)
         values.append(field.get_db_prep_save(value, connection))
-    return columns, values
+    return tuple(columns), values
+
+
+@functools.lru_cache(maxsize=8)
+def _insert_sql(registration: tuple, audit: tuple, task: tuple | None, task_table: str) -> str:
+    """PostgreSQL: the registration, then its children in the same statement, given the new
+    id by a scalar subquery on ``r`` (VALUES lists type their parameters by the target column,
+    with client- or server-side parameter binding alike)."""
+    quote = connection.ops.quote_name
+    id_ = quote("id")
+
+    def insert(table, columns, *extra):
+        names = ", ".join(map(quote, columns + tuple(name for name, _ in extra)))
+        marks = ", ".join(["%s"] * len(columns) + [value for _, value in extra])
+        return f"INSERT INTO {quote(table)} ({names}) VALUES ({marks})"
+
+    new_id = f"(SELECT {id_} FROM r)"
+    sql = (
+        f"WITH r AS ({insert(Registration._meta.db_table, registration)} RETURNING {id_})"
+        f", a AS ({insert(AuditEntry._meta.db_table, audit, ('registration_id', new_id))}"
+        f" RETURNING {id_})"
+    )
+    if task is not None:
+        args = f"jsonb_set(%s::jsonb, '{{args,0}}', to_jsonb({new_id}))"
+        sql += f", k AS ({insert(task_table, task, ('args_kwargs', args))})"
+    return sql + f" SELECT r.{id_}, a.{id_} FROM r, a"
 
 
 def insert_registration(
@@ -174,7 +213,7 @@ def insert_registration(
     if connection.vendor != "postgresql":
         registration.save()
         audit.registration = registration
-        audit.save()
+        audit.save(force_insert=True)
         if task_row is not None:
             task_row.args_kwargs["args"][0] = registration.pk
             task_row.save(force_insert=True)
@@ -184,37 +223,18 @@ def insert_registration(
         signals.pre_save.send(
             type(instance), instance=instance, raw=False, using=connection.alias, update_fields=None
         )
-    quote = connection.ops.quote_name
-    id_ = quote("id")
-
-    def names(columns):
-        return ", ".join(map(quote, columns))
-
-    columns, params = insert_values(registration)
-    sql = [
-        f"WITH r AS (INSERT INTO {quote(Registration._meta.db_table)} ({names(columns)})"
-        f" VALUES ({', '.join(['%s'] * len(columns))}) RETURNING {id_})"
-    ]
-    columns, values = insert_values(audit, skip=("registration_id",))
-    sql.append(
-        f", a AS (INSERT INTO {quote(AuditEntry._meta.db_table)}"
-        f" ({names(columns)}, {quote('registration_id')})"
-        f" SELECT {', '.join(['%s'] * len(columns))}, r.{id_} FROM r RETURNING {id_})"
-    )
+    registration_columns, params = insert_values(registration)
+    audit_columns, values = insert_values(audit, skip=("registration_id",))
     params += values
+    task_columns, task_table = None, ""
     if task_row is not None:
-        columns, values = insert_values(task_row, skip=("args_kwargs",))
-        sql.append(
-            f", k AS (INSERT INTO {quote(type(task_row)._meta.db_table)}"
-            f" ({names(columns)}, {quote('args_kwargs')})"
-            f" SELECT {', '.join(['%s'] * len(columns))},"
-            f" jsonb_set(%s::jsonb, '{{args,0}}', to_jsonb(r.{id_})) FROM r)"
-        )
-        field = type(task_row)._meta.get_field("args_kwargs")
+        task_columns, values = insert_values(task_row, skip=("args_kwargs",))
+        task_table = task_row._meta.db_table
+        field = task_row._meta.get_field("args_kwargs")
         params += [*values, field.get_db_prep_save(task_row.args_kwargs, connection)]
-    sql.append(f" SELECT r.{id_}, a.{id_} FROM r, a")
+    sql = _insert_sql(registration_columns, audit_columns, task_columns, task_table)
     with connection.cursor() as cursor:
-        cursor.execute("".join(sql), params)
+        cursor.execute(sql, params)
         registration.pk, audit.pk = cursor.fetchone()
     audit.registration = registration
     if task_row is not None:
