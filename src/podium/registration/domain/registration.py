@@ -21,6 +21,7 @@ from typing import Any
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
+from podium.events.models import Event
 from podium.registration.domain.audit import audit_entry, log_action
 from podium.registration.domain.errors import (
     ConsentRequired,
@@ -38,7 +39,12 @@ from podium.registration.domain.notifications import (
     queue_accessibility_alert,
     queue_email,
 )
-from podium.registration.domain.sql import insert_registration, type_with_event
+from podium.registration.domain.sql import (
+    insert_registration,
+    type_from_row,
+    type_with_event,
+    type_with_event_query,
+)
 from podium.registration.domain.tokens import new_nonce
 from podium.registration.models import Registration, RegistrationType
 
@@ -152,43 +158,87 @@ def arrival_status(rtype: RegistrationType, *, free: bool, waiting: bool) -> str
     return None
 
 
+def _seat_state_sql(with_email: bool) -> str:
+    table, events = Registration._meta.db_table, Event._meta.db_table
+    marks = ", ".join(["%s"] * len(Registration.SEAT_HOLDING))
+    return (
+        f"SELECT (SELECT COUNT(*) FROM {table} WHERE registration_type_id = %s AND status IN ({marks})),"
+        # the event-wide count only matters under a shared capacity (read in this statement:
+        # after the lock, so it is the current one)
+        f" (SELECT CASE WHEN e.capacity IS NULL THEN 0 ELSE (SELECT COUNT(*) FROM {table}"
+        f" WHERE event_id = e.id AND status IN ({marks})) END FROM {events} e WHERE e.id = %s),"
+        f" EXISTS (SELECT 1 FROM {table} WHERE registration_type_id = %s AND status = %s),"
+        # people staff add without an email are never duplicates of anyone
+        + (
+            f" (SELECT id FROM {table} WHERE event_id = %s AND email_normalised = %s"
+            f" AND status NOT IN (%s, %s) LIMIT 1)"
+            if with_email
+            else " NULL"
+        )
+    )
+
+
+def _seat_state_params(type_id: int, event_id: int, email_normalised: str) -> list:
+    holding = list(Registration.SEAT_HOLDING)
+    params = [type_id, *holding, *holding, event_id, type_id, Status.WAITLISTED]
+    if email_normalised:
+        params += [event_id, email_normalised, Status.CANCELLED, Status.REJECTED]
+    return params
+
+
+def _seat_decision(rtype: RegistrationType, row) -> tuple[bool, bool, int | None]:
+    in_type, in_event, waiting, existing = row
+    event = rtype.event
+    free = (rtype.capacity is None or in_type < rtype.capacity) and (
+        event.capacity is None or in_event < event.capacity
+    )
+    return free, bool(waiting), existing
+
+
 def seat_state(rtype: RegistrationType, email_normalised: str) -> tuple[bool, bool, int | None]:
     """(a seat is free, somebody is waiting, id of this email's active registration) in one query.
 
     Called under the type's lock. One round trip instead of four ORM queries:
     the rush path is dominated by per-query cost, not by the counting itself.
     """
-    table = Registration._meta.db_table
-    holding = tuple(Registration.SEAT_HOLDING)
-    marks = ", ".join(["%s"] * len(holding))
-    event = rtype.event
-    sql = (
-        f"SELECT (SELECT COUNT(*) FROM {table} WHERE registration_type_id = %s AND status IN ({marks})),"
-        f" (SELECT COUNT(*) FROM {table} WHERE event_id = %s AND status IN ({marks})),"
-        f" EXISTS (SELECT 1 FROM {table} WHERE registration_type_id = %s AND status = %s),"
-        # people staff add without an email are never duplicates of anyone
-        + (
-            f" (SELECT id FROM {table} WHERE event_id = %s AND email_normalised = %s"
-            f" AND status NOT IN (%s, %s) LIMIT 1)"
-            if email_normalised
-            else " NULL"
-        )
-    )
-    params = [
-        rtype.pk, *holding,
-        # the event-wide count only matters under a shared capacity (id -1 matches nothing)
-        event.pk if event.capacity is not None else -1, *holding,
-        rtype.pk, Status.WAITLISTED,
-    ]  # fmt: skip
-    if email_normalised:
-        params += [event.pk, email_normalised, Status.CANCELLED, Status.REJECTED]
     with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        in_type, in_event, waiting, existing = cursor.fetchone()
-    free = (rtype.capacity is None or in_type < rtype.capacity) and (
-        event.capacity is None or in_event < event.capacity
-    )
-    return free, bool(waiting), existing
+        cursor.execute(
+            _seat_state_sql(bool(email_normalised)),
+            _seat_state_params(rtype.pk, rtype.event_id, email_normalised),
+        )
+        return _seat_decision(rtype, cursor.fetchone())
+
+
+def lock_with_seat_state(
+    registration_type: RegistrationType, email_normalised: str
+) -> tuple[RegistrationType, bool, bool, int | None]:
+    """``lock_registration_type`` then ``seat_state``, sent together on PostgreSQL.
+
+    psycopg's pipeline mode sends BEGIN, the ``FOR UPDATE`` read and the count in one
+    round trip (three before). It is still two statements, run in order: under READ
+    COMMITTED the count takes its snapshot when it starts, after the lock is granted,
+    so it sees every seat committed before; the exact-N guarantee is unchanged. A lock
+    wait past ``lock_timeout`` fails the first statement and skips the second.
+    """
+    import psycopg
+
+    if connection.vendor != "postgresql" or not psycopg.Pipeline.is_supported():
+        rtype = lock_registration_type(registration_type)
+        return rtype, *seat_state(rtype, email_normalised)
+    lock_cursor, count_cursor = connection.cursor(), connection.cursor()  # connected, checked
+    with connection.wrap_database_errors, connection.connection.pipeline():
+        lock_cursor.execute(*type_with_event_query("t.id = %s", [registration_type.pk], lock=True))
+        count_cursor.execute(
+            _seat_state_sql(bool(email_normalised)),
+            _seat_state_params(registration_type.pk, registration_type.event_id, email_normalised),
+        )
+    row, counts = lock_cursor.fetchone(), count_cursor.fetchone()
+    lock_cursor.close()
+    count_cursor.close()
+    if row is None:
+        raise RegistrationType.DoesNotExist(f"registration type {registration_type.pk} is gone")
+    rtype = type_from_row(row)
+    return rtype, *_seat_decision(rtype, counts)
 
 
 def _register_locked(
@@ -212,7 +262,7 @@ def _register_locked(
 ):
     """The checks under the type's lock (inside ``register``'s transaction); the new
     registration, not yet inserted."""
-    rtype = lock_registration_type(registration_type)
+    rtype, free, waiting, existing_id = lock_with_seat_state(registration_type, email_normalised)
     if rtype.event.registration_closed:
         raise RegistrationClosed(f"{event.title} is {rtype.event.get_status_display().lower()}.")
     if not staff:
@@ -224,7 +274,6 @@ def _register_locked(
             raise InvalidAccessCode("That invitation code is not valid for this event.")
         if not privacy_consent:
             raise ConsentRequired("Please agree to the privacy notice to register.")
-    free, waiting, existing_id = seat_state(rtype, email_normalised)
     if existing_id is not None:
         raise DuplicateRegistration(
             "This email address is already registered for this event.",

@@ -108,6 +108,18 @@ def _type_sql(where: str, lock: bool, vendor: str) -> str:
     )
 
 
+def type_with_event_query(where: str, params: list[Any], *, lock: bool = False):
+    """(sql, params) of ``type_with_event``, to run elsewhere (a pipeline); ``type_from_row``."""
+    return _type_sql(where, lock, connection.vendor), params
+
+
+def type_from_row(row) -> RegistrationType:
+    split = len(_columns(RegistrationType)[0])
+    rtype = from_row(RegistrationType, list(row[:split]))
+    rtype.event = from_row(Event, list(row[split:]))
+    return rtype
+
+
 def type_with_event(
     where: str, params: list[Any], *, lock: bool = False
 ) -> RegistrationType | None:
@@ -117,14 +129,9 @@ def type_with_event(
     ``where`` is SQL text written in this code (values go in ``params``), never user input.
     """
     with connection.cursor() as cursor:
-        cursor.execute(_type_sql(where, lock, connection.vendor), params)
+        cursor.execute(*type_with_event_query(where, params, lock=lock))
         row = cursor.fetchone()
-    if row is None:
-        return None
-    split = len(_columns(RegistrationType)[0])
-    rtype = from_row(RegistrationType, list(row[:split]))
-    rtype.event = from_row(Event, list(row[split:]))
-    return rtype
+    return None if row is None else type_from_row(row)
 
 
 @functools.lru_cache(maxsize=8)
