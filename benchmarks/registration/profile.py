@@ -133,6 +133,8 @@ def instrument() -> None:
         patch(domain, "email_task_row", "register: build email task row")
         patch(public, "type_with_event", "view: type + event query")
         patch(forms_module, "form_rows", "form: form rows query")
+    if hasattr(domain, "lock_with_seat_state"):  # lock + count in one pipelined round trip
+        patch(domain, "lock_with_seat_state", "register: lock + seats + duplicate (pipelined)")
     from django.db.models import Model
 
     Model.save = timed("register: insert row", Model.save)
