@@ -458,11 +458,12 @@ def print_table(rows: list[dict], cores: int) -> None:
         f"CPU per attempt, ms (server = gunicorn master + workers; PG = the benchmark "
         f"database's backends; client = this process). Capacity implied by CPU = "
         f"{cores} cores / (server + PG CPU-s per POST), i.e. what {cores} cores would do "
-        f"with nothing else running:"
+        f"with nothing else running (+client: the client's CPU counted too):"
     )
     header = (
         f"{'backend':<9} {'GET server':>10} {'GET PG':>6} {'POST server':>11} {'POST PG':>7} "
-        f"{'POST total':>10} {'client':>6} {'implied reg/s':>13} {'measured reg/s':>14} {'load':>5}"
+        f"{'POST total':>10} {'client':>6} {'implied reg/s':>13} {'+client':>7} "
+        f"{'measured reg/s':>14} {'load':>5}"
     )
     print(header)
     print("-" * len(header))
@@ -472,7 +473,8 @@ def print_table(rows: list[dict], cores: int) -> None:
         print(
             f"{r['backend']:<9} {ms(r['get_server_cpu_s'], n):>10} {ms(r['get_db_cpu_s'], n):>6} "
             f"{ms(r['server_cpu_s'], n):>11} {ms(r['db_cpu_s'], n):>7} {ms(total, n):>10} "
-            f"{ms(r['client_cpu_s'], n):>6} {cores * n / total:>13.0f} {r['per_second']:>14.1f} "
+            f"{ms(r['client_cpu_s'], n):>6} {cores * n / total:>13.0f} "
+            f"{cores * n / (total + r['client_cpu_s']):>7.0f} {r['per_second']:>14.1f} "
             f"{r['load']:>5.1f}"
         )
     load = os.getloadavg()

@@ -128,6 +128,13 @@ def instrument() -> None:
         patch(domain, "seat_state", "register: seats + duplicate (one query)")
     patch(domain, "log_action", "register: audit row")
     patch(domain, "queue_email", "register: queue email")
+    if hasattr(domain, "insert_registration"):  # hand-compiled SQL (domain/sql.py)
+        patch(domain, "insert_registration", "register: INSERT registration+audit+task")
+        patch(domain, "email_task_row", "register: build email task row")
+        patch(public, "type_with_event", "view: type + event query")
+        patch(forms_module, "form_rows", "form: form rows query")
+    if hasattr(domain, "lock_with_seat_state"):  # lock + count in one pipelined round trip
+        patch(domain, "lock_with_seat_state", "register: lock + seats + duplicate (pipelined)")
     from django.db.models import Model
 
     Model.save = timed("register: insert row", Model.save)
@@ -251,7 +258,7 @@ def main(argv: list[str] | None = None) -> int:
 
     SPENT.clear()
     CALLS.clear()
-    profiler = cProfile.Profile() if args.cprofile else None
+    profiler = cProfile.Profile(time.process_time) if args.cprofile else None
     cpu0, db0 = time.process_time(), backend_cpu(pid)
     if profiler:
         profiler.enable()

@@ -71,3 +71,48 @@ def test_resend_link_is_limited_per_email(client, settings):
     url = reverse("registration:resend_link", args=[event.slug])
     codes = [client.post(url, {"email": "Someone@Example.org"}).status_code for _ in range(3)]
     assert codes == [200, 200, 429]
+
+
+@pytest.fixture
+def redis_cache(settings):
+    """Django's Redis cache (PODIUM_REDIS_URL, else the local server's db 9), under a key
+    prefix of its own so that other runs' counters never mix with this test's."""
+    import os
+    import uuid
+
+    url = os.environ.get("PODIUM_REDIS_URL", "redis://127.0.0.1:6379/9")
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": url,
+            "KEY_PREFIX": f"test-{uuid.uuid4().hex}",
+        }
+    }
+    from django.core.cache import caches
+
+    yield caches["default"]._cache.get_client(write=True)
+
+
+def test_with_redis_one_round_trip_counts_address_and_email(client, settings, redis_cache):
+    settings.PODIUM_RATE_PUBLIC_IP = "3/h"
+    settings.PODIUM_RATE_PUBLIC_EMAIL = "2/h"
+    event = make_event()
+    codes = [
+        client.post(form_url(event), post_data(q_email=f"p{i}@example.org")).status_code
+        for i in range(4)
+    ]
+    assert codes == [302, 302, 302, 429]
+    other = "198.51.100.4"
+    same_email = [
+        client.post(
+            form_url(event), post_data(q_email="Twice@Example.org"), REMOTE_ADDR=other
+        ).status_code
+        for _ in range(3)
+    ]
+    assert same_email == [302, 302, 429]  # the second is a duplicate: same answer, counted too
+    from django.core.cache import caches
+
+    keys = redis_cache.keys(caches["default"].make_key("podium-rl:*"))
+    # one counter per address (2) and per email (p0-p3 and twice@example.org: 5), even refused ones
+    assert len(keys) == 7
+    assert all(0 < redis_cache.ttl(key) <= 3601 for key in keys)

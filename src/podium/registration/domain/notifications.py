@@ -57,6 +57,50 @@ def queue_email(registration, kind: str, *, message: str = "", subject: str = ""
     transaction.on_commit(enqueue, robust=True)  # the registration stands even if queueing fails
 
 
+def email_task_row(registration, kind: str, *, message: str = "", subject: str = ""):
+    """The email task of ``kind`` as an unsaved row of the database task backend, to be inserted
+    in the registration's own transaction (so it commits, or rolls back, with the registration,
+    without a second commit); None when tasks go elsewhere (RQ, immediate): then ``queue_email``.
+
+    The row is what ``DatabaseBackend.enqueue`` writes; its first argument, the registration's
+    id, is filled in when the registration is inserted (``sql.insert_registration``).
+    """
+    if kind not in KINDS:
+        raise ValueError(f"unknown email kind {kind!r}")
+    from podium.registration.tasks import send_registration_email as task
+
+    backend = task.get_backend()
+    try:
+        from django_tasks_db import DatabaseBackend
+        from django_tasks_db.models import DBTaskResult
+    except ImportError:  # pragma: no cover - the database backend is a dependency
+        return None
+    if not isinstance(backend, DatabaseBackend):
+        return None
+    from django.utils.json import normalize_json
+
+    backend.validate_task(task)
+    args = [registration.pk or 0, kind, message, subject, current_site_url()]
+    return DBTaskResult(
+        id=backend._get_id(),
+        args_kwargs=normalize_json({"args": args, "kwargs": {}}),
+        priority=task.priority,
+        task_path=task.module_path,
+        queue_name=task.queue_name,
+        run_after=task.run_after,
+        backend_name=backend.alias,
+    )
+
+
+def email_task_enqueued(row) -> None:
+    """Announce an inserted ``email_task_row`` as the backend's ``enqueue`` does (signal)."""
+    from django.tasks.signals import task_enqueued
+
+    from podium.registration.tasks import send_registration_email as task
+
+    task_enqueued.send(type(task.get_backend()), task_result=row.task_result)
+
+
 def queue_accessibility_alert(registration) -> None:
     """Tell the event's accessibility contact about a request (after commit, in a task)."""
     if not registration.event.accessibility_email or not registration.accessibility_request:

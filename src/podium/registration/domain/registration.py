@@ -5,8 +5,10 @@
 here runs in one transaction that first locks the registration type row
 (``select_for_update`` on PostgreSQL; on SQLite the IMMEDIATE transaction
 mode set in settings takes the database write lock at BEGIN), so the seat
-count it reads cannot change before it writes. Emails are queued with
-``transaction.on_commit`` so nobody is told about a seat that was rolled back.
+count it reads cannot change before it writes. Nobody is told about a seat
+that was rolled back: on the database task backend the email task is a row of
+the same transaction; on the others it is queued with ``transaction.on_commit``.
+The rush path (lock, seat count, the inserts) is hand-compiled SQL (``sql``).
 """
 
 from __future__ import annotations
@@ -19,7 +21,8 @@ from typing import Any
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
-from podium.registration.domain.audit import log_action
+from podium.events.models import Event
+from podium.registration.domain.audit import audit_entry, log_action
 from podium.registration.domain.errors import (
     ConsentRequired,
     DuplicateRegistration,
@@ -30,12 +33,30 @@ from podium.registration.domain.errors import (
     RegistrationFull,
 )
 from podium.registration.domain.leadtime import is_inside_lead_time
-from podium.registration.domain.notifications import queue_accessibility_alert, queue_email
+from podium.registration.domain.notifications import (
+    email_task_enqueued,
+    email_task_row,
+    queue_accessibility_alert,
+    queue_email,
+)
+from podium.registration.domain.sql import (
+    insert_registration,
+    type_from_row,
+    type_with_event,
+    type_with_event_query,
+)
 from podium.registration.domain.tokens import new_nonce
 from podium.registration.models import Registration, RegistrationType
 
 log = logging.getLogger(__name__)
 Status = Registration.Status
+EMAIL_KIND = {
+    Status.UNCONFIRMED: "confirm_email",
+    Status.PENDING: "received",
+    Status.CONFIRMED: "confirmed",
+    Status.WAITLISTED: "waitlisted",
+}
+"""The email a new registration gets, by its status."""
 CHECKIN_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud at the door
 
 
@@ -48,12 +69,12 @@ def new_checkin_code() -> str:
 
 
 def lock_registration_type(registration_type: RegistrationType) -> RegistrationType:
-    """Re-read the type row holding its lock until the surrounding transaction ends."""
-    return (
-        RegistrationType.objects.select_for_update()
-        .select_related("event")
-        .get(pk=registration_type.pk)
-    )
+    """Re-read the type row and its event, holding both rows' locks until the surrounding
+    transaction ends (one hand-compiled query: ``sql.type_with_event``)."""
+    rtype = type_with_event("t.id = %s", [registration_type.pk], lock=True)
+    if rtype is None:
+        raise RegistrationType.DoesNotExist(f"registration type {registration_type.pk} is gone")
+    return rtype
 
 
 def confirmed_count(registration_type: RegistrationType) -> int:
@@ -137,43 +158,87 @@ def arrival_status(rtype: RegistrationType, *, free: bool, waiting: bool) -> str
     return None
 
 
+def _seat_state_sql(with_email: bool) -> str:
+    table, events = Registration._meta.db_table, Event._meta.db_table
+    marks = ", ".join(["%s"] * len(Registration.SEAT_HOLDING))
+    return (
+        f"SELECT (SELECT COUNT(*) FROM {table} WHERE registration_type_id = %s AND status IN ({marks})),"
+        # the event-wide count only matters under a shared capacity (read in this statement:
+        # after the lock, so it is the current one)
+        f" (SELECT CASE WHEN e.capacity IS NULL THEN 0 ELSE (SELECT COUNT(*) FROM {table}"
+        f" WHERE event_id = e.id AND status IN ({marks})) END FROM {events} e WHERE e.id = %s),"
+        f" EXISTS (SELECT 1 FROM {table} WHERE registration_type_id = %s AND status = %s),"
+        # people staff add without an email are never duplicates of anyone
+        + (
+            f" (SELECT id FROM {table} WHERE event_id = %s AND email_normalised = %s"
+            f" AND status NOT IN (%s, %s) LIMIT 1)"
+            if with_email
+            else " NULL"
+        )
+    )
+
+
+def _seat_state_params(type_id: int, event_id: int, email_normalised: str) -> list:
+    holding = list(Registration.SEAT_HOLDING)
+    params = [type_id, *holding, *holding, event_id, type_id, Status.WAITLISTED]
+    if email_normalised:
+        params += [event_id, email_normalised, Status.CANCELLED, Status.REJECTED]
+    return params
+
+
+def _seat_decision(rtype: RegistrationType, row) -> tuple[bool, bool, int | None]:
+    in_type, in_event, waiting, existing = row
+    event = rtype.event
+    free = (rtype.capacity is None or in_type < rtype.capacity) and (
+        event.capacity is None or in_event < event.capacity
+    )
+    return free, bool(waiting), existing
+
+
 def seat_state(rtype: RegistrationType, email_normalised: str) -> tuple[bool, bool, int | None]:
     """(a seat is free, somebody is waiting, id of this email's active registration) in one query.
 
     Called under the type's lock. One round trip instead of four ORM queries:
     the rush path is dominated by per-query cost, not by the counting itself.
     """
-    table = Registration._meta.db_table
-    holding = tuple(Registration.SEAT_HOLDING)
-    marks = ", ".join(["%s"] * len(holding))
-    event = rtype.event
-    sql = (
-        f"SELECT (SELECT COUNT(*) FROM {table} WHERE registration_type_id = %s AND status IN ({marks})),"
-        f" (SELECT COUNT(*) FROM {table} WHERE event_id = %s AND status IN ({marks})),"
-        f" EXISTS (SELECT 1 FROM {table} WHERE registration_type_id = %s AND status = %s),"
-        # people staff add without an email are never duplicates of anyone
-        + (
-            f" (SELECT id FROM {table} WHERE event_id = %s AND email_normalised = %s"
-            f" AND status NOT IN (%s, %s) LIMIT 1)"
-            if email_normalised
-            else " NULL"
-        )
-    )
-    params = [
-        rtype.pk, *holding,
-        # the event-wide count only matters under a shared capacity (id -1 matches nothing)
-        event.pk if event.capacity is not None else -1, *holding,
-        rtype.pk, Status.WAITLISTED,
-    ]  # fmt: skip
-    if email_normalised:
-        params += [event.pk, email_normalised, Status.CANCELLED, Status.REJECTED]
     with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        in_type, in_event, waiting, existing = cursor.fetchone()
-    free = (rtype.capacity is None or in_type < rtype.capacity) and (
-        event.capacity is None or in_event < event.capacity
-    )
-    return free, bool(waiting), existing
+        cursor.execute(
+            _seat_state_sql(bool(email_normalised)),
+            _seat_state_params(rtype.pk, rtype.event_id, email_normalised),
+        )
+        return _seat_decision(rtype, cursor.fetchone())
+
+
+def lock_with_seat_state(
+    registration_type: RegistrationType, email_normalised: str
+) -> tuple[RegistrationType, bool, bool, int | None]:
+    """``lock_registration_type`` then ``seat_state``, sent together on PostgreSQL.
+
+    psycopg's pipeline mode sends BEGIN, the ``FOR UPDATE`` read and the count in one
+    round trip (three before). It is still two statements, run in order: under READ
+    COMMITTED the count takes its snapshot when it starts, after the lock is granted,
+    so it sees every seat committed before; the exact-N guarantee is unchanged. A lock
+    wait past ``lock_timeout`` fails the first statement and skips the second.
+    """
+    import psycopg
+
+    if connection.vendor != "postgresql" or not psycopg.Pipeline.is_supported():
+        rtype = lock_registration_type(registration_type)
+        return rtype, *seat_state(rtype, email_normalised)
+    lock_cursor, count_cursor = connection.cursor(), connection.cursor()  # connected, checked
+    with connection.wrap_database_errors, connection.connection.pipeline():
+        lock_cursor.execute(*type_with_event_query("t.id = %s", [registration_type.pk], lock=True))
+        count_cursor.execute(
+            _seat_state_sql(bool(email_normalised)),
+            _seat_state_params(registration_type.pk, registration_type.event_id, email_normalised),
+        )
+    row, counts = lock_cursor.fetchone(), count_cursor.fetchone()
+    lock_cursor.close()
+    count_cursor.close()
+    if row is None:
+        raise RegistrationType.DoesNotExist(f"registration type {registration_type.pk} is gone")
+    rtype = type_from_row(row)
+    return rtype, *_seat_decision(rtype, counts)
 
 
 def _register_locked(
@@ -195,8 +260,9 @@ def _register_locked(
     over_capacity,
     confirm_email=False,
 ):
-    """The checks and the insert, under the type's lock (inside ``register``'s transaction)."""
-    rtype = lock_registration_type(registration_type)
+    """The checks under the type's lock (inside ``register``'s transaction); the new
+    registration, not yet inserted."""
+    rtype, free, waiting, existing_id = lock_with_seat_state(registration_type, email_normalised)
     if rtype.event.registration_closed:
         raise RegistrationClosed(f"{event.title} is {rtype.event.get_status_display().lower()}.")
     if not staff:
@@ -208,7 +274,6 @@ def _register_locked(
             raise InvalidAccessCode("That invitation code is not valid for this event.")
         if not privacy_consent:
             raise ConsentRequired("Please agree to the privacy notice to register.")
-    free, waiting, existing_id = seat_state(rtype, email_normalised)
     if existing_id is not None:
         raise DuplicateRegistration(
             "This email address is already registered for this event.",
@@ -240,9 +305,6 @@ def _register_locked(
         confirmed_at=now if status == Status.CONFIRMED else None,
         waitlisted_at=now if status == Status.WAITLISTED else None,
     )
-    # No savepoint: a unique-constraint race aborts the whole transaction, and
-    # ``register`` turns it into DuplicateRegistration (two round trips fewer).
-    registration.save()
     return registration, status, rtype
 
 
@@ -271,7 +333,7 @@ def register(
     trimmed, case-insensitive), closed types (unless a staff ``actor`` adds by
     hand) and wrong invitation codes. An accessibility request inside the
     event's lead time is accepted and flagged. Writes the audit entry and
-    queues the email after commit (``notify=False``: added silently by staff or the demo).
+    queues the email with the registration (``notify=False``: added silently by staff or the demo).
     Staff may add someone without an email (no email is sent) and, with
     ``over_capacity``, confirm them even when the type or the event is full.
     With ``confirm_email`` (the public form under PODIUM_REGISTRATION_CONFIRM_EMAIL)
@@ -308,9 +370,8 @@ def register(
                 over_capacity=over_capacity,
                 confirm_email=confirm_email and bool(email_normalised),
             )
-            log_action(
+            audit = audit_entry(
                 event=event,
-                registration=registration,
                 actor=actor,
                 action="registration.created",
                 data={
@@ -319,16 +380,17 @@ def register(
                     "accessibility_flagged": registration.accessibility_flagged,
                 },
             )
-            if notify and email_normalised:
-                queue_email(
-                    registration,
-                    {
-                        Status.UNCONFIRMED: "confirm_email",
-                        Status.PENDING: "received",
-                        Status.CONFIRMED: "confirmed",
-                        Status.WAITLISTED: "waitlisted",
-                    }[status],
-                )
+            kind = EMAIL_KIND[status] if notify and email_normalised else None
+            # On the database task backend the email task is one more row of this
+            # transaction; elsewhere it is queued once the transaction commits.
+            task_row = email_task_row(registration, kind) if kind else None
+            # One statement on PostgreSQL. No savepoint: a unique-constraint race
+            # aborts the whole transaction and becomes DuplicateRegistration below.
+            insert_registration(registration, audit, task_row)
+            if task_row is not None:
+                email_task_enqueued(task_row)
+            elif kind:
+                queue_email(registration, kind)
     except IntegrityError as error:
         # Another request for the same email (maybe another type) committed first;
         # the whole transaction (or our savepoint, when nested) is rolled back.

@@ -29,6 +29,7 @@ from podium.registration.domain.leadtime import accessibility_deadline
 from podium.registration.domain.notifications import offer_deadline_display
 from podium.registration.domain.queries.registrations import answer_rows, waiting_list_position
 from podium.registration.domain.registration import register, resend_manage_link, update_answers
+from podium.registration.domain.sql import type_with_event
 from podium.registration.domain.tokens import (
     make_manage_token,
     manage_url,
@@ -41,7 +42,7 @@ from podium.registration.domain.transitions import (
     confirm_email_address,
 )
 from podium.registration.interfaces.forms.registration import RegistrationForm
-from podium.registration.models import Registration, RegistrationType
+from podium.registration.models import Registration
 from podium.registration.views.throttle import public_form_throttled
 
 
@@ -113,12 +114,8 @@ def _blank_form_body(context: dict) -> str:
 
 @require_http_methods(["GET", "POST"])
 def registration_form(request: HttpRequest, event_slug: str, type_slug: str) -> HttpResponse:
-    # one query for the type and its event (the rush path: every query counts)
-    rtype = (
-        RegistrationType.objects.select_related("event")
-        .filter(event__slug=event_slug, slug=type_slug, is_active=True)
-        .first()
-    )
+    # one hand-compiled query for the type and its event (the rush path: every query counts)
+    rtype = type_with_event("e.slug = %s AND t.slug = %s AND t.is_active", [event_slug, type_slug])
     if rtype is None or not rtype.event.is_public:
         _public_event(event_slug)  # the event's own 404 when it is the event that is missing
         raise Http404("No such registration type")

@@ -1,7 +1,7 @@
 """Rate limits on the public forms (registration, cancel, resend link), by client address and by email.
 
 With Redis as the cache (PODIUM_CACHE_URL) both counters are fixed-window
-INCR + EXPIRE sent in one pipelined round trip (about 0.3 ms of CPU instead of
+INCR + EXPIRE in one round trip, a Lua script (about 0.2 ms of CPU instead of
 the 1.5-2 ms of four cache calls through django-ratelimit); otherwise
 django-ratelimit counts in Django's cache (a file cache shared by the server
 processes of one machine). Every public form
@@ -35,43 +35,61 @@ def client_address(request: HttpRequest) -> str:
     return request.META.get("REMOTE_ADDR") or "0.0.0.0"
 
 
-def _redis_client():
-    """The redis-py client behind Django's Redis cache, or None for another cache."""
+# Each KEYS[i] is one fixed-window counter; ARGV[i] its lifetime in seconds. One INCR per
+# counter; the lifetime is set when the window's counter is created (keys name their window).
+COUNT_SCRIPT = """
+local counts = {}
+for i, key in ipairs(KEYS) do
+  counts[i] = redis.call('INCR', key)
+  if counts[i] == 1 then redis.call('EXPIRE', key, ARGV[i]) end
+end
+return counts
+"""
+_SCRIPT: list = []  # [(connection pool, registered script)]: one per process and cache
+
+
+def _redis_counter():
+    """The counting script registered on a client of Django's Redis cache's connection pool
+    (made once: Django builds a new client object on every cache call), or None for another
+    cache."""
     from django.core.cache.backends.redis import RedisCache
 
     backend = caches["default"]
     if not isinstance(backend, RedisCache):
         return None
-    return backend._cache.get_client(write=True)
+    pool = backend._cache._get_connection_pool(True)
+    if not _SCRIPT or _SCRIPT[0][0] is not pool:
+        client = backend._cache.get_client(write=True)
+        _SCRIPT[:] = [(pool, client.register_script(COUNT_SCRIPT))]
+    return _SCRIPT[0][1]
 
 
-def _redis_throttled(client, budgets: list[tuple[str, str, str]]) -> bool:
-    """Count one hit on each (group, value, rate) fixed window in one pipeline; True if any is over."""
+def _redis_throttled(script, budgets: list[tuple[str, str, str]]) -> bool:
+    """Count one hit on each (group, value, rate) fixed window in one round trip (the Lua
+    script, run by EVALSHA: cheaper for this process than a pipeline); True if any is over."""
     now = int(time.time())
-    pipe = client.pipeline(transaction=False)
-    limits = []
+    keys, lifetimes, limits = [], [], []
     for group, value, rate in budgets:
         count, period = _split_rate(rate)
         window = now - now % period
         digest = hashlib.sha256(value.encode()).hexdigest()[:32]
-        key = caches["default"].make_key(f"podium-rl:{group}:{digest}:{window}")
-        pipe.incr(key)
-        pipe.expire(key, period + 1)
+        keys.append(caches["default"].make_key(f"podium-rl:{group}:{digest}:{window}"))
+        lifetimes.append(period + 1)
         limits.append(count)
-    results = pipe.execute()
-    return any(hits > limit for hits, limit in zip(results[::2], limits, strict=True))
+    counts = script(keys=keys, args=lifetimes)
+    return any(hits > limit for hits, limit in zip(counts, limits, strict=True))
 
 
 def public_form_throttled(request: HttpRequest, *, email: str = "") -> bool:
     """Count this POST against its address and its email; True when either budget is spent."""
-    client = _redis_client()
-    if client is not None:
+    counter = _redis_counter()
+    if counter is not None:
         budgets = [("public-form:address", client_address(request), settings.PODIUM_RATE_PUBLIC_IP)]
         if normalise_email(email):
             budgets.append(
                 ("public-form:email", normalise_email(email), settings.PODIUM_RATE_PUBLIC_EMAIL)
             )
-        return _redis_throttled(client, budgets)
+        return _redis_throttled(counter, budgets)
     by_address = is_ratelimited(
         request,
         group="public-form:address",

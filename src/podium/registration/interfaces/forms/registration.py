@@ -19,6 +19,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django_countries import countries
 
+from podium.registration.domain.sql import form_rows
 from podium.registration.models import FormSection, Question, RegistrationType
 from podium.registration.validators.registration import (
     ACCESSIBILITY_MAX_LENGTH,
@@ -140,16 +141,12 @@ QUESTION_COLUMNS = tuple(
 def form_definition(registration_type_id: int) -> list[tuple[Any, list[tuple[str, forms.Field]]]]:
     """The type's sections with one prototype field per question, built once per definition.
 
-    One query reads the sections and questions as plain rows; the rows are the
-    cache key, so an edit in the form editor (any process) gives a new entry at
+    One hand-compiled query (``sql.form_rows``) reads the sections and questions as
+    plain rows; the rows are the cache key, so an edit in the form editor (any process) gives a new entry at
     the next request. Building the fields (the country list normalises about
     250 choices) was the largest part of the form's cost under a rush.
     """
-    rows = tuple(
-        FormSection.objects.filter(registration_type_id=registration_type_id)
-        .order_by("order", "id", "questions__order", "questions__id")
-        .values_list(*SECTION_COLUMNS, *(f"questions__{c}" for c in QUESTION_COLUMNS))
-    )
+    rows = form_rows(registration_type_id, SECTION_COLUMNS, QUESTION_COLUMNS)
     key = (registration_type_id, repr(rows))
     definition = _DEFINITIONS.get(key)
     if definition is not None:
