@@ -65,10 +65,20 @@ def wait_version(page, number: int, root: str = ".brief-document") -> None:
     )
 
 
-def focused_matches(page, selector: str) -> bool:
-    return page.evaluate(
-        "s => !!document.activeElement && document.activeElement.matches(s)", selector
-    )
+def focused_matches(page, selector: str, timeout: float = 5000) -> bool:
+    """Whether focus reaches `selector` within `timeout` ms: the editor moves focus after
+    HTMX settles the swapped document, a tick after its new version is in the page."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    try:
+        page.wait_for_function(
+            "s => !!document.activeElement && document.activeElement.matches(s)",
+            arg=selector,
+            timeout=timeout,
+        )
+    except PlaywrightTimeout:
+        return False
+    return True
 
 
 def test_editor_edits_title_parts_and_sections(live_server, page, client, edited):
