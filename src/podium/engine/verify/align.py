@@ -43,7 +43,8 @@ class Alignment:
 
 
 def stem(word: str) -> str:
-    """The first five letters: "designed" and "design" meet (shared with claim.py)."""
+    """The first five letters: "designed" and "design" meet (shared with claim.py and
+    consistency.substitutions)."""
     return word[:5] if len(word) > 5 else word
 
 

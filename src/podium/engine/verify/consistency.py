@@ -40,6 +40,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from podium.engine.verify.align import stem
 from podium.engine.verify.wordlists import word_list, word_map, word_pairs
 
 if TYPE_CHECKING:
@@ -851,11 +852,6 @@ def _titled_swaps(
 _MODIFIERS = frozenset(["amod", "advmod", "acomp", "npadvmod"])
 
 
-def _stem(word: str) -> str:
-    """The first five letters ("require" / "requirement"), as align.stem."""
-    return word[:5] if len(word) > 5 else word
-
-
 def _subtree_content(head: Token) -> set[str]:
     return {
         _lemma(t) for t in head.subtree if (t.pos_ in CONTENT_POS and not t.is_stop) or t.like_num
@@ -884,9 +880,9 @@ def substitutions(
     parse nor MiniLM word vectors tell the two apart, so these are doubts (the claim check
     warns), never contradictions on their own."""
     heard_lemmas = {_lemma(t) for t in evidence_doc}
-    heard_stems = {_stem(w) for w in heard_lemmas}
+    heard_stems = {stem(w) for w in heard_lemmas}
     said_lemmas = {_lemma(t) for t in claim_doc}
-    said_stems = {_stem(w) for w in said_lemmas}
+    said_stems = {stem(w) for w in said_lemmas}
 
     def new_word(token: Token, lemmas: set[str], stems: set[str]) -> bool:
         lemma = _lemma(token)
@@ -895,7 +891,7 @@ def substitutions(
             and not token.is_stop
             and token.is_alpha
             and lemma not in lemmas
-            and _stem(lemma) not in stems
+            and stem(lemma) not in stems
             and lemma not in _GENERIC_LEMMAS
         )
 
