@@ -45,23 +45,23 @@ def _columns(model: type[models.Model]) -> tuple[tuple[str, ...], tuple[models.F
 def _converters(model: type[models.Model], attnames: tuple[str, ...] | None = None):
     """Per column, the value converters the ORM would apply (JSON text -> dict, …): a list of
     (column index, [(converter, column expression)]) for the columns that need any."""
-    key = (model, attnames, connection.vendor)
-    found = _CONVERTERS.get(key)
-    if found is None:
-        fields = _columns(model)[1]
-        if attnames is not None:
-            fields = [model._meta.get_field(name) for name in attnames]
-        found = []
-        for index, field in enumerate(fields):
-            col = field.get_col(model._meta.db_table)
-            chain = connection.ops.get_db_converters(col) + col.get_db_converters(connection)
-            if chain:
-                found.append((index, [(c, col) for c in chain]))
-        _CONVERTERS[key] = found
+    return _vendor_converters(model, attnames, connection.vendor)
+
+
+@functools.cache
+def _vendor_converters(
+    model: type[models.Model], attnames: tuple[str, ...] | None, vendor: str
+) -> list[tuple[int, list]]:
+    fields = _columns(model)[1]
+    if attnames is not None:
+        fields = [model._meta.get_field(name) for name in attnames]
+    found = []
+    for index, field in enumerate(fields):
+        col = field.get_col(model._meta.db_table)
+        chain = connection.ops.get_db_converters(col) + col.get_db_converters(connection)
+        if chain:
+            found.append((index, [(c, col) for c in chain]))
     return found
-
-
-_CONVERTERS: dict[tuple, list[tuple[int, list]]] = {}
 
 
 def _convert(values: list[Any], converters, offset: int = 0) -> list[Any]:
@@ -83,17 +83,12 @@ def select_list(model: type[models.Model], alias: str) -> str:
 def from_row(model: type[models.Model], values: list[Any]) -> models.Model:
     """A model instance from a full row, converted as the ORM converts it."""
     _convert(values, _converters(model))
-    return model.from_db(connection.alias, _FIELD_NAMES[model], values)
+    return model.from_db(connection.alias, _field_names(model), values)
 
 
-class _FieldNames(dict):
-    def __missing__(self, model):
-        names = [f.attname for f in _columns(model)[1]]
-        self[model] = names
-        return names
-
-
-_FIELD_NAMES = _FieldNames()
+@functools.cache
+def _field_names(model: type[models.Model]) -> list[str]:
+    return [f.attname for f in _columns(model)[1]]
 
 
 @functools.lru_cache(maxsize=32)
