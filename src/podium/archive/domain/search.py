@@ -461,6 +461,17 @@ class VectorCache:
             "id", "event_id", "person_id", "is_public", "kind", "vector", "speaker"
         )
 
+    @staticmethod
+    def _columns(rows: list[tuple]) -> tuple[np.ndarray, ...]:
+        """ids, events, people (0 for none), public and brief flags of rows of `_rows`."""
+        return (
+            np.array([r[0] for r in rows], dtype=np.int64),
+            np.array([r[1] for r in rows], dtype=np.int64),
+            np.array([r[2] or 0 for r in rows], dtype=np.int64),
+            np.array([r[3] for r in rows], dtype=bool),
+            np.array([r[4] == Passage.Kind.BRIEF for r in rows], dtype=bool),
+        )
+
     def _append(self, events: set[int]) -> bool:
         """Replace the rows of `events` by their current rows; False when a full reload is due."""
         gone = np.isin(self.events, np.array(sorted(events), dtype=np.int64)) & self.live
@@ -479,15 +490,14 @@ class VectorCache:
             grown[:filled] = self.matrix
             self._buffer = grown
         self._buffer[filled:total] = block  # past the rows a running index build reads
+        ids, events, people, public, brief = self._columns(rows)
         live = np.concatenate([self.live & ~gone, np.ones(len(rows), dtype=bool)])
-        public = np.concatenate([self.public & ~gone, np.array([r[3] for r in rows], dtype=bool)])
+        public = np.concatenate([self.public & ~gone, public])
         arrays = (
-            np.concatenate([self.ids, np.array([r[0] for r in rows], dtype=np.int64)]),
-            np.concatenate([self.events, np.array([r[1] for r in rows], dtype=np.int64)]),
-            np.concatenate([self.people, np.array([r[2] or 0 for r in rows], dtype=np.int64)]),
-            np.concatenate(
-                [self.brief, np.array([r[4] == Passage.Kind.BRIEF for r in rows], dtype=bool)]
-            ),
+            np.concatenate([self.ids, ids]),
+            np.concatenate([self.events, events]),
+            np.concatenate([self.people, people]),
+            np.concatenate([self.brief, brief]),
             np.concatenate(
                 [
                     renumber[self.speaker_codes],
@@ -521,11 +531,8 @@ class VectorCache:
 
         def flush() -> None:
             nonlocal matrix, filled
-            columns[0].append(np.array([r[0] for r in chunk], dtype=np.int64))
-            columns[1].append(np.array([r[1] for r in chunk], dtype=np.int64))
-            columns[2].append(np.array([r[2] or 0 for r in chunk], dtype=np.int64))
-            columns[3].append(np.array([r[3] for r in chunk], dtype=bool))
-            columns[4].append(np.array([r[4] == Passage.Kind.BRIEF for r in chunk], dtype=bool))
+            for parts, column in zip(columns[:5], self._columns(chunk), strict=True):
+                parts.append(column)
             columns[5].append(
                 np.array([speakers.setdefault(r[6], len(speakers)) for r in chunk], np.int32)
             )
