@@ -437,15 +437,25 @@ def _content_words(text: str) -> set[str]:
     return {w for w in _WORD.findall(text.lower()) if w not in STOP and len(w) > 2}
 
 
-def section_keywords(candidate: Candidate, seg: Segmentation) -> dict[str, float]:
-    """The words that mark the section: frequent in its sentences, rare in the other topics.
-
-    tf-idf with the meeting's topics as documents; the `KEYWORDS` best,
-    weights summing to 1.
-    """
+def topic_frequencies(seg: Segmentation) -> Counter[str]:
+    """In how many of the meeting's topics each content word is said (`section_keywords`'s
+    document frequencies: the same for every section, so a brief counts them once)."""
     documents: Counter[str] = Counter()
     for topic in seg.topics:
         documents.update(set().union(*(_content_words(s.text) for s in seg.topic_sentences(topic))))
+    return documents
+
+
+def section_keywords(
+    candidate: Candidate, seg: Segmentation, documents: Counter[str] | None = None
+) -> dict[str, float]:
+    """The words that mark the section: frequent in its sentences, rare in the other topics.
+
+    tf-idf with the meeting's topics as documents (`documents`: `topic_frequencies`,
+    counted here when not given); the `KEYWORDS` best, weights summing to 1.
+    """
+    if documents is None:
+        documents = topic_frequencies(seg)
     counts: Counter[str] = Counter()
     for sentence in candidate.sentences:
         counts.update(_content_words(sentence.text))
@@ -459,10 +469,13 @@ def section_keywords(candidate: Candidate, seg: Segmentation) -> dict[str, float
 
 
 def rank_spans(
-    candidate: Candidate, seg: Segmentation, vocatives: frozenset[str] = frozenset()
+    candidate: Candidate,
+    seg: Segmentation,
+    vocatives: frozenset[str] = frozenset(),
+    documents: Counter[str] | None = None,
 ) -> list[Span]:
     vectors = seg.sentence_vectors
-    keywords = section_keywords(candidate, seg) if KEYWORD_WEIGHT else {}
+    keywords = section_keywords(candidate, seg, documents) if KEYWORD_WEIGHT else {}
     spans = []
     for sentence in candidate.sentences:
         centrality = float(vectors[sentence.index] @ candidate.vector)
@@ -721,12 +734,13 @@ def plan_brief(
     plan.vocatives = vocatives
     candidates = build_candidates(segmentation, moderator, total)
     recommending = recommendation_candidates(segmentation, candidates, moderator)
+    documents = topic_frequencies(segmentation)
     drafts: list[Draft] = []
     taken: set[int] = set()
     no_quote = 0
     # Recommendations first (their own sections, Part II), at most a third of the brief.
     for candidate in recommending[: max(1, sections // 3) if sections >= 3 else 0]:
-        spans = rank_spans(candidate, segmentation, vocatives)
+        spans = rank_spans(candidate, segmentation, vocatives, documents)
         draft = _draft(candidate, spans, plan, "", set())
         if draft is None:
             no_quote += 1
@@ -739,7 +753,7 @@ def plan_brief(
     for candidate in chosen_candidates:
         if len(drafts) >= sections:
             break
-        spans = rank_spans(candidate, segmentation, vocatives)
+        spans = rank_spans(candidate, segmentation, vocatives, documents)
         draft = _draft(candidate, spans, plan, "", taken)
         if draft is None:
             no_quote += 1
