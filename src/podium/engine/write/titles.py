@@ -147,9 +147,8 @@ def _phrase(
     surface = "".join(t.text + t.whitespace_ for t in tokens).strip()
     surface = re.sub(r"\s+", " ", surface)
     if "," in surface:
-        return (
-            None  # a list of modifiers ("free, unregistered, unlicensed childcare") is no headline
-        )
+        # a list of modifiers ("free, unregistered, unlicensed childcare") is no headline
+        return None
     key = " ".join(t.lemma_.lower() for t in tokens if not t.is_punct)
     return TitlePhrase(key, surface, article + surface)
 
