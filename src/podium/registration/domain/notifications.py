@@ -82,7 +82,7 @@ def email_task_row(registration, kind: str, *, message: str = "", subject: str =
     backend.validate_task(task)
     args = [registration.pk or 0, kind, message, subject, current_site_url()]
     return DBTaskResult(
-        id=backend._get_id(),
+        id=_task_id(backend, DBTaskResult),
         args_kwargs=normalize_json({"args": args, "kwargs": {}}),
         priority=task.priority,
         task_path=task.module_path,
@@ -90,6 +90,17 @@ def email_task_row(registration, kind: str, *, message: str = "", subject: str =
         run_after=task.run_after,
         backend_name=backend.alias,
     )
+
+
+def _task_id(backend, model):
+    """A new task id as the backend makes one: its documented ``id_function`` option (a
+    callable or a dotted path) when set, else the model's primary-key default."""
+    id_function = backend.options.get("id_function") or model._meta.pk.default
+    if isinstance(id_function, str):
+        from django.utils.module_loading import import_string
+
+        id_function = import_string(id_function)
+    return id_function()
 
 
 def email_task_enqueued(row) -> None:
