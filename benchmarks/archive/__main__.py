@@ -28,12 +28,15 @@ from benchmarks.archive import qmsum
 from podium.engine.search.fusion import EVENT_TOP, EVENT_WEIGHT
 
 EVENT_TOPS = (20, 30, 40, 50, 100)
+EVENT_GRID = (0.0, 0.5, 0.75, 1.0, 1.5)
 SENTENCE_VARIANTS = ((0, 0.0), (0, 0.5), (8, 0.0), (8, 0.5))
 """(min words a sentence piece, weight of the passage's own vector) of `qmsum.sentence_rankings`."""
 
 
 def sentence_rows(split, ranked, weights, k, speaker) -> None:
     """Rows of the retrieval table for the max-sim semantic ranking, beside the shipped one."""
+    print("| split | semantic ranking | semantic alone R@5 / MRR | hybrid R@5 / MRR |")
+    print("| --- | --- | --- | --- |")
     shipped = qmsum.score(
         split, qmsum.fused(split, ranked, weights, speaker=speaker > 0, k=k, speaker_weight=speaker)
     )
@@ -43,8 +46,17 @@ def sentence_rows(split, ranked, weights, k, speaker) -> None:
         f"| hybrid {shipped.recall5:.3f} / {shipped.mrr:.3f} |",
         flush=True,
     )
+    ceilings = [
+        f"lexical or semantic {qmsum.union_recall(split, ranked['lexical'], ranked['semantic']):.3f}",
+        "lexical, semantic or named speaker "
+        f"{qmsum.union_recall(split, ranked['lexical'], ranked['semantic'], ranked['speaker']):.3f}",
+    ]
     for min_words, alpha in SENTENCE_VARIANTS:
         changed = dict(ranked) | qmsum.sentence_rankings(split, min_words=min_words, alpha=alpha)
+        ceilings.append(
+            f"lexical, best sentence ({min_words}, {alpha:g}) or named speaker "
+            f"{qmsum.union_recall(split, changed['lexical'], changed['semantic'], changed['speaker']):.3f}"
+        )
         alone = qmsum.score(split, changed["semantic"])
         hybrid = qmsum.score(
             split,
@@ -55,9 +67,7 @@ def sentence_rows(split, ranked, weights, k, speaker) -> None:
             f"| semantic {alone.recall5:.3f} / {alone.mrr:.3f} | hybrid {hybrid.recall5:.3f} / {hybrid.mrr:.3f} |",
             flush=True,
         )
-
-
-EVENT_GRID = (0.0, 0.5, 0.75, 1.0, 1.5)
+    print(f"\n{split.name}: a relevant passage in the top 5 of " + "; ".join(ceilings) + "\n")
 
 
 def retrieval(
@@ -128,8 +138,6 @@ def retrieval(
         print(f"| top {top} | " + " | ".join(cells) + " |", flush=True)
     print(f"\nshipped: event prior top {EVENT_TOP}, weight {EVENT_WEIGHT:g}\n")
     if sentence_variants:
-        print("| split | semantic ranking | semantic alone R@5 / MRR | hybrid R@5 / MRR |")
-        print("| --- | --- | --- | --- |")
         sentence_rows(split, ranked, weights, k, speaker)
     if train_only:
         return
@@ -137,7 +145,6 @@ def retrieval(
     ranked = qmsum.rankings(split)
     if sentence_variants:
         sentence_rows(split, ranked, weights, k, speaker)
-        print()
     results = {mode: qmsum.score(split, ranked[mode]) for mode in single}
     results["hybrid (lexical + semantic)"] = qmsum.score(
         split, qmsum.fused(split, ranked, weights, speaker=False, k=k, event_weight=0)

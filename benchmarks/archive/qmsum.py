@@ -142,6 +142,18 @@ def score(split: Split, rankings: list[list[int]]) -> Scores:
     return Scores(statistics.mean(hits5), statistics.mean(reciprocal))
 
 
+def union_recall(split: Split, *lists: list[list[int]], depth: int = 5) -> float:
+    """Share of queries with a relevant passage in the first `depth` of any of `lists` (per query):
+    the recall@5 a fusion of those rankings could reach at most if it picked the right five."""
+    found = [
+        any(
+            relevant(split, row, meeting, spans) for ranking in per_query for row in ranking[:depth]
+        )
+        for (meeting, _, spans, _), *per_query in zip(split.queries, *lists, strict=True)
+    ]
+    return statistics.mean(found)
+
+
 def rankings(split: Split) -> dict[str, list[list[int]]]:
     """Per query: the lexical, semantic and named-speaker rankings (`FileArchive.rankings`, which
     read the query without its scaffolding), and ``lexical (whole query)``: FTS5 on the query as

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from benchmarks.archive.qmsum import Split, sentence_pieces, sentence_rankings
+from benchmarks.archive.qmsum import Split, sentence_pieces, sentence_rankings, union_recall
 
 from podium.engine.embed import embed
 from podium.engine.search import FileArchive
@@ -66,3 +66,20 @@ def test_a_passage_is_scored_by_its_best_sentence(split, alpha):
         if number == 1:
             assert ranked["speaker"][1] == []
     assert np.isfinite(expected).all()
+
+
+def test_union_recall_counts_a_query_found_by_any_ranking_in_its_first_five(split):
+    from dataclasses import replace
+
+    # passage n covers turn n; the first query wants passage 6, the second passage 2
+    split = replace(
+        split,
+        turns=[(n, n) for n in range(8)],
+        queries=[(0, "first", [(6, 6)], ""), (0, "second", [(2, 2)], "")],
+    )
+    lexical = [[0, 1, 2, 3, 4, 6], [2, 0]]
+    semantic = [[5, 6], [1, 0]]
+    assert union_recall(split, lexical) == 0.5  # passage 6 is sixth: only the second query
+    assert union_recall(split, lexical, semantic) == 1.0
+    assert union_recall(split, semantic) == 0.5
+    assert union_recall(split, semantic, depth=1) == 0.0
