@@ -14,7 +14,11 @@ event), and each query is run against the whole archive:
   ROUGE-1/2/L F1 (`rouge-score`, stemmed) of the quotes against the gold
   answer, and how many quotes were shown; every shown quote passed the
   verifier's quote and attribution checks (the builder drops the rest,
-  counted as "rejected").
+  counted as "rejected");
+- with ``--sentences`` (`sentence_rankings`): a semantic ranking that scores
+  a passage by its best-matching sentence (MiniLM max-sim over the passage's
+  sentences, short ones merged into the next), alone and mixed with the
+  passage's own vector, measured here and not shipped (see docs/archive.md).
 
 Passage vectors are cached under ``benchmarks/out/`` (keyed by the texts).
 """
@@ -41,6 +45,8 @@ from podium.engine.search.fusion import (
     event_prior,
     reciprocal_rank_fusion,
 )
+from podium.engine.search.passages import sentences
+from podium.engine.search.terms import content_query, mentioned_speakers
 from podium.engine.transcript.qmsum import Meeting
 
 OUT = Path(__file__).resolve().parents[1] / "out"
@@ -136,6 +142,18 @@ def score(split: Split, rankings: list[list[int]]) -> Scores:
     return Scores(statistics.mean(hits5), statistics.mean(reciprocal))
 
 
+def union_recall(split: Split, *lists: list[list[int]], depth: int = 5) -> float:
+    """Share of queries with a relevant passage in the first `depth` of any of `lists` (per query):
+    the recall@5 a fusion of those rankings could reach at most if it picked the right five."""
+    found = [
+        any(
+            relevant(split, row, meeting, spans) for ranking in per_query for row in ranking[:depth]
+        )
+        for (meeting, _, spans, _), *per_query in zip(split.queries, *lists, strict=True)
+    ]
+    return statistics.mean(found)
+
+
 def rankings(split: Split) -> dict[str, list[list[int]]]:
     """Per query: the lexical, semantic and named-speaker rankings (`FileArchive.rankings`, which
     read the query without its scaffolding), and ``lexical (whole query)``: FTS5 on the query as
@@ -152,6 +170,60 @@ def rankings(split: Split) -> dict[str, list[list[int]]]:
             out[name].append(ranked[name])
         whole = split.archive.lexical.search(query, limit=DEPTH)
         out["lexical (whole query)"].append([row for row, _ in whole])
+    return out
+
+
+def sentence_pieces(text: str, *, min_words: int = 0) -> list[str]:
+    """`text` cut into sentences (`passages.sentences`), each short one joined to the next until
+    the piece has `min_words` words; a short tail joins the last piece."""
+    out: list[str] = []
+    current: list[str] = []
+    for sentence in sentences(text):
+        current.append(sentence)
+        if len(" ".join(current).split()) >= min_words:
+            out.append(" ".join(current))
+            current = []
+    if current:
+        if out and min_words:
+            out[-1] = f"{out[-1]} {' '.join(current)}"
+        else:
+            out.append(" ".join(current))
+    return out or [text]
+
+
+def sentence_rankings(
+    split: Split, *, min_words: int = 8, alpha: float = 0.0
+) -> dict[str, list[list[int]]]:
+    """Per query, the ``semantic`` and ``speaker`` rankings with a passage scored by
+    ``alpha × cosine(query, passage) + (1 − alpha) × max over its sentences of cosine(query,
+    sentence)`` (max-sim), for the same query content as `rankings`. The sentences' vectors are
+    cached like the passages'."""
+    owners, texts = [], []
+    for row, (_, passage) in enumerate(split.archive.entries):
+        for piece in sentence_pieces(passage.text, min_words=min_words):
+            owners.append(row)
+            texts.append(piece)
+    vectors = cached_embed(f"{split.name}-sentences{min_words}")(texts)
+    owner = np.array(owners)
+    starts = np.flatnonzero(np.r_[True, owner[1:] != owner[:-1]])
+    speakers = split.archive.speakers
+    questions = [query for _, query, _, _ in split.queries]
+    from podium.engine.embed import embed
+
+    query_vectors = embed([content_query(q, speakers) for q in questions])
+    best = np.maximum.reduceat(query_vectors @ vectors.T, starts, axis=1)
+    scores = alpha * (query_vectors @ split.archive.vectors.T) + (1 - alpha) * best
+    spoken_by = np.array([p.speaker for _, p in split.archive.entries])
+    out: dict[str, list[list[int]]] = {"semantic": [], "speaker": []}
+    for question, row in zip(questions, scores, strict=True):
+        out["semantic"].append(np.argsort(-row, kind="stable")[:DEPTH].tolist())
+        named = mentioned_speakers(question, speakers)
+        ranked: list[int] = []
+        if named:
+            masked = np.where(np.isin(spoken_by, named), row, -np.inf)
+            order = np.argsort(-masked, kind="stable")[:DEPTH]
+            ranked = [int(i) for i in order if np.isfinite(masked[i])]
+        out["speaker"].append(ranked)
     return out
 
 
