@@ -59,10 +59,12 @@ def run(
     chosen, options: SegmentOptions, *, count: str | None = None, verbose: bool = True
 ) -> tuple[float, float]:
     pks, wds = [], []
+    families: dict[str, list[float]] = {}
     for meeting in chosen:
         gold = qmsum_gold_labels(meeting)
         starts = [a for a, _ in meeting.turn_times]
         seg = segment_topics(meeting.transcript, options)
+        name = os.path.basename(meeting.transcript.source or "")
         found = [t.start_time for t in seg.topics]
         if count:
             wanted = 1 + sum(gold[i] != gold[i + 1] for i in range(len(gold) - 1))
@@ -70,15 +72,22 @@ def run(
         hyp = labels_at_times(starts, found)
         pks.append(pk(gold, hyp))
         wds.append(window_diff(gold, hyp))
+        families.setdefault(name.split("_")[0], []).append(pks[-1])
         if verbose:
             segments = 1 + sum(gold[i] != gold[i + 1] for i in range(len(gold) - 1))
-            name = os.path.basename(meeting.transcript.source or "")
             print(
                 f"  {name:<18} {meeting.transcript.duration / 60:5.0f} min  gold {segments:2d} "
                 f"found {len(found):2d}  hand-overs {len(seg.handovers):3d}  "
                 f"Pk {pks[-1]:.3f}  WD {wds[-1]:.3f}",
                 flush=True,
             )
+    if verbose and len(families) > 1:
+        print(
+            "  mean Pk by committee: "
+            + ", ".join(
+                f"{k} {statistics.mean(v):.3f} ({len(v)})" for k, v in sorted(families.items())
+            )
+        )
     return statistics.mean(pks), statistics.mean(wds)
 
 
