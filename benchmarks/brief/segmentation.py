@@ -3,7 +3,9 @@
 ``python -m benchmarks.brief.segmentation --split train --vectors FILE`` runs
 `segment_topics` (no writing, no verification) on every meeting of the split
 and prints, per meeting, the minutes, the gold and found number of topics and
-Pk / WindowDiff, then the means. With ``--vectors`` the sentence vectors are
+Pk / WindowDiff, then the mean Pk per committee (the part of the file name
+before "_": education, covid) and the means with the CPU seconds of the run
+(with cached vectors, everything but MiniLM). With ``--vectors`` the sentence vectors are
 kept in a pickle between runs (the same file ``python -m benchmarks.brief
 --vectors`` uses), so a variant costs seconds. ``--set field=value`` changes a
 `SegmentOptions` field (repeatable), to compare variants on train before
