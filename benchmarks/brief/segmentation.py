@@ -3,7 +3,9 @@
 ``python -m benchmarks.brief.segmentation --split train --vectors FILE`` runs
 `segment_topics` (no writing, no verification) on every meeting of the split
 and prints, per meeting, the minutes, the gold and found number of topics and
-Pk / WindowDiff, then the means. With ``--vectors`` the sentence vectors are
+Pk / WindowDiff, then the mean Pk per committee (the part of the file name
+before "_": education, covid) and the means with the CPU seconds of the run
+(with cached vectors, everything but MiniLM). With ``--vectors`` the sentence vectors are
 kept in a pickle between runs (the same file ``python -m benchmarks.brief
 --vectors`` uses), so a variant costs seconds. ``--set field=value`` changes a
 `SegmentOptions` field (repeatable), to compare variants on train before
@@ -59,10 +61,12 @@ def run(
     chosen, options: SegmentOptions, *, count: str | None = None, verbose: bool = True
 ) -> tuple[float, float]:
     pks, wds = [], []
+    families: dict[str, list[float]] = {}
     for meeting in chosen:
         gold = qmsum_gold_labels(meeting)
         starts = [a for a, _ in meeting.turn_times]
         seg = segment_topics(meeting.transcript, options)
+        name = os.path.basename(meeting.transcript.source or "")
         found = [t.start_time for t in seg.topics]
         if count:
             wanted = 1 + sum(gold[i] != gold[i + 1] for i in range(len(gold) - 1))
@@ -70,15 +74,22 @@ def run(
         hyp = labels_at_times(starts, found)
         pks.append(pk(gold, hyp))
         wds.append(window_diff(gold, hyp))
+        families.setdefault(name.split("_")[0], []).append(pks[-1])
         if verbose:
             segments = 1 + sum(gold[i] != gold[i + 1] for i in range(len(gold) - 1))
-            name = os.path.basename(meeting.transcript.source or "")
             print(
                 f"  {name:<18} {meeting.transcript.duration / 60:5.0f} min  gold {segments:2d} "
                 f"found {len(found):2d}  hand-overs {len(seg.handovers):3d}  "
                 f"Pk {pks[-1]:.3f}  WD {wds[-1]:.3f}",
                 flush=True,
             )
+    if verbose and len(families) > 1:
+        print(
+            "  mean Pk by committee: "
+            + ", ".join(
+                f"{k} {statistics.mean(v):.3f} ({len(v)})" for k, v in sorted(families.items())
+            )
+        )
     return statistics.mean(pks), statistics.mean(wds)
 
 

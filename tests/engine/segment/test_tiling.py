@@ -21,6 +21,7 @@ from podium.engine.segment.tiling import (
     gap_scores,
     handover_gaps,
     snap_to_handovers,
+    speaker_roles,
 )
 from podium.engine.transcript.model import Segment, Transcript
 
@@ -208,6 +209,62 @@ def test_handovers_are_where_a_new_member_takes_the_questions_at_the_chairs_turn
     # Bob: at the chair's turn 11 (gap 10). Ann's first turn is no hand-over
     # (nobody asked before her), nor are Bob's second question and the answers.
     assert handover_gaps(blocks) == [4, 10]
+
+
+WITNESS_ASKS = hearing(
+    [
+        ("Chair", "Welcome. The first questions are from Ann."),  # 0
+        ("Ann", "How many places are funded?"),  # 1
+        (
+            "Witness",
+            "About four thousand places, across every county. " * 3 + "Shall I go on?",
+        ),  # 2
+        ("Ann", "Yes. Will that rise?"),  # 3
+        ("Witness", "It will rise, as the budget allows, by a tenth or so. " * 3),  # 4
+        ("Chair", "Ann, a last one, briefly."),  # 5
+        ("Ann", "And rural counties?"),  # 6
+        (
+            "Witness",
+            "Rural counties get the same share per child as towns. " * 3 + "Is that clear?",
+        ),  # 7
+        ("Chair", "Thank you. The next questions are from Bob, on the workforce."),  # 8
+        ("Bob", "Do you have enough staff in the colleges?"),  # 9
+        ("Witness", "We are training more staff in the colleges this year. " * 3),  # 10
+        ("Bob", "And is their pay rising?"),  # 11
+        ("Witness", "Pay is agreed with the unions for three years now. " * 3),  # 12
+        ("Chair", "Thank you both. That ends the session."),  # 13
+    ]
+)
+
+
+def test_a_witness_who_sometimes_asks_is_no_member_and_the_chair_is_the_switchboard():
+    blocks = make_blocks(WITNESS_ASKS, max_words=200)
+    # The witness asks in 2 of 5 turns (over the 30 % that made a member before) but
+    # answers a question in all 5: an answerer. Ann has the most turns per word
+    # (3 turns, 13 words, the old rule's chair) but only the witness speaks after
+    # her; the chair's turns are followed by Ann and by Bob: the chair is "Chair".
+    assert speaker_roles(blocks) == ("Chair", {"Ann", "Bob"})
+    # One hand-over: Bob after Ann, moved back to the chair's turn 8 (gap after block 7);
+    # none at the witness's turns.
+    assert handover_gaps(blocks) == [7]
+
+
+def test_roles_on_a_real_hearing_with_a_chair_who_asks_too():
+    from podium.engine.segment import split_sentences
+    from podium.engine.transcript.qmsum import load_meeting
+    from tests.conftest import QMSUM
+
+    # A committee hearing in which the chair asks many questions herself and the
+    # witness often closes an answer with one: before, Hefin David (a member with
+    # short questions) was taken for the chair and the witness for a member, and
+    # nearly every turn was a "hand-over" (70 of 97 turns).
+    meeting = load_meeting(QMSUM / "train" / "education_11.json")
+    blocks = make_blocks(split_sentences(meeting.transcript))
+    chair, members = speaker_roles(blocks)
+    assert chair == "Lynne Neagle"
+    assert "Carol Shillabeer" not in members
+    assert {"Hefin David", "Suzy Davies", "Janet Finch-Saunders"} <= members
+    assert 2 <= len(handover_gaps(blocks)) <= 10
 
 
 def test_no_handovers_with_a_single_questioner():
