@@ -136,6 +136,10 @@ _ASIDES = re.compile(
 )
 """A parenthetical hedge between two commas: it goes with both commas ("we continue, of
 course, to provide" -> "we continue to provide", not "we continue, to provide")."""
+_AFTER_CONJUNCTION = re.compile(
+    r"\b(but|and|so|because) (?:of course|obviously|clearly|actually|basically),? ", re.IGNORECASE
+)
+"""A hedge opening a coordinated clause: "…, but of course fraud is unacceptable" -> "but fraud"."""
 _DISCOURSE_MOVES = frozenset(["go", "come", "turn", "move", "return", "look", "talk", "speak"])
 """Verbs of a leading "going back to …," / "turning to …," that steer the talk, not the claim."""
 _SENTENCE_ADVERBS = frozenset(["obviously", "basically", "actually"])
@@ -152,6 +156,7 @@ def compress(clause: str) -> str:
     or a date), so the claim is the speaker's.
     """
     clause = _ASIDES.sub(" ", clause)
+    clause = _AFTER_CONJUNCTION.sub(r"\1 ", clause)
     clause = re.sub(r"\s+,", ",", clause)
     clause = _plain_verb_phrase(_drop_leading_move(clause))
     if "," not in clause:
