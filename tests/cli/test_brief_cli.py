@@ -99,7 +99,7 @@ def test_the_committed_example_brief_verifies_against_its_transcript(podium):
     brief = read_brief(brief_path)
     assert brief.title == "The Welsh Government's Childcare Offer"
     # Parts are titled from their content; the Minister made no recommendations: no Part II
-    assert [p.title for p in brief.parts] == ["Part I: The Evidence on Childcare"]
+    assert len(brief.parts) == 1 and brief.parts[0].title.startswith("Part I: The Evidence")
     # what the editor sent back in issue 15 does not occur in the committed example
     from podium.engine.write.lint import lint_brief
 

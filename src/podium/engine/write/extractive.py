@@ -642,8 +642,10 @@ def render_drafts(plan: Plan, drafts: list[Draft]) -> list[Part]:
             verbs.add(line.verb)
             used[line.verb] += 1
             sentence, quote = render_line(line, subject, plan.proper)
-            if not sentences and draft.asker and draft.about:
-                sentence = f"Asked by {draft.asker} about {draft.about}, {sentence}"
+            if not sentences and draft.asker:
+                # "In reply to X" when no phrase of the question fits the answer
+                asked = f"Asked by {draft.asker} about {draft.about}"
+                sentence = f"{asked if draft.about else f'In reply to {draft.asker}'}, {sentence}"
             sentences.append(sentence)
             if quote is not None:
                 quote.speaker = name
@@ -669,18 +671,33 @@ def render_drafts(plan: Plan, drafts: list[Draft]) -> list[Part]:
     return parts
 
 
+_TITLE_LINKS = frozenset(["of", "for", "on", "in", "to", "and", "with"])
+
+
 def part_title(plan: Plan, part: Part, lead: str) -> str:
-    """ "The Evidence on Childcare Provision": the phrase most of the Part's titles share."""
+    """ "The Evidence on Childcare Provision": the phrase most of the Part's titles share.
+
+    The phrase must end where a title's noun phrase does (at its end, or before "of",
+    "for", "and" …), so it is a head, not a modifier ("Canada Emergency"); one word
+    counts when three titles share it. Nothing shared: the lead alone ("The Evidence"),
+    or with the title of a Part's only section.
+    """
     counts: Counter[str] = Counter()
     forms: dict[str, str] = {}
     generic = load_words("write/generic_title_words")
-    for section in part.sections:
-        words = [w for w in section.title.split() if w.lower() not in STOP]
+    subjects = [section.title.removeprefix(f"{lead} ") for section in part.sections]
+    for subject in subjects:  # "Recommendations on X": X is what the section is about
+        words = subject.split()
         seen: set[str] = set()
         for n in (2, 1):
             for i in range(len(words) - n + 1):
                 gram = " ".join(words[i : i + n])
                 key = gram.lower()
+                after = words[i + n].lower() if i + n < len(words) else ""
+                if after and after not in _TITLE_LINKS:
+                    continue  # "Canada Emergency" of "Canada Emergency Student Benefit": no head
+                if any(w.lower() in STOP for w in words[i : i + n]):
+                    continue
                 if key in seen or (n == 1 and key in generic):
                     continue
                 seen.add(key)
@@ -691,14 +708,16 @@ def part_title(plan: Plan, part: Part, lead: str) -> str:
     shared = [
         k
         for k, c in counts.items()
-        if c >= 2
+        if c >= (2 if " " in k else 3)  # one word shared by two titles is rarely the subject
         and parse(forms[k])[-1].pos_ in ("NOUN", "PROPN")
         and (" " in k or forms[k] not in plan.proper)
     ]
     if shared:
         best = max(shared, key=lambda k: (counts[k], k.count(" "), -len(k), k))
         return f"{lead} {title_case(forms[best])}"
-    return f"{lead} {part.sections[0].title}" if part.sections else lead
+    if len(subjects) == 1:
+        return f"{lead} {subjects[0]}"
+    return lead.removesuffix(" on")  # "The Evidence": one section's title would misname the rest
 
 
 # --- the whole brief ----------------------------------------------------------------
@@ -839,9 +858,11 @@ def name_title(plan: Plan, drafts: list[Draft], banned: frozenset[str]) -> None:
 def question_subject(question: str, title: str, answer: str = "") -> str:
     """What a member's question is about, in running text: its best noun phrase.
 
-    The phrase must share a content word with the section's title or with the
-    answer's own sentences (`answer`), so the frame names what the answer is
-    about; among those, the one sharing most, then the longest, wins.
+    A phrase sharing a content word with the section's title or with the
+    answer's own sentences (`answer`) names what the answer is about; among
+    those, the one sharing most, then the longest, wins. When none shares one,
+    the question's longest phrase (the first of equals): what the member
+    asked, which the answer addresses in its own words.
     """
     from podium.engine.nlp import parse
     from podium.engine.write.titles import phrases_of
@@ -858,10 +879,20 @@ def question_subject(question: str, title: str, answer: str = "") -> str:
         words = {w for w in phrase.surface.lower().split() if w not in STOP}
         return len(words & title_words), len(words & answer_words)
 
-    fitting = [p for p in phrases if len(p.surface.split()) <= 7 and sum(shared(p)) > 0]
-    if not fitting:
+    short = [p for p in phrases if len(p.surface.split()) <= 7 and not p.place]
+    fitting = [p for p in short if sum(shared(p)) > 0]
+    if fitting:
+        best = max(fitting, key=lambda p: (sum(shared(p)), len(p.surface.split()), p.surface))
+    elif short:  # what was asked, even in other words than the answer's
+        lowered = question.lower()
+
+        def first(phrase) -> int:
+            at = lowered.find(phrase.surface.lower())
+            return at if at >= 0 else len(lowered)
+
+        best = max(short, key=lambda p: (len(p.surface.split()), -first(p)))
+    else:
         return ""
-    best = max(fitting, key=lambda p: (sum(shared(p)), len(p.surface.split()), p.surface))
     return best.running or best.surface
 
 
@@ -882,8 +913,11 @@ def frame_questions(plan: Plan, drafts: list[Draft]) -> None:
     questioner, without it), the turn
     before its first line's (skipping the speaker's own turns and short
     interjections, at most `ASKED_WITHIN` turns back) must be a question by
-    another named person; what they asked about is the question's noun phrase
-    that the answer or the title shares (`question_subject`), else the title.
+    another named person; what they asked about is a noun phrase of that
+    question and of the member's follow-ups just before it (`question_subject`:
+    the one the answer or the title shares, else the longest); when the
+    questions name nothing, the frame says only who asked ("In reply to Lynne
+    Neagle, …").
     """
     members = set(questioners(plan))
     chair = full_name(plan, plan.moderator) if plan.moderator else None
@@ -925,12 +959,23 @@ def frame_questions(plan: Plan, drafts: list[Draft]) -> None:
         asker = by_turn[asked][0].speaker
         if _ROLE_LABEL.match(asker):
             continue
-        question = " ".join(s.text for s in by_turn[asked] if lang.is_question(s.text))
+        exchange = [asked]  # the member's follow-ups: "Is it true that …?" "Absolutely." "Why?"
+        for earlier in range(asked - 1, max(asked - 1 - ASKED_WITHIN, -1), -1):
+            own = by_turn.get(earlier)
+            if not own:
+                continue
+            if own[0].speaker == asker and earlier in asking:
+                exchange.append(earlier)
+            elif own[0].speaker == asker or sum(s.words for s in own) >= 15:
+                break
+        question = " ".join(
+            s.text for t in sorted(exchange) for s in by_turn[t] if lang.is_question(s.text)
+        )
         answer = " ".join(line.span.text for line in draft.lines)
-        about = question_subject(question, draft.title, answer) or draft.phrase
-        if about:
-            draft.asker = full_name(plan, asker)
-            draft.about = about
+        # no phrase of the question fits the answer: "In reply to X" (the title's words
+        # would put a question in the member's mouth they never asked)
+        draft.asker = full_name(plan, asker)
+        draft.about = question_subject(question, draft.title, answer)
 
 
 _ADDRESSED = re.compile(
@@ -1181,7 +1226,7 @@ def _title_from_topics(drafts: list[Draft]) -> str:
     """ "Capital Funding, Welsh-Language Provision and School Readiness" from the first topics."""
     phrases: list[str] = []
     for draft in drafts:
-        phrase = title_case(draft.phrase) if draft.phrase else ""
+        phrase = draft.title if draft.phrase else ""  # a headline: no "A"/"The" inside the list
         if phrase and phrase not in phrases:
             phrases.append(phrase)
         if len(phrases) == 3:

@@ -5,7 +5,10 @@ Small, rule-based judgements on one transcript sentence: is it housekeeping
 question? Is it prescriptive ("we must", "I recommend")? Which reporting verb
 fits it ("warned", "argued", "noted")? Which leading fillers can be dropped
 ("Well, I think that …") and is what remains a clause that reads well after
-"<Name> argued that" without changing who "I" or "you" is? Plain `re`; the
+"<Name> argued that" without changing who "I" or "you" is? Plain `re` for the
+cheap judgements on every sentence; the reporting verb (`speech_act`) and the
+capital of a reported clause's first word (`lower_first`) are checked on the
+spaCy parse (`podium.engine.nlp`) of the few sentences a brief reports. The
 word lists are ours, tuned on QMSum committee meetings and panel transcripts.
 """
 
@@ -163,27 +166,122 @@ def is_finished(text: str) -> bool:
     return not _UNFINISHED.search(text) and text.rstrip()[-1:] in ".!\"'”’)"
 
 
+_KINDS = (
+    ("proposal", re.compile(r"\b(?:recommend|propos|suggest(?:ion)?s? (?:is|would be))", re.I)),
+    ("prescriptive", PRESCRIPTIVE),
+    ("warning", WARNING),
+    ("concession", CONCESSION),
+    ("emphasis", EMPHASIS),
+    ("evidence", EVIDENCE),
+    ("possibility", POSSIBILITY),
+    ("plan", PLAN),
+    ("explanation", EXPLANATION),
+)
+
+
 def kind_of(text: str) -> str:
-    """What the sentence does, as a key of `VERBS`."""
-    if re.search(r"\b(?:recommend|propos|suggest(?:ion)?s? (?:is|would be))", text, re.I):
-        return "proposal"
-    if PRESCRIPTIVE.search(text):
-        return "prescriptive"
-    if WARNING.search(text):
-        return "warning"
-    if CONCESSION.search(text):
-        return "concession"
-    if EMPHASIS.search(text):
-        return "emphasis"
-    if EVIDENCE.search(text):
-        return "evidence"
-    if POSSIBILITY.search(text):
-        return "possibility"
-    if PLAN.search(text):
-        return "plan"
-    if EXPLANATION.search(text):
-        return "explanation"
+    """What the sentence does, as a key of `VERBS`, from its words alone (cheap: for ranking)."""
+    return next((kind for kind, pattern in _KINDS if pattern.search(text)), "statement")
+
+
+_OBLIGATION = frozenset(["should", "must", "ought"])
+_NEED = frozenset(["need", "have"])
+_CALLING = frozenset(["urge", "call", "recommend", "propose", "prioritise", "prioritize"])
+_EVALUATIVE = frozenset(["essential", "vital", "crucial", "important", "necessary"])
+_MODIFIER = frozenset(["amod", "compound", "nmod"])
+_SAYING = frozenset(["say", "admit", "confess", "tell", "stress", "ask", "be"])
+
+
+def speech_act(text: str) -> str:
+    """What the sentence does, as a key of `VERBS`, checked on its spaCy parse.
+
+    `kind_of`'s words must do the job in the sentence: a proposal needs
+    "recommend" or "propose" as a verb ("the recommendations of Reid are
+    important" proposes nothing); a prescription needs an obligation on the
+    main verb, a verb coordinated with it or its complement clause ("should", "must", "need to",
+    "have to", "urge", "it is essential that"), not a noun ("the priority is
+    …", "those people need to be supported" in a clause of its own is one);
+    a warning needs its risk word as the claim, not as a modifier ("vulnerable
+    children", "risk management" warn of nothing); "outlined how" needs an
+    action, not a copula ("outlined how part of the challenge was that …").
+    The first kind whose words pass wins; else "statement".
+    """
+    from podium.engine.nlp import parse
+
+    doc = parse(text)
+    sentences = list(doc.sents)
+    root = sentences[0].root if sentences else None
+    main = (
+        [root, *(c for c in root.children if c.dep_ in ("conj", "ccomp"))]
+        if root is not None
+        else []
+    )
+    for kind, pattern in _KINDS:
+        if not pattern.search(text):
+            continue
+        if kind == "proposal" and not (
+            any(t.lemma_.lower() in ("recommend", "propose") and t.pos_ == "VERB" for t in doc)
+            or re.search(r"\bsuggestions? (?:is|would be)\b", text, re.I)
+        ):
+            continue
+        if kind == "prescriptive" and not any(_obliges(verb) for verb in main):
+            continue
+        if kind == "warning" and not any(
+            pattern.fullmatch(t.text)
+            and t.dep_ not in _MODIFIER
+            and not any(a.dep_ in ("relcl", "acl") for a in [t, *t.ancestors])
+            for t in doc
+        ):
+            continue
+        if kind == "plan" and (root is None or root.lemma_.lower() == "be"):
+            continue
+        return kind
     return "statement"
+
+
+def _obliges(verb) -> bool:
+    """The verb carries an obligation: a modal of obligation, "need/have to", "urge", "it is
+    essential that"."""
+    children = list(verb.children)
+    if any(c.dep_ == "aux" and c.lower_ in _OBLIGATION for c in children):
+        return True
+    lemma = verb.lemma_.lower()
+    if lemma in _NEED and any(
+        c.dep_ == "xcomp"
+        and any(a.lower_ == "to" for a in c.children)
+        and c.lemma_.lower() not in _SAYING  # "I have to say" is a hedge, not an obligation
+        for c in children
+    ):
+        return True
+    if lemma in _CALLING and verb.pos_ == "VERB":
+        return True
+    return (
+        lemma == "be"
+        and any(c.dep_ == "acomp" and c.lower_ in _EVALUATIVE for c in children)
+        and any(c.dep_ in ("ccomp", "xcomp") for c in children)
+    )
+
+
+_VERB_LEMMAS = {
+    "argued": "argue",
+    "urged": "urge",
+    "proposed": "propose",
+    "recommended": "recommend",
+    "warned": "warn",
+    "cautioned": "caution",
+    "acknowledged": "acknowledge",
+    "conceded": "concede",
+    "emphasized": "emphasize",
+    "stressed": "stress",
+    "noted": "note",
+    "reported": "report",
+    "suggested": "suggest",
+    "explained": "explain",
+    "outlined": "outline",
+    "observed": "observe",
+    "said": "say",
+    "pointed out": "point",
+}
 
 
 def reporting_verb(
@@ -192,13 +290,23 @@ def reporting_verb(
     avoid: set[str] | frozenset[str] = frozenset(),
     used: dict[str, int] | None = None,
 ) -> str:
-    """A past-tense reporting verb that fits `text` and takes "that", not one in `avoid`.
+    """A past-tense reporting verb that fits `text` (`speech_act`) and takes "that".
 
-    Among fitting verbs the one `used` least in the brief so far wins; among
-    equals a hash of the text decides, so the same sentence always gets the
-    same verb (the writer is deterministic).
+    Never one in `avoid`, nor one whose verb the sentence itself uses ("reported
+    that one local authority reported a drop"). Among fitting verbs the one
+    `used` least in the brief so far wins; among equals a hash of the text
+    decides, so the same sentence always gets the same verb (the writer is
+    deterministic).
     """
-    options = [v for v in VERBS[kind_of(text)] if v in _THAT_VERBS and v not in avoid]
+    from podium.engine.nlp import parse
+
+    said = {t.lemma_.lower() for t in parse(text) if t.pos_ in ("VERB", "AUX")}
+    avoid = set(avoid) | {v for v, lemma in _VERB_LEMMAS.items() if lemma in said}
+    doc = parse(text)
+    sentences = list(doc.sents)
+    if sentences and not _obliges(sentences[0].root):
+        avoid.add("urged")  # "urged that people work …" reads as an order they never gave
+    options = [v for v in VERBS[speech_act(text)] if v in _THAT_VERBS and v not in avoid]
     if not options:
         options = [v for v in VERBS["statement"] if v not in avoid] or ["said"]
     if used:
@@ -221,9 +329,22 @@ def lower_first(text: str, proper: set[str] | frozenset[str] = frozenset()) -> s
         or (len(first) > 1 and first[1].isupper())
     ):
         return text
-    if first[0].isupper() and first not in proper:
+    if first[0].isupper() and first not in proper and not _named(text):
         return text[0].lower() + text[1:]
     return text
+
+
+_NAME_LABELS = frozenset(
+    ["PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART"]
+)
+
+
+def _named(text: str) -> bool:
+    """The first word starts a name in the spaCy parse ("Alberta's agriculture minister")."""
+    from podium.engine.nlp import parse
+
+    doc = parse(text)
+    return bool(len(doc)) and doc[0].ent_type_ in _NAME_LABELS and doc[0].pos_ != "DET"
 
 
 def proper_words(sentences: list[str]) -> set[str]:

@@ -11,14 +11,18 @@
   institution) leaves the sentence to be quoted instead.
 - `backshift(clause)`: the tense back-shift of reported speech after a past
   reporting verb ("argued that the Government is" -> "argued that the
-  Government was"): only the finite auxiliary or be/have/do of the main
-  verb (and of verbs coordinated with it) moves, a closed set of forms
-  (is/are -> was/were, has/have -> had, will -> would, can -> could, …);
-  lexical verbs ("monitors") and subordinate clauses stay as said.
+  Government was"), the whole clause or nothing: every finite present form
+  (main and subordinate) must be in a closed set (is/are -> was/were,
+  has/have -> had, will -> would, can -> could, …); a clause with a lexical
+  present ("monitors", "that need support") stays as said, never half shifted.
+- `compress(clause)`: asides with both their commas, hedging adverbs on the
+  verb, a spoken comma between subject and verb, and leading frames
+  (prepositional, or a move through the talk: "Going back to …,") go.
 - `complete_clause(text)`: a quote that stands alone: a capital, a finite
   verb with its subject, terminal punctuation, 10–40 words, a noun or number
   that carries the point, no opening conjunction, no verb left without its
-  object at the end ("… but it doesn't cover.").
+  object at the end ("… but it doesn't cover."), no "but" or "that" left
+  without the clause it opens.
 - `is_recommendation(text)`: a sentence that recommends ("should", "must",
   "we recommend", "I'd propose") with a real subject, not "I must say".
 
@@ -125,21 +129,36 @@ _LEADING_FRAME = frozenset(
 )
 _ASIDES = re.compile(
     r",\s*(?:by the way|I have to say|I must say|if you like|as it were|so to speak|"
-    r"in a sense|to be honest|to be fair|of course|again|frankly|basically)\s*,",
+    r"in a sense|to be honest|to be fair|of course|again|frankly|basically|obviously|"
+    r"in fact|actually|indeed|certainly|personally|I think|I believe|I suppose|I guess|"
+    r"as I say|as I said)\s*,\s*",
     re.IGNORECASE,
 )
+"""A parenthetical hedge between two commas: it goes with both commas ("we continue, of
+course, to provide" -> "we continue to provide", not "we continue, to provide")."""
+_AFTER_CONJUNCTION = re.compile(
+    r"\b(but|and|so|because) (?:of course|obviously|clearly|actually|basically),? ", re.IGNORECASE
+)
+"""A hedge opening a coordinated clause: "…, but of course fraud is unacceptable" -> "but fraud"."""
+_DISCOURSE_MOVES = frozenset(["go", "come", "turn", "move", "return", "look", "talk", "speak"])
+"""Verbs of a leading "going back to …," / "turning to …," that steer the talk, not the claim."""
+_SENTENCE_ADVERBS = frozenset(["obviously", "basically", "actually"])
+"""Hedging adverbs dropped inside a reported clause too ("the governing body obviously was")."""
 
 
 def compress(clause: str) -> str:
     """Drop asides (", by the way,") and the framing phrases before the subject.
 
     "alongside this, alongside the capital fund, the Government has also identified …"
-    -> "the Government has also identified …". Only prepositional frames go
-    (never a condition, a reason, a negation or a date), so the claim
-    is the speaker's.
+    -> "the Government has also identified …". Only prepositional frames and
+    the speaker's moves through the conversation ("going back to the issue of
+    ITE, …", `_DISCOURSE_MOVES`) go (never a condition, a reason, a negation
+    or a date), so the claim is the speaker's.
     """
-    clause = _ASIDES.sub(",", clause)
+    clause = _ASIDES.sub(" ", clause)
+    clause = _AFTER_CONJUNCTION.sub(r"\1 ", clause)
     clause = re.sub(r"\s+,", ",", clause)
+    clause = _plain_verb_phrase(_drop_leading_move(clause))
     if "," not in clause:
         return clause
     doc = _parse(clause)
@@ -165,6 +184,83 @@ def compress(clause: str) -> str:
         return clause
     rest = doc[start:].text
     return rest if len(rest.split()) >= 6 else clause
+
+
+def _drop_leading_move(clause: str) -> str:
+    """ "Going back to the issue of ITE, a programme came forward …" -> "a programme came …".
+
+    The clause must open on the -ing form of a verb that steers the talk
+    (`_DISCOURSE_MOVES`), and what follows its comma must be a clause of its
+    own (a subject and a finite verb in the parse): the parser often reads such
+    an opening as the subject of the sentence, so the test is on the rest.
+    """
+    doc = _parse(clause)
+    if not len(doc) or doc[0].tag_ != "VBG" or doc[0].lemma_.lower() not in _DISCOURSE_MOVES:
+        return clause
+    comma = next((t.i for t in doc[:12] if t.text == ","), None)
+    if comma is None:
+        return clause
+    rest = doc[comma + 1 :].text
+    if len(rest.split()) < 6:
+        return clause
+    sentences = list(_parse(rest).sents)
+    root = sentences[0].root
+    subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in root.children)
+    finite = root.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP", "MD")
+        for c in root.children
+    )
+    return rest if len(sentences) == 1 and subject and finite else clause
+
+
+def _plain_verb_phrase(clause: str) -> str:
+    """Drop what sits between the subject and its verb in speech but not in writing.
+
+    A hedging adverb on the verb ("the governing body obviously was an important
+    part" -> "the governing body was …", `_SENTENCE_ADVERBS`) and a comma
+    between a subject and its verb ("part of the honest challenge, is that …"),
+    when the subject holds no other comma (then the comma closes an aside
+    or an apposition and stays).
+    """
+    doc = _parse(clause)
+    sentences = list(doc.sents)
+    if len(sentences) != 1:
+        return clause
+    root = sentences[0].root
+    drop: set[int] = set()
+    for token in doc:
+        if (
+            token.lower_ in _SENTENCE_ADVERBS
+            and token.dep_ == "advmod"
+            and token.head.pos_ in ("VERB", "AUX")
+            and 0 < token.i < len(doc) - 2
+            and not doc[token.i - 1].is_punct
+            and not doc[token.i + 1].is_punct
+        ):
+            drop.add(token.i)
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is not None and subject.i < root.i:
+        auxiliaries = [c.i for c in root.children if c.dep_ in ("aux", "auxpass", "neg")]
+        first = min([root.i, *[i for i in auxiliaries if i > subject.i]])
+        before = first - 1
+        inside = [t for t in subject.subtree if t.text == ","]
+        if (
+            before > subject.right_edge.i - 1
+            and doc[before].text == ","
+            and before == subject.right_edge.i + 1
+            and not inside
+        ):
+            drop.add(before)
+    if not drop:
+        return clause
+    out: list[str] = []
+    for token in doc:
+        if token.i in drop:
+            if out:
+                out[-1] = out[-1].rstrip() + token.whitespace_
+            continue
+        out.append(token.text + token.whitespace_)
+    return "".join(out)
 
 
 # --- reported speech ---------------------------------------------------------------
@@ -273,37 +369,49 @@ _BACKSHIFT = {
     "can": "could",
     "ca": "could",
     "shall": "should",
+    "may": "might",
 }
 """Finite present forms and their back-shifted past (no lexical verbs: no inflection guessed)."""
 
 
 def backshift(clause: str) -> str:
-    """`clause` with its main verb's tense shifted back (see the module docstring)."""
+    """`clause` with its tense shifted back (see the module docstring), or as said.
+
+    The whole clause moves or nothing does: every finite present form in it
+    (the main verb's and the subordinate clauses' alike: "was assured by the
+    feedback that it was having") must be in `_BACKSHIFT`. A lexical verb in
+    the present ("that need support", "monitors") cannot be inflected
+    without guessing, so such a clause stays in the present, as the seed
+    reports ("Lee warned the expanding relationship opens doors"), never
+    half shifted ("was assured by the feedback that it is having").
+    """
     if "; " in clause:  # each clause of "…; …" has its own main verb
         return "; ".join(backshift(part) for part in clause.split("; "))
     doc = _parse(clause)
-    sentences = list(doc.sents)
-    if len(sentences) != 1:
+    if len(list(doc.sents)) != 1:
         return clause
-    root = sentences[0].root
-    heads = [root, *(c for c in root.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"))]
     shift: dict[int, str] = {}
-    shifted: set[int] = set()
-    for head in heads:
-        subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in head.children)
-        if not subject and head is not root and root.i not in shifted:
-            continue  # a coordinated verb moves with its shared subject's, not alone
-        auxiliaries = [c for c in head.children if c.dep_ in ("aux", "auxpass") and c.i < head.i]
-        finite = auxiliaries[0] if auxiliaries else head
-        low = finite.lower_
-        if low in _BACKSHIFT and finite.tag_ in ("VBZ", "VBP", "MD"):
-            past = _BACKSHIFT[low]
-            if low == "'s" and head.tag_ == "VBN" and head.lower_ in ("been", "got", "gotten"):
-                past = "had"  # "it's been" is "it has been"
-            shift[finite.i] = past
-            shifted.add(head.i)
-    if not shift:
-        return clause
+    for token in doc:
+        if token.tag_ not in ("VBZ", "VBP", "MD"):
+            continue
+        low = token.lower_
+        if token.tag_ == "MD" and low not in _BACKSHIFT:
+            continue  # could, would, should, might, must: no present to move
+        if low not in _BACKSHIFT:
+            return clause  # a lexical present ("need", "monitors"): the clause stays as said
+        past = _BACKSHIFT[low]
+        if (
+            low == "'s"
+            and token.head.tag_ == "VBN"
+            and token.dep_ in ("aux", "auxpass")
+            and (token.dep_ == "aux" or token.head.lower_ in ("been", "got", "gotten", "had"))
+        ):
+            past = "had"  # "it's been", "it's had": "it has …" (a passive "it's done" is "is")
+        shift[token.i] = past
+    root = next(iter(doc.sents)).root
+    main = [root, *(c for c in root.children if c.dep_ in ("aux", "auxpass"))]
+    if not any(t.i in shift for t in main):
+        return clause  # the main verb is already past, or modal: nothing to move
     out: list[str] = []
     for token in doc:
         word = shift.get(token.i, token.text)
@@ -386,10 +494,24 @@ def complete_clause(text: str) -> bool:
 
 
 def _dangling_end(doc) -> bool:
-    """Ends on a word that needs more: a preposition, determiner, conjunction or open verb."""
+    """Ends on a word that needs more: a preposition, determiner, conjunction or open verb,
+    or a "but"/"and" on a verb with nothing coordinated after it ("… impact assessments, but,
+    in terms of how we implement it in the childcare space."), or a "that" clause
+    without a verb ("… suggests that the greatest proportion of those who are …")."""
     tokens = [t for t in doc if not t.is_punct]
     if not tokens:
         return True
+    for token in tokens:
+        head = token.head
+        if token.dep_ == "mark" and token.lower_ == "that" and head.pos_ not in ("VERB", "AUX"):
+            return True  # "suggests that the greatest proportion of those who …": no verb
+        if (
+            token.dep_ == "cc"
+            and head.pos_ in ("VERB", "AUX")
+            and head.i < token.i
+            and not any(c.dep_ == "conj" and c.i > token.i for c in head.children)
+        ):
+            return True
     last = tokens[-1]
     if last.pos_ in ("ADP", "DET", "CCONJ", "SCONJ", "AUX", "PART") and last.dep_ != "prt":
         return True

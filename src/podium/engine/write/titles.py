@@ -11,7 +11,12 @@ other sections say it too (tf-idf, sections as documents) — with a bonus for
 two to four words and for entities. What is never a title: one word, a
 phrase whose only noun is generic (data/write/generic_title_words.txt), a
 phrase with a verb of its own ("Renewables Cause Blackouts") or a negation
-("no evidence"), a speaker's name.
+("no evidence"), a speaker's name or any person's, a phrase headed by a
+noun that measures or sorts what follows it (data/write/partitive_nouns.txt:
+"a total of Canadians", "the greatest proportion", "types of businesses"),
+a phrase saying one word twice ("Sectors in Childcare Sector"). The running
+form keeps the article the speaker used ("the" for a possessive or a
+demonstrative: "our service" -> "the service"), "a"/"an" agreeing with what follows.
 """
 
 from __future__ import annotations
@@ -55,6 +60,7 @@ def phrases_of(doc, banned: frozenset[str] = frozenset()) -> list[TitlePhrase]:
     """Title candidates of one parsed sentence."""
     out: list[TitlePhrase] = []
     generic = load_words("write/generic_title_words")
+    partitive = load_words("write/partitive_nouns")
     for chunk in doc.noun_chunks:
         tokens = list(chunk)
         weak = load_words("write/weak_modifiers")
@@ -70,7 +76,11 @@ def phrases_of(doc, banned: frozenset[str] = frozenset()) -> list[TitlePhrase]:
         head = chunk.root
         if head.pos_ not in ("NOUN", "PROPN") or head.lower_ in banned:
             continue
+        if head.lower_ in partitive or head.lemma_.lower() in partitive:
+            continue  # "a total of Canadians": what the "of" names is the candidate
         article = chunk[0].lower_ + " " if chunk[0].lower_ in ("the", "a", "an") else ""
+        if chunk[0].tag_ == "PRP$" or chunk[0].lower_ in ("this", "that", "these", "those"):
+            article = "the "  # "our service", "that level of staffing": "the …"
         base = _phrase(tokens, banned, generic, article=article)
         if base is not None:
             out.append(base)
@@ -144,13 +154,42 @@ def _phrase(
         return None
     if allow_generic_head and all(t.lemma_.lower() in generic for t in nouns):
         return None
+    lemmas = [t.lemma_.lower() for t in content]
+    if len(set(lemmas)) < len(lemmas):
+        return None  # "Sectors in Childcare Sector": a word said twice names nothing more
+    if all(t.ent_type_ == "PERSON" for t in nouns):
+        return None  # a person ("Delyth Evans") is who spoke or was cited, not the subject
     surface = "".join(t.text + t.whitespace_ for t in tokens).strip()
     surface = re.sub(r"\s+", " ", surface)
     if "," in surface:
         # a list of modifiers ("free, unregistered, unlicensed childcare") is no headline
         return None
     key = " ".join(t.lemma_.lower() for t in tokens if not t.is_punct)
-    return TitlePhrase(key, surface, article + surface)
+    return TitlePhrase(key, surface, with_article(article, surface))
+
+
+_VOWEL_LETTERS = frozenset("AEFHILMNORSX")
+"""Capitals whose spoken name opens on a vowel ("an MP", "an NHS trust", "an FE college")."""
+_YOU_SOUND = ("uni", "use", "usu", "uti", "eu", "one", "once", "ure")
+
+
+def with_article(article: str, surface: str) -> str:
+    """`surface` after `article`, "a" and "an" agreeing with the word that now follows.
+
+    Dropping a weak modifier ("a new apprenticeship procurement process") must
+    not leave "a apprenticeship …".
+    """
+    if article.strip() not in ("a", "an") or not surface:
+        return article + surface
+    first = surface.split()[0]
+    letters = first.strip("\"'“‘(")
+    if len(letters) > 1 and letters.isupper():
+        vowel = letters[0] in _VOWEL_LETTERS
+    else:
+        low = letters.lower()
+        vowel = low[:1] in ("a", "e", "i", "o", "u") and not low.startswith(_YOU_SOUND)
+        vowel = vowel or low.startswith(("hour", "honest", "honour", "heir"))
+    return ("an " if vowel else "a ") + surface
 
 
 def section_titles(
