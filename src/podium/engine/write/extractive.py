@@ -18,7 +18,8 @@ Steps, all deterministic:
 6. intro (two or three themes, who spoke and who asked, who moderated) and
    closing (disclosure, sponsor line).
 
-Only the best dozen spans of a section are parsed by spaCy
+Only the best dozen spans of a section are parsed by spaCy (two dozen when
+none of the first can be reported or quoted)
 (`podium.engine.nlp`). Prose is rendered last (`render_drafts`) so that each
 person is named in full at their first mention in the brief and by surname
 afterwards, and reporting verbs vary over the brief, also after the repair
@@ -56,8 +57,8 @@ SPREAD_BASE = 0.5
 QUOTE_WORDS = speech.QUOTE_WORDS
 CLAUSE_WORDS = (6, 36)
 SHORTLIST = 12
-"""Spans per section whose parse is looked at (reported form, quote, title): the rest are never
-parsed."""
+"""Spans per section whose parse is looked at (reported form, quote, title); the claim and the
+quote may look at the next `SHORTLIST` when none of these will do, the rest are never parsed."""
 _ROLE_LABEL = re.compile(
     r"^(?:the |acting |deputy )*(?:chair|speaker|moderator|host|unknown)\b|^$", re.I
 )
@@ -497,9 +498,11 @@ def _draft(
 
     With no figure or example the section is two sentences, claim and quote
     (QMSum's answers are short: a third, filler sentence lowered ROUGE on
-    train). Only the first `SHORTLIST` usable spans are parsed; the claim and the
-    detail are reported in the third person (`Plan.reported`), the quote is a
-    complete clause (`Plan.complete`).
+    train). The claim is the best span of the `SHORTLIST` that can be
+    reported; when none can, the next `SHORTLIST` spans are tried before the
+    section falls back to "<Name> addressed <subject>." The detail comes from
+    the shortlist only. Claim and detail are reported in the third person
+    (`Plan.reported`), the quote is a complete clause (`Plan.complete`).
     """
     vectors = plan.segmentation.sentence_vectors
     usable = [s for s in spans if s.sentence.index not in excluded][: SHORTLIST * 2]
@@ -517,7 +520,9 @@ def _draft(
         return Line(span, "clause", "", plan.reported(span) or span.text)
 
     shortlist = usable[:SHORTLIST]
-    lead = next((s for s in shortlist if s.clean and plan.reported(s)), None)
+    # the claim from the shortlist; failing that, from the next spans, before a bare
+    # "<Name> addressed <subject>." frame (a claim further down says more than none)
+    lead = next((s for s in usable if s.clean and plan.reported(s)), None)
     lines: list[Line] = []
     if lead is not None:
         lines.append(clause_line(lead))
