@@ -541,8 +541,10 @@ BEFORE = {"turn_gap": 0.0, "shortest_turn": 0.0, "least_speech": 0.0, "threshold
 
 VARIANTS = {
     "before: regions, Ward": _now(**BEFORE),
-    "now: linked turns, short ones left out, distinct by share": current,
-    "before: centres 0.025 apart and 5 s each": _now(distinctness=0.0),
+    "now: linked turns, short ones left out, distinct by share, odd turns folded": current,
+    "before: centres 0.025 apart and 5 s each": _now(distinctness=0.0, fold=0),
+    "distinct by share only": _now(fold=0),
+    "odd turns folded only": _now(distinctness=0.0),
     "oracle: true speaker centres": oracle,
     "linked turns only": _now(shortest_turn=0.0, least_speech=0.0),
     "linked turns, short left out, two-turn rule": _now(least_speech=0.0),
@@ -561,21 +563,25 @@ GRID = {
     **{f"least_speech {m}": _now(least_speech=m) for m in (0.0, 3.0, 8.0, 12.0)},
     **{f"threshold {t}": _now(threshold=t) for t in (0.0, 0.02, 0.03, 0.04)},
     **{f"distinctness {d}": _now(distinctness=d) for d in (0.0, 0.0015, 0.0018, 0.0022, 0.0025)},
+    **{f"fold {f}": _now(fold=f) for f in (1, 2, 3)},
     "whole regions embedded (0.4 s partials)": _now(window=1000.0, hop=1000.0),
     "3 s windows": _now(window=3.0, hop=3.0),
 }
 
 
 def score(all_cases: list[Case], variants: dict) -> None:
-    header = ["variant", *(c.name for c in all_cases), "mean", "count right"]
+    header = ["variant", *(c.name for c in all_cases), "mean", "count right", "CPU s"]
     for given in (True, False):
         print(f"\ncount {'given' if given else 'estimated'}: words on the right speaker % (found)")
         print("| " + " | ".join(header) + " |")
         print("|" + "---|" * len(header))
         for name, function in variants.items():
-            cells, accuracies, right = [], [], 0
+            cells, accuracies, right, used = [], [], 0, 0.0
             for case in all_cases:
+                function(case, given)  # vectors read and cached before the clock starts
+                started = time.process_time()
                 guessed = function(case, given)
+                used += time.process_time() - started
                 accuracy = word_accuracy(case.truth, guessed)
                 found = len(set(guessed))
                 right += found == case.count
@@ -584,7 +590,7 @@ def score(all_cases: list[Case], variants: dict) -> None:
             print(
                 f"| {name} | "
                 + " | ".join(cells)
-                + f" | {100 * np.mean(accuracies):.1f} | {right}/{len(all_cases)} |",
+                + f" | {100 * np.mean(accuracies):.1f} | {right}/{len(all_cases)} | {used:.2f} |",
                 flush=True,
             )
 
