@@ -5,6 +5,10 @@
     python -m benchmarks.asr.tuning --grid     # the settings around the chosen ones
     python -m benchmarks.asr.tuning --long     # a 10-minute tuning panel
     python -m benchmarks.asr.tuning --reported # the same on the three reported panels
+    python -m benchmarks.asr.tuning --script-words  # words timed from the script: no Whisper
+    python -m benchmarks.asr.tuning --two-hours     # the 3-voice panel's vectors x 36
+    python -m benchmarks.asr.tuning --diagnose      # per candidate count: distance, speech,
+                                                    #  the largest `distinctness` that passes
 
 Thirteen tuning panels (seeds 101-105 and 201-208, 2 to 5 voices of
 `CLOSE_VOICES`, half with light noise) and the three reported panels of

@@ -10,8 +10,9 @@ speech regions a short pause apart are joined into one turn unless their
 voices differ (`speaker_turns`), each turn's vector is the normalised mean of
 its windows' vectors, and the turns with enough speech to give a steady
 vector are clustered with scikit-learn: agglomerative with Ward's linkage
-(the count given, or found where the dendrogram is cut), or spectral with
-the count from the largest eigengap. Shorter turns join the nearest speaker,
+(the count given, or the most groups that are distinct voices:
+`distinct_voices`, a centre distance scaled by each group's share of the
+speech), or spectral with the count from the largest eigengap. Shorter turns join the nearest speaker,
 and every word takes its turn's speaker. benchmarks/asr compares these
 choices (`benchmarks.asr.tuning`; docs/transcribe.md has the tables).
 
@@ -75,7 +76,9 @@ class DiarizeOptions:
     """Speech regions shorter than this (seconds) get no embedding; they take the nearest speaker."""
     threshold: float = 0.025
     """The speaker-count estimate keeps the most speakers whose centres are all at least
-    this cosine distance apart (and who each hold `least_speech`). Tuned on panels made
+    this cosine distance apart (and who each hold `least_speech`, and pass the
+    `distinctness` test; with that test, 0-0.03 give the same counts on the tuning
+    panels). Tuned, before `distinctness`, on panels made
     apart from the reported ones (docs/transcribe.md): with speaker turns, 0.02-0.03 give
     the same counts on thirteen 3-minute panels (0.04 loses one); on a 10-minute 3-voice
     panel the closest two voices come out 0.0298 apart, so 0.03 merges them and 0.025
