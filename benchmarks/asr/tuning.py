@@ -5,6 +5,10 @@
     python -m benchmarks.asr.tuning --grid     # the settings around the chosen ones
     python -m benchmarks.asr.tuning --long     # a 10-minute tuning panel
     python -m benchmarks.asr.tuning --reported # the same on the three reported panels
+    python -m benchmarks.asr.tuning --script-words  # words timed from the script: no Whisper
+    python -m benchmarks.asr.tuning --two-hours     # the 3-voice panel's vectors x 36
+    python -m benchmarks.asr.tuning --diagnose      # per candidate count: distance, speech,
+                                                    #  the largest `distinctness` that passes
 
 Thirteen tuning panels (seeds 101-105 and 201-208, 2 to 5 voices of
 `CLOSE_VOICES`, half with light noise) and the three reported panels of
@@ -114,7 +118,10 @@ class Case:
         return vectors
 
 
-def cases(which: str = "tuning") -> list[Case]:
+def cases(which: str = "tuning", *, script_words: bool = False) -> list[Case]:
+    """The panels of `which` (``tuning``, ``long``, ``reported``), each with Whisper's word
+    times, or with `script_words` the script's (each line's words spread evenly over it:
+    no Whisper run, for a quick pass on a busy machine)."""
     from benchmarks.asr.__main__ import _recording
 
     folder = _folder()
@@ -122,11 +129,26 @@ def cases(which: str = "tuning") -> list[Case]:
     out = []
     for name, spec in specs.items():
         media, lines = _recording(folder, *spec)
-        cache = folder / "tuning" / f"{media.stem}.words.json"
+        suffix = "script-words" if script_words else "words"
+        cache = folder / "tuning" / f"{media.stem}.{suffix}.json"
         if not cache.exists():
-            _transcribe(media, cache)
+            if script_words:
+                _script_words(media, lines, cache)
+            else:
+                _transcribe(media, cache)
         out.append(Case(name, media, lines, cache))
     return out
+
+
+def _script_words(media: Path, lines: list[Line], cache: Path) -> None:
+    audio = np.concatenate(list(iter_audio(media)))
+    regions = speech_regions(audio)
+    words = []
+    for line in lines:
+        count = len(line.text.split())
+        step = (line.end - line.start) / count
+        words += [(line.start + i * step, line.start + (i + 1) * step) for i in range(count)]
+    cache.write_text(json.dumps({"words": words, "regions": [(r.start, r.end) for r in regions]}))
 
 
 def _transcribe(media: Path, cache: Path) -> None:
@@ -139,6 +161,34 @@ def _transcribe(media: Path, cache: Path) -> None:
     words = [(w.start, w.end) for s in transcript.segments for w in s.words]
     cache.write_text(json.dumps({"words": words, "regions": [(r.start, r.end) for r in regions]}))
     print(f"transcribed {media.name}: {time.process_time() - started:.1f} CPU s", flush=True)
+
+
+class LoopedCase:
+    """`case` played `times` times end to end (a stand-in for the 2-hour file of
+    `benchmarks.asr --two-hours`, which loops the 3-voice panel): regions, words and
+    window vectors repeat with the panel's length as the period."""
+
+    def __init__(self, case: Case, times: int):
+        self.name, self.count, self.base, self.times = (
+            f"{case.name} x{times}",
+            case.count,
+            case,
+            times,
+        )
+        period = len(case.audio) / SAMPLE_RATE
+        self.period = period
+        self.regions = [
+            Region(r.start + i * period, r.end + i * period)
+            for i in range(times)
+            for r in case.regions
+        ]
+        self.words = [(a + i * period, b + i * period) for i in range(times) for a, b in case.words]
+        self.truth = case.truth * times
+
+    def embed(self, spans: list[Region]) -> np.ndarray:
+        first = [s for s in spans if s.end <= self.period + 1e-6]
+        vectors = self.base.embed(first)
+        return np.concatenate([vectors] * (len(spans) // max(len(first), 1)))[: len(spans)]
 
 
 def current(case: Case, given: bool, **changes) -> list[int]:
@@ -437,6 +487,56 @@ def _linked(gap, change=1.0, threshold=0.03, shortest=0.0, least=0.0):
     return lambda case, given: turn_clusters(case, given, gap, change, threshold, shortest, least)
 
 
+def long_turns(case, **changes):
+    """The clustered turns of `assign_speakers`: unit vectors and seconds of speech."""
+    options = replace(diarize.DiarizeOptions(), **changes)
+    windows = diarize.speech_windows(case.regions, options)
+    keys, matrix, seconds, turn_of = diarize.turn_vectors(
+        case.regions, windows, case.embed(windows), options
+    )
+    position = {k: i for i, k in enumerate(keys)}
+    # each turn's true speaker: the script line at the middle of its longest region
+    truth = {}
+    for index, region in enumerate(case.regions):
+        turn = turn_of[index]
+        if turn in position and region.duration > truth.get(turn, (0, None))[0]:
+            middle = (region.start + region.end) / 2
+            truth[turn] = (region.duration, _truth_at(case, middle))
+    long = seconds >= options.shortest_turn
+    return matrix[long], seconds[long], np.array([truth[k][1] for k in keys])[long]
+
+
+def _truth_at(case, time):
+    base = getattr(case, "base", case)
+    period = getattr(case, "period", None)
+    if period:
+        time = time % period
+    return line_at(base.lines, time).speaker
+
+
+def diagnose(all_cases) -> None:
+    """Per panel and candidate count: Ward's least centre distance, least separation."""
+    for case in all_cases:
+        matrix, seconds, truth = long_turns(case)
+        print(f"{case.name}: {case.count} voices, {len(matrix)} long turns")
+        for k in range(2, min(9, len(matrix))):
+            labels = diarize._agglomerate(matrix, n_clusters=k)
+            _, centres = diarize._centres(matrix, labels)
+            similarity = centres @ centres.T
+            np.fill_diagonal(similarity, -1)
+            least = np.bincount(labels, weights=seconds).min()
+            turns = np.bincount(labels)[np.argmin(np.bincount(labels, weights=seconds))]
+            shares = np.bincount(labels, weights=seconds) / seconds.sum()
+            distance = 1 - similarity
+            np.fill_diagonal(distance, np.inf)
+            most = (distance / (1 / shares[:, None] + 1 / shares[None, :])).min()
+            mark = "<-" if k == case.count else ""
+            print(
+                f"  k={k}: distance {1 - similarity.max():.4f} least {least:5.1f} s ({turns}) "
+                f"accepted up to distinctness {most:.4f} {mark}"
+            )
+
+
 def _now(**changes):
     return lambda case, given: current(case, given, **changes)
 
@@ -445,7 +545,10 @@ BEFORE = {"turn_gap": 0.0, "shortest_turn": 0.0, "least_speech": 0.0, "threshold
 
 VARIANTS = {
     "before: regions, Ward": _now(**BEFORE),
-    "now: linked turns, short ones left out": current,
+    "now: linked turns, short ones left out, distinct by share, odd turns folded": current,
+    "before: centres 0.025 apart and 5 s each": _now(distinctness=0.0, fold=0),
+    "distinct by share only": _now(fold=0),
+    "odd turns folded only": _now(distinctness=0.0),
     "oracle: true speaker centres": oracle,
     "linked turns only": _now(shortest_turn=0.0, least_speech=0.0),
     "linked turns, short left out, two-turn rule": _now(least_speech=0.0),
@@ -461,23 +564,28 @@ GRID = {
     **{f"turn_gap {g}": _now(turn_gap=g) for g in (0.3, 0.4, 0.6, 0.8)},
     **{f"turn_change {c}": _now(turn_change=c) for c in (0.15, 0.2, 1.0)},
     **{f"shortest_turn {d}": _now(shortest_turn=d) for d in (1.5, 2.0, 3.0, 3.5)},
-    **{f"least_speech {m}": _now(least_speech=m) for m in (3.0, 8.0, 12.0)},
-    **{f"threshold {t}": _now(threshold=t) for t in (0.02, 0.04)},
+    **{f"least_speech {m}": _now(least_speech=m) for m in (0.0, 3.0, 8.0, 12.0)},
+    **{f"threshold {t}": _now(threshold=t) for t in (0.0, 0.02, 0.03, 0.04)},
+    **{f"distinctness {d}": _now(distinctness=d) for d in (0.0, 0.0015, 0.0018, 0.0022, 0.0025)},
+    **{f"fold {f}": _now(fold=f) for f in (1, 2, 3)},
     "whole regions embedded (0.4 s partials)": _now(window=1000.0, hop=1000.0),
     "3 s windows": _now(window=3.0, hop=3.0),
 }
 
 
 def score(all_cases: list[Case], variants: dict) -> None:
-    header = ["variant", *(c.name for c in all_cases), "mean", "count right"]
+    header = ["variant", *(c.name for c in all_cases), "mean", "count right", "CPU s"]
     for given in (True, False):
         print(f"\ncount {'given' if given else 'estimated'}: words on the right speaker % (found)")
         print("| " + " | ".join(header) + " |")
         print("|" + "---|" * len(header))
         for name, function in variants.items():
-            cells, accuracies, right = [], [], 0
+            cells, accuracies, right, used = [], [], 0, 0.0
             for case in all_cases:
+                function(case, given)  # vectors read and cached before the clock starts
+                started = time.process_time()
                 guessed = function(case, given)
+                used += time.process_time() - started
                 accuracy = word_accuracy(case.truth, guessed)
                 found = len(set(guessed))
                 right += found == case.count
@@ -486,7 +594,7 @@ def score(all_cases: list[Case], variants: dict) -> None:
             print(
                 f"| {name} | "
                 + " | ".join(cells)
-                + f" | {100 * np.mean(accuracies):.1f} | {right}/{len(all_cases)} |",
+                + f" | {100 * np.mean(accuracies):.1f} | {right}/{len(all_cases)} | {used:.2f} |",
                 flush=True,
             )
 
@@ -498,16 +606,32 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--long", action="store_true", help="the 10-minute tuning panel")
     parser.add_argument("--variant", action="append", help="only this variant (repeatable)")
     parser.add_argument("--grid", action="store_true", help="the settings grid around `now`")
+    parser.add_argument(
+        "--two-hours",
+        action="store_true",
+        help="the reported 3-voice panel looped to 2 hours (cached vectors repeated)",
+    )
+    parser.add_argument("--diagnose", action="store_true", help="count criteria per candidate")
+    parser.add_argument(
+        "--script-words",
+        action="store_true",
+        help="words timed from the script instead of by Whisper (no Whisper run)",
+    )
     args = parser.parse_args(sys.argv[1:] if argv is None else argv)
     if args.only == "prepare":
-        cases("tuning")
-        cases("reported")
-        cases("long")
+        for which in ("tuning", "reported", "long"):
+            cases(which, script_words=args.script_words)
         return 0
     table = GRID if args.grid else VARIANTS
     chosen = {k: v for k, v in table.items() if not args.variant or k in args.variant}
-    which = "reported" if args.reported else "long" if args.long else "tuning"
-    score(cases(which), chosen)
+    which = "reported" if args.reported or args.two_hours else "long" if args.long else "tuning"
+    chosen_cases = cases(which, script_words=args.script_words)
+    if args.two_hours:
+        chosen_cases = [LoopedCase(chosen_cases[0], 36)]
+    if args.diagnose:
+        diagnose(chosen_cases)
+        return 0
+    score(chosen_cases, chosen)
     return 0
 
 

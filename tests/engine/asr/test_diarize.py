@@ -198,8 +198,12 @@ def test_a_short_odd_turn_does_not_become_a_speaker():
     given = assign_speakers(words, regions, windows, vectors, DiarizeOptions(speakers=2))
     assert given[:8] == truth
     assert given[8] in (0, 1)
-    everything = DiarizeOptions(speakers=2, shortest_turn=0.0)
+    # Clustering every turn, Ward gives the odd one a group and merges the voices ...
+    everything = DiarizeOptions(speakers=2, shortest_turn=0.0, fold=0)
     assert assign_speakers(words, regions, windows, vectors, everything) == [0] * 8 + [1]
+    # ... unless a group with less than `least_speech` is folded into the nearest voice.
+    folded = DiarizeOptions(speakers=2, shortest_turn=0.0)
+    assert assign_speakers(words, regions, windows, vectors, folded)[:8] == truth
     estimated = assign_speakers(words, regions, windows, vectors, DiarizeOptions())
     assert estimated[:8] == truth, "the count estimate finds the two voices, not the cough"
 
