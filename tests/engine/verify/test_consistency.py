@@ -790,3 +790,13 @@ def test_a_name_with_an_elided_prefix_is_one_term():
 
     found = _CAPITALISED.findall("Then O'Regan said D’Souza and Rob Orford agreed.")
     assert found == ["O'Regan", "D’Souza", "Rob Orford"]
+
+
+def test_substitution_ignores_the_claims_own_adverbs():
+    evidence = (
+        "They give work and stability to the towns, but small shops have been particularly "
+        "hard hit by the floods."
+    )
+    [m] = _substitutions("Small shops have been largely spared by the floods.", evidence)
+    assert (m.said, m.heard) == ("spared", "hit")
+    assert _substitutions("Small shops have been hit hard by the floods.", evidence) == []

@@ -14,7 +14,7 @@ speaker(s)' passages (about 60 words inside one turn, see
 3. facts, judged against that aligned passage when it holds at least
    `align_coverage` of the sentence: the consistency checks (consistency.py,
    on spaCy parses of the two: polarity, antonyms, degree, modality, entity
-   swaps, doers and named arguments) and quantities with their units
+   swaps, doers, doers that trade places and named arguments) and quantities with their units
    (quantity.py: a number the aligned passage says with another value of the
    same unit fails even when the speaker said it elsewhere). Numbers must
    also occur in the evidence window; identifiers ("COVID-19", "post-16")
@@ -25,8 +25,10 @@ speaker(s)' passages (about 60 words inside one turn, see
    transcript never mentions are `warn`.
 4. support: strong is `ok`, weak is `warn` (summaries may generalise; only
    wrong facts fail). A word put in the place of the aligned passage's own
-   (`substitutions`: "encouraged" where it said "silenced") is a `warn` naming
-   both: it may be a synonym or the opposite. A sentence aligned to a question and its answer
+   (`substitutions`: "encouraged" where it said "silenced"), a negation on
+   another predicate than the passage's (`loose_polarity`) or the claim's doer
+   as the passage's means (`roles`) is a `warn` naming both: it may be a
+   paraphrase or the opposite. A sentence aligned to a question and its answer
    ("Will fees rise?" — "No.") is supported by the answering speaker.
 
 

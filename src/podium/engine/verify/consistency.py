@@ -24,9 +24,15 @@ the claim check turns any mismatch into a `fail`.
   ("the Prime Minister promised" where "Ralph Goodale promised"); a controlled
   verb's doer is the one asked, "he"/"she" the proper-name subject just before
   (`_antecedent`), "you" in the transcript the person addressed.
+- `roles`: two doers that trade places, common nouns too ("education is the
+  priority" where "public health is the priority" and education is said
+  elsewhere); the claim's doer as the passage verb's "through"/"with"
+  argument is a doubt.
 - `substitutions`: the claim keeps a transcript clause's doer and object but
   puts another predicate, or another modifier, in place of its own. A synonym
   does this too, so the claim check only warns on it.
+- `loose_polarity`: a negation on a predicate the passage does not use,
+  against the passage clause sharing most of its words (a doubt, a warn).
 
 Clauses are compared by their predicate lemma (a verb, or for "be" the
 predicate noun or adjective) and must share another content word, so a
@@ -938,12 +944,13 @@ def _roles_agree(
     A role only one side fills (the passage's "we're going to change the name": a
     controlled verb without a subject of its own) does not count either way."""
     agreed = len(said & heard)
-    if not agreed:
-        return None
     for role, lemma in said - heard:
-        if any(r == role for r, _ in heard) and lemma not in heard_words:
-            return None
-    return agreed
+        if any(r == role for r, _ in heard):
+            if lemma not in heard_words:
+                return None
+        elif lemma in heard_words:
+            agreed += 1  # the passage clause says it where the parse gave it no role
+    return agreed or None
 
 
 def substitutions(
@@ -978,9 +985,13 @@ def substitutions(
         if not c.asserted or not new_word(said, heard_lemmas, heard_stems):
             continue
         rest = _subtree_content(c.head) - {c.key}
-        if rest - heard_lemmas:
+        hedges = {_lemma(t) for t in c.head.subtree if t.pos_ == "ADV"}
+        plain = {w.replace("-", "") for w in heard_lemmas}
+        if {w.replace("-", "") for w in rest - hedges} - plain:
             continue  # a paraphrase in other words too ("will shut without funding" for
-            # "without money … will close"): only a clause that copies all the others counts
+            # "without money … will close"): only a clause that copies all the others
+            # counts, but for its adverbs ("have been largely spared" / "have been
+            # particularly hard hit")
         own = c.content - {c.key}
         best: tuple[int, Clause] | None = None
         for e in evidence:
