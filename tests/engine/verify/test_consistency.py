@@ -800,3 +800,12 @@ def test_substitution_ignores_the_claims_own_adverbs():
     [m] = _substitutions("Small shops have been largely spared by the floods.", evidence)
     assert (m.said, m.heard) == ("spared", "hit")
     assert _substitutions("Small shops have been hit hard by the floods.", evidence) == []
+
+
+def test_substitution_of_a_verb_on_spacys_stop_list_with_a_stop_listed_object():
+    evidence = (
+        "People found the old label confusing. So we are going to change the name of the service."
+    )
+    [m] = _substitutions("The service will keep its name.", evidence)
+    assert (m.said, m.heard) == ("keep", "change")
+    assert _substitutions("The service will change its name.", evidence) == []

@@ -931,6 +931,19 @@ def _core(head: Token) -> set[tuple[str, str]]:
     return out
 
 
+def _clause_nouns(head: Token) -> set[str]:
+    """A clause's content words (`_content`) and its nouns that spaCy lists as stop words
+    ("name", "part", "side"): here they are what the clause is about."""
+    out = _content(head)
+    stack = [head]
+    while stack:
+        token = stack.pop()
+        if token.pos_ == "NOUN":
+            out.add(_lemma(token))
+        stack.extend(c for c in token.children if not (c.dep_ in _CLAUSAL and _is_clause_head(c)))
+    return out
+
+
 _KIND = {"VERB": "predicate", "ADJ": "predicate", "NOUN": "noun", "PROPN": "noun", "ADV": "adverb"}
 
 
@@ -972,7 +985,9 @@ def substitutions(
         lemma = _lemma(token)
         return (
             token.pos_ in ("VERB", "ADJ", "ADV")
-            and not token.is_stop
+            # spaCy's stop list has full verbs ("keep", "show", "move"): those count,
+            # not its adverbs and adjectives ("very", "much", "several")
+            and not (token.is_stop and token.pos_ != "VERB")
             and token.is_alpha
             and lemma not in lemmas
             and stem(lemma) not in stems
@@ -992,7 +1007,7 @@ def substitutions(
             # "without money … will close"): only a clause that copies all the others
             # counts, but for its adverbs ("have been largely spared" / "have been
             # particularly hard hit")
-        own = c.content - {c.key}
+        own = _clause_nouns(c.head) - {c.key}
         best: tuple[int, Clause] | None = None
         for e in evidence:
             heard = _predicate(e.head)
@@ -1008,7 +1023,7 @@ def substitutions(
             # ... or, for a clause with fewer than two words of its own ("it is easy [to
             # draw straight lines]"), with the clauses inside it
             if len(own) >= 2:
-                words, shared = own, len(own & (_content(e.head) - {e.key}))
+                words, shared = own, len(own & (_clause_nouns(e.head) - {e.key}))
             else:
                 words, shared = rest, len(rest & (_subtree_content(e.head) - {e.key}))
             score = shared + agreed
