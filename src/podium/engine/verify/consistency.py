@@ -143,10 +143,12 @@ def _negations(head: Token) -> int:
             if _before_focus(child):
                 continue  # "not just you, but others"
             count += 1
-        elif child.dep_ == "advmod" and any(
-            g.dep_ in ("neg", "det", "advmod") and _lemma(g) in negation for g in child.children
+        elif (
+            child.dep_ == "advmod"
+            and child.lower_ == "longer"
+            and any(g.lower_ == "no" for g in child.children)
         ):
-            count += 1  # "will no longer gather", "no more"
+            count += 1  # "will no longer gather"; not "no earlier than 2 p.m.", "no matter"
         if child.dep_ in _ARGUMENTS or child.dep_ == "acomp":
             targets = [child]
         elif child.dep_ == "prep":
@@ -1113,6 +1115,11 @@ def _doer_token(head: Token) -> Token | None:
     return subject
 
 
+def _plain(tokens) -> str:
+    """Lower-case words without punctuation, for comparing wordings."""
+    return " ".join(t.lower_ for t in tokens if not t.is_punct and not t.is_space)
+
+
 def _words_of(head: Token) -> set[str]:
     """Noun lemmas of a clause, not of the clauses embedded in it."""
     out = set()
@@ -1142,6 +1149,7 @@ def roles(
       agencies"): a reader should check who did it."""
     said_words = {_lemma(t) for t in claim_doc if t.pos_ in _NOUNS}
     heard_words = {_lemma(t) for t in evidence_doc if t.pos_ in _NOUNS}
+    heard_text = f" {_plain(evidence_doc)} "
     swaps: list[Mismatch] = []
     doubts: list[Mismatch] = []
     for c, matches in _pairs(claim, evidence, loose=True):
@@ -1150,6 +1158,8 @@ def roles(
             continue
         if c.agent is not None and all(e.agent is not None for e in matches):
             continue  # two named doers: the agents check compares them
+        if f" {_plain(c.head.subtree)} " in heard_text:
+            continue  # the transcript's own words: a role that differs is the parser's
         said_names = _name_words(said)
         verdicts = []
         heard_first = None
