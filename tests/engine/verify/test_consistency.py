@@ -809,3 +809,12 @@ def test_substitution_of_a_verb_on_spacys_stop_list_with_a_stop_listed_object():
     [m] = _substitutions("The service will keep its name.", evidence)
     assert (m.said, m.heard) == ("keep", "change")
     assert _substitutions("The service will change its name.", evidence) == []
+
+
+def test_no_with_another_comparative_is_not_a_negation():
+    [receive] = [
+        c
+        for c in _clauses("They would have received it no earlier than 2 p.m. the day before.")
+        if c.key == "receive"
+    ]
+    assert not receive.negated
