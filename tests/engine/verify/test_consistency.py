@@ -19,6 +19,7 @@ from podium.engine.verify.consistency import (
     modality,
     polarity,
     roles,
+    slot_swaps,
     substitutions,
     unpaired_negation,
 )
@@ -818,3 +819,28 @@ def test_no_with_another_comparative_is_not_a_negation():
         if c.key == "receive"
     ]
     assert not receive.negated
+
+
+def _slots(claim: str, evidence: str):
+    return slot_swaps(parse(claim), parse(evidence))
+
+
+def test_slot_swaps_another_name_in_the_same_place():
+    evidence = "I want to thank the Kent county police and paramedics for keeping Folkestone safe."
+    [m] = _slots(
+        "She thanked the Surrey police and paramedics for keeping Folkestone safe.", evidence
+    )
+    assert (m.check, m.said, m.heard) == ("entity", "Surrey", "Kent county")
+    assert _slots("She thanked the Kent county police for keeping Folkestone safe.", evidence) == []
+    evidence = "We honour Maya Kerr, a night nurse in Ripon who sews masks for the ward."
+    [m] = _slots("He honoured Maya Kerr, a night nurse in Harrogate who sews masks.", evidence)
+    assert (m.said, m.heard) == ("Harrogate", "Ripon")
+
+
+def test_slot_swaps_a_list_the_parser_attaches_elsewhere_is_no_swap():
+    evidence = (
+        "Such weapons were used in attacks on many occasions, such as at Leeds Arena, at "
+        "Harrogate Hall, again at the York mosque and in Hull."
+    )
+    claim = "Such weapons were used in attacks, such as at Harrogate Hall, at the York mosque and in Hull."
+    assert _slots(claim, evidence) == []

@@ -823,6 +823,11 @@ def entities(
 
     out = _titled_swaps(claim, evidence, aligned_text, said_text, is_speaker)
     out += _headed_swaps(claim, evidence, aligned_text, is_speaker)
+    out += [
+        m
+        for m in slot_swaps(claim, evidence, is_speaker)
+        if not any(m.said in o.said or o.said in m.said for o in out)
+    ]
     for entity in claim.ents:
         if any(m.said in entity.text or entity.text in m.said for m in out):
             continue
@@ -1229,4 +1234,79 @@ def loose_polarity(claim: list[Clause], evidence: list[Clause]) -> list[Mismatch
         if all(e.negated != c.negated for e in close):
             note = "a negation added" if c.negated else "a negation dropped"
             out.append(Mismatch("polarity", c.phrase, close[0].phrase, note))
+    return out
+
+
+def _proper_words(token: Token) -> frozenset[str]:
+    """Name words of the proper nouns in a phrase ("Peel region" → {"peel"}), not of the
+    phrases that describe it (appositions, relative clauses: "women: RCMP Constable …"); a
+    preposition's phrase includes the prepositions coordinated with it ("at École
+    Polytechnique, at Dawson College")."""
+    out = set()
+    stack = [token]
+    while stack:
+        t = stack.pop()
+        if t.pos_ == "PROPN" and (t.is_title or t.is_upper):
+            out.add(_name_word(t))
+        stack.extend(c for c in t.children if c.dep_ not in ("appos", "relcl", "acl", "punct"))
+    return frozenset(out) - {""}
+
+
+def _slot(token: Token) -> tuple[str, str] | None:
+    """Where a phrase attaches: ("police", "compound") for "Toronto police", ("student",
+    "in") for "a student in Okotoks", ("casey", "of") for "Casey of the RCMP"."""
+    if token.dep_ in ("compound", "nmod", "poss") and token.head.i != token.i:
+        return (_lemma(token.head), token.dep_)
+    if token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.head.i != token.head.i:
+        return (_lemma(token.head.head), token.head.lower_)
+    return None
+
+
+def slot_swaps(
+    claim: Doc, evidence: Doc, is_speaker: Callable[[str], bool] | None = None
+) -> list[Mismatch]:
+    """A name in a place where the aligned passage has another name: the same word
+    modified by it, or the same preposition of the same word ("the Toronto police" /
+    "the Peel region police", "a student in High River" / "a student in Okotoks", "Casey
+    of the RCMP" / "Casey of the Canadian Forces Snowbirds"), whatever NER labels them, and
+    even when the passage says the summary's name in another place. Neither name may be
+    said on the other side in that place; a speaker's name is the names check's."""
+    said_words = {_name_word(t) for t in claim}
+    heard_words = {_name_word(t) for t in evidence}
+    heard_slots: dict[tuple[str, str], list[Token]] = {}
+    for token in evidence:
+        slot = _slot(token)
+        if slot is not None and _proper_words(token):
+            # a preposition's whole phrase: "at École Polytechnique, at Dawson College"
+            heard_slots.setdefault(slot, []).append(token.head if token.dep_ == "pobj" else token)
+    heard_fills = {(slot[1], _proper_words(f)) for slot, fs in heard_slots.items() for f in fs}
+    out = []
+    for token in claim:
+        if token.pos_ != "PROPN" or not (token.is_title or token.is_upper):
+            continue
+        slot = _slot(token)
+        if slot is None or slot not in heard_slots or slot[0] not in heard_words:
+            continue
+        anchor = token.head.head if token.dep_ == "pobj" else token.head
+        if (
+            anchor.is_stop
+            or anchor.pos_ not in ("NOUN", "PROPN", "VERB", "ADJ")
+            or _lemma(anchor) in _GENERIC_LEMMAS
+        ):
+            continue  # "such as at Dawson College": attached to a function word
+        name = _proper_words(token)
+        text = _span_text(token)
+        if not name or (is_speaker is not None and is_speaker(text)):
+            continue
+        if any(rel == slot[1] and name & words for rel, words in heard_fills):
+            continue  # said with that preposition elsewhere in the passage: a list the
+            # parser attached to another word ("such as at X, at Y")
+        fillers = heard_slots[slot]
+        if any(name & _proper_words(f) for f in fillers):
+            continue  # the passage names it there too
+        others = [f for f in fillers if not (_proper_words(f) & said_words)]
+        if others and len(others) == len(fillers):
+            first = others[0]
+            shown = next((c for c in first.children if c.dep_ == "pobj"), first)
+            out.append(Mismatch("entity", text, _span_text(shown)))
     return out
