@@ -1109,14 +1109,13 @@ _RELATIVE = frozenset(["which", "who", "that"])
 def _doer_token(head: Token) -> Token | None:
     """The clause's doer as the parse says it: its subject, the "by" agent of a passive,
     the subject of the verb it completes ("decides to place"); not the object of that verb
-    ("using his printer to build": the printer does not build)."""
+    ("using his printer to build": the printer does not build), nor the subject of an
+    adjective it completes, nor the noun a relative pronoun is attached to."""
     subject = _subject(head)
-    if subject is None:
-        return None
-    if subject.lower_ in _RELATIVE and head.dep_ == "relcl":
-        return head.head
-    if head.dep_ == "xcomp" and subject.head.i == head.head.i and subject.dep_ != "nsubj":
-        return None
+    if subject is None or subject.lower_ in _RELATIVE:
+        return None  # "the change for EU students, which will have": which noun is a guess
+    if head.dep_ == "xcomp" and (head.head.pos_ != "VERB" or subject.dep_ != "nsubj"):
+        return None  # "the version was available to publish": the version does not publish
     return subject
 
 
