@@ -844,3 +844,10 @@ def test_slot_swaps_a_list_the_parser_attaches_elsewhere_is_no_swap():
     )
     claim = "Such weapons were used in attacks, such as at Harrogate Hall, at the York mosque and in Hull."
     assert _slots(claim, evidence) == []
+
+
+def test_slot_swaps_a_name_written_without_spaces_or_a_nested_place_is_no_swap():
+    evidence = "They applied for the Canada summer jobs program last year."
+    assert _slots("They had applied for the Canadasummer jobs program.", evidence) == []
+    evidence = "Take the example of some schools in Blaenau Gwent, where we have seen improvement."
+    assert _slots("Like the example of Tredegar, where we have seen improvement.", evidence) == []

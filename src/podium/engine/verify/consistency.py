@@ -1116,6 +1116,9 @@ def _doer_token(head: Token) -> Token | None:
         return None  # "the change for EU students, which will have": which noun is a guess
     if head.dep_ == "xcomp" and (head.head.pos_ != "VERB" or subject.dep_ != "nsubj"):
         return None  # "the version was available to publish": the version does not publish
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
+    if head.dep_ == "conj" and infinitive:
+        return None  # "until the version was available and then to publish"
     return subject
 
 
@@ -1247,8 +1250,13 @@ def _proper_words(token: Token) -> frozenset[str]:
         t = stack.pop()
         if t.pos_ == "PROPN" and (t.is_title or t.is_upper):
             out.add(_name_word(t))
-        stack.extend(c for c in t.children if c.dep_ not in ("appos", "relcl", "acl", "punct"))
+        stack.extend(c for c in t.children if c.dep_ in _NAME_PARTS)
     return frozenset(out) - {""}
+
+
+_NAME_PARTS = frozenset(["pobj", "compound", "flat", "nmod", "amod", "conj", "det", "poss"])
+"""Dependencies inside a name's own phrase; not its own prepositional phrases ("some schools
+in Blaenau Gwent" names no place as "some"), appositions or relative clauses."""
 
 
 def _slot(token: Token) -> tuple[str, str] | None:
@@ -1301,7 +1309,10 @@ def slot_swaps(
             continue  # said with that preposition elsewhere in the passage: a list the
             # parser attached to another word ("such as at X, at Y")
         fillers = heard_slots[slot]
-        if any(name & _proper_words(f) for f in fillers):
+        glued = _key(text).replace(" ", "")
+        if any(name & _proper_words(f) for f in fillers) or any(
+            glued in _key(" ".join(t.text for t in f.subtree)).replace(" ", "") for f in fillers
+        ):  # ... or says it with spaces the summary leaves out ("Canadasummer")
             continue  # the passage names it there too
         others = [f for f in fillers if not (_proper_words(f) & said_words)]
         if others and len(others) == len(fillers):
