@@ -15,8 +15,11 @@ from podium.engine.verify.consistency import (
     clauses,
     degree,
     entities,
+    loose_polarity,
     modality,
     polarity,
+    roles,
+    slot_swaps,
     substitutions,
     unpaired_negation,
 )
@@ -675,3 +678,176 @@ def test_agents_initials_are_the_same_doer():
     )
     found = _checks(agents, "China has to decide whether it will keep its posture.", evidence)
     assert [m.check for m in found] == ["agent"]
+
+
+# --- fourth round: negation forms, doers that trade places, loose polarity -------------------
+def test_polarity_not_on_the_subject_quantifier_negates_the_clause():
+    evidence = "We know that all the clinics have not yet reopened."
+    assert _checks(polarity, "Not all the clinics have reopened yet.", evidence) == []
+    [m] = _checks(polarity, "All the clinics have reopened.", evidence)
+    assert m.note == "a negation dropped"
+
+
+def test_too_adjective_to_negates_the_infinitive():
+    [publish] = [c for c in _clauses("It is too soon to publish the survey.") if c.key == "publish"]
+    assert publish.negated
+    [publish] = [c for c in _clauses("It is time to publish the survey.") if c.key == "publish"]
+    assert not publish.negated
+
+
+def test_no_longer_negates_the_clause():
+    [meet] = [c for c in _clauses("Families will no longer meet in the park.") if c.key == "meet"]
+    assert meet.negated
+
+
+def test_pronoun_doer_can_be_a_person_described_by_a_role():
+    [approve] = [
+        c
+        for c in _clauses("The head of Brecon Library spoke today, and she said she approved it.")
+        if c.key == "approve"
+    ]
+    assert approve.agent == frozenset({"head", "brecon", "library"})
+
+
+def _roles(claim: str, evidence: str):
+    claim_doc, evidence_doc = parse(claim), parse(evidence)
+    return roles(clauses(claim_doc), clauses(evidence_doc), claim_doc, evidence_doc)
+
+
+def test_roles_doers_that_trade_places_are_a_contradiction():
+    evidence = "Housing is clearly the priority this year, but transport still matters to us."
+    [m], doubts = _roles("Transport is the priority this year, and housing comes second.", evidence)
+    assert (m.check, m.said, m.heard) == ("role", "Transport is", "Housing is") and doubts == []
+    assert _roles("Housing is the priority this year.", evidence) == ([], [])
+    # through a controlled verb: "the retailers decide to add conditions"
+    evidence = (
+        "Negotiations with the growers take a long time because the retailers decide to add "
+        "conditions."
+    )
+    claim = "Negotiations with the retailers take a long time because the growers add conditions."
+    [m], _ = _roles(claim, evidence)
+    assert "growers" in m.said and "retailers" in m.heard
+    claim = "Negotiations take a long time because the retailers add conditions."
+    assert _roles(claim, evidence) == ([], [])
+
+
+def test_roles_a_synonym_object_is_not_a_swap():
+    evidence = "Companies that bought another company last year cannot qualify."
+    swaps, _ = _roles("Businesses that bought another company last year cannot qualify.", evidence)
+    assert swaps == []
+
+
+def test_roles_the_claims_doer_as_the_passages_means_is_a_doubt():
+    evidence = "We deliver the grants through the local councils."
+    swaps, [m] = _roles("The local councils deliver the grants.", evidence)
+    assert swaps == [] and m.check == "role"
+    assert _roles("We deliver the grants.", evidence) == ([], [])
+
+
+def test_loose_polarity_negation_on_another_predicate_is_a_doubt():
+    evidence = "On Sundays families gather in the park near the river."
+    [m] = _checks(
+        loose_polarity, "Families will no longer meet in the park near the river.", evidence
+    )
+    assert m.note == "a negation added"
+    assert _checks(loose_polarity, "Families meet in the park near the river.", evidence) == []
+    # a clause of the same predicate is the polarity check's, not this one's
+    assert _checks(loose_polarity, "Families no longer gather in the park.", evidence) == []
+
+
+def test_substitution_of_an_adjective_with_a_verb_form_and_of_a_modifier_of_a_stop_word():
+    evidence = "It is really daunting to fund the new bridge over the estuary."
+    [m] = _substitutions("It is simple to fund the new bridge over the estuary.", evidence)
+    assert (m.said, m.heard) == ("simple", "daunting")
+    evidence = "Rail freight plays a central part in the region's economy."
+    [m] = _substitutions("Rail freight plays a marginal part in the region's economy.", evidence)
+    assert (m.said, m.heard) == ("marginal", "central")
+
+
+CLINICS = make_transcript(
+    (
+        0.0,
+        "Dana Reyes",
+        "Nearly half of these clinics are run by volunteers from the parish. They open on "
+        "weekday evenings and on Saturday mornings. Projects like these bring us closer to "
+        "our goal of reaching 25% of rural households by 2030.",
+    ),
+)
+
+
+def test_number_said_nearby_in_other_words_does_not_excuse_the_aligned_one():
+    finding = claim_finding(
+        "Dana Reyes", "Reyes said nearly a quarter of the clinics are run by volunteers.", CLINICS
+    )
+    assert finding.status == "fail" and '"half"' in finding.message, finding.message
+    finding = claim_finding(
+        "Dana Reyes", "Reyes said nearly half of the clinics are run by volunteers.", CLINICS
+    )
+    assert finding.status != "fail", finding.message
+
+
+def test_a_name_with_an_elided_prefix_is_one_term():
+    from podium.engine.verify.claim import _CAPITALISED
+
+    found = _CAPITALISED.findall("Then O'Regan said D’Souza and Rob Orford agreed.")
+    assert found == ["O'Regan", "D’Souza", "Rob Orford"]
+
+
+def test_substitution_ignores_the_claims_own_adverbs():
+    evidence = (
+        "They give work and stability to the towns, but small shops have been particularly "
+        "hard hit by the floods."
+    )
+    [m] = _substitutions("Small shops have been largely spared by the floods.", evidence)
+    assert (m.said, m.heard) == ("spared", "hit")
+    assert _substitutions("Small shops have been hit hard by the floods.", evidence) == []
+
+
+def test_substitution_of_a_verb_on_spacys_stop_list_with_a_stop_listed_object():
+    evidence = (
+        "People found the old label confusing. So we are going to change the name of the service."
+    )
+    [m] = _substitutions("The service will keep its name.", evidence)
+    assert (m.said, m.heard) == ("keep", "change")
+    assert _substitutions("The service will change its name.", evidence) == []
+
+
+def test_no_with_another_comparative_is_not_a_negation():
+    [receive] = [
+        c
+        for c in _clauses("They would have received it no earlier than 2 p.m. the day before.")
+        if c.key == "receive"
+    ]
+    assert not receive.negated
+
+
+def _slots(claim: str, evidence: str):
+    return slot_swaps(parse(claim), parse(evidence))
+
+
+def test_slot_swaps_another_name_in_the_same_place():
+    evidence = "I want to thank the Kent county police and paramedics for keeping Folkestone safe."
+    [m] = _slots(
+        "She thanked the Surrey police and paramedics for keeping Folkestone safe.", evidence
+    )
+    assert (m.check, m.said, m.heard) == ("entity", "Surrey", "Kent county")
+    assert _slots("She thanked the Kent county police for keeping Folkestone safe.", evidence) == []
+    evidence = "We honour Maya Kerr, a night nurse in Ripon who sews masks for the ward."
+    [m] = _slots("He honoured Maya Kerr, a night nurse in Harrogate who sews masks.", evidence)
+    assert (m.said, m.heard) == ("Harrogate", "Ripon")
+
+
+def test_slot_swaps_a_list_the_parser_attaches_elsewhere_is_no_swap():
+    evidence = (
+        "Such weapons were used in attacks on many occasions, such as at Leeds Arena, at "
+        "Harrogate Hall, again at the York mosque and in Hull."
+    )
+    claim = "Such weapons were used in attacks, such as at Harrogate Hall, at the York mosque and in Hull."
+    assert _slots(claim, evidence) == []
+
+
+def test_slot_swaps_a_name_written_without_spaces_or_a_nested_place_is_no_swap():
+    evidence = "They applied for the Canada summer jobs program last year."
+    assert _slots("They had applied for the Canadasummer jobs program.", evidence) == []
+    evidence = "Take the example of some schools in Blaenau Gwent, where we have seen improvement."
+    assert _slots("Like the example of Tredegar, where we have seen improvement.", evidence) == []

@@ -14,7 +14,7 @@ speaker(s)' passages (about 60 words inside one turn, see
 3. facts, judged against that aligned passage when it holds at least
    `align_coverage` of the sentence: the consistency checks (consistency.py,
    on spaCy parses of the two: polarity, antonyms, degree, modality, entity
-   swaps, doers and named arguments) and quantities with their units
+   swaps, doers, doers that trade places and named arguments) and quantities with their units
    (quantity.py: a number the aligned passage says with another value of the
    same unit fails even when the speaker said it elsewhere). Numbers must
    also occur in the evidence window; identifiers ("COVID-19", "post-16")
@@ -25,8 +25,10 @@ speaker(s)' passages (about 60 words inside one turn, see
    transcript never mentions are `warn`.
 4. support: strong is `ok`, weak is `warn` (summaries may generalise; only
    wrong facts fail). A word put in the place of the aligned passage's own
-   (`substitutions`: "encouraged" where it said "silenced") is a `warn` naming
-   both: it may be a synonym or the opposite. A sentence aligned to a question and its answer
+   (`substitutions`: "encouraged" where it said "silenced"), a negation on
+   another predicate than the passage's (`loose_polarity`) or the claim's doer
+   as the passage's means (`roles`) is a `warn` naming both: it may be a
+   paraphrase or the opposite. A sentence aligned to a question and its answer
    ("Will fees rise?" — "No.") is supported by the answering speaker.
 
 
@@ -56,8 +58,10 @@ from podium.engine.verify.consistency import (
     clauses,
     degree,
     entities,
+    loose_polarity,
     modality,
     polarity,
+    roles,
     substitutions,
     unpaired_negation,
 )
@@ -78,7 +82,11 @@ _FUNCTION_WORDS = frozenset(_FUNCTION_TEXT.split())
 """Words a negation does not apply to: "not the regulator" is about "regulator"."""
 _IDENTIFIER = re.compile(r"^(?=.*[a-z])(?=.*\d)[a-z0-9]+$")
 _ALL_SPEAKERS = re.compile(r"(?i)\b(panel(?:ists)?|speakers|participants|members|witnesses)\b")
-_CAPITALISED = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-zA-Z]+(?:[ -][A-Z][a-zA-Z]+)*")
+_CAPITALISED = re.compile(
+    r"(?<![.!?]\s)(?<!^)(?<![A-Za-z]['’])\b(?:[A-Z]['’])?[A-Z][a-zA-Z]+(?:[ -][A-Z][a-zA-Z]+)*"
+)
+"""Runs of capitalised words; a name with an elided prefix ("O'Regan", "D'Souza") is one
+word, never its tail "Regan"."""
 _SEGMENTER = None
 _QUOTED = re.compile(r"[\"“][^\"”]{3,}[\"”]")
 """A quotation inside a summary sentence."""
@@ -295,7 +303,7 @@ class ClaimChecker:
         aligned_tokens = None
         unpaired = True
         mismatches: list[str] = []
-        substituted: list[str] = []
+        substituted: list[Mismatch] = []
         at = ""
         support = best.score
         if aligned is not None and aligned.coverage >= options.align_coverage:
@@ -306,7 +314,7 @@ class ClaimChecker:
                 support = max(support, options.support_ok)
             found, unpaired, replaced = self._consistency(sentence, aligned, own)
             mismatches = [m.describe(at) for m in found]
-            substituted = [m.describe(at) for m in replaced]
+            substituted = replaced
 
             if mismatches:
                 evidence = ctx.evidence(aligned.start_token, aligned.end_token)
@@ -326,7 +334,10 @@ class ClaimChecker:
             # a word in the place of the transcript's, not close in meaning: it may be a
             # paraphrase or the opposite, which the checks cannot tell: a person should read it
             doubts = doubts + [
-                f"{s} (another word in its place: check the meaning)" for s in substituted
+                f"{s.describe(at)} (another word in its place: check the meaning)"
+                if s.check == "substitution"
+                else f"{s.describe(at)} (check the meaning)"
+                for s in substituted
             ]
             if aligned is not None:
                 evidence = ctx.evidence(aligned.start_token, aligned.end_token)
@@ -443,6 +454,8 @@ class ClaimChecker:
             + agents(said, heard, speaker_words)
             + arguments(said, heard)
         )
+        swapped, moved = roles(said, heard, claim_doc, evidence_doc)
+        found += [m for m in swapped if all(f.check != "agent" for f in found)]
         unique: list[Mismatch] = []
         for mismatch in found:
             if all((m.said, m.heard) != (mismatch.said, mismatch.heard) for m in unique):
@@ -450,6 +463,8 @@ class ClaimChecker:
         doubts = [
             m
             for m in substitutions(said, heard, claim_doc, evidence_doc)
+            + moved
+            + loose_polarity(said, heard)
             if not any(m.said in u.said or u.said in m.said for u in unique)
         ]
         return unique, unpaired_negation(said, heard, claim_doc), doubts
@@ -529,7 +544,17 @@ class ClaimChecker:
             if other is not None and trusted:
                 nearby = False  # the aligned sentence says it with another number
             elif other is not None:
-                nearby = any(same_quantity(said, h) and same_unit(said, h) for h in heard_window)
+                # said nearby with the same unit, in words at least as close to the claim's
+                # as those around the aligned passage's other number: "nearly a quarter of
+                # the projects" / "nearly half of these projects", with "25% of Canada's
+                # lands" a few sentences away, is judged against "half"
+                aligned_fit = _fit(tokens, aligned, other.position)
+                nearby = any(
+                    same_quantity(said, h)
+                    and same_unit(said, h)
+                    and _fit(tokens, window, h.position) >= aligned_fit
+                    for h in heard_window
+                )
             else:
                 nearby = any(same_value(said, h) for h in heard_window)
             if other is not None and not nearby:
@@ -699,6 +724,18 @@ def _other_in_best_sentence(tokens: list[Token], said, aligned: list[Token], cla
         (h for h in heard if same_unit(said, h) and not any(same_value(c, h) for c in claimed)),
         None,
     )
+
+
+def _fit(tokens: list[Token], heard: list[Token], position: int, reach: int = 8) -> int:
+    """How many of the claim's content words (stemmed) stand within `reach` words of
+    `position` in `heard`."""
+    said = {
+        stem(t.norm)
+        for t in tokens
+        if not t.number and t.norm not in STOPWORDS and t.norm not in _FUNCTION_WORDS
+    }
+    around = heard[max(position - reach, 0) : position + reach + 1]
+    return len(said & {stem(t.norm) for t in around if not t.number})
 
 
 def _negation_problems(tokens: list[Token], window: list[Token]) -> list[str]:

@@ -24,9 +24,15 @@ the claim check turns any mismatch into a `fail`.
   ("the Prime Minister promised" where "Ralph Goodale promised"); a controlled
   verb's doer is the one asked, "he"/"she" the proper-name subject just before
   (`_antecedent`), "you" in the transcript the person addressed.
+- `roles`: two doers that trade places, common nouns too ("education is the
+  priority" where "public health is the priority" and education is said
+  elsewhere); the claim's doer as the passage verb's "through"/"with"
+  argument is a doubt.
 - `substitutions`: the claim keeps a transcript clause's doer and object but
   puts another predicate, or another modifier, in place of its own. A synonym
   does this too, so the claim check only warns on it.
+- `loose_polarity`: a negation on a predicate the passage does not use,
+  against the passage clause sharing most of its words (a doubt, a warn).
 
 Clauses are compared by their predicate lemma (a verb, or for "be" the
 predicate noun or adjective) and must share another content word, so a
@@ -132,13 +138,17 @@ def _negations(head: Token) -> int:
     """How many negations the clause itself carries ("not no reason" is two)."""
     negation = word_list("negation_words")
     count = 0
-    focus = word_list("focus_words")
     for child in head.children:
         if child.dep_ == "neg" or (child.dep_ == "advmod" and _lemma(child) in negation):
-            after = child.doc[child.i + 1] if child.i + 1 < len(child.doc) else None
-            if after is not None and after.lower_ in focus:
+            if _before_focus(child):
                 continue  # "not just you, but others"
             count += 1
+        elif (
+            child.dep_ == "advmod"
+            and child.lower_ == "longer"
+            and any(g.lower_ == "no" for g in child.children)
+        ):
+            count += 1  # "will no longer gather"; not "no earlier than 2 p.m.", "no matter"
         if child.dep_ in _ARGUMENTS or child.dep_ == "acomp":
             targets = [child]
         elif child.dep_ == "prep":
@@ -155,9 +165,23 @@ def _negations(head: Token) -> int:
             if _lemma(target) in negation and target.dep_ != "prep":
                 count += 1
             count += sum(
-                d.dep_ in ("det", "neg") and _lemma(d) in negation for d in target.children
+                (d.dep_ == "det" and _lemma(d) in negation)
+                or (d.dep_ == "neg" and not _before_focus(d))  # "not all the jobs have come"
+                for d in target.children
+            )
+            count += sum(  # "Not all the clinics": "not" on the quantifier "all"
+                g.dep_ == "neg" and not _before_focus(g)
+                for d in target.children
+                if d.dep_ in ("det", "predet", "quantmod", "nummod")
+                for g in d.children
             )
     return count
+
+
+def _before_focus(token: Token) -> bool:
+    """A negation that only narrows the next word ("not just you, but others")."""
+    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return after is not None and after.lower_ in word_list("focus_words")
 
 
 def _governor(head: Token) -> Token | None:
@@ -206,12 +230,26 @@ def _negated(head: Token) -> bool:
     complement of a negation-raising clause or noun flips: he can; see `_negation_raises`)."""
     negated = _negations(head) % 2 == 1
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
+    if infinitive and _too_to(head):
+        negated = not negated
     if head.dep_ in ("xcomp", "advcl") and infinitive and _is_clause_head(head.head):
         return negated != _negated(head.head)  # "never lived to see", "not for us to dictate"
     if _negation_raises(head):
         governor = _governor(head)
         return negated != _negated(governor)
     return negated
+
+
+def _too_to(head: Token) -> bool:
+    """An infinitive completing "too" + adjective or adverb: "it is too early to have
+    definitive figures" says they do not have them (the "too … to" construction)."""
+    governor = head.head
+    return (
+        head.dep_ in ("xcomp", "advcl", "ccomp")
+        and governor.i != head.i
+        and governor.pos_ in ("ADJ", "ADV")
+        and any(c.dep_ == "advmod" and c.lower_ == "too" for c in governor.children)
+    )
 
 
 def _modality(head: Token) -> str | None:
@@ -305,18 +343,44 @@ def _antecedent(pronoun: Token, before: Doc | None) -> frozenset[str] | None:
     tokens = list(pronoun.doc[: pronoun.i])
     if before is not None:
         tokens = list(before) + tokens
+    people = word_list("agent_nouns")
     at = max(
-        (n for n, t in enumerate(tokens) if _maybe_person(t) and t.dep_ in ("nsubj", "nsubjpass")),
+        (
+            n
+            for n, t in enumerate(tokens)
+            if t.dep_ in ("nsubj", "nsubjpass") and (_maybe_person(t) or _described_person(t))
+        ),
         default=None,
     )
     if at is None:
         return None
     last = tokens[at]
-    parts = [c for c in last.children if c.dep_ in ("compound", "flat") and c.pos_ == "PROPN"]
-    people = word_list("agent_nouns")
-    if any(_maybe_person(t) or _lemma(t) in people for t in tokens[at + 1 :]):
+    own = {t.i for t in last.subtree}
+    between = [t for t in tokens[at + 1 :] if not (t.doc is last.doc and t.i in own)]
+    if any(_maybe_person(t) or _lemma(t) in people for t in between):
         return None
+    if last.pos_ == "NOUN":
+        return _name_words(last)
+    parts = [c for c in last.children if c.dep_ in ("compound", "flat") and c.pos_ == "PROPN"]
     return frozenset(_name_word(t) for t in [*parts, last])
+
+
+def _described_person(token: Token) -> bool:
+    """A common noun that names one person by a role: a title ("the minister",
+    data/verify/titles.txt), or a noun with a named "of" complement ("the head of
+    Gladestry"); not a possessed thing ("Williams's manifesto")."""
+    if token.pos_ != "NOUN":
+        return False
+    if _lemma(token) in word_list("titles"):
+        return True
+    for child in token.children:
+        if (
+            child.dep_ == "prep"
+            and child.lower_ == "of"
+            and any(g.dep_ == "pobj" and g.pos_ == "PROPN" for g in child.children)
+        ):
+            return True
+    return False
 
 
 def _agent(
@@ -759,6 +823,11 @@ def entities(
 
     out = _titled_swaps(claim, evidence, aligned_text, said_text, is_speaker)
     out += _headed_swaps(claim, evidence, aligned_text, is_speaker)
+    out += [
+        m
+        for m in slot_swaps(claim, evidence, is_speaker)
+        if not any(m.said in o.said or o.said in m.said for o in out)
+    ]
     for entity in claim.ents:
         if any(m.said in entity.text or entity.text in m.said for m in out):
             continue
@@ -869,6 +938,41 @@ def _core(head: Token) -> set[tuple[str, str]]:
     return out
 
 
+def _clause_nouns(head: Token) -> set[str]:
+    """A clause's content words (`_content`) and its nouns that spaCy lists as stop words
+    ("name", "part", "side"): here they are what the clause is about."""
+    out = _content(head)
+    stack = [head]
+    while stack:
+        token = stack.pop()
+        if token.pos_ == "NOUN":
+            out.add(_lemma(token))
+        stack.extend(c for c in token.children if not (c.dep_ in _CLAUSAL and _is_clause_head(c)))
+    return out
+
+
+_KIND = {"VERB": "predicate", "ADJ": "predicate", "NOUN": "noun", "PROPN": "noun", "ADV": "adverb"}
+
+
+def _roles_agree(
+    said: set[tuple[str, str]], heard: set[tuple[str, str]], heard_words: set[str]
+) -> int | None:
+    """How many of the claim clause's subject and object the passage clause has in the same
+    role, or None when they disagree: a role both clauses fill with other words (a word of
+    the claim's said inside the passage clause in another place is no disagreement: "the
+    increase and the supplement" parsed as two subjects on one side, one on the other).
+    A role only one side fills (the passage's "we're going to change the name": a
+    controlled verb without a subject of its own) does not count either way."""
+    agreed = len(said & heard)
+    for role, lemma in said - heard:
+        if any(r == role for r, _ in heard):
+            if lemma not in heard_words:
+                return None
+        elif lemma in heard_words:
+            agreed += 1  # the passage clause says it where the parse gave it no role
+    return agreed or None
+
+
 def substitutions(
     claim: list[Clause], evidence: list[Clause], claim_doc: Doc, evidence_doc: Doc
 ) -> list[Mismatch]:
@@ -888,7 +992,9 @@ def substitutions(
         lemma = _lemma(token)
         return (
             token.pos_ in ("VERB", "ADJ", "ADV")
-            and not token.is_stop
+            # spaCy's stop list has full verbs ("keep", "show", "move"): those count,
+            # not its adverbs and adjectives ("very", "much", "several")
+            and not (token.is_stop and token.pos_ != "VERB")
             and token.is_alpha
             and lemma not in lemmas
             and stem(lemma) not in stems
@@ -901,28 +1007,44 @@ def substitutions(
         if not c.asserted or not new_word(said, heard_lemmas, heard_stems):
             continue
         rest = _subtree_content(c.head) - {c.key}
-        if rest - heard_lemmas:
+        hedges = {_lemma(t) for t in c.head.subtree if t.pos_ == "ADV"}
+        plain = {w.replace("-", "") for w in heard_lemmas}
+        if {w.replace("-", "") for w in rest - hedges} - plain:
             continue  # a paraphrase in other words too ("will shut without funding" for
-            # "without money … will close"): only a clause that copies all the others counts
+            # "without money … will close"): only a clause that copies all the others
+            # counts, but for its adverbs ("have been largely spared" / "have been
+            # particularly hard hit")
+        own = _clause_nouns(c.head) - {c.key}
         best: tuple[int, Clause] | None = None
         for e in evidence:
             heard = _predicate(e.head)
-            if not e.asserted or heard.pos_ != said.pos_:
-                continue
+            if not e.asserted or _KIND.get(heard.pos_) != _KIND.get(said.pos_):
+                continue  # "easy" (an adjective) / "challenging" (a verb form) are both fine
             if not new_word(heard, said_lemmas, said_stems):
                 continue
-            said_roles, heard_roles = _core(c.head), _core(e.head)
-            if not said_roles or not said_roles <= heard_roles:
+            agreed = _roles_agree(_core(c.head), _core(e.head), _subtree_content(e.head))
+            if agreed is None:
                 continue  # not the same doer and object: another clause, not a swapped word
-            shared = len(rest & (_subtree_content(e.head) - {e.key}))
-            if shared >= 2 and 2 * shared >= len(rest) and (best is None or shared > best[0]):
-                best = (shared, e)
+            # the clause's own words (not those of clauses inside it) against the passage
+            # clause's: "will keep its name [even though …]" / "change the name"
+            # ... or, for a clause with fewer than two words of its own ("it is easy [to
+            # draw straight lines]"), with the clauses inside it
+            if len(own) >= 2:
+                words, shared = own, len(own & (_clause_nouns(e.head) - {e.key}))
+            else:
+                words, shared = rest, len(rest & (_subtree_content(e.head) - {e.key}))
+            score = shared + agreed
+            if score >= 2 and 2 * score >= len(words) and (best is None or score > best[0]):
+                best = (score, e)
         if best is not None:
             out.append(Mismatch("substitution", said.text, _predicate(best[1].head).text))
     for token in claim_doc:
         if token.dep_ not in _MODIFIERS or not new_word(token, heard_lemmas, heard_stems):
             continue
-        if token.head.i == token.i or token.head.is_stop:
+        if token.head.i == token.i or token.head.pos_ not in ("NOUN", "PROPN", "VERB", "ADJ"):
+            continue  # not "very much"; but "a minor part" / "an integral part" ("part" is
+            # on spaCy's stop list)
+        if _lemma(token.head) in _GENERIC_LEMMAS:
             continue
         for other in evidence_doc:
             if _lemma(other) != _lemma(token.head) or other.pos_ != token.head.pos_:
@@ -977,4 +1099,224 @@ def _headed_swaps(
         same_head = [(w, t) for h, w, t in heard if _lemma(h) == _lemma(head)]
         if same_head and all(not (words <= w or w <= words) for w, _ in same_head):
             out.append(Mismatch("entity", text, same_head[0][1]))
+    return out
+
+
+_NOUNS = ("NOUN", "PROPN")
+_RELATIVE = frozenset(["which", "who", "that"])
+
+
+def _doer_token(head: Token) -> Token | None:
+    """The clause's doer as the parse says it: its subject, the "by" agent of a passive,
+    the subject of the verb it completes ("decides to place"); not the object of that verb
+    ("using his printer to build": the printer does not build), nor the subject of an
+    adjective it completes, nor the noun a relative pronoun is attached to."""
+    subject = _subject(head)
+    if subject is None or subject.lower_ in _RELATIVE:
+        return None  # "the change for EU students, which will have": which noun is a guess
+    if head.dep_ == "xcomp" and (head.head.pos_ != "VERB" or subject.dep_ != "nsubj"):
+        return None  # "the version was available to publish": the version does not publish
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
+    if head.dep_ == "conj" and infinitive:
+        return None  # "until the version was available and then to publish"
+    return subject
+
+
+def _plain(tokens) -> str:
+    """Lower-case words without punctuation, for comparing wordings."""
+    return " ".join(t.lower_ for t in tokens if not t.is_punct and not t.is_space)
+
+
+def _words_of(head: Token) -> set[str]:
+    """Noun lemmas of a clause, not of the clauses embedded in it."""
+    out = set()
+    stack = [head]
+    while stack:
+        token = stack.pop()
+        if token.pos_ in _NOUNS:
+            out.add(_lemma(token))
+        stack.extend(c for c in token.children if not (c.dep_ in _CLAUSAL and _is_clause_head(c)))
+    return out
+
+
+def roles(
+    claim: list[Clause], evidence: list[Clause], claim_doc: Doc, evidence_doc: Doc
+) -> tuple[list[Mismatch], list[Mismatch]]:
+    """Doers that trade places, for common nouns as well as names (the `agents` check only
+    compares doers it can name): (contradictions, doubts).
+
+    - a contradiction: the claim's verb has a doer that the passage gives the same verb
+      another doer for, while each of the two words is said on the other side in another
+      role ("education is the priority … public health comes second" / "public health is
+      the priority … no child should miss out on education"; "the provinces place
+      conditions" / "the federal government decides to place conditions" where the claim
+      says "negotiations with the federal government");
+    - a doubt: the claim's doer is a word of the passage's clause, but not its doer ("the
+      agencies are working with them" / "we are working with them through their
+      agencies"): a reader should check who did it."""
+    said_words = {_lemma(t) for t in claim_doc if t.pos_ in _NOUNS}
+    heard_words = {_lemma(t) for t in evidence_doc if t.pos_ in _NOUNS}
+    heard_text = f" {_plain(evidence_doc)} "
+    swaps: list[Mismatch] = []
+    doubts: list[Mismatch] = []
+    for c, matches in _pairs(claim, evidence, loose=True):
+        said = _doer_token(c.head)
+        if not c.asserted or said is None or said.pos_ not in _NOUNS:
+            continue
+        if c.agent is not None and all(e.agent is not None for e in matches):
+            continue  # two named doers: the agents check compares them
+        if f" {_plain(c.head.subtree)} " in heard_text:
+            continue  # the transcript's own words: a role that differs is the parser's
+        said_names = _name_words(said)
+        verdicts = []
+        heard_first = None
+        for e in matches:
+            heard = _doer_token(e.head)
+            if heard is None:
+                verdicts.append("unknown")
+                continue
+            heard_names = _name_words(heard) if heard.pos_ in _NOUNS else frozenset([heard.lower_])
+            # the claim's doer as a prepositional argument of the passage's verb ("through
+            # their agencies"); not as its object: "schools close" / "we close the schools"
+            # is the same event told without its doer
+            clause_words = {
+                _lemma(t)
+                for t in e.head.subtree
+                if t.dep_ == "pobj" and _clause_of(t) is not None and _clause_of(t).i == e.head.i
+            }
+            if said_names & heard_names or _same_doer(said_names, heard_names):
+                verdicts.append("same")
+            elif (
+                heard.pos_ in _NOUNS
+                and _lemma(said) in heard_words - _words_of(e.head)
+                and _lemma(heard) in said_words - _words_of(c.head) - {_lemma(said)}
+            ):  # each word said on the other side, in another clause: they traded places
+                verdicts.append("swap")
+            elif _lemma(said) in clause_words:
+                verdicts.append("moved")
+            else:
+                verdicts.append("unknown")
+            heard_first = heard_first or (heard, e)
+        if heard_first is None:
+            continue
+        heard, e = heard_first
+        mismatch = Mismatch(
+            "role",
+            f"{_span_text(said)} {c.head.text}",
+            f"{_span_text(heard)} {e.head.text}",
+            "another doer",
+        )
+        if all(v == "swap" for v in verdicts):
+            swaps.append(mismatch)
+        elif all(v in ("swap", "moved") for v in verdicts):
+            doubts.append(mismatch)
+    return swaps, doubts
+
+
+def loose_polarity(claim: list[Clause], evidence: list[Clause]) -> list[Mismatch]:
+    """Doubts: a claim clause with no clause of the same predicate in the passage, negated
+    where the passage clause that shares most of its other content words (at least two) is
+    not, or the reverse ("people will no longer gather at others' houses" / "people collect
+    at others' houses"; "definitive figures already show the impact" / "it's too early to
+    have definitive figures for the impact"). Another predicate may carry the negation in
+    its meaning ("fees will stay as they are" / "fees will not rise"), so this only warns."""
+    paired = {id(c) for c, _ in _pairs(claim, evidence)}
+    out = []
+    for c in claim:
+        if id(c) in paired or not c.asserted:
+            continue
+        rest = c.content - {c.key}
+        if len(rest) < 2:
+            continue
+        scored = [(len(rest & (e.content - {e.key})), e) for e in evidence if e.asserted]
+        best = max((s for s, _ in scored), default=0)
+        if best < 2:
+            continue
+        close = [e for s, e in scored if s == best]
+        if all(e.negated != c.negated for e in close):
+            note = "a negation added" if c.negated else "a negation dropped"
+            out.append(Mismatch("polarity", c.phrase, close[0].phrase, note))
+    return out
+
+
+def _proper_words(token: Token) -> frozenset[str]:
+    """Name words of the proper nouns in a phrase ("Peel region" → {"peel"}), not of the
+    phrases that describe it (appositions, relative clauses: "women: RCMP Constable …"); a
+    preposition's phrase includes the prepositions coordinated with it ("at École
+    Polytechnique, at Dawson College")."""
+    out = set()
+    stack = [token]
+    while stack:
+        t = stack.pop()
+        if t.pos_ == "PROPN" and (t.is_title or t.is_upper):
+            out.add(_name_word(t))
+        stack.extend(c for c in t.children if c.dep_ in _NAME_PARTS)
+    return frozenset(out) - {""}
+
+
+_NAME_PARTS = frozenset(["pobj", "compound", "flat", "nmod", "amod", "conj", "det", "poss"])
+"""Dependencies inside a name's own phrase; not its own prepositional phrases ("some schools
+in Blaenau Gwent" names no place as "some"), appositions or relative clauses."""
+
+
+def _slot(token: Token) -> tuple[str, str] | None:
+    """Where a phrase attaches: ("police", "compound") for "Toronto police", ("student",
+    "in") for "a student in Okotoks", ("casey", "of") for "Casey of the RCMP"."""
+    if token.dep_ in ("compound", "nmod", "poss") and token.head.i != token.i:
+        return (_lemma(token.head), token.dep_)
+    if token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.head.i != token.head.i:
+        return (_lemma(token.head.head), token.head.lower_)
+    return None
+
+
+def slot_swaps(
+    claim: Doc, evidence: Doc, is_speaker: Callable[[str], bool] | None = None
+) -> list[Mismatch]:
+    """A name in a place where the aligned passage has another name: the same word
+    modified by it, or the same preposition of the same word ("the Toronto police" /
+    "the Peel region police", "a student in High River" / "a student in Okotoks", "Casey
+    of the RCMP" / "Casey of the Canadian Forces Snowbirds"), whatever NER labels them, and
+    even when the passage says the summary's name in another place. Neither name may be
+    said on the other side in that place; a speaker's name is the names check's."""
+    said_words = {_name_word(t) for t in claim}
+    heard_words = {_name_word(t) for t in evidence}
+    heard_slots: dict[tuple[str, str], list[Token]] = {}
+    for token in evidence:
+        slot = _slot(token)
+        if slot is not None and _proper_words(token):
+            # a preposition's whole phrase: "at École Polytechnique, at Dawson College"
+            heard_slots.setdefault(slot, []).append(token.head if token.dep_ == "pobj" else token)
+    heard_fills = {(slot[1], _proper_words(f)) for slot, fs in heard_slots.items() for f in fs}
+    out = []
+    for token in claim:
+        if token.pos_ != "PROPN" or not (token.is_title or token.is_upper):
+            continue
+        slot = _slot(token)
+        if slot is None or slot not in heard_slots or slot[0] not in heard_words:
+            continue
+        anchor = token.head.head if token.dep_ == "pobj" else token.head
+        if (
+            anchor.is_stop
+            or anchor.pos_ not in ("NOUN", "PROPN", "VERB", "ADJ")
+            or _lemma(anchor) in _GENERIC_LEMMAS
+        ):
+            continue  # "such as at Dawson College": attached to a function word
+        name = _proper_words(token)
+        text = _span_text(token)
+        if not name or (is_speaker is not None and is_speaker(text)):
+            continue
+        if any(rel == slot[1] and name & words for rel, words in heard_fills):
+            continue  # said with that preposition elsewhere in the passage: a list the
+            # parser attached to another word ("such as at X, at Y")
+        fillers = heard_slots[slot]
+        glued = _key(text).replace(" ", "")
+        if any(name & _proper_words(f) for f in fillers) or any(
+            glued in _key(" ".join(t.text for t in f.subtree)).replace(" ", "") for f in fillers
+        ):  # ... or says it with spaces the summary leaves out ("Canadasummer")
+            continue  # the passage names it there too
+        others = [f for f in fillers if not (_proper_words(f) & said_words)]
+        if others and len(others) == len(fillers):
+            first = others[0]
+            shown = next((c for c in first.children if c.dep_ == "pobj"), first)
+            out.append(Mismatch("entity", text, _span_text(shown)))
     return out
