@@ -79,9 +79,7 @@ def prepare(meeting) -> Case:
             if abs(times[k] - at) <= LABEL_SECONDS:
                 labels[k] = 1.0
     name = os.path.basename(meeting.transcript.source or "").removesuffix(".json")
-    return Case(
-        name, blocks, seg.handovers, features, labels, gold, turn_starts, default_cuts
-    )
+    return Case(name, blocks, seg.handovers, features, labels, gold, turn_starts, default_cuts)
 
 
 def score(case: Case, cuts: list[int]) -> tuple[float, float]:
@@ -147,10 +145,12 @@ def main(argv: list[str] | None = None) -> int:
             ]
             results[(c, threshold, share, least, same)] = pks
     best = min(results, key=lambda k: (statistics.mean(results[k]), k))
-    print("\nleave-one-meeting-out on train, best five settings (C, threshold, spacing, least, default count):")
+    print(
+        "\nleave-one-meeting-out on train, best five settings (C, threshold, spacing, least, default count):"
+    )
     for key in sorted(results, key=lambda k: statistics.mean(results[k]))[:5]:
         print(f"  {key}: Pk {statistics.mean(results[key]):.3f}")
-    print(f"\n| train meeting | default Pk | ranker Pk (left out) | hand-overs | gold topics |")
+    print("\n| train meeting | default Pk | ranker Pk (left out) | hand-overs | gold topics |")
     print("| --- | --- | --- | --- | --- |")
     for case, before, after in zip(train, defaults, results[best], strict=True):
         topics = 1 + sum(case.gold[i] != case.gold[i + 1] for i in range(len(case.gold) - 1))

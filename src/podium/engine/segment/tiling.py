@@ -24,7 +24,10 @@ say *that* the discussion changes and how often, the hand-over says exactly
 *where*. (Tried on the QMSum train meetings and not kept: a bonus for
 hand-over gaps, and allowing boundaries only at hand-overs — committees
 where every member asks for five minutes have far more hand-overs than
-topics; see docs/writing.md.)
+topics; see docs/writing.md.) `SegmentOptions.handover_ranker` instead lets a
+logistic regression fitted on QMSum train choose the hand-overs
+(`podium.engine.segment.ranker`); it is off because it did not beat the dips
+on val.
 
 The embeddings come from `podium.engine.embed` (all-MiniLM-L6-v2, ONNX);
 numpy does the rest.
