@@ -31,6 +31,10 @@ from podium.engine.segment.tiling import Segmentation, choose_boundaries, snap_t
 
 def _value(field: dataclasses.Field, text: str):
     kind = field.type if isinstance(field.type, type) else eval(field.type)  # noqa: S307
+    if kind is bool:
+        if text.lower() not in ("true", "false", "1", "0"):
+            raise SystemExit(f"--set {field.name}={text}: give true or false")
+        return text.lower() in ("true", "1")
     return kind(text)
 
 

@@ -171,6 +171,10 @@ def test_segmentation_benchmark_options_and_exact_count(val_meeting):
     assert options.window_words == SegmentOptions().window_words
     with pytest.raises(SystemExit, match="no SegmentOptions field 'depth'"):
         options_from(["depth=1"])
+    assert options_from(["handover_ranker=true"]).handover_ranker is True
+    assert options_from(["handover_ranker=False"]).handover_ranker is False
+    with pytest.raises(SystemExit, match="give true or false"):
+        options_from(["handover_ranker=yes please"])
     _, seg = val_meeting
     for topics in (1, 3, 5):
         starts = exactly(seg, SegmentOptions(), topics)

@@ -24,7 +24,10 @@ say *that* the discussion changes and how often, the hand-over says exactly
 *where*. (Tried on the QMSum train meetings and not kept: a bonus for
 hand-over gaps, and allowing boundaries only at hand-overs — committees
 where every member asks for five minutes have far more hand-overs than
-topics; see docs/writing.md.)
+topics; see docs/writing.md.) `SegmentOptions.handover_ranker` instead lets a
+logistic regression fitted on QMSum train choose the hand-overs
+(`podium.engine.segment.ranker`); it is off because it did not beat the dips
+on val.
 
 The embeddings come from `podium.engine.embed` (all-MiniLM-L6-v2, ONNX);
 numpy does the rest.
@@ -82,6 +85,11 @@ class SegmentOptions:
     handover_snap_seconds: float = 120.0
     """A boundary moves to the nearest hand-over (a new member taking the questions,
     see `handover_gaps`) starting within this many seconds of it (0: never)."""
+    handover_ranker: bool = False
+    """Cut at the hand-overs a logistic regression fitted on QMSum train finds
+    likely (`podium.engine.segment.ranker`) instead of at the snapped dips, in
+    meetings with enough hand-overs. Off: it did not beat the dips on both
+    splits (docs/writing.md, "A learned hand-over ranker")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,9 +156,25 @@ def segment_topics(
     handovers = handover_gaps(blocks)
     cuts = choose_boundaries(blocks, scores, options)
     cuts = snap_to_handovers(blocks, cuts, handovers, options.handover_snap_seconds)
+    if options.handover_ranker:
+        cuts = _ranked_cuts(blocks, vectors, scores, handovers, cuts)
     topics = _topics(transcript, blocks, cuts)
     progress(1.0, "segmenting")
     return Segmentation(topics, sentences, blocks, vectors, scores, handovers)
+
+
+def _ranked_cuts(
+    blocks: list[Block], vectors: np.ndarray, scores: np.ndarray, handovers: list[int], cuts
+) -> list[int]:
+    """The hand-overs the fitted ranker keeps, or `cuts` when there are too few hand-overs."""
+    from podium.engine.segment.ranker import choose_handovers, handover_features, load_ranker
+
+    ranker = load_ranker()
+    if len(handovers) < ranker.min_handovers:
+        return cuts
+    chair, members = speaker_roles(blocks)
+    features = handover_features(blocks, vectors, scores, handovers, chair, members, cuts)
+    return choose_handovers(blocks, handovers, ranker.probabilities(features), ranker, cuts)
 
 
 MIN_EMBED_WORDS = 6
