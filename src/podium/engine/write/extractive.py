@@ -874,9 +874,10 @@ def question_subject(question: str, title: str, answer: str = "") -> str:
 
     if not question:
         return ""
-    phrases = [p for p in phrases_of(parse(question)) if " " in p.surface]
+    asked = parse(question)
+    phrases = [p for p in phrases_of(asked) if " " in p.surface]
     if not phrases:
-        return ""
+        return anchored_subject(asked, answer)
     title_words = {w for w in title.lower().split() if w not in STOP}
     answer_words = {w for w in re.findall(r"[\w'-]+", answer.lower()) if w not in STOP}
 
@@ -897,8 +898,60 @@ def question_subject(question: str, title: str, answer: str = "") -> str:
 
         best = max(short, key=lambda p: (len(p.surface.split()), -first(p)))
     else:
-        return ""
+        return anchored_subject(asked, answer)
     return best.running or best.surface
+
+
+_ANCHORS = ("DATE", "MONEY", "PERCENT", "ORG", "GPE", "LAW", "EVENT", "PRODUCT", "FAC")
+
+
+def anchored_subject(asked, answer: str) -> str:
+    """What a question naming no phrase of its own asked about, from the answer's words.
+
+    "How confident are you that you can achieve that by 2020?" names only a
+    date; the answer says it too ("we'll have the full roll-out by 2020"), and
+    what the answer's parse attaches it to is the subject: the noun it
+    modifies, or the object of the verb it modifies, with the preposition
+    ("the full roll-out by 2020"). The question's named entities, dates and
+    amounts (spaCy NER) are the anchors; "" when the answer says none of them
+    in a prepositional phrase on a noun.
+    """
+    from podium.engine.nlp import parse
+
+    anchors = {ent.text.lower() for ent in asked.ents if ent.label_ in _ANCHORS}
+    if not anchors or not answer:
+        return ""
+    doc = parse(answer)
+    for ent in doc.ents:
+        if ent.text.lower() not in anchors:
+            continue
+        target = ent.root
+        prep = target.head
+        if target.dep_ != "pobj" or prep.dep_ != "prep":
+            continue
+        head = prep.head
+        if head.pos_ in ("VERB", "AUX"):
+            objects = [c for c in head.children if c.dep_ == "dobj" and c.i < prep.i]
+            head = objects[0] if objects else None
+        if head is None or head.pos_ not in ("NOUN", "PROPN"):
+            continue
+        words = [t for t in head.subtree if t.i <= head.i]
+        if any(t.pos_ == "PRON" or t.tag_ in ("PRP$", "CD") for t in words):
+            continue
+        article = ""
+        if words[0].tag_ in ("DT", "PDT"):
+            article = "the " if words[0].lower_ not in ("a", "an") else words[0].lower_ + " "
+            words = words[1:]
+        if not words or words[0].i > head.i:
+            continue
+        tail = [t for t in target.subtree]
+        phrase = (
+            doc[words[0].i : head.i + 1].text + f" {prep.text} " + " ".join(t.text for t in tail)
+        )
+        if len(phrase.split()) > 8:
+            continue
+        return article + phrase
+    return ""
 
 
 FRAME_WITNESS_ONLY = True
@@ -920,7 +973,9 @@ def frame_questions(plan: Plan, drafts: list[Draft]) -> None:
     interjections, at most `ASKED_WITHIN` turns back) must be a question by
     another named person; what they asked about is a noun phrase of that
     question and of the member's follow-ups just before it (`question_subject`:
-    the one the answer or the title shares, else the longest); when the
+    the one the answer or the title shares, else the longest; when the
+    question names only a date, an amount or a name, the answer's phrase that
+    holds it: `anchored_subject`); when the
     questions name nothing, the frame says only who asked ("In reply to Lynne
     Neagle, …").
     """
@@ -1108,10 +1163,17 @@ _GENERIC_ROLES = frozenset(
 def intro_sentences(plan: Plan, drafts: list[Draft], event: EventDetails) -> list[str]:
     """The seed's intro: what was examined (two or three themes), context, who spoke, who moderated.
 
-    The themes are the titles of the most substantial sections; with a
+    The themes are section titles ranked by how central they are
+    (`theme_weight`: turns that say the phrase's words together, and the event
+    description's words), a phrase said in one turn only (a phrase lifted from
+    one sentence, "a separate strain of money") never a theme; with a
     committee (one witness, members asking) the questioners are named as such.
     """
-    ranked = sorted(drafts, key=lambda d: (-d.candidate.words, d.candidate.topic.start_time))
+    weights = theme_weights(plan, drafts, event.description or "")
+    ranked = sorted(
+        (d for d in drafts if weights.get(id(d), 0) >= THEME_TURNS),
+        key=lambda d: (-weights[id(d)], -d.candidate.words, d.candidate.topic.start_time),
+    )
     themes: list[str] = []
     for draft in ranked:
         if (
@@ -1180,6 +1242,48 @@ def intro_sentences(plan: Plan, drafts: list[Draft], event: EventDetails) -> lis
     if moderator:
         intro.append(f"The discussion was moderated by {moderator}.")
     return intro
+
+
+THEME_TURNS = 2
+"""A title names a theme of the program only when it weighs this much (`theme_weights`)."""
+
+
+def theme_weights(plan: Plan, drafts: list[Draft], description: str) -> dict[int, int]:
+    """How central each draft's title phrase is to the whole program (`theme_weight`, keyed
+    by ``id(draft)``), against every sentence of the transcript."""
+    from podium.engine.nlp import parse_many
+
+    with_phrase = [d for d in drafts if d.phrase]
+    if not with_phrase:
+        return {}
+    texts = [sentence.text.lower() for sentence in plan.segmentation.sentences]
+    docs = parse_many([d.phrase for d in with_phrase])
+    return {
+        id(draft): theme_weight(doc, texts, description)
+        for draft, doc in zip(with_phrase, docs, strict=True)
+    }
+
+
+def theme_weight(phrase, sentences: list[str], description: str = "") -> int:
+    """How central a parsed title phrase is: the sentences saying its words together, plus
+    one for each of its words the event description says.
+
+    The content words are its nouns and adjectives (as spaCy lemmas or as said:
+    "family" is no prefix of "families"), stop words dropped; `sentences` are
+    lower case. A phrase lifted from a single sentence weighs 1 plus what the
+    description gives it.
+    """
+    words = {
+        (t.lemma_.lower(), t.lower_)
+        for t in phrase
+        if t.pos_ in ("NOUN", "PROPN", "ADJ") and t.lower_ not in STOP and len(t) > 2
+    }
+    if not words:
+        return 0
+    patterns = [re.compile(rf"\b(?:{re.escape(lemma)}|{re.escape(said)})") for lemma, said in words]
+    said = sum(1 for text in sentences if all(p.search(text) for p in patterns))
+    described = description.lower()
+    return said + sum(1 for p in patterns if p.search(described))
 
 
 def questioners(plan: Plan) -> list[str]:

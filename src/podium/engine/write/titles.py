@@ -14,7 +14,10 @@ phrase with a verb of its own ("Renewables Cause Blackouts") or a negation
 ("no evidence"), a speaker's name or any person's, a phrase headed by a
 noun that measures or sorts what follows it (data/write/partitive_nouns.txt:
 "a total of Canadians", "the greatest proportion", "types of businesses"),
-a phrase saying one word twice ("Sectors in Childcare Sector"). The running
+a phrase saying one word twice ("Sectors in Childcare Sector"). A weak
+modifier is dropped from the front (data/write/weak_modifiers.txt), but not
+the first half of a hyphenated word ("real-life examples" never becomes
+"Life Examples"). The running
 form keeps the article the speaker used ("the" for a possessive or a
 demonstrative: "our service" -> "the service"), "a"/"an" agreeing with what follows.
 """
@@ -68,7 +71,7 @@ def phrases_of(doc, banned: frozenset[str] = frozenset()) -> list[TitlePhrase]:
             tokens[0].pos_ in _DROP_LEAD
             or tokens[0].lower_ in STOP
             or tokens[0].tag_ == "PRP$"
-            or (tokens[0].lower_ in weak and len(tokens) > 1)
+            or (tokens[0].lower_ in weak and len(tokens) > 1 and tokens[1].text != "-")
         ):
             tokens = tokens[1:]
         if not tokens or any(t.lower_ == "no" or t.dep_ == "neg" for t in chunk):
