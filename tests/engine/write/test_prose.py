@@ -414,3 +414,35 @@ def test_a_hyphenated_modifier_stays_whole_in_a_title():
     )
     assert "Real-Life Examples" in titles, titles
     assert "Life Examples" not in titles, titles
+
+
+def test_a_title_carrying_the_sections_key_words_beats_a_phrase_from_one_sentence():
+    """docs/examples titled section 2 "Separate Strain of Money" (one sentence's words);
+    the section's key words (`section_keywords` of the whole section, here as the writer
+    computed them for it) are childcare, development, money, parents, providers."""
+    said = [
+        "Alongside this, alongside the £60 million capital fund, alongside the workforce "
+        "development, we've also identified a separate strain of money into cylch meithrin.",
+        "We're reasonably assured by the feedback that we're having that the £4.50 might work "
+        "as a universal amount.",
+        "We know that there is a shortage in parts of Wales for Welsh language childcare "
+        "development.",
+        "You touched on the other aspect, though, of the wider aspects of beyond the £4.50, "
+        "because the £4.50 doesn't cover everything.",
+    ]
+    docs = [parse(s) for s in said]
+    marks = {
+        "additional": 0.123,
+        "parents": 0.104,
+        "providers": 0.099,
+        "money": 0.093,
+        "cardiff": 0.092,
+        "childcare": 0.088,
+        "development": 0.084,
+        "newport": 0.069,
+        "offer": 0.066,
+    }
+    plain = [t.text for t in section_titles([docs], focus=[3])[0]]
+    marked = [t.text for t in section_titles([docs], focus=[3], keywords=[marks])[0]]
+    assert plain[0] == "Separate Strain of Money", plain  # what the key words change
+    assert marked[0] == "Welsh Language Childcare Development", marked

@@ -843,7 +843,9 @@ def name_title(plan: Plan, drafts: list[Draft], banned: frozenset[str]) -> None:
     for group in texts:
         grouped.append(docs[position : position + len(group)])
         position += len(group)
-    options = section_titles(grouped, banned=banned, focus=focus)
+    documents = topic_frequencies(plan.segmentation)
+    marks = [section_keywords(d.candidate, plan.segmentation, documents) for d in drafts]
+    options = section_titles(grouped, banned=banned, focus=focus, keywords=marks)
     used: set[str] = set()
     for draft, titles in zip(drafts, options, strict=True):
         chosen = next(
