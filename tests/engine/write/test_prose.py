@@ -400,6 +400,10 @@ def test_a_phrase_from_one_sentence_is_not_a_theme_of_the_program():
     lifted = theme_weight(parse("a separate strain of money"), _SAID)
     recurring = theme_weight(parse("the disadvantaged families"), _SAID)
     assert lifted < THEME_TURNS <= recurring, (lifted, recurring)
+    # said twice, but "examples" of something is how the talk went, not what it was about
+    twice = [*_SAID, "but it's real-life examples.", "what we found out, in real-life examples."]
+    assert theme_weight(parse("real-life examples"), twice) == 0
+    assert theme_weight(parse("the disadvantaged families"), twice) == recurring
     description = "The committee questioned the Minister on the hours of education for families."
     assert theme_weight(parse("the hours of education"), _SAID, description) > theme_weight(
         parse("the hours of education"), _SAID

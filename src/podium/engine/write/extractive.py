@@ -1273,8 +1273,26 @@ def theme_weight(phrase, sentences: list[str], description: str = "") -> int:
     The content words are its nouns and adjectives (as spaCy lemmas or as said:
     "family" is no prefix of "families"), stop words dropped; `sentences` are
     lower case. A phrase lifted from a single sentence weighs 1 plus what the
-    description gives it.
+    description gives it; a phrase headed by a generic noun
+    (data/write/generic_title_words.txt) with no other noun outside a
+    hyphenated modifier ("real-life examples") weighs 0 ("the early implementer
+    areas" keeps its weight).
     """
+    roots = [t for t in phrase if t.dep_ == "ROOT"]
+    generic = load_words("write/generic_title_words")
+    if roots and (roots[0].lower_ in generic or roots[0].lemma_.lower() in generic):
+        naming = [
+            t
+            for t in phrase
+            if t.pos_ in ("NOUN", "PROPN")
+            and t.i != roots[0].i
+            and not any(
+                n.text == "-"
+                for n in (t.nbor(-1) if t.i else t, t.nbor() if t.i + 1 < len(phrase) else t)
+            )
+        ]
+        if not naming:
+            return 0  # "real-life examples": what the talk gave, not what it was about
     words = {
         (t.lemma_.lower(), t.lower_)
         for t in phrase
