@@ -16,6 +16,7 @@ from podium.engine.write import language as lang
 from podium.engine.write.extractive import (
     THEME_TURNS,
     anchored_subject,
+    feared_subject,
     part_title,
     question_subject,
     theme_weight,
@@ -450,3 +451,22 @@ def test_a_title_carrying_the_sections_key_words_beats_a_phrase_from_one_sentenc
     marked = [t.text for t in section_titles([docs], focus=[3], keywords=[marks])[0]]
     assert plain[0] == "Separate Strain of Money", plain  # what the key words change
     assert marked[0] == "Welsh Language Childcare Development", marked
+
+
+def test_a_question_about_a_risk_is_framed_by_the_risk_it_names():
+    """docs/examples framed section 7 "In reply to Lynne Neagle," though she asked about a
+    risk the answer addresses."""
+    question = (
+        "Now, that's £37.50 a week, which is a lot of money for parents, and I just wondered if "
+        "you wanted to comment on that figure? But also, do you think there's a risk that "
+        "providers who maybe aren't charging at the moment may start charging because of any "
+        "new pressures that arise because of this scheme?"
+    )
+    assert feared_subject(parse(question)) == "the risk that providers might start charging"
+    # a pronoun for subject points at what the frame cannot show: no frame from it
+    assert (
+        feared_subject(
+            parse("Isn't there therefore a risk that they'll be left even further behind?")
+        )
+        == ""
+    )

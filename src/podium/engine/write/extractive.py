@@ -879,7 +879,7 @@ def question_subject(question: str, title: str, answer: str = "") -> str:
     asked = parse(question)
     phrases = [p for p in phrases_of(asked) if " " in p.surface]
     if not phrases:
-        return anchored_subject(asked, answer)
+        return anchored_subject(asked, answer) or feared_subject(asked)
     title_words = {w for w in title.lower().split() if w not in STOP}
     answer_words = {w for w in re.findall(r"[\w'-]+", answer.lower()) if w not in STOP}
 
@@ -900,8 +900,62 @@ def question_subject(question: str, title: str, answer: str = "") -> str:
 
         best = max(short, key=lambda p: (len(p.surface.split()), -first(p)))
     else:
-        return anchored_subject(asked, answer)
+        return anchored_subject(asked, answer) or feared_subject(asked)
     return best.running or best.surface
+
+
+_CONTENT_CLAUSE = ("acl", "relcl", "ccomp")
+
+
+def feared_subject(asked) -> str:
+    """A question about a possibility, in its own words: "do you think there's a risk that
+    providers who maybe aren't charging … may start charging because of …?" -> "the risk
+    that providers might start charging".
+
+    From the parse: a noun whose "that" clause (spaCy reads it as ``acl``/``relcl``)
+    has a noun for subject (a pronoun would point at what the frame cannot show: "a risk
+    that they'll be left behind"); the clause is cut to its subject without its relative
+    clause, its auxiliaries, verb, the verb it governs and that verb's object, shifted
+    back (`speech.backshift`). "" when there is none.
+    """
+    from podium.engine.write.speech import backshift
+
+    for noun in asked:
+        if noun.pos_ != "NOUN" or noun.dep_ not in ("attr", "dobj", "nsubj"):
+            continue
+        for verb in noun.children:
+            if verb.dep_ not in _CONTENT_CLAUSE or verb.pos_ not in ("VERB", "AUX"):
+                continue
+            if not any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children):
+                continue
+            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if not subjects or subjects[0].pos_ not in ("NOUN", "PROPN"):
+                continue
+            subject = subjects[0]
+
+            def without_clauses(head, limit: int | None = None) -> list:
+                cut = {
+                    t.i
+                    for c in head.children
+                    if c.dep_ in ("relcl", "prep", "advcl", "acl")
+                    for t in c.subtree
+                }
+                return [
+                    t for t in head.subtree if t.i not in cut and (limit is None or t.i <= limit)
+                ]
+
+            keep = without_clauses(subject, subject.i)
+            keep += [c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg")]
+            keep.append(verb)
+            for child in verb.children:
+                if child.dep_ in ("xcomp", "dobj", "acomp", "attr"):
+                    keep += without_clauses(child)
+            words = sorted({t.i: t for t in keep}.values(), key=lambda t: t.i)
+            if any(t.pos_ == "PRON" for t in words) or len(words) > 10:
+                continue
+            clause = backshift(" ".join(t.text for t in words))
+            return f"the {noun.lemma_.lower()} that {clause}"
+    return ""
 
 
 _ANCHORS = ("DATE", "MONEY", "PERCENT", "ORG", "GPE", "LAW", "EVENT", "PRODUCT", "FAC")
