@@ -13,7 +13,14 @@ from __future__ import annotations
 from podium.engine.brief.model import Part, Section
 from podium.engine.nlp import parse
 from podium.engine.write import language as lang
-from podium.engine.write.extractive import part_title, question_subject
+from podium.engine.write.extractive import (
+    THEME_TURNS,
+    anchored_subject,
+    feared_subject,
+    part_title,
+    question_subject,
+    theme_weight,
+)
 from podium.engine.write.speech import Voice, backshift, complete_clause, reported
 from podium.engine.write.titles import phrases_of, section_titles, with_article
 
@@ -321,3 +328,145 @@ def test_a_frame_names_what_was_asked_not_the_title():
     )
     # nothing asked that a noun phrase names: no "about" at all
     assert question_subject("How confident are you that you can achieve that by 2020?", "x") == ""
+
+
+def test_a_question_naming_only_a_date_is_framed_by_what_the_answer_ties_it_to():
+    """docs/examples framed "In reply to Hefin David," when he asked "How confident are you
+    that you can achieve that by 2020?": the answer says what "that" is."""
+    question = "How confident are you that you can achieve that by 2020?"
+    answer = (
+        "So, we have the confidence now that, with that learning going on from different pilot "
+        "areas, we'll have the full roll-out by 2020."
+    )
+    assert question_subject(question, "Early Implementer Areas", answer) == (
+        "the full roll-out by 2020"
+    )
+    # the answer never says the date: nothing to anchor, no made-up subject
+    other = "We've made announcements on expanding some of the early implementer areas."
+    assert anchored_subject(parse(question), other) == ""
+
+
+# --- disagreement ---------------------------------------------------------------------
+
+
+def test_a_negated_agree_or_an_opening_no_is_a_reply_not_a_warning():
+    """docs/examples introduced "I don't agree we have the most fragile, …" with "warned"."""
+    for said in (
+        "I don't agree we have the most fragile, but the childcare offer gives us an "
+        "opportunity to make it more resilient and more robust.",
+        "No, I'm not saying that they got it wrong and it's wholly wrong, but it is interesting, "
+        "within that report, that it did identify that there were a range of factors here.",
+    ):
+        assert lang.speech_act(said) == "disagreement", said
+        assert lang.reporting_verb(said) == "replied", said
+    # agreeing, or a "no" that is not an answer, leaves the risk word its warning
+    assert lang.speech_act("I agree that the sector is fragile and providers may collapse.") == (
+        "warning"
+    )
+    assert lang.speech_act("There is no doubt the sector is fragile and may collapse.") == (
+        "warning"
+    )
+
+
+def test_a_person_picking_up_nothing_is_not_a_complete_quote():
+    """docs/examples section 8 quoted "We are picking up, even from the early term of the
+    analysis." (what was picked up is missing)."""
+    assert not complete_clause("We are picking up, even from the early term of the analysis.")
+    # with its object it is a clause; a thing "picking up" needs none
+    assert complete_clause(
+        "We are picking up real-life examples, even from the early term of the analysis."
+    )
+    assert complete_clause("The economy is picking up, even from the early term of the recovery.")
+
+
+# --- the intro's themes -----------------------------------------------------------------
+
+_SAID = [
+    s.lower()
+    for s in (
+        "We've also identified a separate strain of money into cylch meithrin.",
+        "It is having real-life impacts on parents, including in disadvantaged families.",
+        "There is some flexibility within this scheme to deal with some of those disadvantaged "
+        "families.",
+        "Isn't there a risk that disadvantaged families will be left even further behind?",
+        "All families will qualify for the 10 hours of education.",
+        "There are the 10 hours of education provision that sits here for every family.",
+    )
+]
+
+
+def test_a_phrase_from_one_sentence_is_not_a_theme_of_the_program():
+    """The intro said "This program examined a separate strain of money, …": a phrase said
+    once is a detail of one answer, not what the program examined."""
+    lifted = theme_weight(parse("a separate strain of money"), _SAID)
+    recurring = theme_weight(parse("the disadvantaged families"), _SAID)
+    assert lifted < THEME_TURNS <= recurring, (lifted, recurring)
+    # said twice, but "examples" of something is how the talk went, not what it was about
+    twice = [*_SAID, "but it's real-life examples.", "what we found out, in real-life examples."]
+    assert theme_weight(parse("real-life examples"), twice) == 0
+    assert theme_weight(parse("the disadvantaged families"), twice) == recurring
+    description = "The committee questioned the Minister on the hours of education for families."
+    assert theme_weight(parse("the hours of education"), _SAID, description) > theme_weight(
+        parse("the hours of education"), _SAID
+    )
+
+
+def test_a_hyphenated_modifier_stays_whole_in_a_title():
+    """ "real-life examples" was titled "Life Examples" ("real" dropped as a weak modifier)."""
+    titles = _titles(
+        "But I would say what we found out, in real-life examples, is that parents choose.",
+        "I know it can be said that this is an example, but it's real-life examples.",
+    )
+    assert "Real-Life Examples" in titles, titles
+    assert "Life Examples" not in titles, titles
+
+
+def test_a_title_carrying_the_sections_key_words_beats_a_phrase_from_one_sentence():
+    """docs/examples titled section 2 "Separate Strain of Money" (one sentence's words);
+    the section's key words (`section_keywords` of the whole section, here as the writer
+    computed them for it) are childcare, development, money, parents, providers."""
+    said = [
+        "Alongside this, alongside the £60 million capital fund, alongside the workforce "
+        "development, we've also identified a separate strain of money into cylch meithrin.",
+        "We're reasonably assured by the feedback that we're having that the £4.50 might work "
+        "as a universal amount.",
+        "We know that there is a shortage in parts of Wales for Welsh language childcare "
+        "development.",
+        "You touched on the other aspect, though, of the wider aspects of beyond the £4.50, "
+        "because the £4.50 doesn't cover everything.",
+    ]
+    docs = [parse(s) for s in said]
+    marks = {
+        "additional": 0.123,
+        "parents": 0.104,
+        "providers": 0.099,
+        "money": 0.093,
+        "cardiff": 0.092,
+        "childcare": 0.088,
+        "development": 0.084,
+        "newport": 0.069,
+        "offer": 0.066,
+    }
+    plain = [t.text for t in section_titles([docs], focus=[3])[0]]
+    marked = [t.text for t in section_titles([docs], focus=[3], keywords=[marks])[0]]
+    assert plain[0] == "Separate Strain of Money", plain  # what the key words change
+    assert marked[0] == "Welsh Language Childcare Development", marked
+
+
+def test_a_question_about_a_risk_is_framed_by_the_risk_it_names():
+    """docs/examples framed section 7 "In reply to Lynne Neagle," though she asked about a
+    risk the answer addresses."""
+    question = (
+        "Now, that's £37.50 a week, which is a lot of money for parents, and I just wondered if "
+        "you wanted to comment on that figure? But also, do you think there's a risk that "
+        "providers who maybe aren't charging at the moment may start charging because of any "
+        "new pressures that arise because of this scheme?"
+    )
+    assert feared_subject(parse(question)) == "the risk that providers might start charging"
+    # a pronoun for subject points at what the frame cannot show: no frame from it
+    assert (
+        feared_subject(
+            parse("Isn't there therefore a risk that they'll be left even further behind?")
+        )
+        == ""
+    )

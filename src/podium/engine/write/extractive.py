@@ -843,7 +843,9 @@ def name_title(plan: Plan, drafts: list[Draft], banned: frozenset[str]) -> None:
     for group in texts:
         grouped.append(docs[position : position + len(group)])
         position += len(group)
-    options = section_titles(grouped, banned=banned, focus=focus)
+    documents = topic_frequencies(plan.segmentation)
+    marks = [section_keywords(d.candidate, plan.segmentation, documents) for d in drafts]
+    options = section_titles(grouped, banned=banned, focus=focus, keywords=marks)
     used: set[str] = set()
     for draft, titles in zip(drafts, options, strict=True):
         chosen = next(
@@ -874,9 +876,10 @@ def question_subject(question: str, title: str, answer: str = "") -> str:
 
     if not question:
         return ""
-    phrases = [p for p in phrases_of(parse(question)) if " " in p.surface]
+    asked = parse(question)
+    phrases = [p for p in phrases_of(asked) if " " in p.surface]
     if not phrases:
-        return ""
+        return anchored_subject(asked, answer) or feared_subject(asked)
     title_words = {w for w in title.lower().split() if w not in STOP}
     answer_words = {w for w in re.findall(r"[\w'-]+", answer.lower()) if w not in STOP}
 
@@ -897,8 +900,114 @@ def question_subject(question: str, title: str, answer: str = "") -> str:
 
         best = max(short, key=lambda p: (len(p.surface.split()), -first(p)))
     else:
-        return ""
+        return anchored_subject(asked, answer) or feared_subject(asked)
     return best.running or best.surface
+
+
+_CONTENT_CLAUSE = ("acl", "relcl", "ccomp")
+
+
+def feared_subject(asked) -> str:
+    """A question about a possibility, in its own words: "do you think there's a risk that
+    providers who maybe aren't charging … may start charging because of …?" -> "the risk
+    that providers might start charging".
+
+    From the parse: a noun whose "that" clause (spaCy reads it as ``acl``/``relcl``)
+    has a noun for subject (a pronoun would point at what the frame cannot show: "a risk
+    that they'll be left behind"); the clause is cut to its subject without its relative
+    clause, its auxiliaries, verb, the verb it governs and that verb's object, shifted
+    back (`speech.backshift`). "" when there is none.
+    """
+    from podium.engine.write.speech import backshift
+
+    for noun in asked:
+        if noun.pos_ != "NOUN" or noun.dep_ not in ("attr", "dobj", "nsubj"):
+            continue
+        for verb in noun.children:
+            if verb.dep_ not in _CONTENT_CLAUSE or verb.pos_ not in ("VERB", "AUX"):
+                continue
+            if not any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children):
+                continue
+            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if not subjects or subjects[0].pos_ not in ("NOUN", "PROPN"):
+                continue
+            subject = subjects[0]
+
+            def without_clauses(head, limit: int | None = None) -> list:
+                cut = {
+                    t.i
+                    for c in head.children
+                    if c.dep_ in ("relcl", "prep", "advcl", "acl")
+                    for t in c.subtree
+                }
+                return [
+                    t for t in head.subtree if t.i not in cut and (limit is None or t.i <= limit)
+                ]
+
+            keep = without_clauses(subject, subject.i)
+            keep += [c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg")]
+            keep.append(verb)
+            for child in verb.children:
+                if child.dep_ in ("xcomp", "dobj", "acomp", "attr"):
+                    keep += without_clauses(child)
+            words = sorted({t.i: t for t in keep}.values(), key=lambda t: t.i)
+            if any(t.pos_ == "PRON" for t in words) or len(words) > 10:
+                continue
+            clause = backshift(" ".join(t.text for t in words))
+            return f"the {noun.lemma_.lower()} that {clause}"
+    return ""
+
+
+_ANCHORS = ("DATE", "MONEY", "PERCENT", "ORG", "GPE", "LAW", "EVENT", "PRODUCT", "FAC")
+
+
+def anchored_subject(asked, answer: str) -> str:
+    """What a question naming no phrase of its own asked about, from the answer's words.
+
+    "How confident are you that you can achieve that by 2020?" names only a
+    date; the answer says it too ("we'll have the full roll-out by 2020"), and
+    what the answer's parse attaches it to is the subject: the noun it
+    modifies, or the object of the verb it modifies, with the preposition
+    ("the full roll-out by 2020"). The question's named entities, dates and
+    amounts (spaCy NER) are the anchors; "" when the answer says none of them
+    in a prepositional phrase on a noun.
+    """
+    from podium.engine.nlp import parse
+
+    anchors = {ent.text.lower() for ent in asked.ents if ent.label_ in _ANCHORS}
+    if not anchors or not answer:
+        return ""
+    doc = parse(answer)
+    for ent in doc.ents:
+        if ent.text.lower() not in anchors:
+            continue
+        target = ent.root
+        prep = target.head
+        if target.dep_ != "pobj" or prep.dep_ != "prep":
+            continue
+        head = prep.head
+        if head.pos_ in ("VERB", "AUX"):
+            objects = [c for c in head.children if c.dep_ == "dobj" and c.i < prep.i]
+            head = objects[0] if objects else None
+        if head is None or head.pos_ not in ("NOUN", "PROPN"):
+            continue
+        words = [t for t in head.subtree if t.i <= head.i]
+        if any(t.pos_ == "PRON" or t.tag_ in ("PRP$", "CD") for t in words):
+            continue
+        article = ""
+        if words[0].tag_ in ("DT", "PDT"):
+            article = "the " if words[0].lower_ not in ("a", "an") else words[0].lower_ + " "
+            words = words[1:]
+        if not words or words[0].i > head.i:
+            continue
+        tail = [t for t in target.subtree]
+        phrase = (
+            doc[words[0].i : head.i + 1].text + f" {prep.text} " + " ".join(t.text for t in tail)
+        )
+        if len(phrase.split()) > 8:
+            continue
+        return article + phrase
+    return ""
 
 
 FRAME_WITNESS_ONLY = True
@@ -920,7 +1029,9 @@ def frame_questions(plan: Plan, drafts: list[Draft]) -> None:
     interjections, at most `ASKED_WITHIN` turns back) must be a question by
     another named person; what they asked about is a noun phrase of that
     question and of the member's follow-ups just before it (`question_subject`:
-    the one the answer or the title shares, else the longest); when the
+    the one the answer or the title shares, else the longest; when the
+    question names only a date, an amount or a name, the answer's phrase that
+    holds it: `anchored_subject`); when the
     questions name nothing, the frame says only who asked ("In reply to Lynne
     Neagle, …").
     """
@@ -1108,10 +1219,17 @@ _GENERIC_ROLES = frozenset(
 def intro_sentences(plan: Plan, drafts: list[Draft], event: EventDetails) -> list[str]:
     """The seed's intro: what was examined (two or three themes), context, who spoke, who moderated.
 
-    The themes are the titles of the most substantial sections; with a
+    The themes are section titles ranked by how central they are
+    (`theme_weight`: turns that say the phrase's words together, and the event
+    description's words), a phrase said in one turn only (a phrase lifted from
+    one sentence, "a separate strain of money") never a theme; with a
     committee (one witness, members asking) the questioners are named as such.
     """
-    ranked = sorted(drafts, key=lambda d: (-d.candidate.words, d.candidate.topic.start_time))
+    weights = theme_weights(plan, drafts, event.description or "")
+    ranked = sorted(
+        (d for d in drafts if weights.get(id(d), 0) >= THEME_TURNS),
+        key=lambda d: (-weights[id(d)], -d.candidate.words, d.candidate.topic.start_time),
+    )
     themes: list[str] = []
     for draft in ranked:
         if (
@@ -1180,6 +1298,66 @@ def intro_sentences(plan: Plan, drafts: list[Draft], event: EventDetails) -> lis
     if moderator:
         intro.append(f"The discussion was moderated by {moderator}.")
     return intro
+
+
+THEME_TURNS = 2
+"""A title names a theme of the program only when it weighs this much (`theme_weights`)."""
+
+
+def theme_weights(plan: Plan, drafts: list[Draft], description: str) -> dict[int, int]:
+    """How central each draft's title phrase is to the whole program (`theme_weight`, keyed
+    by ``id(draft)``), against every sentence of the transcript."""
+    from podium.engine.nlp import parse_many
+
+    with_phrase = [d for d in drafts if d.phrase]
+    if not with_phrase:
+        return {}
+    texts = [sentence.text.lower() for sentence in plan.segmentation.sentences]
+    docs = parse_many([d.phrase for d in with_phrase])
+    return {
+        id(draft): theme_weight(doc, texts, description)
+        for draft, doc in zip(with_phrase, docs, strict=True)
+    }
+
+
+def theme_weight(phrase, sentences: list[str], description: str = "") -> int:
+    """How central a parsed title phrase is: the sentences saying its words together, plus
+    one for each of its words the event description says.
+
+    The content words are its nouns and adjectives (as spaCy lemmas or as said:
+    "family" is no prefix of "families"), stop words dropped; `sentences` are
+    lower case. A phrase lifted from a single sentence weighs 1 plus what the
+    description gives it; a phrase headed by a generic noun
+    (data/write/generic_title_words.txt) with no other noun outside a
+    hyphenated modifier ("real-life examples") weighs 0 ("the early implementer
+    areas" keeps its weight).
+    """
+    roots = [t for t in phrase if t.dep_ == "ROOT"]
+    generic = load_words("write/generic_title_words")
+    if roots and (roots[0].lower_ in generic or roots[0].lemma_.lower() in generic):
+        naming = [
+            t
+            for t in phrase
+            if t.pos_ in ("NOUN", "PROPN")
+            and t.i != roots[0].i
+            and not any(
+                n.text == "-"
+                for n in (t.nbor(-1) if t.i else t, t.nbor() if t.i + 1 < len(phrase) else t)
+            )
+        ]
+        if not naming:
+            return 0  # "real-life examples": what the talk gave, not what it was about
+    words = {
+        (t.lemma_.lower(), t.lower_)
+        for t in phrase
+        if t.pos_ in ("NOUN", "PROPN", "ADJ") and t.lower_ not in STOP and len(t) > 2
+    }
+    if not words:
+        return 0
+    patterns = [re.compile(rf"\b(?:{re.escape(lemma)}|{re.escape(said)})") for lemma, said in words]
+    said = sum(1 for text in sentences if all(p.search(text) for p in patterns))
+    described = description.lower()
+    return said + sum(1 for p in patterns if p.search(described))
 
 
 def questioners(plan: Plan) -> list[str]:

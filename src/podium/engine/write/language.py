@@ -103,6 +103,7 @@ _UNFINISHED = re.compile(r"(?:—|–|-|\.\.\.|…)[.\s]*$")
 VERBS = {
     "prescriptive": ("argued", "urged", "called for"),
     "proposal": ("proposed", "recommended"),
+    "disagreement": ("replied",),
     "warning": ("warned", "cautioned"),
     "concession": ("acknowledged", "conceded"),
     "emphasis": ("emphasized", "stressed"),
@@ -166,7 +167,12 @@ def is_finished(text: str) -> bool:
     return not _UNFINISHED.search(text) and text.rstrip()[-1:] in ".!\"'”’)"
 
 
+DISAGREEMENT = re.compile(
+    r"^\W*no\b|(?:\bnot|n't|\bnever)\s+(?:\w+\s+)?(?:agree|accept)", re.IGNORECASE
+)
+
 _KINDS = (
+    ("disagreement", DISAGREEMENT),
     ("proposal", re.compile(r"\b(?:recommend|propos|suggest(?:ion)?s? (?:is|would be))", re.I)),
     ("prescriptive", PRESCRIPTIVE),
     ("warning", WARNING),
@@ -204,6 +210,9 @@ def speech_act(text: str) -> str:
     a warning needs its risk word as the claim, not as a modifier ("vulnerable
     children", "risk management" warn of nothing); "outlined how" needs an
     action, not a copula ("outlined how part of the challenge was that …").
+    a disagreement needs "No" as the opening interjection or a negated "agree"/"accept"
+    as the main verb ("I don't agree we have the most fragile, but …" is a reply, not a
+    warning, whatever risk word follows).
     The first kind whose words pass wins; else "statement".
     """
     from podium.engine.nlp import parse
@@ -218,6 +227,8 @@ def speech_act(text: str) -> str:
     )
     for kind, pattern in _KINDS:
         if not pattern.search(text):
+            continue
+        if kind == "disagreement" and not _disagrees(doc, main):
             continue
         if kind == "proposal" and not (
             any(t.lemma_.lower() in ("recommend", "propose") and t.pos_ == "VERB" for t in doc)
@@ -237,6 +248,21 @@ def speech_act(text: str) -> str:
             continue
         return kind
     return "statement"
+
+
+_DISAGREEING = frozenset(["agree", "accept"])
+
+
+def _disagrees(doc, main) -> bool:
+    """The sentence answers "no": it opens on "No" as an interjection or its main verb is a
+    negated "agree"/"accept" ("I don't agree we have the most fragile, but …")."""
+    first = next((t for t in doc if not t.is_punct), None)
+    if first is not None and first.lower_ == "no" and first.dep_ == "intj":
+        return True
+    return any(
+        verb.lemma_.lower() in _DISAGREEING and any(c.dep_ == "neg" for c in verb.children)
+        for verb in main[:1]
+    )
 
 
 def _obliges(verb) -> bool:
@@ -281,6 +307,7 @@ _VERB_LEMMAS = {
     "observed": "observe",
     "said": "say",
     "pointed out": "point",
+    "replied": "reply",
 }
 
 

@@ -516,7 +516,10 @@ def _dangling_end(doc) -> bool:
     if last.pos_ in ("ADP", "DET", "CCONJ", "SCONJ", "AUX", "PART") and last.dep_ != "prt":
         return True
     open_verbs = load_words("write/open_verbs")
+    phrasal = load_words("write/open_phrasal_verbs")
     for token in doc:
+        if token.pos_ == "VERB" and _missing_particle_object(token, phrasal):
+            return True
         if token.pos_ == "VERB" and token.lemma_.lower() in open_verbs:
             objects = [
                 c
@@ -534,6 +537,25 @@ def _dangling_end(doc) -> bool:
             ):
                 return True
     return False
+
+
+_PERSONAL = frozenset(["i", "we", "you", "they", "he", "she"])
+
+
+def _missing_particle_object(verb, phrasal) -> bool:
+    """A person "picking up" with nothing picked up: a phrasal verb of `phrasal` whose
+    subject is a personal pronoun and which has no object or complement ("We are picking
+    up, even from the early term of the analysis."). A thing's subject keeps the
+    intransitive reading ("The economy is picking up")."""
+    particles = [c for c in verb.children if c.dep_ == "prt"]
+    if not particles or f"{verb.lemma_.lower()} {particles[0].lower_}" not in phrasal:
+        return False
+    if not any(c.dep_ == "nsubj" and c.lower_ in _PERSONAL for c in verb.children):
+        return False
+    objects = ("dobj", "obj", "ccomp", "xcomp", "attr", "oprd", "dative", "pobj")
+    if any(c.dep_ in objects for c in verb.children):
+        return False
+    return not any(c.dep_ == "pobj" for p in particles for c in p.children)
 
 
 # --- recommendations -------------------------------------------------------------
