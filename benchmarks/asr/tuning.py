@@ -563,6 +563,7 @@ VARIANTS = {
     "distinct by share only": _now(fold=0),
     "odd turns folded only": _now(distinctness=0.0),
     "oracle: true speaker centres": oracle,
+    "third round: distinct by share at 0.002 (chosen on one noise draw)": _now(distinctness=0.002),
     "linked turns only": _now(shortest_turn=0.0, least_speech=0.0),
     "linked turns, short left out, two-turn rule": _now(least_speech=0.0),
     "regions, short left out": _now(turn_gap=0.0),
@@ -579,7 +580,10 @@ GRID = {
     **{f"shortest_turn {d}": _now(shortest_turn=d) for d in (1.5, 2.0, 3.0, 3.5)},
     **{f"least_speech {m}": _now(least_speech=m) for m in (0.0, 3.0, 8.0, 12.0)},
     **{f"threshold {t}": _now(threshold=t) for t in (0.0, 0.02, 0.03, 0.04)},
-    **{f"distinctness {d}": _now(distinctness=d) for d in (0.0, 0.0015, 0.0018, 0.0022, 0.0025)},
+    **{
+        f"distinctness {d}": _now(distinctness=d)
+        for d in (0.0, 0.0015, 0.0016, 0.0017, 0.0018, 0.002, 0.0022)
+    },
     **{f"fold {f}": _now(fold=f) for f in (1, 2, 3)},
     "whole regions embedded (0.4 s partials)": _now(window=1000.0, hop=1000.0),
     "3 s windows": _now(window=3.0, hop=3.0),

@@ -41,3 +41,19 @@ def test_pink_noise_power_falls_with_frequency():
     high = power[(frequencies > 4000) & (frequencies < 8000)].mean()
     # 1/f power: a band 40 times higher carries about 1/40 the power per hertz
     assert 20 < low / high < 80
+
+
+def test_benchmark_panel_is_made_again_the_same_and_redrawn_under_another_seed(tmp_path):
+    from benchmarks.asr.__main__ import _recording
+
+    spec = ("panel.wav", 0.2, 2, 5, True)
+    media, lines = _recording(tmp_path, *spec)
+    first = media.read_bytes()
+    media.unlink()  # made again from scratch: the same bytes
+    again, lines_again = _recording(tmp_path, *spec)
+    assert again == media and again.read_bytes() == first and lines_again == lines
+    other, other_lines = _recording(tmp_path, *spec, 1)
+    assert other.name == "panel-n1.wav"
+    assert other_lines == lines  # the same script and timing, another draw of the noise
+    assert other.read_bytes() != first
+    assert media.read_bytes() == first  # the seed-0 file is left as it was
