@@ -585,6 +585,7 @@ GRID = {
         for d in (0.0, 0.0015, 0.0016, 0.0017, 0.0018, 0.002, 0.0022)
     },
     **{f"fold {f}": _now(fold=f) for f in (1, 2, 3)},
+    **{f"region_windows {n}": _now(region_windows=n) for n in (2, 3, 4, 6)},
     "whole regions embedded (0.4 s partials)": _now(window=1000.0, hop=1000.0),
     "3 s windows": _now(window=3.0, hop=3.0),
 }
