@@ -548,6 +548,25 @@ def diagnose(all_cases) -> None:
                 f"  k={k}: distance {1 - similarity.max():.4f} least {least:5.1f} s ({turns}) "
                 f"accepted up to distinctness {most:.4f} {mark}"
             )
+            # what `cluster` tests for this k: Ward with odd turns folded, the true voices in
+            # each group, and the closest pair's distance over the distance it needs
+            options = diarize.DiarizeOptions()
+            folded = diarize._folded(matrix, k, seconds, options)
+            held = np.bincount(folded, weights=seconds)[np.unique(folded)]
+            _, centres = diarize._centres(matrix, folded)
+            apart = 1 - centres @ centres.T
+            np.fill_diagonal(apart, np.inf)
+            share = held / held.sum()
+            needed = np.maximum(
+                options.threshold, options.distinctness * (1 / share[:, None] + 1 / share[None, :])
+            )
+            groups = [
+                "+".join(sorted({str(t) for t in truth[folded == g]})) for g in np.unique(folded)
+            ]
+            print(
+                f"       folded: {', '.join(f'{g} {h:.1f} s' for g, h in zip(groups, held, strict=True))}"
+                f"; closest pair at {(apart / needed).min():.2f} x the distance needed"
+            )
 
 
 def _now(**changes):
