@@ -13,7 +13,9 @@
 Recordings are spoken by espeak-ng with voices that sound alike (`CLOSE_VOICES`:
 en-us, en-gb, en-us+m3, then en-us+f3 and en+m7 for five) and kept in
 ``$PODIUM_BENCH_CACHE`` (default: the system temp directory). Light noise is
-pink noise mixed in by sox. For each recording (`compare.compare`) plain
+pink noise from numpy's seeded generator (`synth.add_noise`; ``--noise-seed``
+picks another draw, the default is seed 0), so a figure can be reproduced
+from the same files. For each recording (`compare.compare`) plain
 faster-whisper at its defaults (beam 5 + VAD + word timestamps), its
 fastest setting (batched, beam 1) and the whole `podium transcribe` run
 interleaved in this one process on the same loaded model, so the ratio of
@@ -78,6 +80,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--two-hours", action="store_true", help="only the 2-hour file: peak memory and resume"
     )
+    parser.add_argument(
+        "--noise-seed",
+        type=int,
+        default=0,
+        help="seed of the noise mixed into the noisy panels (default 0)",
+    )
     args = parser.parse_args(sys.argv[1:] if argv is None else argv)
     folder = (
         Path(os.environ.get("PODIUM_BENCH_CACHE") or tempfile.gettempdir()) / "podium-asr-bench"
@@ -85,17 +93,17 @@ def main(argv: list[str] | None = None) -> int:
     folder.mkdir(parents=True, exist_ok=True)
     print(f"uptime before: {_uptime()}", flush=True)
     if args.only == "pipeline":
-        media, _ = _recording(folder, *RECORDINGS["3 voices, noise"])
+        media, _ = _recording(folder, *RECORDINGS["3 voices, noise"], args.noise_seed)
         _pipeline(media, folder)
         return 0
     if args.two_hours:
-        media, _ = _recording(folder, *RECORDINGS["3 voices, noise"])
+        media, _ = _recording(folder, *RECORDINGS["3 voices, noise"], args.noise_seed)
         _two_hours(folder, media, args.model)
         return 0
     cases = dict(RECORDINGS, **(LONG if args.long else {}))
     if args.only_recording:
         cases = {name: spec for name, spec in cases.items() if name in args.only_recording}
-    recordings = {name: _recording(folder, *spec) for name, spec in cases.items()}
+    recordings = {name: _recording(folder, *spec, args.noise_seed) for name, spec in cases.items()}
     failures = _speed_and_accuracy(recordings, args.model, args.rounds, not args.no_variants)
     if args.beams:
         _beams(recordings["3 voices, noise"])
@@ -114,15 +122,28 @@ def _uptime() -> str:
 
 
 def _recording(
-    folder: Path, filename: str, minutes: float, speakers: int, seed: int, noise: bool
+    folder: Path,
+    filename: str,
+    minutes: float,
+    speakers: int,
+    seed: int,
+    noise: bool,
+    noise_seed: int = 0,
 ) -> tuple[Path, list[Line]]:
-    """The synthesised panel and its timed script, made once and kept in `folder`."""
+    """The synthesised panel and its timed script, made once and kept in `folder`.
+
+    A noisy panel's noise is drawn with `noise_seed` (`synth.add_noise`): the same
+    seed gives the same file; another seed (file name ``<stem>-n<seed>``) the same
+    voices and script under another draw of the noise."""
     media = folder / filename
+    if noise and noise_seed:
+        media = media.with_name(f"{media.stem}-n{noise_seed}{media.suffix}")
     key = folder / f"{media.stem}.script.json"
     lines = panel(minutes, speakers=speakers, seed=seed, voices=CLOSE_VOICES)
     stamp = {
         "voices": CLOSE_VOICES,
         "noise": noise,
+        "noise_seed": noise_seed if noise else None,
         "lines": [(ln.speaker, ln.voice, ln.text, ln.pause) for ln in lines],
     }
     if media.exists() and key.exists():
@@ -133,12 +154,12 @@ def _recording(
     if noise:
         clean = folder / f"{media.stem}-clean.wav"
         timed = render(lines, clean)
-        add_noise(clean, media)
+        add_noise(clean, media, seed=noise_seed)
         clean.unlink()
     else:
         timed = render(lines, media)
     key.write_text(json.dumps({"stamp": stamp, "timed": [asdict(t) for t in timed]}))
-    print(f"synthesised {filename} in {time.perf_counter() - started:.0f} s", flush=True)
+    print(f"synthesised {media.name} in {time.perf_counter() - started:.0f} s", flush=True)
     return media, timed
 
 

@@ -4,6 +4,8 @@ Used by the ASR benchmark (a panel of 3–4 voices) and by the ASR tests
 (short clips). Debian's ``espeak-ng`` speaks each line into a WAV file; the
 lines are joined with pauses in Python's `wave` module, and ``ffmpeg``
 encodes the result when another container (mp3, m4a, mp4) is asked for.
+Light noise is pink noise from numpy's seeded generator (`add_noise`), so the
+same seed gives the same file.
 The returned `Line`s carry the exact start and end of each line, which is
 the ground truth for word error rate and speaker-turn accuracy.
 """
@@ -17,9 +19,10 @@ import wave
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+import numpy as np
+
 ESPEAK = shutil.which("espeak-ng") or "/usr/bin/espeak-ng"
 FFMPEG = shutil.which("ffmpeg") or "/usr/bin/ffmpeg"
-SOX = shutil.which("sox") or "/usr/bin/sox"
 
 VOICES = ("en+m3", "en+f4", "en+m7", "en+steph")
 """espeak-ng voices that sound clearly different (see MODELS.md caveats)."""
@@ -76,23 +79,48 @@ def render(lines: list[Line], path: Path, *, speed: int = 155) -> list[Line]:
     return timed
 
 
-def add_noise(source: Path, target: Path, *, volume: float = 0.01) -> None:
-    """`source` mixed with pink noise at `volume` (0.01: a quiet room hum) by sox."""
+PINK_RMS_PER_VOLUME = 0.21
+"""RMS of sox's ``synth pinknoise vol v`` per unit of `v` (measured: 0.0021 at 0.01)."""
+
+
+def pink_noise(samples: int, rate: int, *, seed: int, rms: float) -> np.ndarray:
+    """`samples` of pink (1/f power) noise with this `rms`, the same for the same `seed`.
+
+    White Gaussian noise from numpy's seeded generator, shaped in the frequency
+    domain (amplitude 1/sqrt(f) from 20 Hz up; nothing below), so a panel's
+    noise can be drawn again exactly, or drawn anew with another seed."""
+    generator = np.random.default_rng(seed)
+    spectrum = np.fft.rfft(generator.standard_normal(samples))
+    frequencies = np.fft.rfftfreq(samples, 1 / rate)
+    shape = np.zeros_like(frequencies)
+    audible = frequencies >= 20.0
+    shape[audible] = 1 / np.sqrt(frequencies[audible])
+    noise = np.fft.irfft(spectrum * shape, n=samples)
+    return noise * (rms / max(float(np.sqrt(np.mean(noise**2))), 1e-12))
+
+
+def add_noise(source: Path, target: Path, *, volume: float = 0.01, seed: int = 0) -> None:
+    """`source` (a 16-bit mono WAV from `render`) mixed with pink noise at `volume`
+    (0.01: a quiet room hum, the level of sox's ``synth pinknoise vol 0.01``).
+
+    The noise comes from `pink_noise` with `seed`, not from sox, whose generator
+    is seeded from the clock (a new draw on every run, so a figure could not be
+    reproduced)."""
+    with wave.open(str(source)) as reader:
+        params = reader.getparams()
+        frames = reader.readframes(reader.getnframes())
+    if params.sampwidth != 2 or params.nchannels != 1:
+        raise ValueError(f"{source}: expected 16-bit mono WAV, got {params}")
+    speech = np.frombuffer(frames, dtype="<i2").astype(np.float64) / 32768
+    noise = pink_noise(len(speech), params.framerate, seed=seed, rms=PINK_RMS_PER_VOLUME * volume)
+    mixed = np.clip(np.round((speech + noise) * 32768), -32768, 32767).astype("<i2")
     with tempfile.TemporaryDirectory() as tmp:
-        noise = Path(tmp) / "noise.wav"
-        subprocess.run(
-            [SOX, str(source), str(noise), "synth", "pinknoise", "vol", str(volume)],
-            check=True,
-            capture_output=True,
-        )
-        mixed = target if target.suffix == ".wav" else Path(tmp) / "mixed.wav"
-        subprocess.run(
-            [SOX, "-m", "-v", "1", str(source), "-v", "1", str(noise), str(mixed)],
-            check=True,
-            capture_output=True,
-        )
-        if mixed != target:
-            encode(mixed, target)
+        out = target if target.suffix == ".wav" else Path(tmp) / "mixed.wav"
+        with wave.open(str(out), "wb") as writer:
+            writer.setparams(params)
+            writer.writeframes(mixed.tobytes())
+        if out != target:
+            encode(out, target)
 
 
 def encode(source: Path, target: Path) -> None:

@@ -9,6 +9,9 @@
     python -m benchmarks.asr.tuning --two-hours     # the 3-voice panel's vectors x 36
     python -m benchmarks.asr.tuning --diagnose      # per candidate count: distance, speech,
                                                     #  the largest `distinctness` that passes
+    python -m benchmarks.asr.tuning --reported --script-words --noise-seeds 0,1,2,3,4
+                                                    # each noisy panel under 5 noise draws:
+                                                    #  mean / min words right, counts right
 
 Thirteen tuning panels (seeds 101-105 and 201-208, 2 to 5 voices of
 `CLOSE_VOICES`, half with light noise) and the three reported panels of
@@ -85,6 +88,7 @@ class Case:
         self.regions = [Region(a, b) for a, b in saved["regions"]]
         self.truth = [line_at(lines, (a + b) / 2).speaker for a, b in self.words]
         self.count = len({line.speaker for line in lines})
+        self.panel = name
         self._audio = None
         self._vectors: dict = {}
 
@@ -118,25 +122,34 @@ class Case:
         return vectors
 
 
-def cases(which: str = "tuning", *, script_words: bool = False) -> list[Case]:
+def cases(
+    which: str = "tuning", *, script_words: bool = False, noise_seeds: tuple[int, ...] = (0,)
+) -> list[Case]:
     """The panels of `which` (``tuning``, ``long``, ``reported``), each with Whisper's word
     times, or with `script_words` the script's (each line's words spread evenly over it:
-    no Whisper run, for a quick pass on a busy machine)."""
+    no Whisper run, for a quick pass on a busy machine). A noisy panel comes once per
+    seed of `noise_seeds` (the same script under another draw of the noise), named
+    ``<panel> n<seed>`` when there is more than one seed."""
     from benchmarks.asr.__main__ import _recording
 
     folder = _folder()
     specs = {"tuning": TUNING, "long": LONG_TUNING}.get(which) or _reported()
     out = []
     for name, spec in specs.items():
-        media, lines = _recording(folder, *spec)
-        suffix = "script-words" if script_words else "words"
-        cache = folder / "tuning" / f"{media.stem}.{suffix}.json"
-        if not cache.exists():
-            if script_words:
-                _script_words(media, lines, cache)
-            else:
-                _transcribe(media, cache)
-        out.append(Case(name, media, lines, cache))
+        seeds = noise_seeds if spec[-1] else (0,)
+        for seed in seeds:
+            media, lines = _recording(folder, *spec, seed)
+            suffix = "script-words" if script_words else "words"
+            cache = folder / "tuning" / f"{media.stem}.{suffix}.json"
+            if not cache.exists():
+                if script_words:
+                    _script_words(media, lines, cache)
+                else:
+                    _transcribe(media, cache)
+            label = f"{name} n{seed}" if len(seeds) > 1 else name
+            case = Case(label, media, lines, cache)
+            case.panel = name
+            out.append(case)
     return out
 
 
@@ -535,6 +548,25 @@ def diagnose(all_cases) -> None:
                 f"  k={k}: distance {1 - similarity.max():.4f} least {least:5.1f} s ({turns}) "
                 f"accepted up to distinctness {most:.4f} {mark}"
             )
+            # what `cluster` tests for this k: Ward with odd turns folded, the true voices in
+            # each group, and the closest pair's distance over the distance it needs
+            options = diarize.DiarizeOptions()
+            folded = diarize._folded(matrix, k, seconds, options)
+            held = np.bincount(folded, weights=seconds)[np.unique(folded)]
+            _, centres = diarize._centres(matrix, folded)
+            apart = 1 - centres @ centres.T
+            np.fill_diagonal(apart, np.inf)
+            share = held / held.sum()
+            needed = np.maximum(
+                options.threshold, options.distinctness * (1 / share[:, None] + 1 / share[None, :])
+            )
+            groups = [
+                "+".join(sorted({str(t) for t in truth[folded == g]})) for g in np.unique(folded)
+            ]
+            print(
+                f"       folded: {', '.join(f'{g} {h:.1f} s' for g, h in zip(groups, held, strict=True))}"
+                f"; closest pair at {(apart / needed).min():.2f} x the distance needed"
+            )
 
 
 def _now(**changes):
@@ -550,6 +582,7 @@ VARIANTS = {
     "distinct by share only": _now(fold=0),
     "odd turns folded only": _now(distinctness=0.0),
     "oracle: true speaker centres": oracle,
+    "third round: distinct by share at 0.002 (chosen on one noise draw)": _now(distinctness=0.002),
     "linked turns only": _now(shortest_turn=0.0, least_speech=0.0),
     "linked turns, short left out, two-turn rule": _now(least_speech=0.0),
     "regions, short left out": _now(turn_gap=0.0),
@@ -566,8 +599,12 @@ GRID = {
     **{f"shortest_turn {d}": _now(shortest_turn=d) for d in (1.5, 2.0, 3.0, 3.5)},
     **{f"least_speech {m}": _now(least_speech=m) for m in (0.0, 3.0, 8.0, 12.0)},
     **{f"threshold {t}": _now(threshold=t) for t in (0.0, 0.02, 0.03, 0.04)},
-    **{f"distinctness {d}": _now(distinctness=d) for d in (0.0, 0.0015, 0.0018, 0.0022, 0.0025)},
+    **{
+        f"distinctness {d}": _now(distinctness=d)
+        for d in (0.0, 0.0015, 0.0016, 0.0017, 0.0018, 0.002, 0.0022)
+    },
     **{f"fold {f}": _now(fold=f) for f in (1, 2, 3)},
+    **{f"region_windows {n}": _now(region_windows=n) for n in (2, 3, 4, 6)},
     "whole regions embedded (0.4 s partials)": _now(window=1000.0, hop=1000.0),
     "3 s windows": _now(window=3.0, hop=3.0),
 }
@@ -575,12 +612,16 @@ GRID = {
 
 def score(all_cases: list[Case], variants: dict) -> None:
     header = ["variant", *(c.name for c in all_cases), "mean", "count right", "CPU s"]
+    panels = list(dict.fromkeys(getattr(c, "panel", c.name) for c in all_cases))
+    draws = len(panels) < len(all_cases)
+    summary: list[str] = []
     for given in (True, False):
         print(f"\ncount {'given' if given else 'estimated'}: words on the right speaker % (found)")
         print("| " + " | ".join(header) + " |")
         print("|" + "---|" * len(header))
         for name, function in variants.items():
             cells, accuracies, right, used = [], [], 0, 0.0
+            per_panel: dict[str, list[tuple[float, bool]]] = {}
             for case in all_cases:
                 function(case, given)  # vectors read and cached before the clock starts
                 started = time.process_time()
@@ -591,12 +632,31 @@ def score(all_cases: list[Case], variants: dict) -> None:
                 right += found == case.count
                 accuracies.append(accuracy)
                 cells.append(f"{100 * accuracy:.1f} ({found})")
+                per_panel.setdefault(getattr(case, "panel", case.name), []).append(
+                    (accuracy, found == case.count)
+                )
             print(
                 f"| {name} | "
                 + " | ".join(cells)
                 + f" | {100 * np.mean(accuracies):.1f} | {right}/{len(all_cases)} | {used:.2f} |",
                 flush=True,
             )
+            if draws:
+                summary.append(
+                    f"| {name} | {'given' if given else 'estimated'} | "
+                    + " | ".join(
+                        f"{100 * np.mean([a for a, _ in runs]):.1f} / "
+                        f"{100 * min(a for a, _ in runs):.1f} / "
+                        f"{sum(ok for _, ok in runs)}/{len(runs)}"
+                        for runs in per_panel.values()
+                    )
+                    + " |"
+                )
+    if draws:
+        print("\nper panel over the noise draws: words right mean / min %, count right")
+        print("| variant | count | " + " | ".join(panels) + " |")
+        print("|" + "---|" * (len(panels) + 2))
+        print("\n".join(summary))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -617,15 +677,26 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="words timed from the script instead of by Whisper (no Whisper run)",
     )
+    parser.add_argument(
+        "--noise-seeds",
+        default="0",
+        help="comma-separated seeds: each noisy panel once per draw of its noise (default 0)",
+    )
     args = parser.parse_args(sys.argv[1:] if argv is None else argv)
+    try:
+        seeds = tuple(int(s) for s in args.noise_seeds.split(","))
+    except ValueError:
+        parser.error(
+            f"--noise-seeds: expected integers separated by commas, got {args.noise_seeds!r}"
+        )
     if args.only == "prepare":
         for which in ("tuning", "reported", "long"):
-            cases(which, script_words=args.script_words)
+            cases(which, script_words=args.script_words, noise_seeds=seeds)
         return 0
     table = GRID if args.grid else VARIANTS
     chosen = {k: v for k, v in table.items() if not args.variant or k in args.variant}
     which = "reported" if args.reported or args.two_hours else "long" if args.long else "tuning"
-    chosen_cases = cases(which, script_words=args.script_words)
+    chosen_cases = cases(which, script_words=args.script_words, noise_seeds=seeds)
     if args.two_hours:
         chosen_cases = [LoopedCase(chosen_cases[0], 36)]
     if args.diagnose:

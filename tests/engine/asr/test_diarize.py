@@ -288,3 +288,21 @@ def test_three_close_voices_word_by_word(close_voices):
         words, regions, windows, vectors, DiarizeOptions(speakers=3, method="spectral")
     )
     assert word_accuracy(truth, spectral) >= 0.9
+
+
+def test_a_long_region_gets_at_most_region_windows_spread_from_start_to_end():
+    from dataclasses import replace
+
+    regions = [Region(10.0, 14.0), Region(20.0, 21.0), Region(30.0, 30.5), Region(40.0, 52.0)]
+    capped = speech_windows(regions, replace(DiarizeOptions(), region_windows=2))
+    every = speech_windows(regions, DiarizeOptions())  # no cap by default
+    first = [w for w in capped if 10.0 <= w.start < 14.0]
+    assert [(w.start, w.end) for w in first] == [(10.0, 11.5), (12.5, 14.0)]
+    assert [(w.start, w.end) for w in capped if w.start == 20.0] == [(20.0, 21.0)]
+    assert not [w for w in capped if w.start >= 30.0 and w.end <= 30.5]  # under min_window
+    last = [w for w in capped if w.start >= 40.0]
+    assert (last[0].start, last[-1].end) == (40.0, 52.0) and len(last) == 2
+    assert len([w for w in every if w.start >= 40.0]) == 8  # 12 s at a 1.5 s hop
+    three = speech_windows(regions, replace(DiarizeOptions(), region_windows=3))
+    middle = [w for w in three if w.start >= 40.0][1]
+    assert abs(middle.start - 45.25) < 1e-9 and abs(middle.end - 46.75) < 1e-9

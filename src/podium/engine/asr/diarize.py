@@ -72,6 +72,12 @@ class DiarizeOptions:
     apart from the reported ones: windows that do not overlap (1.5) put as many or more
     words on the right speaker as half-overlapping ones (0.75), their count estimate does
     not depend on `threshold` between 0.01 and 0.03, and they cost 60 % of the encoder time."""
+    region_windows: int = 0
+    """At most this many windows per speech region, evenly spread from its start to its
+    end (0: no cap, windows tile the region). Fewer windows would leave more CPU to
+    Whisper; tried in the fourth round (docs/transcribe.md) and left off: a cap of 2 put
+    more words on the right speaker on the tuning panels (97.4 % against 95.5 %) but
+    72 % on the three-voice script of tests/engine/asr/test_diarize.py (over 90 % uncapped)."""
     min_window: float = 0.8
     """Speech regions shorter than this (seconds) get no embedding; they take the nearest speaker."""
     threshold: float = 0.025
@@ -102,7 +108,7 @@ class DiarizeOptions:
     """With the count estimated, each speaker must hold at least this many seconds of the
     clustered turns' speech (0: at least two turns, the rule before). Tuned on the tuning
     panels: 5 s finds the right count on 10-11 of 13 (8 s: 5 of 13; two turns: 9)."""
-    distinctness: float = 0.002
+    distinctness: float = 0.0016
     """With the count estimated, two speakers' centres must also be at least
     ``distinctness * (1 / a + 1 / b)`` apart in cosine distance, where a and b are their
     shares of the clustered speech: a voice that says little must differ more from the
@@ -111,8 +117,11 @@ class DiarizeOptions:
     of the speech grows, so the test has the shape of a variance test; shares rather
     than seconds keep the answer the same when a recording is longer (a 2-hour file made
     of one panel played over and over gives the panel's count; in seconds it over-split).
-    Tuned on the benchmark's tuning panels (docs/transcribe.md): 0.0018-0.002 find the
-    right count on 11 of 13 (0: 9; 0.0022: 10; 0.0025: 7). 0 turns the test off."""
+    Tuned on the benchmark's thirteen tuning panels with each noisy one under three draws
+    of its noise (27 recordings; docs/transcribe.md, fourth round): 0.0016-0.0017 find the
+    right count on 26 of 27 (0.0015: 23, over-splitting; 0.0018: 24; 0.002, the third
+    round's value chosen on one draw: 23), and 0.0016 also on the 10-minute panel under
+    all three draws (0.0017: one of three). 0 turns the test off."""
     fold: int = 1
     """With the count given or for each count tried, Ward may go up to this many groups
     finer when that leaves exactly the count of groups holding `least_speech` seconds; the
@@ -267,8 +276,9 @@ def speech_windows(regions: Sequence[Region], options: DiarizeOptions) -> list[R
     """Windows of `options.window` seconds every `options.hop` seconds inside each speech region.
 
     The hop is stretched a little so the last window ends with the region; a
-    region no longer than one window is one window; regions shorter than
-    `options.min_window` are left out.
+    region no longer than one window is one window; a region that would take more
+    than `options.region_windows` gets that many, evenly spread from its start to its
+    end; regions shorter than `options.min_window` are left out.
     """
     windows = []
     for region in regions:
@@ -278,6 +288,8 @@ def speech_windows(regions: Sequence[Region], options: DiarizeOptions) -> list[R
             windows.append(region)
             continue
         count = int(np.ceil((region.duration - options.window) / options.hop)) + 1
+        if options.region_windows and count > options.region_windows:
+            count = max(options.region_windows, 2)
         step = (region.duration - options.window) / (count - 1)
         windows.extend(
             Region(region.start + i * step, region.start + i * step + options.window)
