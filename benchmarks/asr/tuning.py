@@ -38,6 +38,7 @@ from pathlib import Path
 import numpy as np
 
 from benchmarks.asr.score import line_at
+from benchmarks.asr.script import line_words
 from benchmarks.asr.speakers import word_accuracy
 from benchmarks.asr.synth import Line
 from podium.engine.asr import diarize
@@ -156,11 +157,7 @@ def cases(
 def _script_words(media: Path, lines: list[Line], cache: Path) -> None:
     audio = np.concatenate(list(iter_audio(media)))
     regions = speech_regions(audio)
-    words = []
-    for line in lines:
-        count = len(line.text.split())
-        step = (line.end - line.start) / count
-        words += [(line.start + i * step, line.start + (i + 1) * step) for i in range(count)]
+    words, _ = line_words(lines)
     cache.write_text(json.dumps({"words": words, "regions": [(r.start, r.end) for r in regions]}))
 
 

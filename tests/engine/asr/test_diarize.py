@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from benchmarks.asr.script import line_words
 
 from podium.engine.asr.audio import SAMPLE_RATE, iter_audio
 from podium.engine.asr.diarize import (
@@ -82,17 +83,6 @@ def test_embeddings_are_unit_vectors_closer_within_a_voice(voice_windows):
     similarity = vectors @ vectors.T
     off_diagonal = ~np.eye(len(truth), dtype=bool)
     assert similarity[same & off_diagonal].mean() > similarity[~same].mean() + 0.2
-
-
-def line_words(lines):
-    """Word times spread evenly over each script line, and each word's speaker."""
-    words, truth = [], []
-    for line in lines:
-        count = len(line.text.split())
-        step = (line.end - line.start) / count
-        words += [(line.start + i * step, line.start + (i + 1) * step) for i in range(count)]
-        truth += [line.speaker] * count
-    return words, truth
 
 
 def test_turns_find_two_voices_or_the_count_given(clips, voice_windows):

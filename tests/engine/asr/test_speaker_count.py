@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from benchmarks.asr.script import panel
+from benchmarks.asr.script import line_words, panel
 from benchmarks.asr.speakers import word_accuracy
 from benchmarks.asr.synth import CLOSE_VOICES, render
 
@@ -40,12 +40,7 @@ def close_panel(tmp_path_factory):
     vectors = get_encoder("resemblyzer").embed(
         [audio[int(w.start * SAMPLE_RATE) : int(w.end * SAMPLE_RATE)] for w in windows]
     )
-    words, truth = [], []
-    for line in lines:
-        count = len(line.text.split())
-        step = (line.end - line.start) / count
-        words += [(line.start + i * step, line.start + (i + 1) * step) for i in range(count)]
-        truth += [line.speaker] * count
+    words, truth = line_words(lines)
     return lines, regions, windows, vectors, words, truth
 
 
