@@ -15,12 +15,14 @@ from podium.engine.verify.consistency import (
     clauses,
     degree,
     entities,
+    intentions,
     loose_polarity,
     modality,
     polarity,
     roles,
     slot_swaps,
     substitutions,
+    times,
     unpaired_negation,
 )
 from podium.engine.verify.quantity import RATIO, quantities, same_quantity
@@ -851,3 +853,59 @@ def test_slot_swaps_a_name_written_without_spaces_or_a_nested_place_is_no_swap()
     assert _slots("They had applied for the Canadasummer jobs program.", evidence) == []
     evidence = "Take the example of some schools in Blaenau Gwent, where we have seen improvement."
     assert _slots("Like the example of Tredegar, where we have seen improvement.", evidence) == []
+
+
+# time expressions (a minister's answer in QMSum train/covid_3)
+_LOAN = (
+    "Those businesses can absolutely have access to the loan at their financial institution "
+    "this Friday, and I would encourage them to go and see their bank or credit union."
+)
+
+
+def test_times_another_relative_time_is_a_mismatch():
+    claim = "The businesses will have to wait several more weeks before they can get the loan."
+    [m] = times(parse(claim), parse(_LOAN))
+    assert (m.check, m.said, m.heard) == ("time", "several more weeks", "this Friday")
+
+
+def test_times_the_same_time_or_unit_is_no_mismatch():
+    assert (
+        times(parse("The businesses can have access to the loan this Friday."), parse(_LOAN)) == []
+    )
+    evidence = "We will have the new guidance for schools in a few weeks."
+    claim = "The new guidance for schools will come in several weeks."
+    assert times(parse(claim), parse(evidence)) == []
+
+
+def test_times_about_something_else_is_no_mismatch():
+    claim = "The committee will meet again next month."
+    assert times(parse(claim), parse(_LOAN)) == []
+
+
+# intention against fact (an official's words in QMSum train/education_5)
+_CONSISTENT = (
+    "And that comes with what the region knows, and increasingly, we're looking to have it "
+    "consistently across 22 local authorities, so they are collecting all the additional data."
+)
+
+
+def test_intentions_a_fact_for_an_intention():
+    [m] = _checks(
+        intentions, "There is now consistency across all 22 local authorities.", _CONSISTENT
+    )
+    assert (m.said, m.heard, m.note) == (
+        "is now consistency",
+        "looking to have",
+        "an intention, not a fact",
+    )
+
+
+def test_intentions_the_intention_reported_as_one_is_no_mismatch():
+    claim = "The regions are looking to have consistency across all 22 local authorities."
+    assert _checks(intentions, claim, _CONSISTENT) == []
+
+
+def test_intentions_a_fact_the_passage_states_is_no_mismatch():
+    evidence = "We now have it consistently across 22 local authorities, and we hope to keep it."
+    claim = "There is now consistency across all 22 local authorities."
+    assert _checks(intentions, claim, evidence) == []

@@ -58,11 +58,13 @@ from podium.engine.verify.consistency import (
     clauses,
     degree,
     entities,
+    intentions,
     loose_polarity,
     modality,
     polarity,
     roles,
     substitutions,
+    times,
     unpaired_negation,
 )
 from podium.engine.verify.context import Context, Located
@@ -450,6 +452,8 @@ class ClaimChecker:
             + antonyms(claim_doc, evidence_doc)
             + degree(claim_doc, evidence_doc)
             + modality(said, heard)
+            + intentions(said, heard)
+            + times(claim_doc, evidence_doc)
             + entities(claim_doc, evidence_doc, context=context, is_speaker=is_speaker)
             + agents(said, heard, speaker_words)
             + arguments(said, heard)

@@ -18,6 +18,11 @@ the claim check turns any mismatch into a `fail`.
   largest" where it said "a large").
 - `modality`: "will" where the transcript says "may", "has done" where it
   says "plans to" or "will".
+- `intentions`: a fact ("there is now consistency") where the passage clause
+  sharing most of its words is an intention ("looking to have it
+  consistently"): the modality check for predicates that differ.
+- `times`: a time expression (DATE/TIME entity) where the passage says another
+  about the same thing ("several more weeks" / "this Friday").
 - `entities`: a person, organisation, place or law the passage does not name,
   where it names another of the same kind ("Alberta" / "Ontario").
 - `agents`: the doer of the claim's verb is not the doer in the transcript
@@ -1319,4 +1324,111 @@ def slot_swaps(
             first = others[0]
             shown = next((c for c in first.children if c.dep_ == "pobj"), first)
             out.append(Mismatch("entity", text, _span_text(shown)))
+    return out
+
+
+_TIME_LABELS = frozenset(["DATE", "TIME"])
+
+
+def _time_words(span: Span) -> set[str]:
+    """The lemmas of a time expression's nouns and proper nouns ("week", "friday"): its unit."""
+    return {_lemma(t) for t in span if t.pos_ in _NOUNS}
+
+
+def _setting(span: Span) -> set[str]:
+    """Content lemmas of the sentence a time expression sits in, without the expression,
+    the names in it and the reporting verbs: what happens at that time."""
+    own = {t.i for t in span}
+    return {
+        _lemma(t)
+        for t in span.sent
+        if t.i not in own
+        and t.pos_ in ("NOUN", "VERB", "ADJ")
+        and not t.is_stop
+        and _lemma(t) not in word_list("reporting_verbs")
+    }
+
+
+def times(claim: Doc, evidence: Doc) -> list[Mismatch]:
+    """A time expression (spaCy's DATE or TIME entity) the aligned passage does not say,
+    where the passage says another one about the same thing ("will have to wait several
+    more weeks before they can get access to the loan" / "can have access to the loan this
+    Friday"): a different day, duration or relative time. Only expressions without digits
+    are compared ("2019" against "last year" needs the day of the event; a changed number
+    is the quantity check's), and two that share a unit ("a few weeks" / "several weeks")
+    are taken as the same; the sentences around the two must share at least two content
+    words, and half of the claim's."""
+    heard_text = f" {_key(evidence.text)} "
+    said_text = f" {_key(claim.text)} "
+    heard = [
+        e
+        for e in evidence.ents
+        if e.label_ in _TIME_LABELS
+        and not any(c.isdigit() for c in e.text)
+        and f" {_key(e.text)} " not in said_text
+    ]
+    out = []
+    for said in claim.ents:
+        key = _key(said.text)
+        if said.label_ not in _TIME_LABELS or any(c.isdigit() for c in said.text) or not key:
+            continue
+        if f" {key} " in heard_text:
+            continue
+        units = _time_words(said)
+        setting = _setting(said)
+        for other in heard:
+            if units & _time_words(other):
+                continue
+            shared = len(setting & _setting(other))
+            if shared >= 2 and 2 * shared >= len(setting):
+                out.append(Mismatch("time", said.text, other.text, "another time"))
+                break
+    return out
+
+
+def _finite_fact(c: Clause) -> bool:
+    """A clause that states a fact: a present or past verb ("there is", "has set up",
+    "rose"), asserted and not negated, with no modal, intention or infinitive over it."""
+    head = c.head
+    if not c.asserted or c.negated or c.modality not in (None, "done"):
+        return False
+    if head.dep_ in ("relcl", "acl", "advcl", "xcomp", "pcomp"):
+        return False
+    if _lemma(head) in word_list("intention_verbs") or any(
+        ch.dep_ == "aux" and ch.lower_ == "to" for ch in head.children
+    ):
+        return False
+    return head.tag_ in ("VBZ", "VBP", "VBD") or c.modality == "done"
+
+
+def intentions(claim: list[Clause], evidence: list[Clause]) -> list[Mismatch]:
+    """A fact where the transcript states an intention (the modality check for clauses
+    whose predicates differ): "there is now consistency across all 22 local authorities" /
+    "we're looking to have it consistently across 22 local authorities". The passage
+    clause that shares most of the claim clause's content words (by their first five
+    letters, so "consistency" meets "consistently"; at least two, and half of the claim's)
+    is under an intention verb (data/verify/intention_verbs.txt, "plan", "hope", "look"),
+    and no clause of the passage stated as a fact shares as many."""
+    out = []
+    for c in claim:
+        if not _finite_fact(c):
+            continue
+        said = {stem(w) for w in _content(c.head)}
+        if len(said) < 2:
+            continue
+        scored = [(len(said & {stem(w) for w in _content(e.head)}), e) for e in evidence]
+        best = max((s for s, _ in scored), default=0)
+        if best < 2 or 2 * best < len(said):
+            continue
+        close = [e for s, e in scored if s == best]
+        if all(e.modality == "plan" and not e.negated for e in close):
+            governor = close[0].head.head
+            out.append(
+                Mismatch(
+                    "modality",
+                    c.phrase,
+                    f"{governor.text} to {close[0].head.text}",
+                    "an intention, not a fact",
+                )
+            )
     return out
