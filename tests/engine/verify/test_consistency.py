@@ -13,6 +13,7 @@ from podium.engine.verify.consistency import (
     antonyms,
     arguments,
     clauses,
+    complements,
     degree,
     entities,
     intentions,
@@ -909,3 +910,38 @@ def test_intentions_a_fact_the_passage_states_is_no_mismatch():
     evidence = "We now have it consistently across 22 local authorities, and we hope to keep it."
     claim = "There is now consistency across all 22 local authorities."
     assert _checks(intentions, claim, evidence) == []
+
+
+# a complement swapped under the same verb (a member's petition in QMSum train/covid_3)
+_PETITION = "The petitioners are supportive of Bill S204 and want to see it move forward."
+
+
+def test_complements_an_opposite_direction_is_a_contradiction():
+    swaps, doubts = _checks(
+        complements, "The petitioners want Bill S-204 to be stopped.", _PETITION
+    )
+    assert doubts == []
+    [m] = swaps
+    assert (m.check, m.said, m.heard) == (
+        "complement",
+        "want … stopped",
+        "want to see it move forward",
+    )
+
+
+def test_complements_other_words_without_a_direction_are_a_doubt():
+    swaps, doubts = _checks(
+        complements, "The petitioners want Bill S-204 to be debated.", _PETITION
+    )
+    assert swaps == []
+    assert [m.said for m in doubts] == ["want … debated"]
+
+
+def test_complements_the_same_complement_is_no_mismatch():
+    claim = "The petitioners want to see Bill S204 move forward."
+    assert _checks(complements, claim, _PETITION) == ([], [])
+    # another doer wants something else: the agents check's question, not this one's
+    assert _checks(complements, "The senators want Bill S-204 to be stopped.", _PETITION) == (
+        [],
+        [],
+    )

@@ -56,6 +56,7 @@ from podium.engine.verify.consistency import (
     antonyms,
     arguments,
     clauses,
+    complements,
     degree,
     entities,
     intentions,
@@ -460,6 +461,8 @@ class ClaimChecker:
         )
         swapped, moved = roles(said, heard, claim_doc, evidence_doc)
         found += [m for m in swapped if all(f.check != "agent" for f in found)]
+        other_complement, other_complement_doubts = complements(said, heard)
+        found += other_complement
         unique: list[Mismatch] = []
         for mismatch in found:
             if all((m.said, m.heard) != (mismatch.said, mismatch.heard) for m in unique):
@@ -468,6 +471,7 @@ class ClaimChecker:
             m
             for m in substitutions(said, heard, claim_doc, evidence_doc)
             + moved
+            + other_complement_doubts
             + loose_polarity(said, heard)
             if not any(m.said in u.said or u.said in m.said for u in unique)
         ]

@@ -23,6 +23,9 @@ the claim check turns any mismatch into a `fail`.
   consistently"): the modality check for predicates that differ.
 - `times`: a time expression (DATE/TIME entity) where the passage says another
   about the same thing ("several more weeks" / "this Friday").
+- `complements`: the same verb of the same doer with another complement ("the
+  petitioners want the bill to be stopped" / "want to see it move forward"): a
+  contradiction when the claim's verb is one of a pair of opposites, else a doubt.
 - `entities`: a person, organisation, place or law the passage does not name,
   where it names another of the same kind ("Alberta" / "Ontario").
 - `agents`: the doer of the claim's verb is not the doer in the transcript
@@ -1432,3 +1435,71 @@ def intentions(claim: list[Clause], evidence: list[Clause]) -> list[Mismatch]:
                 )
             )
     return out
+
+
+def _complements(head: Token) -> list[Token]:
+    """The predicates of a clause's complement clauses, with those they contain and those
+    coordinated with them: "want [Bill S-204 to be stopped or amended]" → stopped, amended;
+    "want [to see [it move forward]]" → see, move."""
+    out: list[Token] = []
+    stack = [c for c in head.children if c.dep_ in ("xcomp", "ccomp") and _is_clause_head(c)]
+    while stack:
+        token = stack.pop()
+        out.append(token)
+        stack.extend(
+            c for c in token.children if c.dep_ in ("xcomp", "ccomp", "conj") and _is_clause_head(c)
+        )
+    return out
+
+
+def complements(
+    claim: list[Clause], evidence: list[Clause]
+) -> tuple[list[Mismatch], list[Mismatch]]:
+    """Another complement under the same governing verb and doer: (contradictions, doubts).
+    "the petitioners want Bill S-204 to be stopped" / "the petitioners … want to see it move
+    forward": the same "want" of the same "petitioners", but what they want is said with
+    verbs the passage never uses, and the passage's with verbs the claim never uses. When
+    a verb of the claim's complement is one of a pair of opposites (data/verify/antonyms.txt:
+    "stop", "end", "reject", "cut"), it says a direction the passage does not, a
+    contradiction; otherwise a synonym may have been used ("want it passed" / "want to see
+    it move forward"), a doubt."""
+    opposites = word_pairs("antonyms")
+    swaps: list[Mismatch] = []
+    doubts: list[Mismatch] = []
+    if not claim or not evidence:
+        return swaps, doubts
+    said_stems = {stem(_lemma(t)) for t in claim[0].head.doc}
+    for c, matches in _pairs(claim, evidence, loose=True):
+        said = _complements(c.head)
+        subject = _subject(c.head)
+        if not c.asserted or c.negated or not said or subject is None or subject.pos_ not in _NOUNS:
+            continue
+        for e in matches:
+            heard = _complements(e.head)
+            other = _subject(e.head)
+            if not heard or e.negated or other is None or _lemma(other) != _lemma(subject):
+                continue
+            # the sentence of the passage's clause does not say one of the claim's verbs
+            heard_stems = {stem(_lemma(t)) for t in e.head.sent}
+            if any(stem(_lemma(t)) in heard_stems for t in said):
+                continue
+            if any(stem(_lemma(t)) in said_stems for t in heard):
+                continue
+            top = min(heard, key=lambda t: t.i)
+            words = [t for t in top.subtree if not t.is_punct]
+            heard_text = (
+                _plain(top.doc[words[0].i : words[-1].i + 1]) if len(words) <= 8 else top.text
+            )
+            ordered = sorted(said, key=lambda t: t.i)
+            mismatch = Mismatch(
+                "complement",
+                f"{c.head.text} … {' or '.join(t.text for t in ordered)}",
+                f"{e.head.text} {heard_text}",
+                f'another complement of "{_lemma(c.head)}"',
+            )
+            if any(_lemma(t) in opposites for t in said):
+                swaps.append(mismatch)
+            else:
+                doubts.append(mismatch)
+            break
+    return swaps, doubts
