@@ -19,6 +19,7 @@ from podium.engine.verify.consistency import (
     intentions,
     loose_polarity,
     modality,
+    negated_paraphrase,
     polarity,
     roles,
     slot_swaps,
@@ -945,3 +946,26 @@ def test_complements_the_same_complement_is_no_mismatch():
         [],
         [],
     )
+
+
+# a negation turned on a reworded predicate (a health official in QMSum train/education_2)
+def test_negated_paraphrase_same_words_with_the_negation_turned():
+    evidence = "If we close the schools, then people collect at others' houses."
+    [m] = _checks(negated_paraphrase, "People will no longer gather at others' houses.", evidence)
+    assert (m.said, m.heard, m.note) == ("will no longer gather", "collect", "a negation added")
+
+
+def test_negated_paraphrase_a_predicate_with_an_opposite_may_carry_the_negation():
+    # a minister on blended learning (QMSum train/education_2): "stop" is "don't get"
+    evidence = (
+        "You get this for two weeks, then you don't get it for two weeks, and then you're "
+        "back in. My understanding is, in England, that is what they're going to do."
+    )
+    claim = "In England schools are expected to give provision for two weeks and then stop for two weeks."
+    assert "stop" in [m.said for m in _checks(loose_polarity, claim, evidence)]
+    assert _checks(negated_paraphrase, claim, evidence) == []
+
+
+def test_negated_paraphrase_against_an_intention_is_no_contradiction():
+    claim = "There is not yet consistency across all 22 local authorities."
+    assert _checks(negated_paraphrase, claim, _CONSISTENT) == []

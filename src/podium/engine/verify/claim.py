@@ -62,6 +62,7 @@ from podium.engine.verify.consistency import (
     intentions,
     loose_polarity,
     modality,
+    negated_paraphrase,
     polarity,
     roles,
     substitutions,
@@ -463,6 +464,7 @@ class ClaimChecker:
         found += [m for m in swapped if all(f.check != "agent" for f in found)]
         other_complement, other_complement_doubts = complements(said, heard)
         found += other_complement
+        found += negated_paraphrase(said, heard)
         unique: list[Mismatch] = []
         for mismatch in found:
             if all((m.said, m.heard) != (mismatch.said, mismatch.heard) for m in unique):

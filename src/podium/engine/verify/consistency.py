@@ -41,6 +41,10 @@ the claim check turns any mismatch into a `fail`.
   does this too, so the claim check only warns on it.
 - `loose_polarity`: a negation on a predicate the passage does not use,
   against the passage clause sharing most of its words (a doubt, a warn).
+  `negated_paraphrase` makes it a contradiction when the claim clause says all
+  its other words in that clause and neither predicate has an opposite that
+  could carry the negation ("will no longer gather at others' houses" /
+  "collect at others' houses").
 
 Clauses are compared by their predicate lemma (a verb, or for "be" the
 predicate noun or adjective) and must share another content word, so a
@@ -1356,9 +1360,10 @@ def times(claim: Doc, evidence: Doc) -> list[Mismatch]:
     """A time expression (spaCy's DATE or TIME entity) the aligned passage does not say,
     where the passage says another one about the same thing ("will have to wait several
     more weeks before they can get access to the loan" / "can have access to the loan this
-    Friday"): a different day, duration or relative time. Only expressions without digits
-    are compared ("2019" against "last year" needs the day of the event; a changed number
-    is the quantity check's), and two that share a unit ("a few weeks" / "several weeks")
+    Friday"): a different day, duration or relative time. Only expressions without numbers,
+    in digits or words, are compared ("2019" against "last year" needs the day of the
+    event; a changed number is the quantity check's, "three or four years" / "the last
+    three, four years" its normalisation), and two that share a unit ("a few weeks" / "several weeks")
     are taken as the same; the sentences around the two must share at least two content
     words, and half of the claim's."""
     heard_text = f" {_key(evidence.text)} "
@@ -1367,13 +1372,13 @@ def times(claim: Doc, evidence: Doc) -> list[Mismatch]:
         e
         for e in evidence.ents
         if e.label_ in _TIME_LABELS
-        and not any(c.isdigit() for c in e.text)
+        and not any(t.like_num for t in e)
         and f" {_key(e.text)} " not in said_text
     ]
     out = []
     for said in claim.ents:
         key = _key(said.text)
-        if said.label_ not in _TIME_LABELS or any(c.isdigit() for c in said.text) or not key:
+        if said.label_ not in _TIME_LABELS or any(t.like_num for t in said) or not key:
             continue
         if f" {key} " in heard_text:
             continue
@@ -1503,3 +1508,29 @@ def complements(
                 doubts.append(mismatch)
             break
     return swaps, doubts
+
+
+def negated_paraphrase(claim: list[Clause], evidence: list[Clause]) -> list[Mismatch]:
+    """The `loose_polarity` doubts that are contradictions: the claim clause says every
+    one of its words but its predicate and adverbs in the passage clause it was set
+    against, with the negation turned, so only the predicate was reworded ("people will
+    no longer gather at others' houses" / "people collect at others' houses"). Not when
+    either predicate has an opposite (data/verify/antonyms.txt): it may carry the negation
+    in its meaning ("did not approve" / "rejected", "stop for two weeks" / "don't get it
+    for two weeks"); nor when either side is an intention or a possibility."""
+    opposites = word_pairs("antonyms")
+    out = []
+    by_phrase = {c.phrase: c for c in claim}
+    heard_by_phrase = {e.phrase: e for e in evidence}
+    for m in loose_polarity(claim, evidence):
+        c, e = by_phrase.get(m.said), heard_by_phrase.get(m.heard)
+        if c is None or e is None or c.key in opposites or e.key in opposites:
+            continue  # a predicate with an opposite may carry the negation ("stop" is "not
+            # get", "rejected" is "did not approve")
+        if {c.modality, e.modality} & {"plan", "may", "unrealised"}:
+            continue  # "there is not yet consistency" / "looking to have it": not said as fact
+        hedges = {_lemma(t) for t in c.head.subtree if t.pos_ == "ADV"}
+        rest = _subtree_content(c.head) - {c.key} - hedges
+        if len(rest) >= 2 and rest <= _subtree_content(e.head):
+            out.append(m)
+    return out
