@@ -969,3 +969,16 @@ def test_negated_paraphrase_a_predicate_with_an_opposite_may_carry_the_negation(
 def test_negated_paraphrase_against_an_intention_is_no_contradiction():
     claim = "There is not yet consistency across all 22 local authorities."
     assert _checks(negated_paraphrase, claim, _CONSISTENT) == []
+
+
+def test_negated_paraphrase_a_predicate_the_passage_says_is_not_reworded():
+    # a minister on a new approach (QMSum train/education_5): the parse pairs the claim
+    # with "needed a new approach", but the passage says "not dissimilar" itself
+    claim = "The new approach is not dissimilar to something that is happening in Scotland."
+    evidence = (
+        "But it's actually not dissimilar to something that's happening in Scotland as well. "
+        "But we knew that carrying on doing the same old thing clearly wasn't moving these "
+        "schools, we needed a new approach, and this is what we're doing at the moment."
+    )
+    assert [m.heard for m in _checks(loose_polarity, claim, evidence)] == ["needed"]
+    assert _checks(negated_paraphrase, claim, evidence) == []

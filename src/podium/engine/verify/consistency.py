@@ -1511,17 +1511,22 @@ def complements(
 
 
 def negated_paraphrase(claim: list[Clause], evidence: list[Clause]) -> list[Mismatch]:
-    """The `loose_polarity` doubts that are contradictions: the claim clause says every
-    one of its words but its predicate and adverbs in the passage clause it was set
-    against, with the negation turned, so only the predicate was reworded ("people will
-    no longer gather at others' houses" / "people collect at others' houses"). Not when
-    either predicate has an opposite (data/verify/antonyms.txt): it may carry the negation
-    in its meaning ("did not approve" / "rejected", "stop for two weeks" / "don't get it
-    for two weeks"); nor when either side is an intention or a possibility."""
+    """The `loose_polarity` doubts that are contradictions: the claim clause says all of
+    its own words (at least three; not those of clauses inside it, nor its predicate and
+    adverbs) among the own words of the passage clause it was set against, with the
+    negation turned, the claim clause has its own doer (not "started by introducing"),
+    and neither predicate is said on the other side: only the predicate
+    was reworded ("people will no longer gather at others' houses" / "people collect at
+    others' houses"). Not when either predicate has an opposite (data/verify/antonyms.txt):
+    it may carry the negation in its meaning ("did not approve" / "rejected", "stop for
+    two weeks" / "don't get it for two weeks"); nor when either side is an intention or a
+    possibility."""
     opposites = word_pairs("antonyms")
     out = []
     by_phrase = {c.phrase: c for c in claim}
     heard_by_phrase = {e.phrase: e for e in evidence}
+    said_lemmas = {_lemma(t) for c in claim for t in c.head.doc}
+    heard_lemmas = {_lemma(t) for e in evidence for t in e.head.doc}
     for m in loose_polarity(claim, evidence):
         c, e = by_phrase.get(m.said), heard_by_phrase.get(m.heard)
         if c is None or e is None or c.key in opposites or e.key in opposites:
@@ -1529,8 +1534,14 @@ def negated_paraphrase(claim: list[Clause], evidence: list[Clause]) -> list[Mism
             # get", "rejected" is "did not approve")
         if {c.modality, e.modality} & {"plan", "may", "unrealised"}:
             continue  # "there is not yet consistency" / "looking to have it": not said as fact
+        # each clause's own words, not those of the clauses inside it: a long passage
+        # clause holds every word of the passage in its subtree
+        if c.head.dep_ in ("pcomp", "acl", "advcl", "xcomp") or _subject(c.head) is None:
+            continue  # a clause without its own doer ("started by introducing the program")
+        if c.key in heard_lemmas or e.key in said_lemmas:
+            continue  # the predicate is said on the other side: not only reworded
         hedges = {_lemma(t) for t in c.head.subtree if t.pos_ == "ADV"}
-        rest = _subtree_content(c.head) - {c.key} - hedges
-        if len(rest) >= 2 and rest <= _subtree_content(e.head):
+        rest = _clause_nouns(c.head) - {c.key} - hedges
+        if len(rest) >= 3 and rest <= _clause_nouns(e.head):
             out.append(m)
     return out
