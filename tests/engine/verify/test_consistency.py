@@ -13,14 +13,18 @@ from podium.engine.verify.consistency import (
     antonyms,
     arguments,
     clauses,
+    complements,
     degree,
     entities,
+    intentions,
     loose_polarity,
     modality,
+    negated_paraphrase,
     polarity,
     roles,
     slot_swaps,
     substitutions,
+    times,
     unpaired_negation,
 )
 from podium.engine.verify.quantity import RATIO, quantities, same_quantity
@@ -851,3 +855,130 @@ def test_slot_swaps_a_name_written_without_spaces_or_a_nested_place_is_no_swap()
     assert _slots("They had applied for the Canadasummer jobs program.", evidence) == []
     evidence = "Take the example of some schools in Blaenau Gwent, where we have seen improvement."
     assert _slots("Like the example of Tredegar, where we have seen improvement.", evidence) == []
+
+
+# time expressions (a minister's answer in QMSum train/covid_3)
+_LOAN = (
+    "Those businesses can absolutely have access to the loan at their financial institution "
+    "this Friday, and I would encourage them to go and see their bank or credit union."
+)
+
+
+def test_times_another_relative_time_is_a_mismatch():
+    claim = "The businesses will have to wait several more weeks before they can get the loan."
+    [m] = times(parse(claim), parse(_LOAN))
+    assert (m.check, m.said, m.heard) == ("time", "several more weeks", "this Friday")
+
+
+def test_times_the_same_time_or_unit_is_no_mismatch():
+    assert (
+        times(parse("The businesses can have access to the loan this Friday."), parse(_LOAN)) == []
+    )
+    evidence = "We will have the new guidance for schools in a few weeks."
+    claim = "The new guidance for schools will come in several weeks."
+    assert times(parse(claim), parse(evidence)) == []
+
+
+def test_times_about_something_else_is_no_mismatch():
+    claim = "The committee will meet again next month."
+    assert times(parse(claim), parse(_LOAN)) == []
+
+
+# intention against fact (an official's words in QMSum train/education_5)
+_CONSISTENT = (
+    "And that comes with what the region knows, and increasingly, we're looking to have it "
+    "consistently across 22 local authorities, so they are collecting all the additional data."
+)
+
+
+def test_intentions_a_fact_for_an_intention():
+    [m] = _checks(
+        intentions, "There is now consistency across all 22 local authorities.", _CONSISTENT
+    )
+    assert (m.said, m.heard, m.note) == (
+        "is now consistency",
+        "looking to have",
+        "an intention, not a fact",
+    )
+
+
+def test_intentions_the_intention_reported_as_one_is_no_mismatch():
+    claim = "The regions are looking to have consistency across all 22 local authorities."
+    assert _checks(intentions, claim, _CONSISTENT) == []
+
+
+def test_intentions_a_fact_the_passage_states_is_no_mismatch():
+    evidence = "We now have it consistently across 22 local authorities, and we hope to keep it."
+    claim = "There is now consistency across all 22 local authorities."
+    assert _checks(intentions, claim, evidence) == []
+
+
+# a complement swapped under the same verb (a member's petition in QMSum train/covid_3)
+_PETITION = "The petitioners are supportive of Bill S204 and want to see it move forward."
+
+
+def test_complements_an_opposite_direction_is_a_contradiction():
+    swaps, doubts = _checks(
+        complements, "The petitioners want Bill S-204 to be stopped.", _PETITION
+    )
+    assert doubts == []
+    [m] = swaps
+    assert (m.check, m.said, m.heard) == (
+        "complement",
+        "want … stopped",
+        "want to see it move forward",
+    )
+
+
+def test_complements_other_words_without_a_direction_are_a_doubt():
+    swaps, doubts = _checks(
+        complements, "The petitioners want Bill S-204 to be debated.", _PETITION
+    )
+    assert swaps == []
+    assert [m.said for m in doubts] == ["want … debated"]
+
+
+def test_complements_the_same_complement_is_no_mismatch():
+    claim = "The petitioners want to see Bill S204 move forward."
+    assert _checks(complements, claim, _PETITION) == ([], [])
+    # another doer wants something else: the agents check's question, not this one's
+    assert _checks(complements, "The senators want Bill S-204 to be stopped.", _PETITION) == (
+        [],
+        [],
+    )
+
+
+# a negation turned on a reworded predicate (a health official in QMSum train/education_2)
+def test_negated_paraphrase_same_words_with_the_negation_turned():
+    evidence = "If we close the schools, then people collect at others' houses."
+    [m] = _checks(negated_paraphrase, "People will no longer gather at others' houses.", evidence)
+    assert (m.said, m.heard, m.note) == ("will no longer gather", "collect", "a negation added")
+
+
+def test_negated_paraphrase_a_predicate_with_an_opposite_may_carry_the_negation():
+    # a minister on blended learning (QMSum train/education_2): "stop" is "don't get"
+    evidence = (
+        "You get this for two weeks, then you don't get it for two weeks, and then you're "
+        "back in. My understanding is, in England, that is what they're going to do."
+    )
+    claim = "In England schools are expected to give provision for two weeks and then stop for two weeks."
+    assert "stop" in [m.said for m in _checks(loose_polarity, claim, evidence)]
+    assert _checks(negated_paraphrase, claim, evidence) == []
+
+
+def test_negated_paraphrase_against_an_intention_is_no_contradiction():
+    claim = "There is not yet consistency across all 22 local authorities."
+    assert _checks(negated_paraphrase, claim, _CONSISTENT) == []
+
+
+def test_negated_paraphrase_a_predicate_the_passage_says_is_not_reworded():
+    # a minister on a new approach (QMSum train/education_5): the parse pairs the claim
+    # with "needed a new approach", but the passage says "not dissimilar" itself
+    claim = "The new approach is not dissimilar to something that is happening in Scotland."
+    evidence = (
+        "But it's actually not dissimilar to something that's happening in Scotland as well. "
+        "But we knew that carrying on doing the same old thing clearly wasn't moving these "
+        "schools, we needed a new approach, and this is what we're doing at the moment."
+    )
+    assert [m.heard for m in _checks(loose_polarity, claim, evidence)] == ["needed"]
+    assert _checks(negated_paraphrase, claim, evidence) == []

@@ -13,8 +13,10 @@ speaker(s)' passages (about 60 words inside one turn, see
    passages that hold most of the sentence's content words and numbers.
 3. facts, judged against that aligned passage when it holds at least
    `align_coverage` of the sentence: the consistency checks (consistency.py,
-   on spaCy parses of the two: polarity, antonyms, degree, modality, entity
-   swaps, doers, doers that trade places and named arguments) and quantities with their units
+   on spaCy parses of the two: polarity, antonyms, degree, modality, a fact
+   for an intention, another time, another complement of the same verb,
+   a negation on a reworded predicate, entity swaps, doers, doers that
+   trade places and named arguments) and quantities with their units
    (quantity.py: a number the aligned passage says with another value of the
    same unit fails even when the speaker said it elsewhere). Numbers must
    also occur in the evidence window; identifiers ("COVID-19", "post-16")
@@ -26,7 +28,8 @@ speaker(s)' passages (about 60 words inside one turn, see
 4. support: strong is `ok`, weak is `warn` (summaries may generalise; only
    wrong facts fail). A word put in the place of the aligned passage's own
    (`substitutions`: "encouraged" where it said "silenced"), a negation on
-   another predicate than the passage's (`loose_polarity`) or the claim's doer
+   another predicate than the passage's (`loose_polarity`), another complement
+   without a direction (`complements`) or the claim's doer
    as the passage's means (`roles`) is a `warn` naming both: it may be a
    paraphrase or the opposite. A sentence aligned to a question and its answer
    ("Will fees rise?" — "No.") is supported by the answering speaker.
@@ -56,13 +59,17 @@ from podium.engine.verify.consistency import (
     antonyms,
     arguments,
     clauses,
+    complements,
     degree,
     entities,
+    intentions,
     loose_polarity,
     modality,
+    negated_paraphrase,
     polarity,
     roles,
     substitutions,
+    times,
     unpaired_negation,
 )
 from podium.engine.verify.context import Context, Located
@@ -450,12 +457,17 @@ class ClaimChecker:
             + antonyms(claim_doc, evidence_doc)
             + degree(claim_doc, evidence_doc)
             + modality(said, heard)
+            + intentions(said, heard)
+            + times(claim_doc, evidence_doc)
             + entities(claim_doc, evidence_doc, context=context, is_speaker=is_speaker)
             + agents(said, heard, speaker_words)
             + arguments(said, heard)
         )
         swapped, moved = roles(said, heard, claim_doc, evidence_doc)
         found += [m for m in swapped if all(f.check != "agent" for f in found)]
+        other_complement, other_complement_doubts = complements(said, heard)
+        found += other_complement
+        found += negated_paraphrase(said, heard)
         unique: list[Mismatch] = []
         for mismatch in found:
             if all((m.said, m.heard) != (mismatch.said, mismatch.heard) for m in unique):
@@ -464,6 +476,7 @@ class ClaimChecker:
             m
             for m in substitutions(said, heard, claim_doc, evidence_doc)
             + moved
+            + other_complement_doubts
             + loose_polarity(said, heard)
             if not any(m.said in u.said or u.said in m.said for u in unique)
         ]

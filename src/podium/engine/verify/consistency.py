@@ -18,6 +18,14 @@ the claim check turns any mismatch into a `fail`.
   largest" where it said "a large").
 - `modality`: "will" where the transcript says "may", "has done" where it
   says "plans to" or "will".
+- `intentions`: a fact ("there is now consistency") where the passage clause
+  sharing most of its words is an intention ("looking to have it
+  consistently"): the modality check for predicates that differ.
+- `times`: a time expression (DATE/TIME entity) where the passage says another
+  about the same thing ("several more weeks" / "this Friday").
+- `complements`: the same verb of the same doer with another complement ("the
+  petitioners want the bill to be stopped" / "want to see it move forward"): a
+  contradiction when the claim's verb is one of a pair of opposites, else a doubt.
 - `entities`: a person, organisation, place or law the passage does not name,
   where it names another of the same kind ("Alberta" / "Ontario").
 - `agents`: the doer of the claim's verb is not the doer in the transcript
@@ -33,6 +41,10 @@ the claim check turns any mismatch into a `fail`.
   does this too, so the claim check only warns on it.
 - `loose_polarity`: a negation on a predicate the passage does not use,
   against the passage clause sharing most of its words (a doubt, a warn).
+  `negated_paraphrase` makes it a contradiction when the claim clause says all
+  its other words in that clause and neither predicate has an opposite that
+  could carry the negation ("will no longer gather at others' houses" /
+  "collect at others' houses").
 
 Clauses are compared by their predicate lemma (a verb, or for "be" the
 predicate noun or adjective) and must share another content word, so a
@@ -1319,4 +1331,217 @@ def slot_swaps(
             first = others[0]
             shown = next((c for c in first.children if c.dep_ == "pobj"), first)
             out.append(Mismatch("entity", text, _span_text(shown)))
+    return out
+
+
+_TIME_LABELS = frozenset(["DATE", "TIME"])
+
+
+def _time_words(span: Span) -> set[str]:
+    """The lemmas of a time expression's nouns and proper nouns ("week", "friday"): its unit."""
+    return {_lemma(t) for t in span if t.pos_ in _NOUNS}
+
+
+def _setting(span: Span) -> set[str]:
+    """Content lemmas of the sentence a time expression sits in, without the expression,
+    the names in it and the reporting verbs: what happens at that time."""
+    own = {t.i for t in span}
+    return {
+        _lemma(t)
+        for t in span.sent
+        if t.i not in own
+        and t.pos_ in ("NOUN", "VERB", "ADJ")
+        and not t.is_stop
+        and _lemma(t) not in word_list("reporting_verbs")
+    }
+
+
+def times(claim: Doc, evidence: Doc) -> list[Mismatch]:
+    """A time expression (spaCy's DATE or TIME entity) the aligned passage does not say,
+    where the passage says another one about the same thing ("will have to wait several
+    more weeks before they can get access to the loan" / "can have access to the loan this
+    Friday"): a different day, duration or relative time. Only expressions without numbers,
+    in digits or words, are compared ("2019" against "last year" needs the day of the
+    event; a changed number is the quantity check's, "three or four years" / "the last
+    three, four years" its normalisation), and two that share a unit ("a few weeks" / "several weeks")
+    are taken as the same; the sentences around the two must share at least two content
+    words, and half of the claim's."""
+    heard_text = f" {_key(evidence.text)} "
+    said_text = f" {_key(claim.text)} "
+    heard = [
+        e
+        for e in evidence.ents
+        if e.label_ in _TIME_LABELS
+        and not any(t.like_num for t in e)
+        and f" {_key(e.text)} " not in said_text
+    ]
+    out = []
+    for said in claim.ents:
+        key = _key(said.text)
+        if said.label_ not in _TIME_LABELS or any(t.like_num for t in said) or not key:
+            continue
+        if f" {key} " in heard_text:
+            continue
+        units = _time_words(said)
+        setting = _setting(said)
+        for other in heard:
+            if units & _time_words(other):
+                continue
+            shared = len(setting & _setting(other))
+            if shared >= 2 and 2 * shared >= len(setting):
+                out.append(Mismatch("time", said.text, other.text, "another time"))
+                break
+    return out
+
+
+def _finite_fact(c: Clause) -> bool:
+    """A clause that states a fact: a present or past verb ("there is", "has set up",
+    "rose"), asserted and not negated, with no modal, intention or infinitive over it."""
+    head = c.head
+    if not c.asserted or c.negated or c.modality not in (None, "done"):
+        return False
+    if head.dep_ in ("relcl", "acl", "advcl", "xcomp", "pcomp"):
+        return False
+    if _lemma(head) in word_list("intention_verbs") or any(
+        ch.dep_ == "aux" and ch.lower_ == "to" for ch in head.children
+    ):
+        return False
+    return head.tag_ in ("VBZ", "VBP", "VBD") or c.modality == "done"
+
+
+def intentions(claim: list[Clause], evidence: list[Clause]) -> list[Mismatch]:
+    """A fact where the transcript states an intention (the modality check for clauses
+    whose predicates differ): "there is now consistency across all 22 local authorities" /
+    "we're looking to have it consistently across 22 local authorities". The passage
+    clause that shares most of the claim clause's content words (by their first five
+    letters, so "consistency" meets "consistently"; at least two, and half of the claim's)
+    is under an intention verb (data/verify/intention_verbs.txt, "plan", "hope", "look"),
+    and no clause of the passage stated as a fact shares as many."""
+    out = []
+    for c in claim:
+        if not _finite_fact(c):
+            continue
+        said = {stem(w) for w in _content(c.head)}
+        if len(said) < 2:
+            continue
+        scored = [(len(said & {stem(w) for w in _content(e.head)}), e) for e in evidence]
+        best = max((s for s, _ in scored), default=0)
+        if best < 2 or 2 * best < len(said):
+            continue
+        close = [e for s, e in scored if s == best]
+        if all(e.modality == "plan" and not e.negated for e in close):
+            governor = close[0].head.head
+            out.append(
+                Mismatch(
+                    "modality",
+                    c.phrase,
+                    f"{governor.text} to {close[0].head.text}",
+                    "an intention, not a fact",
+                )
+            )
+    return out
+
+
+def _complements(head: Token) -> list[Token]:
+    """The predicates of a clause's complement clauses, with those they contain and those
+    coordinated with them: "want [Bill S-204 to be stopped or amended]" → stopped, amended;
+    "want [to see [it move forward]]" → see, move."""
+    out: list[Token] = []
+    stack = [c for c in head.children if c.dep_ in ("xcomp", "ccomp") and _is_clause_head(c)]
+    while stack:
+        token = stack.pop()
+        out.append(token)
+        stack.extend(
+            c for c in token.children if c.dep_ in ("xcomp", "ccomp", "conj") and _is_clause_head(c)
+        )
+    return out
+
+
+def complements(
+    claim: list[Clause], evidence: list[Clause]
+) -> tuple[list[Mismatch], list[Mismatch]]:
+    """Another complement under the same governing verb and doer: (contradictions, doubts).
+    "the petitioners want Bill S-204 to be stopped" / "the petitioners … want to see it move
+    forward": the same "want" of the same "petitioners", but what they want is said with
+    verbs the passage never uses, and the passage's with verbs the claim never uses. When
+    a verb of the claim's complement is one of a pair of opposites (data/verify/antonyms.txt:
+    "stop", "end", "reject", "cut"), it says a direction the passage does not, a
+    contradiction; otherwise a synonym may have been used ("want it passed" / "want to see
+    it move forward"), a doubt."""
+    opposites = word_pairs("antonyms")
+    swaps: list[Mismatch] = []
+    doubts: list[Mismatch] = []
+    if not claim or not evidence:
+        return swaps, doubts
+    said_stems = {stem(_lemma(t)) for t in claim[0].head.doc}
+    for c, matches in _pairs(claim, evidence, loose=True):
+        said = _complements(c.head)
+        subject = _subject(c.head)
+        if not c.asserted or c.negated or not said or subject is None or subject.pos_ not in _NOUNS:
+            continue
+        for e in matches:
+            heard = _complements(e.head)
+            other = _subject(e.head)
+            if not heard or e.negated or other is None or _lemma(other) != _lemma(subject):
+                continue
+            # the sentence of the passage's clause does not say one of the claim's verbs
+            heard_stems = {stem(_lemma(t)) for t in e.head.sent}
+            if any(stem(_lemma(t)) in heard_stems for t in said):
+                continue
+            if any(stem(_lemma(t)) in said_stems for t in heard):
+                continue
+            top = min(heard, key=lambda t: t.i)
+            words = [t for t in top.subtree if not t.is_punct]
+            heard_text = (
+                _plain(top.doc[words[0].i : words[-1].i + 1]) if len(words) <= 8 else top.text
+            )
+            ordered = sorted(said, key=lambda t: t.i)
+            mismatch = Mismatch(
+                "complement",
+                f"{c.head.text} … {' or '.join(t.text for t in ordered)}",
+                f"{e.head.text} {heard_text}",
+                f'another complement of "{_lemma(c.head)}"',
+            )
+            if any(_lemma(t) in opposites for t in said):
+                swaps.append(mismatch)
+            else:
+                doubts.append(mismatch)
+            break
+    return swaps, doubts
+
+
+def negated_paraphrase(claim: list[Clause], evidence: list[Clause]) -> list[Mismatch]:
+    """The `loose_polarity` doubts that are contradictions: the claim clause says all of
+    its own words (at least three; not those of clauses inside it, nor its predicate and
+    adverbs) among the own words of the passage clause it was set against, with the
+    negation turned, the claim clause has its own doer (not "started by introducing"),
+    and neither predicate is said on the other side: only the predicate
+    was reworded ("people will no longer gather at others' houses" / "people collect at
+    others' houses"). Not when either predicate has an opposite (data/verify/antonyms.txt):
+    it may carry the negation in its meaning ("did not approve" / "rejected", "stop for
+    two weeks" / "don't get it for two weeks"); nor when either side is an intention or a
+    possibility."""
+    opposites = word_pairs("antonyms")
+    out = []
+    by_phrase = {c.phrase: c for c in claim}
+    heard_by_phrase = {e.phrase: e for e in evidence}
+    said_lemmas = {_lemma(t) for c in claim for t in c.head.doc}
+    heard_lemmas = {_lemma(t) for e in evidence for t in e.head.doc}
+    for m in loose_polarity(claim, evidence):
+        c, e = by_phrase.get(m.said), heard_by_phrase.get(m.heard)
+        if c is None or e is None or c.key in opposites or e.key in opposites:
+            continue  # a predicate with an opposite may carry the negation ("stop" is "not
+            # get", "rejected" is "did not approve")
+        if {c.modality, e.modality} & {"plan", "may", "unrealised"}:
+            continue  # "there is not yet consistency" / "looking to have it": not said as fact
+        # each clause's own words, not those of the clauses inside it: a long passage
+        # clause holds every word of the passage in its subtree
+        if c.head.dep_ in ("pcomp", "acl", "advcl", "xcomp") or _subject(c.head) is None:
+            continue  # a clause without its own doer ("started by introducing the program")
+        if c.key in heard_lemmas or e.key in said_lemmas:
+            continue  # the predicate is said on the other side: not only reworded
+        hedges = {_lemma(t) for t in c.head.subtree if t.pos_ == "ADV"}
+        rest = _clause_nouns(c.head) - {c.key} - hedges
+        if len(rest) >= 3 and rest <= _clause_nouns(e.head):
+            out.append(m)
     return out
