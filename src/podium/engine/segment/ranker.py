@@ -27,7 +27,7 @@ from pathlib import Path
 
 import numpy as np
 
-from podium.engine.segment.units import Block
+from podium.engine.segment.units import Block, block_vectors
 
 FEATURES = (
     "depth",
@@ -158,8 +158,6 @@ def handover_features(
     default_cuts: list[int],
 ) -> np.ndarray:
     """One row of `FEATURES` per hand-over gap (in the order of `handovers`)."""
-    from podium.engine.segment.tiling import block_vectors
-
     out = np.zeros((len(handovers), len(FEATURES)))
     if not handovers or not blocks:
         return out

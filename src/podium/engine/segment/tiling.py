@@ -42,7 +42,13 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from podium.engine.progress import Progress, no_progress
-from podium.engine.segment.units import Block, Sentence, make_blocks, split_sentences
+from podium.engine.segment.units import (
+    Block,
+    Sentence,
+    block_vectors,
+    make_blocks,
+    split_sentences,
+)
 from podium.engine.transcript.model import Transcript
 
 _TRANSITION = re.compile(
@@ -204,17 +210,6 @@ def embed_sentences(sentences: list[Sentence]) -> np.ndarray:
     if wanted:
         vectors[wanted] = embed([sentences[i].text for i in wanted], batch_size=EMBED_BATCH)
     return vectors
-
-
-def block_vectors(blocks: list[Block], vectors: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Word-weighted sums of sentence vectors per block, and each block's word count."""
-    sums = np.zeros((len(blocks), vectors.shape[1] if len(vectors) else 384), dtype=np.float64)
-    words = np.zeros(len(blocks), dtype=np.float64)
-    for i, block in enumerate(blocks):
-        for sentence in block.sentences:
-            sums[i] += vectors[sentence.index] * sentence.words
-            words[i] += sentence.words
-    return sums, words
 
 
 def gap_scores(blocks: list[Block], vectors: np.ndarray, options: SegmentOptions) -> np.ndarray:

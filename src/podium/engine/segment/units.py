@@ -16,6 +16,8 @@ import bisect
 import functools
 from dataclasses import dataclass
 
+import numpy as np
+
 from podium.engine.transcript.model import Transcript, Turn
 
 
@@ -145,3 +147,14 @@ def make_blocks(sentences: list[Sentence], *, max_words: int = 120) -> list[Bloc
         run.append(sentence)
     flush()
     return blocks
+
+
+def block_vectors(blocks: list[Block], vectors: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Word-weighted sums of sentence vectors per block, and each block's word count."""
+    sums = np.zeros((len(blocks), vectors.shape[1] if len(vectors) else 384), dtype=np.float64)
+    words = np.zeros(len(blocks), dtype=np.float64)
+    for i, block in enumerate(blocks):
+        for sentence in block.sentences:
+            sums[i] += vectors[sentence.index] * sentence.words
+            words[i] += sentence.words
+    return sums, words
