@@ -470,3 +470,15 @@ def test_a_question_about_a_risk_is_framed_by_the_risk_it_names():
         )
         == ""
     )
+
+
+def test_intro_themes_that_name_a_kind_in_general_take_no_article():
+    from podium.engine.write.extractive import generic_plural
+
+    # the committed example's intro: "examined the disadvantaged families, the hours of
+    # education and the early implementer areas"
+    assert generic_plural("the disadvantaged families") == "disadvantaged families"
+    assert generic_plural("the early implementer areas") == "early implementer areas"
+    assert generic_plural("the hours of education") == "the hours of education"  # modified
+    assert generic_plural("the childcare offer") == "the childcare offer"  # singular
+    assert generic_plural("the Welsh language schools") == "the Welsh language schools"  # a name

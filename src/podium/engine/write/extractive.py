@@ -1238,7 +1238,7 @@ def intro_sentences(plan: Plan, drafts: list[Draft], event: EventDetails) -> lis
             and "," not in draft.phrase
             and draft.phrase.lower() not in (t.lower() for t in themes)
         ):
-            themes.append(draft.phrase)
+            themes.append(generic_plural(draft.phrase))
         if len(themes) == INTRO_TOPICS:
             break
     intro: list[str] = []
@@ -1302,6 +1302,38 @@ def intro_sentences(plan: Plan, drafts: list[Draft], event: EventDetails) -> lis
 
 THEME_TURNS = 2
 """A title names a theme of the program only when it weighs this much (`theme_weights`)."""
+
+
+def generic_plural(phrase: str) -> str:
+    """A theme in the intro without "the" when it names a kind in general.
+
+    A section's running phrase keeps the article the speaker's reference had
+    ("the disadvantaged families"); in a list of what the program examined, a
+    plural common noun with nothing after it reads as the kind in general and
+    takes no article ("examined disadvantaged families, the hours of education
+    and …"). A phrase whose head is followed by a modifier ("the hours of
+    education"), a name ("the Children's Commissioners") or a singular keeps
+    it. The parse is spaCy's (`podium.engine.nlp`).
+    """
+    if not phrase.lower().startswith("the "):
+        return phrase
+    from podium.engine.nlp import parse
+
+    doc = parse(phrase)
+    roots = [t for t in doc if t.head == t]
+    if len(roots) != 1:
+        return phrase
+    head = roots[0]
+    first = doc[0]
+    if (
+        first.dep_ != "det"
+        or first.head != head
+        or head.tag_ != "NNS"
+        or head.i != len(doc) - 1  # something after the head: "the hours of education"
+        or any(t.pos_ == "PROPN" for t in doc)
+    ):
+        return phrase
+    return phrase[len(first.text_with_ws) :]
 
 
 def theme_weights(plan: Plan, drafts: list[Draft], description: str) -> dict[int, int]:
