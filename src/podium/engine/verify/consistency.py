@@ -54,7 +54,7 @@ negation elsewhere in the passage does not count.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -131,19 +131,23 @@ def _predicate(head: Token) -> Token:
     return head
 
 
-def _content(head: Token) -> set[str]:
-    """Content lemmas of a clause, not descending into embedded clauses."""
-    out: set[str] = set()
+def _clause_tokens(head: Token) -> Iterator[Token]:
+    """The clause's own tokens: `head` and its dependents, not descending into the clauses
+    embedded in it (a complement, an adverbial or relative clause, a conjoined clause)."""
     stack = [head]
     while stack:
         token = stack.pop()
-        if token.pos_ in CONTENT_POS and not token.is_stop or token.like_num:
-            out.add(_lemma(token))
-        for child in token.children:
-            if child.dep_ in _CLAUSAL and _is_clause_head(child):
-                continue
-            stack.append(child)
-    return out
+        yield token
+        stack.extend(c for c in token.children if not (c.dep_ in _CLAUSAL and _is_clause_head(c)))
+
+
+def _content(head: Token) -> set[str]:
+    """Content lemmas of a clause, not descending into embedded clauses."""
+    return {
+        _lemma(t)
+        for t in _clause_tokens(head)
+        if t.pos_ in CONTENT_POS and not t.is_stop or t.like_num
+    }
 
 
 def _negations(head: Token) -> int:
@@ -953,14 +957,7 @@ def _core(head: Token) -> set[tuple[str, str]]:
 def _clause_nouns(head: Token) -> set[str]:
     """A clause's content words (`_content`) and its nouns that spaCy lists as stop words
     ("name", "part", "side"): here they are what the clause is about."""
-    out = _content(head)
-    stack = [head]
-    while stack:
-        token = stack.pop()
-        if token.pos_ == "NOUN":
-            out.add(_lemma(token))
-        stack.extend(c for c in token.children if not (c.dep_ in _CLAUSAL and _is_clause_head(c)))
-    return out
+    return _content(head) | {_lemma(t) for t in _clause_tokens(head) if t.pos_ == "NOUN"}
 
 
 _KIND = {"VERB": "predicate", "ADJ": "predicate", "NOUN": "noun", "PROPN": "noun", "ADV": "adverb"}
@@ -1141,14 +1138,7 @@ def _plain(tokens) -> str:
 
 def _words_of(head: Token) -> set[str]:
     """Noun lemmas of a clause, not of the clauses embedded in it."""
-    out = set()
-    stack = [head]
-    while stack:
-        token = stack.pop()
-        if token.pos_ in _NOUNS:
-            out.add(_lemma(token))
-        stack.extend(c for c in token.children if not (c.dep_ in _CLAUSAL and _is_clause_head(c)))
-    return out
+    return {_lemma(t) for t in _clause_tokens(head) if t.pos_ in _NOUNS}
 
 
 def roles(
