@@ -2,8 +2,8 @@
 
 ``python -m benchmarks.brief.segmentation --split train --vectors FILE`` runs
 `segment_topics` (no writing, no verification) on every meeting of the split
-and prints, per meeting, the minutes, the gold and found number of topics and
-Pk / WindowDiff, then the mean Pk per committee (the part of the file name
+and prints, per meeting, the minutes, the gold and found number of topics,
+Pk / WindowDiff and the CPU seconds of `segment_topics`, then the mean Pk per committee (the part of the file name
 before "_": education, covid) and the means with the CPU seconds of the run
 (with cached vectors, everything but MiniLM). With ``--vectors`` the sentence vectors are
 kept in a pickle between runs (the same file ``python -m benchmarks.brief
@@ -69,7 +69,9 @@ def run(
     for meeting in chosen:
         gold = qmsum_gold_labels(meeting)
         starts = [a for a, _ in meeting.turn_times]
+        started = time.process_time()
         seg = segment_topics(meeting.transcript, options)
+        cpu = time.process_time() - started
         name = os.path.basename(meeting.transcript.source or "")
         found = [t.start_time for t in seg.topics]
         if count:
@@ -84,7 +86,7 @@ def run(
             print(
                 f"  {name:<18} {meeting.transcript.duration / 60:5.0f} min  gold {segments:2d} "
                 f"found {len(found):2d}  hand-overs {len(seg.handovers):3d}  "
-                f"Pk {pks[-1]:.3f}  WD {wds[-1]:.3f}",
+                f"Pk {pks[-1]:.3f}  WD {wds[-1]:.3f}  {cpu:4.1f} CPU s",
                 flush=True,
             )
     if verbose and len(families) > 1:

@@ -17,6 +17,7 @@ from podium.engine.segment import SegmentOptions, Sentence, make_blocks, segment
 from podium.engine.segment.tiling import (
     _depths,
     choose_boundaries,
+    count_prior,
     finer,
     gap_scores,
     handover_gaps,
@@ -284,3 +285,53 @@ def test_boundaries_snap_to_the_nearest_handover_within_the_window():
     # (gap 10, block 11 at 660 s, 300 s from the cut at 360 s).
     assert snap_to_handovers(blocks, [3, 5], [4, 10], 400.0) == [4, 10]
     assert snap_to_handovers(blocks, [6], [], 240.0) == [6]
+
+
+def test_count_prior_drops_the_shallowest_cuts_when_there_are_too_many():
+    # 12 blocks of 60 s, cuts at gaps 1, 3, 5, 7, 9 (six topics); at most three
+    # topics keeps the two deepest cuts, gaps 3 (depth 4) and 7 (depth 5).
+    _, sentences = build(12)
+    blocks = make_blocks(sentences, max_words=WORDS)
+    depths = np.array([0, 2.0, 0, 4.0, 0, 1.0, 0, 5.0, 0, 3.0, 0])
+    options = SegmentOptions(max_topics=3)
+    assert count_prior(blocks, depths, [1, 3, 5, 7, 9], [], options) == [3, 7]
+    assert count_prior(blocks, depths, [1, 3, 5, 7, 9], [], SegmentOptions()) == [1, 3, 5, 7, 9]
+
+
+def test_count_prior_splits_the_longest_topic_at_the_handover_nearest_its_middle():
+    # 60 blocks of 60 s (one hour). Hand-overs at gaps 10, 28 and 40 (block 11 at
+    # 660 s, block 29 at 1740 s, block 41 at 2460 s). At least three topics:
+    # the hour splits at 1740 s (nearest its middle, 1800 s), then the longer
+    # half (1740-3600 s, middle 2670 s) at 2460 s.
+    _, sentences = build(60)
+    blocks = make_blocks(sentences, max_words=WORDS)
+    depths = np.zeros(59)
+    depths[50] = 9.0  # the deepest gap is not used while there are hand-overs
+    options = SegmentOptions(min_topics=3)
+    assert count_prior(blocks, depths, [], [10, 28, 40], options) == [28, 40]
+    # Without hand-overs the deepest gap that leaves half the shortest topic
+    # (0.5 x min(600 s, 12 % of 3600 s) = 216 s) on each side splits instead.
+    assert count_prior(blocks, depths, [], [], replace(options, min_topics=2)) == [50]
+    # An hour holds at most six topics of 600 s: asking for ten gives six.
+    assert (
+        len(count_prior(blocks, depths, [], list(range(59)), replace(options, min_topics=10))) == 5
+    )
+
+
+def test_count_prior_leaves_a_short_transcript_alone():
+    # 12 minutes hold one topic of 600 s: five topics are not forced on it.
+    _, sentences = build(12)
+    blocks = make_blocks(sentences, max_words=WORDS)
+    options = SegmentOptions(min_topics=5)
+    assert count_prior(blocks, np.zeros(11), [], [2, 5, 8], options) == []
+
+
+def test_segment_topics_applies_the_count_prior():
+    transcript, sentences = build()
+    options = SegmentOptions(**PLAIN, min_topic_seconds=120)
+    assert (
+        len(segment_topics(transcript, options, sentences=sentences, vectors=TWO_TOPICS).topics)
+        == 2
+    )
+    one = replace(options, max_topics=1)
+    assert len(segment_topics(transcript, one, sentences=sentences, vectors=TWO_TOPICS).topics) == 1

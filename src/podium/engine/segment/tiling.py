@@ -27,7 +27,9 @@ where every member asks for five minutes have far more hand-overs than
 topics; see docs/writing.md.) `SegmentOptions.handover_ranker` instead lets a
 logistic regression fitted on QMSum train choose the hand-overs
 (`podium.engine.segment.ranker`); it is off because it did not beat the dips
-on val.
+on val. `count_prior` (off by default, `SegmentOptions.min_topics` /
+`max_topics`) can hold the number of topics within a range; it too helped on
+train and not on val.
 
 The embeddings come from `podium.engine.embed` (all-MiniLM-L6-v2, ONNX);
 numpy does the rest.
@@ -91,6 +93,16 @@ class SegmentOptions:
     handover_snap_seconds: float = 120.0
     """A boundary moves to the nearest hand-over (a new member taking the questions,
     see `handover_gaps`) starting within this many seconds of it (0: never)."""
+    min_topics: int = 0
+    """Fewest topics (0: no fewest): while there are fewer, the longest topic is split
+    at the hand-over nearest its middle (`count_prior`), never to more than one
+    topic per `min_topic_seconds` of transcript. Off: 5 helped on QMSum train
+    (Pk 0.335 -> 0.310) and not on val (0.340 -> 0.342; docs/writing.md,
+    "A topic-count prior")."""
+    max_topics: int = 0
+    """Most topics (0: no most): while there are more, the cut with the shallowest
+    depth score goes (`count_prior`). Off: 7 helped on QMSum train (0.335 -> 0.323)
+    and hurt on val (0.340 -> 0.367): one val meeting has 18 gold topics."""
     handover_ranker: bool = False
     """Cut at the hand-overs a logistic regression fitted on QMSum train finds
     likely (`podium.engine.segment.ranker`) instead of at the snapped dips, in
@@ -164,6 +176,7 @@ def segment_topics(
     cuts = snap_to_handovers(blocks, cuts, handovers, options.handover_snap_seconds)
     if options.handover_ranker:
         cuts = _ranked_cuts(blocks, vectors, scores, handovers, cuts)
+    cuts = count_prior(blocks, scores, cuts, handovers, options)
     topics = _topics(transcript, blocks, cuts)
     progress(1.0, "segmenting")
     return Segmentation(topics, sentences, blocks, vectors, scores, handovers)
@@ -369,6 +382,64 @@ def snap_to_handovers(
         near = [g for g in handovers if abs(blocks[g + 1].start - at) <= seconds and g not in out]
         out.add(min(near, key=lambda g: (abs(blocks[g + 1].start - at), g)) if near else cut)
     return sorted(out)
+
+
+def count_prior(
+    blocks: list[Block],
+    depths: np.ndarray,
+    cuts: list[int],
+    handovers: list[int],
+    options: SegmentOptions,
+) -> list[int]:
+    """`cuts` brought within `options.min_topics` .. `options.max_topics` topics.
+
+    Too many: the cut whose gap has the shallowest depth score goes, one at a
+    time. Too few (and the transcript is long enough for `min_topics` topics of
+    `min_topic_seconds`): the longest topic is split at the hand-over nearest its
+    middle, or, in a transcript without hand-overs, at its deepest gap; a split
+    leaves at least half the shortest topic (`min_topic_seconds` /
+    `min_topic_share`) on each side. Where the dips are too shallow to find a
+    boundary, the middle of a long topic is the best guess: on the QMSum train
+    meetings splitting at the hand-over nearest the middle beat splitting at the
+    deepest one (Pk 0.310 against 0.323; docs/writing.md, "A topic-count prior").
+    Off by default (both counts 0): the gain on train did not carry to val.
+    """
+    if not blocks:
+        return cuts
+    cuts = sorted(cuts)
+    if options.max_topics > 0:
+        while len(cuts) + 1 > options.max_topics:
+            cuts.remove(min(cuts, key=lambda g: (depths[g], g)))
+    total = blocks[-1].end - blocks[0].start
+    fewest = min(options.min_topics, int(total // max(options.min_topic_seconds, 1.0)))
+    if len(cuts) + 1 >= fewest:
+        return cuts
+    spacing = 0.5 * min(options.min_topic_seconds, options.min_topic_share * total)
+    candidates = handovers or list(range(len(blocks) - 1))
+    while len(cuts) + 1 < fewest:
+        bounds = [-1, *cuts, len(blocks) - 1]
+        splits = []
+        for a, b in zip(bounds, bounds[1:], strict=False):
+            start, end = blocks[a + 1].start, blocks[b].end
+            inner = [
+                g
+                for g in candidates
+                if a < g < b
+                and blocks[g + 1].start - start >= spacing
+                and end - blocks[g + 1].start >= spacing
+            ]
+            if inner:
+                splits.append((end - start, start, end, inner))
+        if not splits:
+            break
+        _, start, end, inner = max(splits, key=lambda split: (split[0], -split[1]))
+        middle = (start + end) / 2
+        if handovers:
+            gap = min(inner, key=lambda g: (abs(blocks[g + 1].start - middle), g))
+        else:
+            gap = min(inner, key=lambda g: (-depths[g], g))
+        cuts = sorted([*cuts, gap])
+    return cuts
 
 
 def _depths(similarity: np.ndarray) -> np.ndarray:
