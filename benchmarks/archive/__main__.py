@@ -8,6 +8,9 @@
    With ``--sentences``, also the best-sentence (max-sim) semantic ranking
    (`qmsum.sentence_rankings`), alone and in the shipped fusion, on train and
    then val (measured, not shipped).
+   With ``--rerank``, a second-stage re-ranker of the fused top passages
+   (`rerank.py`: cross-validated on train, val read once) and unstemmed and
+   lemmatised full-text rankings (measured, not shipped).
 3. With ``--scale``: a synthetic archive (`scale.py`) on PostgreSQL and on
    SQLite, each in a child process: indexing throughput, index size, p50/p95
    query time. ``--meetings`` sets its size (default 1,000 meetings, about 10
@@ -24,7 +27,7 @@ import subprocess
 import sys
 import time
 
-from benchmarks.archive import qmsum
+from benchmarks.archive import qmsum, rerank
 from podium.engine.search.fusion import EVENT_TOP, EVENT_WEIGHT
 
 EVENT_TOPS = (20, 30, 40, 50, 100)
@@ -212,6 +215,12 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="also measure the best-sentence (max-sim) semantic ranking (embeds every sentence once)",
     )
+    parser.add_argument(
+        "--rerank",
+        action="store_true",
+        help="also measure a second-stage re-ranker of the fused top passages and other lexical "
+        "rankings (benchmarks/archive/rerank.py; val read once unless --train-only)",
+    )
     parser.add_argument("--scale", action="store_true", help="also run the scale benchmark")
     parser.add_argument("--meetings", type=int, default=1000)
     parser.add_argument("--sqlite-steps", default="50,100,250,500,1000")
@@ -226,6 +235,10 @@ def main(argv: list[str] | None = None) -> int:
             train_only=args.train_only,
             sentence_variants=args.sentences,
         )
+    if args.rerank:
+        train = qmsum.load_split("train")
+        rerank.lexical_variants(train)
+        rerank.reranker(train, None if args.train_only else qmsum.load_split("val"))
     if args.scale:
         for db, sizes in (("postgres", str(args.meetings)), ("sqlite", args.sqlite_steps)):
             subprocess.run(
