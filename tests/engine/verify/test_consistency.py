@@ -21,6 +21,7 @@ from podium.engine.verify.consistency import (
     modality,
     negated_paraphrase,
     polarity,
+    quantifiers,
     roles,
     slot_swaps,
     substitutions,
@@ -410,6 +411,49 @@ def test_polarity_negation_raising_verb_still_negates_its_complement():
     assert [m.note for m in found] == ["a negation dropped"]
 
 
+# denying verbs (real sentences: QMSum train/education_21, val/covid_2, train/covid_1)
+_STRESS = (
+    "We can't disagree that there's evidence of stress, but I think we can also point "
+    "towards resilience."
+)
+_JOBS = (
+    "I doubt that, even in the best-case scenario, the government will be able to get all "
+    "the jobs needed in a timely manner."
+)
+
+
+def test_polarity_a_denying_verb_negates_its_complement():
+    # "I doubt that the government will be able to": it will not
+    found = _checks(polarity, "The government will be able to get all the jobs needed.", _JOBS)
+    assert [m.note for m in found] == ["a negation dropped"]
+    # a summary that says so, with the negation or with the same verb, agrees
+    for claim in (
+        "The government will not be able to get all the jobs needed.",
+        "He doubted that the government would be able to get all the jobs needed.",
+    ):
+        assert _checks(polarity, claim, _JOBS) == []
+
+
+def test_polarity_a_negated_denying_verb_asserts_its_complement():
+    # "we can't disagree that there's evidence of stress": there is
+    assert _checks(polarity, "She said there is evidence of stress.", _STRESS) == []
+    found = _checks(polarity, "She said there is no evidence of stress.", _STRESS)
+    assert [m.note for m in found] == ["a negation added"]
+    # "disagreed that X" in the summary matches "I don't think X" in the passage
+    found = _checks(
+        polarity,
+        "She disagreed that the regulator's powers are frightening.",
+        "If I may disagree slightly, I don't think the regulator's powers are frightening.",
+    )
+    assert found == []
+
+
+def test_polarity_confirm_or_deny_says_neither():
+    evidence = "Chair, and so I cannot really confirm or deny that it actually ever happened."
+    assert _checks(polarity, "He said it never happened.", evidence) == []
+    assert _checks(polarity, "He said it happened.", evidence) == []
+
+
 def test_polarity_nothing_in_a_prepositional_adjunct_is_not_a_clause_negation():
     found = _checks(
         polarity,
@@ -500,6 +544,56 @@ def test_number_the_claim_also_says_is_not_a_replacement():
         "Andrew Scheer",
         "Scheer said she was only 15 years old when she died in a car accident ten years ago.",
         RENT,
+    )
+    assert finding.status != "fail", finding.message
+
+
+# a sentence listing several numbers of one unit (real: QMSum train/education_20)
+APPLICANTS = make_transcript(
+    (
+        0.0,
+        "Bethan Owen",
+        "The European Union-domiciled applicants to Wales have decreased by 8 per cent, which "
+        "contrasts with a 2 per cent increase for English institutions, and non-EU—so "
+        "international students, not from Europe—have also decreased by 9 per cent to Welsh "
+        "institutions, again contrasting with a 7 per cent increase in England.",
+    ),
+)
+
+
+def test_number_is_judged_against_the_stretch_of_the_sentence_about_the_same_thing():
+    finding = claim_finding(
+        "Bethan Owen",
+        "Owen said international students applying to Welsh institutions have decreased by "
+        "8 per cent.",
+        APPLICANTS,
+    )
+    assert finding.status == "fail" and 'the transcript says "9 per cent"' in finding.message
+    for sentence in (
+        "Owen said international students applying to Welsh institutions have decreased by "
+        "9 per cent.",
+        "Owen said applicants to Wales from the European Union have decreased by 8 per cent, "
+        "against a 2 per cent increase for English institutions.",
+    ):
+        finding = claim_finding("Bethan Owen", sentence, APPLICANTS)
+        assert finding.status != "fail", finding.message
+
+
+def test_number_of_a_list_that_states_its_shared_words_once_is_its_own():
+    # "men make up 56 per cent of X; women 44 per cent": "women … 44 per cent" holds
+    # "women", which the stretch of 56 lacks (real: QMSum train/education_8 wording)
+    bodies = make_transcript(
+        (
+            0.0,
+            "Kirsty Williams",
+            "I would say that men make up around 56 per cent of membership of universities' "
+            "governing bodies; women—44 per cent; BME—as low as 4 per cent.",
+        ),
+    )
+    finding = claim_finding(
+        "Kirsty Williams",
+        "Williams said women make up 44 per cent of universities' governing bodies.",
+        bodies,
     )
     assert finding.status != "fail", finding.message
 
@@ -982,3 +1076,94 @@ def test_negated_paraphrase_a_predicate_the_passage_says_is_not_reworded():
     )
     assert [m.heard for m in _checks(loose_polarity, claim, evidence)] == ["needed"]
     assert _checks(negated_paraphrase, claim, evidence) == []
+
+
+# lists of names in one place (real sentences: QMSum val/education_18, train/covid_10)
+_SETTLEMENTS = (
+    "When we've seen the teachers' pay settlement, we've seen FE settlements in England and "
+    "Scotland higher than what's on the table here."
+)
+
+
+def test_slot_swaps_one_name_of_a_list_swapped_for_another():
+    [m] = _slots(
+        "She said FE settlements in England and Northern Ireland were higher than the offer.",
+        _SETTLEMENTS,
+    )
+    assert (m.check, m.said, m.heard) == ("entity", "Northern Ireland", "Scotland")
+    evidence = (
+        "Tourism-based communities like the ones in Banff and Canmore, which I represent, are "
+        "tourism-based economies."
+    )
+    [m] = _slots(
+        "He said communities like the ones in Jasper and Canmore are tourism-based economies.",
+        evidence,
+    )
+    assert (m.said, m.heard) == ("Jasper", "Banff")
+
+
+def test_slot_swaps_a_list_reordered_shortened_or_lengthened_is_no_swap():
+    for claim in (
+        "She said FE settlements in Scotland and England were higher than the offer.",
+        "She said FE settlements in England were higher than the offer.",
+        "She said FE settlements in England, Scotland and Wales were higher than the offer.",
+    ):
+        assert _slots(claim, _SETTLEMENTS) == [], claim
+
+
+# quantifiers (real sentences: QMSum train/covid_0, train/covid_1)
+_EMPLOYERS = (
+    "Last year, there was no crisis and, as of April, all employers who had been admitted to "
+    "the program had received the money."
+)
+
+
+def _quantifiers(claim: str, evidence: str):
+    return quantifiers(parse(claim), parse(evidence))
+
+
+def test_quantifiers_few_or_none_where_the_passage_says_all_or_most():
+    [m] = _quantifiers(
+        "He said only a few employers admitted to the program had received the money by April.",
+        _EMPLOYERS,
+    )
+    assert (m.check, m.said, m.heard) == ("quantifier", "only a few employers", "all employers")
+    evidence = (
+        "Deloitte is assisting with and sourcing manufacturers, and all contracts are signed "
+        "by the government with manufacturers."
+    )
+    [m] = _quantifiers("He said few contracts are signed by the government.", evidence)
+    assert (m.said, m.heard) == ("few contracts", "all contracts")
+    [m] = _quantifiers(
+        "She said none of the schools had received the money.",
+        "Most of the schools received the money in April.",
+    )
+    assert (m.said, m.heard) == ("none of the schools", "Most of the schools")
+
+
+def test_quantifiers_all_where_the_passage_says_not_all():
+    evidence = (
+        "Unfortunately, not all regions of Canada have reliable, affordable, high-speed access."
+    )
+    [m] = _quantifiers("She said all regions of Canada have reliable high-speed access.", evidence)
+    assert (m.said, m.heard) == ("all regions", "not all regions")
+
+
+def test_quantifiers_the_same_or_a_weaker_word_is_no_contradiction():
+    for claim in (
+        "He said all employers admitted to the program had received the money by April.",
+        "He said most employers admitted to the program had received the money.",
+        "He said every employer admitted to the program had received the money.",
+    ):
+        assert _quantifiers(claim, _EMPLOYERS) == [], claim
+    evidence = (
+        "Unfortunately, not all regions of Canada have reliable, affordable, high-speed access."
+    )
+    assert _quantifiers("She said many regions of Canada have high-speed access.", evidence) == []
+
+
+def test_quantifiers_the_same_noun_in_another_statement_is_not_compared():
+    # "all employers ... received the money" says nothing about employers who applied
+    assert (
+        _quantifiers("He said few employers applied for the program last year.", _EMPLOYERS) == []
+    )

@@ -21,6 +21,8 @@ the claim check turns any mismatch into a `fail`.
 - `intentions`: a fact ("there is now consistency") where the passage clause
   sharing most of its words is an intention ("looking to have it
   consistently"): the modality check for predicates that differ.
+- `quantifiers`: a quantifier on a noun that contradicts the passage's on the same
+  noun ("only a few institutions" / "all institutions"; data/verify/quantifiers.txt).
 - `times`: a time expression (DATE/TIME entity) where the passage says another
   about the same thing ("several more weeks" / "this Friday").
 - `complements`: the same verb of the same doer with another complement ("the
@@ -223,12 +225,49 @@ def _negation_raises(head: Token) -> bool:
     return _lemma(governor) in words or _lemma(head.head) in words
 
 
+def _denial(head: Token) -> Token | None:
+    """The word that denies the complement clause `head`, if one does: "disagreed that the
+    powers are frightening", "I doubt that the government will be able to", "there's no
+    doubt that they exist" (data/verify/denial_verbs.txt). None when the denying verb is
+    coordinated with another ("cannot confirm or deny that it happened" says neither)."""
+    governor = _governor(head)
+    if governor is None:
+        return None
+    words = word_list("denial_verbs")
+    word = head.head if _lemma(head.head) in words else governor
+    if _lemma(word) not in words:
+        return None
+    return word
+
+
+def _denial_coordinated(head: Token) -> bool:
+    """A complement of a denying verb coordinated with another verb of the same subject
+    ("I cannot confirm or deny that"); not one followed by a clause of its own ("we can't
+    disagree that there's evidence, but I think …")."""
+    governor = _governor(head)
+    if governor is None or _lemma(governor) not in word_list("denial_verbs"):
+        return False
+
+    def shares_subject(verb: Token) -> bool:
+        return _is_clause_head(verb) and not any(c.dep_.startswith("nsubj") for c in verb.children)
+
+    return (governor.dep_ == "conj" and shares_subject(governor)) or any(
+        c.dep_ == "conj" and shares_subject(c) for c in governor.children
+    )
+
+
 def _denied_context(head: Token) -> bool:
     """A complement of a negated clause that is not a negation-raising one ("not happy about
-    the fact that the government is trying", "did not say that it rose"): neither asserted
-    nor denied, so not compared."""
+    the fact that the government is trying", "did not say that it rose"), or of a denying
+    verb coordinated with another ("cannot confirm or deny that it happened"): neither
+    asserted nor denied, so not compared. A denying verb's complement is compared (see
+    `_negated`)."""
     governor = _governor(head)
     if governor is None or _negation_raises(head):
+        return False
+    if _denial_coordinated(head):
+        return True
+    if _denial(head) is not None and not _denial_coordinated(head):
         return False
     return _negated(governor) or _denied_context(governor)
 
@@ -253,6 +292,10 @@ def _negated(head: Token) -> bool:
     if _negation_raises(head):
         governor = _governor(head)
         return negated != _negated(governor)
+    if _denial(head) is not None and not _denial_coordinated(head):
+        # "disagreed that the powers are frightening": they are not; "there's no doubt
+        # that they exist", "can't disagree that there's evidence": they do, there is
+        return negated == _negated(_governor(head))
     return negated
 
 
@@ -1261,6 +1304,30 @@ _NAME_PARTS = frozenset(["pobj", "compound", "flat", "nmod", "amod", "conj", "de
 in Blaenau Gwent" names no place as "some"), appositions or relative clauses."""
 
 
+def _proper_items(token: Token) -> list[frozenset[str]]:
+    """The name words of each name in a coordinated phrase, apart: "Swansea and Trinity St
+    David" → [{"swansea"}, {"trinity", "st", "david"}] (`_proper_words` puts them in one set,
+    so a list that keeps one name and swaps the other would share words with the passage's)."""
+    items = []
+    stack = [token]
+    while stack:
+        item = stack.pop()
+        words = set()
+        inner = [item]
+        while inner:
+            t = inner.pop()
+            if t.pos_ == "PROPN" and (t.is_title or t.is_upper):
+                words.add(_name_word(t))
+            for c in t.children:
+                if c.dep_ == "conj":
+                    stack.append(c)
+                elif c.dep_ in _NAME_PARTS:
+                    inner.append(c)
+        if words - {""}:
+            items.append(frozenset(words - {""}))
+    return items
+
+
 def _slot(token: Token) -> tuple[str, str] | None:
     """Where a phrase attaches: ("police", "compound") for "Toronto police", ("student",
     "in") for "a student in Okotoks", ("casey", "of") for "Casey of the RCMP"."""
@@ -1308,8 +1375,14 @@ def slot_swaps(
         if not name or (is_speaker is not None and is_speaker(text)):
             continue
         if any(rel == slot[1] and name & words for rel, words in heard_fills):
-            continue  # said with that preposition elsewhere in the passage: a list the
-            # parser attached to another word ("such as at X, at Y")
+            # said with that preposition elsewhere in the passage: a list the parser
+            # attached to another word ("such as at X, at Y") -- unless the two are lists
+            # that share a name and differ in another ("in Cardiff and Trinity St David" /
+            # "in Swansea and Trinity St David")
+            swap = _list_swap(token, slot, heard_slots, heard_fills, said_words)
+            if swap is not None:
+                out.append(swap)
+            continue
         fillers = heard_slots[slot]
         glued = _key(text).replace(" ", "")
         if any(name & _proper_words(f) for f in fillers) or any(
@@ -1322,6 +1395,138 @@ def slot_swaps(
             shown = next((c for c in first.children if c.dep_ == "pobj"), first)
             out.append(Mismatch("entity", text, _span_text(shown)))
     return out
+
+
+def _list_swap(
+    token: Token,
+    slot: tuple[str, str],
+    heard_slots: dict[tuple[str, str], list[Token]],
+    heard_fills: set[tuple[str, frozenset[str]]],
+    said_words: set[str],
+) -> Mismatch | None:
+    """One name of a coordinated list swapped for another in the same place: each name of
+    the summary's list is compared apart (`_proper_items`); a summary name that the passage
+    says nowhere with that preposition, where the passage's list in that place has a name
+    the summary never says, is a swap. A list the summary only lengthens or shortens is
+    not."""
+    heard_items = [
+        item
+        for f in heard_slots[slot]
+        for item in _proper_items(next((c for c in f.children if c.dep_ == "pobj"), f))
+    ]
+    said_items = _proper_items(token)
+    if len(said_items) < 2 or len(heard_items) < 2:
+        return None
+    every_heard = [words for rel, words in heard_fills if rel == slot[1]]
+    missing = [
+        item
+        for item in said_items
+        if not any(item & h for h in heard_items) and not any(item <= w for w in every_heard)
+    ]
+    unsaid = [h for h in heard_items if not (h & said_words)]
+    if not missing or not unsaid:
+        return None
+    said = _item_text(token, missing[0])
+    heard = next(
+        _item_text(t, unsaid[0])
+        for f in heard_slots[slot]
+        for t in f.subtree
+        if t.pos_ == "PROPN" and _name_word(t) in unsaid[0]
+    )
+    return Mismatch("entity", said, heard)
+
+
+def _item_text(token: Token, words: frozenset[str]) -> str:
+    """The words of `token`'s phrase that spell the name `words`, in order."""
+    doc = token.doc
+    chosen = [t for t in doc if t.pos_ == "PROPN" and _name_word(t) in words]
+    return " ".join(t.text for t in chosen) or token.text
+
+
+_QUANTIFIER_DEPS = frozenset(["det", "amod", "nummod", "quantmod", "predet", "nsubj"])
+
+
+def _quantified(doc: Doc) -> list[tuple[Token, int, Token]]:
+    """(noun, rank, quantifier word) for each common noun a quantifier of
+    data/verify/quantifiers.txt applies to: "all institutions" (4), "only a few
+    institutions" (1), "none of the schools" (0), "most of our members" (3). A negated
+    quantifier is lowered: "not all" is "some" (2), "not many" is "few" (1)."""
+    ranks = {word: int(rank) for word, rank in word_map("quantifiers").items()}
+    out = []
+    for token in doc:
+        rank = ranks.get(token.lower_)
+        if rank is None:
+            continue
+        # "none of the schools", "most of our members": the quantifier heads "of"
+        of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        target = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+        if target is not None:
+            noun = target
+        elif token.dep_ in _QUANTIFIER_DEPS and token.dep_ != "nsubj":
+            noun = token.head
+        else:
+            continue
+        if noun.pos_ != "NOUN" or noun.i == token.i:
+            continue
+        negations = [*token.children, *(c for c in noun.children if c.i < token.i)]
+        if any(c.dep_ == "neg" for c in negations):
+            rank = {4: 2, 3: 1}.get(rank, rank)  # "not all", "not many"
+        out.append((noun, rank, token))
+    return out
+
+
+def _scale_contradicts(said: int, heard: int) -> bool:
+    """Whether a summary's quantifier contradicts the passage's on the scale of
+    `_quantified`: "all" or "none" for anything else, "few" for "many"/"all", "many" or
+    "most" for "few"/"none", "some" for "none". A weaker word for a stronger one ("most"
+    or "many" for "all") is not: it is true, if less."""
+    if said == heard:
+        return False
+    if said in (0, 4) or heard == 0:
+        return True
+    return (said == 1 and heard >= 3) or (said == 3 and heard <= 1)
+
+
+def quantifiers(claim: Doc, evidence: Doc) -> list[Mismatch]:
+    """A quantifier on a noun that contradicts the passage's quantifier on the same noun
+    ("only a few institutions have signed up" / "all institutions sign up"), where the
+    summary says the predicate the passage says of that noun (in the noun's clause or a
+    clause in it: the parse may hang the noun on a relative clause) (`_scale_contradicts`). A noun the passage
+    quantifies in several ways ("most schools …, few schools …") contradicts only when
+    every one of them does."""
+    heard = _quantified(evidence)
+    out = []
+    for noun, rank, word in _quantified(claim):
+        clause = _clause_of(noun)
+        if clause is None:
+            continue
+        said_words = {_lemma(t) for t in clause.subtree}
+        same = []
+        for other, other_rank, other_word in heard:
+            other_clause = _clause_of(other)
+            if _lemma(other) != _lemma(noun) or other_clause is None:
+                continue
+            if _lemma(_predicate(other_clause)) in said_words:
+                same.append((other_rank, other_word, other))
+        if same and all(_scale_contradicts(rank, r) for r, _, _ in same):
+            _, other_word, other = same[0]
+            out.append(
+                Mismatch(
+                    "quantifier",
+                    _quantifier_phrase(word, noun),
+                    _quantifier_phrase(other_word, other),
+                )
+            )
+    return out
+
+
+def _quantifier_phrase(word: Token, noun: Token) -> str:
+    """ "only a few institutions", "all institutions", "none of the schools"."""
+    start = min(t.i for t in word.subtree)
+    negations = [c.i for c in noun.children if c.dep_ == "neg" and c.i < word.i]
+    start = min([start, *negations])  # "not all regions"
+    end = max(word.i, noun.i)
+    return word.doc[start : end + 1].text
 
 
 _TIME_LABELS = frozenset(["DATE", "TIME"])
