@@ -1167,3 +1167,31 @@ def test_quantifiers_the_same_noun_in_another_statement_is_not_compared():
     assert (
         _quantifiers("He said few employers applied for the program last year.", _EMPLOYERS) == []
     )
+
+
+def test_pronoun_doer_is_a_person_introduced_with_who():
+    # real: QMSum train/education_15 (Dr Frank Atherton); "Nathan" is the subject before,
+    # but Evie Morgan is introduced as a person ("…, who came to …") after him
+    evidence = (
+        "Well, Nathan may be able to influence some of the detail, but in broad terms, we have "
+        "discussed with young people in a number of fora. In fact, I was delighted that we had "
+        "a young person, Evie Morgan, a schoolgirl from mid Wales, who came to the joint launch "
+        "on the consultation. She met the Minister there and gave a very good personal account "
+        "of her views on obesity and overweight."
+    )
+    heard = _clauses(evidence, spoken=True)
+    said = _clauses("Atherton said Nathan met the Minister at the launch.")
+    [m] = agents(said, heard, frozenset())
+    assert (m.said, m.heard) == ("Nathan met", "She met")
+    said = _clauses("Atherton said Evie Morgan met the Minister at the launch.")
+    assert agents(said, heard, frozenset()) == []
+
+
+def test_pronoun_doer_is_unknown_when_the_name_before_is_not_introduced_as_a_person():
+    # "Okotoks" (a town the small model labels a person) is not introduced with "who"
+    evidence = (
+        "There is a new plant in Okotoks making masks for the hospital. He partnered with the "
+        "Rotary Club to help with the manufacturing."
+    )
+    said = _clauses("Barlow said Sam Schofield partnered with the Rotary Club.")
+    assert agents(said, _clauses(evidence, spoken=True), frozenset()) == []

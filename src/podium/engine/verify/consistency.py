@@ -412,16 +412,42 @@ def _antecedent(pronoun: Token, before: Doc | None) -> frozenset[str] | None:
         default=None,
     )
     if at is None:
-        return None
+        return _introduced_person(tokens)
     last = tokens[at]
     own = {t.i for t in last.subtree}
     between = [t for t in tokens[at + 1 :] if not (t.doc is last.doc and t.i in own)]
     if any(_maybe_person(t) or _lemma(t) in people for t in between):
-        return None
+        return _introduced_person(tokens)
     if last.pos_ == "NOUN":
         return _name_words(last)
     parts = [c for c in last.children if c.dep_ in ("compound", "flat") and c.pos_ == "PROPN"]
     return frozenset(_name_word(t) for t in [*parts, last])
+
+
+def _introduced_person(tokens: list[Token]) -> frozenset[str] | None:
+    """The name a "he" or "she" continues when no subject can be its antecedent: the last
+    proper name before it that is introduced as a person, by a relative clause with "who"
+    in its phrase (on it or on its apposition: "Owen Plumb, a grade 9 student in Okotoks who is using his
+    3D printer … He partnered with …", "a young person, Evie Morgan, a schoolgirl from mid
+    Wales, who came to the launch. She met the Minister"), where no other name stands
+    after it outside its own phrase ("Okotoks" is inside Owen Plumb's). None otherwise."""
+    for n in range(len(tokens) - 1, -1, -1):
+        token = tokens[n]
+        if not _maybe_person(token) or token.dep_ in ("compound", "flat"):
+            continue
+        introduced = any(  # in its phrase: the parser may hang "who" on a later noun
+            t.dep_ == "relcl" and any(g.lower_ == "who" for g in t.children) for t in token.subtree
+        )
+        if not introduced:
+            continue  # a name inside the phrase of one introduced before it is allowed below
+        own = {t.i for t in token.subtree}
+        if any(
+            _maybe_person(t) and not (t.doc is token.doc and t.i in own) for t in tokens[n + 1 :]
+        ):
+            return None
+        parts = [c for c in token.children if c.dep_ in ("compound", "flat") and c.pos_ == "PROPN"]
+        return frozenset(_name_word(t) for t in [*parts, token])
+    return None
 
 
 def _described_person(token: Token) -> bool:
