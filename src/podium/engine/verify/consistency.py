@@ -11,7 +11,8 @@ the claim check turns any mismatch into a `fail`.
   designed" / "has not been designed"). spaCy marks "not", "n't", "never"
   as ``neg``; "no" as a determiner ("there is no power") and "nothing" as an
   argument count too, and a question answered "No." ("Will fees rise? No.")
-  is read as its negation.
+  is read as its negation; so is the complement of a denying verb ("disagreed
+  that the powers are frightening", data/verify/denial_verbs.txt).
 - `antonyms`: one of a pair of opposite lemmas (data/verify/antonyms.txt) where
   the transcript has the other ("accepted" / "rejected", "more" / "fewer").
 - `degree`: a comparative or superlative the transcript does not use ("the
