@@ -448,6 +448,26 @@ def test_polarity_a_negated_denying_verb_asserts_its_complement():
     assert found == []
 
 
+def test_polarity_a_claim_reported_inside_a_question_is_not_the_questioners():
+    # real: QMSum val/education_22; the question reports what an association says, the
+    # answer denies it: "denied that Wales has …" must not be read against the question
+    evidence = (
+        "And what about the view, given that you said that capacity wasn't an issue, of the "
+        "National Day Nurseries Association, which says that Wales has the most fragile "
+        "childcare sector in Great Britain? I don't agree we have the most fragile, but the "
+        "childcare offer gives us an opportunity to make it more resilient and more robust."
+    )
+    claim = "He denied that Wales has the most fragile childcare sector in Great Britain."
+    assert polarity(_clauses(claim), _clauses(evidence, spoken=True)) == []
+    # the one asked ("do you think …?") answers for themselves: "No." still negates
+    found = _checks(
+        polarity,
+        "Fees will rise next year.",
+        "Do you think that fees will rise next year? No. The board has frozen them.",
+    )
+    assert [m.note for m in found] == ["a negation dropped"]
+
+
 def test_polarity_confirm_or_deny_says_neither():
     evidence = "Chair, and so I cannot really confirm or deny that it actually ever happened."
     assert _checks(polarity, "He said it never happened.", evidence) == []

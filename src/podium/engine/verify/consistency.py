@@ -612,11 +612,25 @@ def clauses(
                     negated=negated != flip if question else negated,
                     modality=_modality(token),
                     agent=_agent(token, speaker_words, before, spoken=spoken),
-                    asserted=(asserted or not question) and not _denied_context(token),
+                    asserted=(asserted or not question)
+                    and not _denied_context(token)
+                    and not (question and _reported_by_another(token)),
                     phrase=_phrase(token),
                 )
             )
     return out
+
+
+def _reported_by_another(head: Token) -> bool:
+    """A clause reported from someone other than the one asked ("the National Day
+    Nurseries Association, which says that Wales has the most fragile childcare
+    sector?"): inside a question it is that other's claim, which neither the question nor
+    its answer asserts. "Do you think that fees will rise? No." is the one asked's."""
+    governor = _governor(head)
+    if governor is None or _lemma(governor) not in word_list("reporting_verbs"):
+        return False
+    subject = _subject(governor)
+    return subject is not None and subject.lower_ != "you"
 
 
 def _pairs(
