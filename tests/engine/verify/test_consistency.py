@@ -15,6 +15,7 @@ from podium.engine.verify.consistency import (
     clauses,
     complements,
     degree,
+    descriptions,
     entities,
     intentions,
     loose_polarity,
@@ -1215,3 +1216,53 @@ def test_pronoun_doer_is_unknown_when_the_name_before_is_not_introduced_as_a_per
     )
     said = _clauses("Barlow said Sam Schofield partnered with the Rotary Club.")
     assert agents(said, _clauses(evidence, spoken=True), frozenset()) == []
+
+
+# descriptions (real sentences: QMSum val/covid_6, train/covid_0)
+_SCHOFIELD = (
+    "There is also Sam Schofield, the volunteer president of the Pincher Creek Chamber of "
+    "Commerce, overnight built a resiliency website for COVID19 by building training tools "
+    "for businesses throughout his area."
+)
+
+
+def test_descriptions_given_to_another_name():
+    claim = (
+        "Barlow said Owen Plumb, the volunteer president of the Pincher Creek Chamber of "
+        "Commerce, built a resiliency website."
+    )
+    [m] = descriptions(parse(claim), parse(_SCHOFIELD))
+    assert (m.check, m.said, m.heard) == (
+        "description",
+        "Owen Plumb, the volunteer president",
+        "Sam Schofield, the volunteer president",
+    )
+    # two people's descriptions traded, the transcript gluing the names
+    evidence = (
+        "I would also like to thank BrunoLetendre, outgoing chair of the Producteurs de lait "
+        "du Qubec, and I congratulate the new chair, DanielGobeil."
+    )
+    claim = (
+        "Perron thanked Daniel Gobeil, the outgoing chair of the Producteurs de lait du "
+        "Québec, and congratulated the new chair, Bruno Letendre."
+    )
+    [m] = descriptions(parse(claim), parse(evidence))
+    assert (m.said, m.heard) == (
+        "Daniel Gobeil, the outgoing chair",
+        "BrunoLetendre, outgoing chair",
+    )
+    claim = (
+        "Perron thanked Bruno Letendre, the outgoing chair of the Producteurs de lait du "
+        "Québec, and congratulated the new chair, Daniel Gobeil."
+    )
+    assert descriptions(parse(claim), parse(evidence)) == []
+
+
+def test_descriptions_the_same_name_or_another_description_is_no_swap():
+    for claim in (
+        "Barlow said Sam Schofield, the volunteer president of the Pincher Creek Chamber of "
+        "Commerce, built a resiliency website.",
+        # not the same description ("president" without "volunteer"): not compared
+        "Barlow said Owen Plumb, the president of the chamber, built a website.",
+    ):
+        assert descriptions(parse(claim), parse(_SCHOFIELD)) == [], claim

@@ -61,6 +61,7 @@ from podium.engine.verify.consistency import (
     clauses,
     complements,
     degree,
+    descriptions,
     entities,
     intentions,
     loose_polarity,
@@ -461,6 +462,7 @@ class ClaimChecker:
             + intentions(said, heard)
             + times(claim_doc, evidence_doc)
             + quantifiers(claim_doc, evidence_doc)
+            + descriptions(claim_doc, evidence_doc, is_speaker=is_speaker)
             + entities(claim_doc, evidence_doc, context=context, is_speaker=is_speaker)
             + agents(said, heard, speaker_words)
             + arguments(said, heard)

@@ -22,6 +22,8 @@ the claim check turns any mismatch into a `fail`.
 - `intentions`: a fact ("there is now consistency") where the passage clause
   sharing most of its words is an intention ("looking to have it
   consistently"): the modality check for predicates that differ.
+- `descriptions`: a description given to another name than the passage gives it
+  ("Daniel Gobeil, the outgoing chair" / "BrunoLetendre, outgoing chair").
 - `quantifiers`: a quantifier on a noun that contradicts the passage's on the same
   noun ("only a few institutions" / "all institutions"; data/verify/quantifiers.txt).
 - `times`: a time expression (DATE/TIME entity) where the passage says another
@@ -1482,6 +1484,70 @@ def _item_text(token: Token, words: frozenset[str]) -> str:
     doc = token.doc
     chosen = [t for t in doc if t.pos_ == "PROPN" and _name_word(t) in words]
     return " ".join(t.text for t in chosen) or token.text
+
+
+def _described_names(doc: Doc) -> list[tuple[Token, Token]]:
+    """(name, description) for each proper name set beside a common-noun phrase that
+    describes it (an apposition, either way round): "Daniel Gobeil, the outgoing chair of
+    the Producteurs de lait", "the new chair, DanielGobeil"."""
+    out = []
+    for token in doc:
+        if token.dep_ != "appos" or token.head.i == token.i:
+            continue
+        a, b = token.head, token
+        if a.pos_ == "PROPN" and b.pos_ == "NOUN":
+            out.append((a, b))
+        elif a.pos_ == "NOUN" and b.pos_ == "PROPN":
+            out.append((b, a))
+    return out
+
+
+def _description_key(noun: Token) -> tuple[str, frozenset[str]]:
+    """A description's head and its modifiers: ("chair", {"outgoing"})."""
+    return _lemma(noun), frozenset(
+        _lemma(c) for c in noun.children if c.dep_ in ("amod", "compound") and c.is_alpha
+    )
+
+
+def descriptions(
+    claim: Doc, evidence: Doc, is_speaker: Callable[[str], bool] | None = None
+) -> list[Mismatch]:
+    """A description given to another name than the passage gives it: "Perron thanked
+    Daniel Gobeil, the outgoing chair …" where the passage says "BrunoLetendre, outgoing
+    chair …, and … the new chair, DanielGobeil". The description must be the same head
+    with the same modifiers on both sides, and the passage must never give it to the
+    claim's name; names are compared by their words and with spaces removed (the
+    transcript may glue a name, "BrunoLetendre")."""
+
+    def words(name: Token) -> frozenset[str]:
+        parts = [c for c in name.children if c.dep_ in ("compound", "flat") and c.pos_ == "PROPN"]
+        return frozenset(_name_word(t) for t in [*parts, name])
+
+    def text(name: Token, noun: Token) -> str:
+        parts = [c for c in name.children if c.dep_ in ("compound", "flat") and c.pos_ == "PROPN"]
+        first = min(t.i for t in [*parts, name])
+        mods = [
+            c.i for c in noun.children if c.dep_ in ("amod", "compound", "det") and c.i < noun.i
+        ]
+        return f"{name.doc[first : name.i + 1].text}, {noun.doc[min([noun.i, *mods]) : noun.i + 1].text}"
+
+    heard = [(name, noun, _description_key(noun)) for name, noun in _described_names(evidence)]
+    out = []
+    for name, noun in _described_names(claim):
+        key = _description_key(noun)
+        same = [(n, d) for n, d, k in heard if k == key]
+        if not same or (is_speaker is not None and is_speaker(name.text)):
+            continue
+        said = words(name)
+        said_glued = "".join(_name_word(t) for t in name.doc if _name_word(t) in said)
+        if any(
+            said & words(n) or said_glued in "".join(_name_word(t) for t in n.subtree)
+            for n, _ in same
+        ):
+            continue  # the passage gives the description to this name too
+        other, described = same[0]
+        out.append(Mismatch("description", text(name, noun), text(other, described)))
+    return out
 
 
 _QUANTIFIER_DEPS = frozenset(["det", "amod", "nummod", "quantmod", "predet", "nsubj"])
