@@ -17,6 +17,7 @@ from podium.engine.verify.consistency import (
     degree,
     descriptions,
     entities,
+    existence,
     intentions,
     loose_polarity,
     modality,
@@ -1266,3 +1267,49 @@ def test_descriptions_the_same_name_or_another_description_is_no_swap():
         "Barlow said Owen Plumb, the president of the chamber, built a website.",
     ):
         assert descriptions(parse(claim), parse(_SCHOFIELD)) == [], claim
+
+
+# existence (real sentences: QMSum train/covid_7, train/education_12)
+def _existence(claim: str, evidence: str):
+    return existence(_clauses(claim), _clauses(evidence, spoken=True))
+
+
+def test_existence_a_thing_the_passage_says_there_is_not():
+    evidence = (
+        "We don't have a BSE exemption that would allow us to use American processors, and "
+        "there's been no incentive to create additional capacity to process."
+    )
+    [m] = _existence(
+        "He said the BSE exemption allows farmers to use American processors.", evidence
+    )
+    assert (m.check, m.said, m.heard) == (
+        "existence",
+        "the BSE exemption allows",
+        "don't have a BSE exemption",
+    )
+    evidence = (
+        "And certainly, there is no peer-reviewed research that says that physically punishing "
+        "a child is going to improve things, has favourable outcomes."
+    )
+    [m] = _existence(
+        "She said peer-reviewed research shows that physically punishing a child improves things.",
+        evidence,
+    )
+    assert m.heard == "is no peer-reviewed research"
+
+
+def test_existence_a_denied_amount_or_a_claim_that_agrees_is_not_a_contradiction():
+    evidence = (
+        "We don't have a BSE exemption that would allow us to use American processors, and "
+        "there's been no incentive to create additional capacity to process."
+    )
+    assert (
+        _existence("He said farmers have no BSE exemption to use American processors.", evidence)
+        == []
+    )
+    # "don't have enough equity" denies an amount, not that there is equity
+    evidence = (
+        "Young and new farmers are struggling, as they don't have enough equity built up to "
+        "borrow money to survive these difficult times."
+    )
+    assert _existence("He said young farmers' built-up equity remains too small.", evidence) == []

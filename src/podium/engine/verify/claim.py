@@ -63,6 +63,7 @@ from podium.engine.verify.consistency import (
     degree,
     descriptions,
     entities,
+    existence,
     intentions,
     loose_polarity,
     modality,
@@ -463,6 +464,7 @@ class ClaimChecker:
             + times(claim_doc, evidence_doc)
             + quantifiers(claim_doc, evidence_doc)
             + descriptions(claim_doc, evidence_doc, is_speaker=is_speaker)
+            + existence(said, heard)
             + entities(claim_doc, evidence_doc, context=context, is_speaker=is_speaker)
             + agents(said, heard, speaker_words)
             + arguments(said, heard)

@@ -24,6 +24,8 @@ the claim check turns any mismatch into a `fail`.
   consistently"): the modality check for predicates that differ.
 - `descriptions`: a description given to another name than the passage gives it
   ("Daniel Gobeil, the outgoing chair" / "BrunoLetendre, outgoing chair").
+- `existence`: a thing the passage says there is not, used as a thing there is ("too
+  early to have definitive figures" / "definitive figures already show").
 - `quantifiers`: a quantifier on a noun that contradicts the passage's on the same
   noun ("only a few institutions" / "all institutions"; data/verify/quantifiers.txt).
 - `times`: a time expression (DATE/TIME entity) where the passage says another
@@ -1484,6 +1486,76 @@ def _item_text(token: Token, words: frozenset[str]) -> str:
     doc = token.doc
     chosen = [t for t in doc if t.pos_ == "PROPN" and _name_word(t) in words]
     return " ".join(t.text for t in chosen) or token.text
+
+
+_AMOUNT_WORDS = frozenset(["enough", "sufficient", "many", "much", "more", "all", "every"])
+
+
+def _noun_key(noun: Token) -> tuple[str, frozenset[str]]:
+    """A noun and its adjectives and noun modifiers: ("figure", {"definitive"})."""
+    return _lemma(noun), frozenset(
+        _lemma(c) for c in noun.children if c.dep_ in ("amod", "compound") and c.is_alpha
+    )
+
+
+def _had_nouns(clause: Clause) -> list[Token]:
+    """The nouns a "have" clause has, or a "there is" clause says there is."""
+    head = clause.head
+    if _lemma(head) == "have":
+        return [c for c in head.children if c.dep_ == "dobj" and c.pos_ == "NOUN"]
+    if _lemma(head) == "be" and any(c.dep_ == "expl" for c in head.children):
+        return [c for c in head.children if c.dep_ == "attr" and c.pos_ == "NOUN"]
+    return []
+
+
+def existence(claim: list[Clause], evidence: list[Clause]) -> list[Mismatch]:
+    """A thing the passage says there is not, used by the claim as a thing there is: "it's
+    too early to have definitive figures for the impact of Diamond" / "definitive figures
+    already show the impact of Diamond". The noun must come with the same adjectives or
+    noun modifiers on both sides (at least one), the passage must not deny only an amount
+    ("we don't have enough teachers") nor use the noun itself as a doer or object of a
+    clause it asserts ("we don't have the data on X, but the data we have shows Y")."""
+    denied: dict[tuple[str, frozenset[str]], Clause] = {}
+    used: set[tuple[str, frozenset[str]]] = set()
+    for e in evidence:
+        if not e.asserted:
+            continue
+        had = _had_nouns(e)
+        if e.negated:
+            for noun in had:
+                key = _noun_key(noun)
+                amounts = {_lemma(c) for c in noun.children} & _AMOUNT_WORDS
+                if key[1] and not amounts:
+                    denied[key] = e
+        for child in e.head.children:
+            if (
+                child.dep_ in ("nsubj", "nsubjpass", "dobj")
+                and child.pos_ == "NOUN"
+                and not (e.negated and child in had)
+            ):
+                used.add(_noun_key(child))
+    out = []
+    for c in claim:
+        if not c.asserted or c.negated or _had_nouns(c):
+            continue
+        for child in c.head.children:
+            if child.dep_ not in ("nsubj", "nsubjpass", "dobj") or child.pos_ != "NOUN":
+                continue
+            key = _noun_key(child)
+            if key in denied and key not in used:
+                e = denied[key]
+                noun = next(n for n in _had_nouns(e) if _noun_key(n) == key)
+                out.append(
+                    Mismatch(
+                        "existence",
+                        f"{_span_text(child)} {c.head.text}",
+                        e.phrase
+                        if _span_text(noun) in e.phrase
+                        else f"{e.phrase} {_span_text(noun)}",
+                        "the transcript says there are none",
+                    )
+                )
+    return out
 
 
 def _described_names(doc: Doc) -> list[tuple[Token, Token]]:
