@@ -1313,3 +1313,11 @@ def test_existence_a_denied_amount_or_a_claim_that_agrees_is_not_a_contradiction
         "borrow money to survive these difficult times."
     )
     assert _existence("He said young farmers' built-up equity remains too small.", evidence) == []
+    # "you don't have a social worker" (a possessor of its own) says nothing of whether
+    # there are social workers (real: QMSum train/education_1, Kirsty Williams)
+    evidence = (
+        "We also know that just because you don't have a social worker or a statement of "
+        "special educational needs does not mean that a child may not be vulnerable."
+    )
+    claim = "She said local authorities were hiring a social worker for vulnerable children."
+    assert _existence(claim, evidence) == []

@@ -1499,9 +1499,15 @@ def _noun_key(noun: Token) -> tuple[str, frozenset[str]]:
 
 
 def _had_nouns(clause: Clause) -> list[Token]:
-    """The nouns a "have" clause has, or a "there is" clause says there is."""
+    """The nouns a "there is" clause says there is, or a "have" clause has when it has no
+    possessor of its own or "we" ("too early to have definitive figures", "we don't have
+    a BSE exemption"): not "children who don't have a social worker", which says nothing
+    of whether there are social workers."""
     head = clause.head
     if _lemma(head) == "have":
+        subject = next((c for c in head.children if c.dep_.startswith("nsubj")), None)
+        if subject is not None and subject.lower_ != "we":
+            return []
         return [c for c in head.children if c.dep_ == "dobj" and c.pos_ == "NOUN"]
     if _lemma(head) == "be" and any(c.dep_ == "expl" for c in head.children):
         return [c for c in head.children if c.dep_ == "attr" and c.pos_ == "NOUN"]
