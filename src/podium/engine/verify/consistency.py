@@ -272,7 +272,7 @@ def _denied_context(head: Token) -> bool:
         return False
     if _denial_coordinated(head):
         return True
-    if _denial(head) is not None and not _denial_coordinated(head):
+    if _denial(head) is not None:
         return False
     return _negated(governor) or _denied_context(governor)
 
@@ -1580,13 +1580,6 @@ def _described_names(doc: Doc) -> list[tuple[Token, Token]]:
     return out
 
 
-def _description_key(noun: Token) -> tuple[str, frozenset[str]]:
-    """A description's head and its modifiers: ("chair", {"outgoing"})."""
-    return _lemma(noun), frozenset(
-        _lemma(c) for c in noun.children if c.dep_ in ("amod", "compound") and c.is_alpha
-    )
-
-
 def descriptions(
     claim: Doc, evidence: Doc, is_speaker: Callable[[str], bool] | None = None
 ) -> list[Mismatch]:
@@ -1609,10 +1602,10 @@ def descriptions(
         ]
         return f"{name.doc[first : name.i + 1].text}, {noun.doc[min([noun.i, *mods]) : noun.i + 1].text}"
 
-    heard = [(name, noun, _description_key(noun)) for name, noun in _described_names(evidence)]
+    heard = [(name, noun, _noun_key(noun)) for name, noun in _described_names(evidence)]
     out = []
     for name, noun in _described_names(claim):
-        key = _description_key(noun)
+        key = _noun_key(noun)
         same = [(n, d) for n, d, k in heard if k == key]
         if not same or (is_speaker is not None and is_speaker(name.text)):
             continue
