@@ -15,12 +15,15 @@ from podium.engine.verify.consistency import (
     clauses,
     complements,
     degree,
+    descriptions,
     entities,
+    existence,
     intentions,
     loose_polarity,
     modality,
     negated_paraphrase,
     polarity,
+    quantifiers,
     roles,
     slot_swaps,
     substitutions,
@@ -410,6 +413,69 @@ def test_polarity_negation_raising_verb_still_negates_its_complement():
     assert [m.note for m in found] == ["a negation dropped"]
 
 
+# denying verbs (real sentences: QMSum train/education_21, val/covid_2, train/covid_1)
+_STRESS = (
+    "We can't disagree that there's evidence of stress, but I think we can also point "
+    "towards resilience."
+)
+_JOBS = (
+    "I doubt that, even in the best-case scenario, the government will be able to get all "
+    "the jobs needed in a timely manner."
+)
+
+
+def test_polarity_a_denying_verb_negates_its_complement():
+    # "I doubt that the government will be able to": it will not
+    found = _checks(polarity, "The government will be able to get all the jobs needed.", _JOBS)
+    assert [m.note for m in found] == ["a negation dropped"]
+    # a summary that says so, with the negation or with the same verb, agrees
+    for claim in (
+        "The government will not be able to get all the jobs needed.",
+        "He doubted that the government would be able to get all the jobs needed.",
+    ):
+        assert _checks(polarity, claim, _JOBS) == []
+
+
+def test_polarity_a_negated_denying_verb_asserts_its_complement():
+    # "we can't disagree that there's evidence of stress": there is
+    assert _checks(polarity, "She said there is evidence of stress.", _STRESS) == []
+    found = _checks(polarity, "She said there is no evidence of stress.", _STRESS)
+    assert [m.note for m in found] == ["a negation added"]
+    # "disagreed that X" in the summary matches "I don't think X" in the passage
+    found = _checks(
+        polarity,
+        "She disagreed that the regulator's powers are frightening.",
+        "If I may disagree slightly, I don't think the regulator's powers are frightening.",
+    )
+    assert found == []
+
+
+def test_polarity_a_claim_reported_inside_a_question_is_not_the_questioners():
+    # real: QMSum val/education_22; the question reports what an association says, the
+    # answer denies it: "denied that Wales has …" must not be read against the question
+    evidence = (
+        "And what about the view, given that you said that capacity wasn't an issue, of the "
+        "National Day Nurseries Association, which says that Wales has the most fragile "
+        "childcare sector in Great Britain? I don't agree we have the most fragile, but the "
+        "childcare offer gives us an opportunity to make it more resilient and more robust."
+    )
+    claim = "He denied that Wales has the most fragile childcare sector in Great Britain."
+    assert polarity(_clauses(claim), _clauses(evidence, spoken=True)) == []
+    # the one asked ("do you think …?") answers for themselves: "No." still negates
+    found = _checks(
+        polarity,
+        "Fees will rise next year.",
+        "Do you think that fees will rise next year? No. The board has frozen them.",
+    )
+    assert [m.note for m in found] == ["a negation dropped"]
+
+
+def test_polarity_confirm_or_deny_says_neither():
+    evidence = "Chair, and so I cannot really confirm or deny that it actually ever happened."
+    assert _checks(polarity, "He said it never happened.", evidence) == []
+    assert _checks(polarity, "He said it happened.", evidence) == []
+
+
 def test_polarity_nothing_in_a_prepositional_adjunct_is_not_a_clause_negation():
     found = _checks(
         polarity,
@@ -500,6 +566,56 @@ def test_number_the_claim_also_says_is_not_a_replacement():
         "Andrew Scheer",
         "Scheer said she was only 15 years old when she died in a car accident ten years ago.",
         RENT,
+    )
+    assert finding.status != "fail", finding.message
+
+
+# a sentence listing several numbers of one unit (real: QMSum train/education_20)
+APPLICANTS = make_transcript(
+    (
+        0.0,
+        "Bethan Owen",
+        "The European Union-domiciled applicants to Wales have decreased by 8 per cent, which "
+        "contrasts with a 2 per cent increase for English institutions, and non-EU—so "
+        "international students, not from Europe—have also decreased by 9 per cent to Welsh "
+        "institutions, again contrasting with a 7 per cent increase in England.",
+    ),
+)
+
+
+def test_number_is_judged_against_the_stretch_of_the_sentence_about_the_same_thing():
+    finding = claim_finding(
+        "Bethan Owen",
+        "Owen said international students applying to Welsh institutions have decreased by "
+        "8 per cent.",
+        APPLICANTS,
+    )
+    assert finding.status == "fail" and 'the transcript says "9 per cent"' in finding.message
+    for sentence in (
+        "Owen said international students applying to Welsh institutions have decreased by "
+        "9 per cent.",
+        "Owen said applicants to Wales from the European Union have decreased by 8 per cent, "
+        "against a 2 per cent increase for English institutions.",
+    ):
+        finding = claim_finding("Bethan Owen", sentence, APPLICANTS)
+        assert finding.status != "fail", finding.message
+
+
+def test_number_of_a_list_that_states_its_shared_words_once_is_its_own():
+    # "men make up 56 per cent of X; women 44 per cent": "women … 44 per cent" holds
+    # "women", which the stretch of 56 lacks (real: QMSum train/education_8 wording)
+    bodies = make_transcript(
+        (
+            0.0,
+            "Kirsty Williams",
+            "I would say that men make up around 56 per cent of membership of universities' "
+            "governing bodies; women—44 per cent; BME—as low as 4 per cent.",
+        ),
+    )
+    finding = claim_finding(
+        "Kirsty Williams",
+        "Williams said women make up 44 per cent of universities' governing bodies.",
+        bodies,
     )
     assert finding.status != "fail", finding.message
 
@@ -982,3 +1098,226 @@ def test_negated_paraphrase_a_predicate_the_passage_says_is_not_reworded():
     )
     assert [m.heard for m in _checks(loose_polarity, claim, evidence)] == ["needed"]
     assert _checks(negated_paraphrase, claim, evidence) == []
+
+
+# lists of names in one place (real sentences: QMSum val/education_18, train/covid_10)
+_SETTLEMENTS = (
+    "When we've seen the teachers' pay settlement, we've seen FE settlements in England and "
+    "Scotland higher than what's on the table here."
+)
+
+
+def test_slot_swaps_one_name_of_a_list_swapped_for_another():
+    [m] = _slots(
+        "She said FE settlements in England and Northern Ireland were higher than the offer.",
+        _SETTLEMENTS,
+    )
+    assert (m.check, m.said, m.heard) == ("entity", "Northern Ireland", "Scotland")
+    evidence = (
+        "Tourism-based communities like the ones in Banff and Canmore, which I represent, are "
+        "tourism-based economies."
+    )
+    [m] = _slots(
+        "He said communities like the ones in Jasper and Canmore are tourism-based economies.",
+        evidence,
+    )
+    assert (m.said, m.heard) == ("Jasper", "Banff")
+
+
+def test_slot_swaps_a_list_reordered_shortened_or_lengthened_is_no_swap():
+    for claim in (
+        "She said FE settlements in Scotland and England were higher than the offer.",
+        "She said FE settlements in England were higher than the offer.",
+        "She said FE settlements in England, Scotland and Wales were higher than the offer.",
+    ):
+        assert _slots(claim, _SETTLEMENTS) == [], claim
+
+
+# quantifiers (real sentences: QMSum train/covid_0, train/covid_1)
+_EMPLOYERS = (
+    "Last year, there was no crisis and, as of April, all employers who had been admitted to "
+    "the program had received the money."
+)
+
+
+def _quantifiers(claim: str, evidence: str):
+    return quantifiers(parse(claim), parse(evidence))
+
+
+def test_quantifiers_few_or_none_where_the_passage_says_all_or_most():
+    [m] = _quantifiers(
+        "He said only a few employers admitted to the program had received the money by April.",
+        _EMPLOYERS,
+    )
+    assert (m.check, m.said, m.heard) == ("quantifier", "only a few employers", "all employers")
+    evidence = (
+        "Deloitte is assisting with and sourcing manufacturers, and all contracts are signed "
+        "by the government with manufacturers."
+    )
+    [m] = _quantifiers("He said few contracts are signed by the government.", evidence)
+    assert (m.said, m.heard) == ("few contracts", "all contracts")
+    [m] = _quantifiers(
+        "She said none of the schools had received the money.",
+        "Most of the schools received the money in April.",
+    )
+    assert (m.said, m.heard) == ("none of the schools", "Most of the schools")
+
+
+def test_quantifiers_all_where_the_passage_says_not_all():
+    evidence = (
+        "Unfortunately, not all regions of Canada have reliable, affordable, high-speed access."
+    )
+    [m] = _quantifiers("She said all regions of Canada have reliable high-speed access.", evidence)
+    assert (m.said, m.heard) == ("all regions", "not all regions")
+
+
+def test_quantifiers_the_same_or_a_weaker_word_is_no_contradiction():
+    for claim in (
+        "He said all employers admitted to the program had received the money by April.",
+        "He said most employers admitted to the program had received the money.",
+        "He said every employer admitted to the program had received the money.",
+    ):
+        assert _quantifiers(claim, _EMPLOYERS) == [], claim
+    evidence = (
+        "Unfortunately, not all regions of Canada have reliable, affordable, high-speed access."
+    )
+    assert _quantifiers("She said many regions of Canada have high-speed access.", evidence) == []
+
+
+def test_quantifiers_the_same_noun_in_another_statement_is_not_compared():
+    # "all employers ... received the money" says nothing about employers who applied
+    assert (
+        _quantifiers("He said few employers applied for the program last year.", _EMPLOYERS) == []
+    )
+
+
+def test_pronoun_doer_is_a_person_introduced_with_who():
+    # real: QMSum train/education_15 (Dr Frank Atherton); "Nathan" is the subject before,
+    # but Evie Morgan is introduced as a person ("…, who came to …") after him
+    evidence = (
+        "Well, Nathan may be able to influence some of the detail, but in broad terms, we have "
+        "discussed with young people in a number of fora. In fact, I was delighted that we had "
+        "a young person, Evie Morgan, a schoolgirl from mid Wales, who came to the joint launch "
+        "on the consultation. She met the Minister there and gave a very good personal account "
+        "of her views on obesity and overweight."
+    )
+    heard = _clauses(evidence, spoken=True)
+    said = _clauses("Atherton said Nathan met the Minister at the launch.")
+    [m] = agents(said, heard, frozenset())
+    assert (m.said, m.heard) == ("Nathan met", "She met")
+    said = _clauses("Atherton said Evie Morgan met the Minister at the launch.")
+    assert agents(said, heard, frozenset()) == []
+
+
+def test_pronoun_doer_is_unknown_when_the_name_before_is_not_introduced_as_a_person():
+    # "Okotoks" (a town the small model labels a person) is not introduced with "who"
+    evidence = (
+        "There is a new plant in Okotoks making masks for the hospital. He partnered with the "
+        "Rotary Club to help with the manufacturing."
+    )
+    said = _clauses("Barlow said Sam Schofield partnered with the Rotary Club.")
+    assert agents(said, _clauses(evidence, spoken=True), frozenset()) == []
+
+
+# descriptions (real sentences: QMSum val/covid_6, train/covid_0)
+_SCHOFIELD = (
+    "There is also Sam Schofield, the volunteer president of the Pincher Creek Chamber of "
+    "Commerce, overnight built a resiliency website for COVID19 by building training tools "
+    "for businesses throughout his area."
+)
+
+
+def test_descriptions_given_to_another_name():
+    claim = (
+        "Barlow said Owen Plumb, the volunteer president of the Pincher Creek Chamber of "
+        "Commerce, built a resiliency website."
+    )
+    [m] = descriptions(parse(claim), parse(_SCHOFIELD))
+    assert (m.check, m.said, m.heard) == (
+        "description",
+        "Owen Plumb, the volunteer president",
+        "Sam Schofield, the volunteer president",
+    )
+    # two people's descriptions traded, the transcript gluing the names
+    evidence = (
+        "I would also like to thank BrunoLetendre, outgoing chair of the Producteurs de lait "
+        "du Qubec, and I congratulate the new chair, DanielGobeil."
+    )
+    claim = (
+        "Perron thanked Daniel Gobeil, the outgoing chair of the Producteurs de lait du "
+        "Québec, and congratulated the new chair, Bruno Letendre."
+    )
+    [m] = descriptions(parse(claim), parse(evidence))
+    assert (m.said, m.heard) == (
+        "Daniel Gobeil, the outgoing chair",
+        "BrunoLetendre, outgoing chair",
+    )
+    claim = (
+        "Perron thanked Bruno Letendre, the outgoing chair of the Producteurs de lait du "
+        "Québec, and congratulated the new chair, Daniel Gobeil."
+    )
+    assert descriptions(parse(claim), parse(evidence)) == []
+
+
+def test_descriptions_the_same_name_or_another_description_is_no_swap():
+    for claim in (
+        "Barlow said Sam Schofield, the volunteer president of the Pincher Creek Chamber of "
+        "Commerce, built a resiliency website.",
+        # not the same description ("president" without "volunteer"): not compared
+        "Barlow said Owen Plumb, the president of the chamber, built a website.",
+    ):
+        assert descriptions(parse(claim), parse(_SCHOFIELD)) == [], claim
+
+
+# existence (real sentences: QMSum train/covid_7, train/education_12)
+def _existence(claim: str, evidence: str):
+    return existence(_clauses(claim), _clauses(evidence, spoken=True))
+
+
+def test_existence_a_thing_the_passage_says_there_is_not():
+    evidence = (
+        "We don't have a BSE exemption that would allow us to use American processors, and "
+        "there's been no incentive to create additional capacity to process."
+    )
+    [m] = _existence(
+        "He said the BSE exemption allows farmers to use American processors.", evidence
+    )
+    assert (m.check, m.said, m.heard) == (
+        "existence",
+        "the BSE exemption allows",
+        "don't have a BSE exemption",
+    )
+    evidence = (
+        "And certainly, there is no peer-reviewed research that says that physically punishing "
+        "a child is going to improve things, has favourable outcomes."
+    )
+    [m] = _existence(
+        "She said peer-reviewed research shows that physically punishing a child improves things.",
+        evidence,
+    )
+    assert m.heard == "is no peer-reviewed research"
+
+
+def test_existence_a_denied_amount_or_a_claim_that_agrees_is_not_a_contradiction():
+    evidence = (
+        "We don't have a BSE exemption that would allow us to use American processors, and "
+        "there's been no incentive to create additional capacity to process."
+    )
+    assert (
+        _existence("He said farmers have no BSE exemption to use American processors.", evidence)
+        == []
+    )
+    # "don't have enough equity" denies an amount, not that there is equity
+    evidence = (
+        "Young and new farmers are struggling, as they don't have enough equity built up to "
+        "borrow money to survive these difficult times."
+    )
+    assert _existence("He said young farmers' built-up equity remains too small.", evidence) == []
+    # "you don't have a social worker" (a possessor of its own) says nothing of whether
+    # there are social workers (real: QMSum train/education_1, Kirsty Williams)
+    evidence = (
+        "We also know that just because you don't have a social worker or a statement of "
+        "special educational needs does not mean that a child may not be vulnerable."
+    )
+    claim = "She said local authorities were hiring a social worker for vulnerable children."
+    assert _existence(claim, evidence) == []

@@ -61,12 +61,15 @@ from podium.engine.verify.consistency import (
     clauses,
     complements,
     degree,
+    descriptions,
     entities,
+    existence,
     intentions,
     loose_polarity,
     modality,
     negated_paraphrase,
     polarity,
+    quantifiers,
     roles,
     substitutions,
     times,
@@ -459,6 +462,9 @@ class ClaimChecker:
             + modality(said, heard)
             + intentions(said, heard)
             + times(claim_doc, evidence_doc)
+            + quantifiers(claim_doc, evidence_doc)
+            + descriptions(claim_doc, evidence_doc, is_speaker=is_speaker)
+            + existence(said, heard)
             + entities(claim_doc, evidence_doc, context=context, is_speaker=is_speaker)
             + agents(said, heard, speaker_words)
             + arguments(said, heard)
@@ -534,7 +540,10 @@ class ClaimChecker:
                 continue  # "one of the", "one thing"
             if any(same_quantity(said, h) for h in heard_aligned):
                 other = (
-                    _other_in_best_sentence(tokens, said, aligned, said_all) if trusted else None
+                    _other_in_best_sentence(tokens, said, aligned, said_all)
+                    or _other_owns_the_words(tokens, said, aligned, said_all)
+                    if trusted
+                    else None
                 )
                 if other is not None:
                     # "a 50% loss" where the aligned sentence about that loss says 70%,
@@ -737,6 +746,62 @@ def _other_in_best_sentence(tokens: list[Token], said, aligned: list[Token], cla
         (h for h in heard if same_unit(said, h) and not any(same_value(c, h) for c in claimed)),
         None,
     )
+
+
+def _other_owns_the_words(tokens: list[Token], said, aligned: list[Token], claimed=()):
+    """In a sentence that lists several numbers of one unit ("a 35 per cent increase in
+    part time undergraduates …; a 57 per cent increase in disabled students; …"): the number
+    whose own stretch of the sentence holds clearly more of the claim's content words than
+    the stretch of the number the claim says (at least three, and three more), where the
+    latter holds no word of the claim the former lacks, when the claim does not say that
+    number too; else None. A number's stretch ends at the first punctuation mark after
+    it (else halfway to the next number of its unit in the same sentence), so "a 57 per
+    cent increase in part-time undergraduates" is judged against the 35 per cent said
+    about them."""
+    words = {
+        stem(t.norm)
+        for t in tokens
+        if not t.number and t.norm not in STOPWORDS and t.norm not in _FUNCTION_WORDS
+    }
+    bounds = [0]
+    for i, token in enumerate(aligned):
+        if token.surface.endswith(_SENTENCE_ENDS):
+            bounds.append(i + 1)
+    bounds.append(len(aligned))
+    heard = [h for h in quantities(aligned) if same_unit(said, h)]
+    for start, end in zip(bounds, bounds[1:], strict=False):
+        listed = [h for h in heard if start <= h.position < end]
+        if len(listed) < 2 or not any(same_value(said, h) for h in listed):
+            continue
+        cuts = [start]
+        for a, b in zip(listed, listed[1:], strict=False):
+            # the first ";" "," ":" or dash after a number ends its stretch ("… governing
+            # bodies; women—44 per cent; BME—as low as 4 per cent"), else halfway
+            mark = next(
+                (
+                    i + 1
+                    for i in range(a.position, b.position)
+                    if aligned[i].surface.endswith((";", ",", ":", "—", "–"))
+                ),
+                (a.position + b.position) // 2 + 1,
+            )
+            cuts.append(mark)
+        cuts.append(end)
+        spans = [
+            words & {stem(t.norm) for t in aligned[left:right] if not t.number}
+            for left, right in zip(cuts, cuts[1:], strict=False)
+        ]
+        own = [n for n, h in zip(spans, listed, strict=True) if same_value(said, h)]
+        for held, h in sorted(zip(spans, listed, strict=True), key=lambda p: -len(p[0])):
+            if same_value(said, h) or any(same_value(c, h) for c in claimed):
+                continue
+            # the claim's number is owned when its stretch has a word of the claim that the
+            # other's lacks ("BME—as low as 4 per cent" after "men make up around 56 per
+            # cent of … governing bodies"): the list states its shared words once
+            if len(held) >= 3 and all(o <= held and len(held) >= len(o) + 3 for o in own):
+                return h
+            break
+    return None
 
 
 def _fit(tokens: list[Token], heard: list[Token], position: int, reach: int = 8) -> int:

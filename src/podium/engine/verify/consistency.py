@@ -11,7 +11,8 @@ the claim check turns any mismatch into a `fail`.
   designed" / "has not been designed"). spaCy marks "not", "n't", "never"
   as ``neg``; "no" as a determiner ("there is no power") and "nothing" as an
   argument count too, and a question answered "No." ("Will fees rise? No.")
-  is read as its negation.
+  is read as its negation; so is the complement of a denying verb ("disagreed
+  that the powers are frightening", data/verify/denial_verbs.txt).
 - `antonyms`: one of a pair of opposite lemmas (data/verify/antonyms.txt) where
   the transcript has the other ("accepted" / "rejected", "more" / "fewer").
 - `degree`: a comparative or superlative the transcript does not use ("the
@@ -21,6 +22,12 @@ the claim check turns any mismatch into a `fail`.
 - `intentions`: a fact ("there is now consistency") where the passage clause
   sharing most of its words is an intention ("looking to have it
   consistently"): the modality check for predicates that differ.
+- `descriptions`: a description given to another name than the passage gives it
+  ("Daniel Gobeil, the outgoing chair" / "BrunoLetendre, outgoing chair").
+- `existence`: a thing the passage says there is not, used as a thing there is ("too
+  early to have definitive figures" / "definitive figures already show").
+- `quantifiers`: a quantifier on a noun that contradicts the passage's on the same
+  noun ("only a few institutions" / "all institutions"; data/verify/quantifiers.txt).
 - `times`: a time expression (DATE/TIME entity) where the passage says another
   about the same thing ("several more weeks" / "this Friday").
 - `complements`: the same verb of the same doer with another complement ("the
@@ -223,12 +230,49 @@ def _negation_raises(head: Token) -> bool:
     return _lemma(governor) in words or _lemma(head.head) in words
 
 
+def _denial(head: Token) -> Token | None:
+    """The word that denies the complement clause `head`, if one does: "disagreed that the
+    powers are frightening", "I doubt that the government will be able to", "there's no
+    doubt that they exist" (data/verify/denial_verbs.txt). None when the denying verb is
+    coordinated with another ("cannot confirm or deny that it happened" says neither)."""
+    governor = _governor(head)
+    if governor is None:
+        return None
+    words = word_list("denial_verbs")
+    word = head.head if _lemma(head.head) in words else governor
+    if _lemma(word) not in words:
+        return None
+    return word
+
+
+def _denial_coordinated(head: Token) -> bool:
+    """A complement of a denying verb coordinated with another verb of the same subject
+    ("I cannot confirm or deny that"); not one followed by a clause of its own ("we can't
+    disagree that there's evidence, but I think …")."""
+    governor = _governor(head)
+    if governor is None or _lemma(governor) not in word_list("denial_verbs"):
+        return False
+
+    def shares_subject(verb: Token) -> bool:
+        return _is_clause_head(verb) and not any(c.dep_.startswith("nsubj") for c in verb.children)
+
+    return (governor.dep_ == "conj" and shares_subject(governor)) or any(
+        c.dep_ == "conj" and shares_subject(c) for c in governor.children
+    )
+
+
 def _denied_context(head: Token) -> bool:
     """A complement of a negated clause that is not a negation-raising one ("not happy about
-    the fact that the government is trying", "did not say that it rose"): neither asserted
-    nor denied, so not compared."""
+    the fact that the government is trying", "did not say that it rose"), or of a denying
+    verb coordinated with another ("cannot confirm or deny that it happened"): neither
+    asserted nor denied, so not compared. A denying verb's complement is compared (see
+    `_negated`)."""
     governor = _governor(head)
     if governor is None or _negation_raises(head):
+        return False
+    if _denial_coordinated(head):
+        return True
+    if _denial(head) is not None:
         return False
     return _negated(governor) or _denied_context(governor)
 
@@ -253,6 +297,10 @@ def _negated(head: Token) -> bool:
     if _negation_raises(head):
         governor = _governor(head)
         return negated != _negated(governor)
+    if _denial(head) is not None and not _denial_coordinated(head):
+        # "disagreed that the powers are frightening": they are not; "there's no doubt
+        # that they exist", "can't disagree that there's evidence": they do, there is
+        return negated == _negated(_governor(head))
     return negated
 
 
@@ -369,16 +417,42 @@ def _antecedent(pronoun: Token, before: Doc | None) -> frozenset[str] | None:
         default=None,
     )
     if at is None:
-        return None
+        return _introduced_person(tokens)
     last = tokens[at]
     own = {t.i for t in last.subtree}
     between = [t for t in tokens[at + 1 :] if not (t.doc is last.doc and t.i in own)]
     if any(_maybe_person(t) or _lemma(t) in people for t in between):
-        return None
+        return _introduced_person(tokens)
     if last.pos_ == "NOUN":
         return _name_words(last)
     parts = [c for c in last.children if c.dep_ in ("compound", "flat") and c.pos_ == "PROPN"]
     return frozenset(_name_word(t) for t in [*parts, last])
+
+
+def _introduced_person(tokens: list[Token]) -> frozenset[str] | None:
+    """The name a "he" or "she" continues when no subject can be its antecedent: the last
+    proper name before it that is introduced as a person, by a relative clause with "who"
+    in its phrase (on it or on its apposition: "Owen Plumb, a grade 9 student in Okotoks who is using his
+    3D printer … He partnered with …", "a young person, Evie Morgan, a schoolgirl from mid
+    Wales, who came to the launch. She met the Minister"), where no other name stands
+    after it outside its own phrase ("Okotoks" is inside Owen Plumb's). None otherwise."""
+    for n in range(len(tokens) - 1, -1, -1):
+        token = tokens[n]
+        if not _maybe_person(token) or token.dep_ in ("compound", "flat"):
+            continue
+        introduced = any(  # in its phrase: the parser may hang "who" on a later noun
+            t.dep_ == "relcl" and any(g.lower_ == "who" for g in t.children) for t in token.subtree
+        )
+        if not introduced:
+            continue  # a name inside the phrase of one introduced before it is allowed below
+        own = {t.i for t in token.subtree}
+        if any(
+            _maybe_person(t) and not (t.doc is token.doc and t.i in own) for t in tokens[n + 1 :]
+        ):
+            return None
+        parts = [c for c in token.children if c.dep_ in ("compound", "flat") and c.pos_ == "PROPN"]
+        return frozenset(_name_word(t) for t in [*parts, token])
+    return None
 
 
 def _described_person(token: Token) -> bool:
@@ -542,11 +616,25 @@ def clauses(
                     negated=negated != flip if question else negated,
                     modality=_modality(token),
                     agent=_agent(token, speaker_words, before, spoken=spoken),
-                    asserted=(asserted or not question) and not _denied_context(token),
+                    asserted=(asserted or not question)
+                    and not _denied_context(token)
+                    and not (question and _reported_by_another(token)),
                     phrase=_phrase(token),
                 )
             )
     return out
+
+
+def _reported_by_another(head: Token) -> bool:
+    """A clause reported from someone other than the one asked ("the National Day
+    Nurseries Association, which says that Wales has the most fragile childcare
+    sector?"): inside a question it is that other's claim, which neither the question nor
+    its answer asserts. "Do you think that fees will rise? No." is the one asked's."""
+    governor = _governor(head)
+    if governor is None or _lemma(governor) not in word_list("reporting_verbs"):
+        return False
+    subject = _subject(governor)
+    return subject is not None and subject.lower_ != "you"
 
 
 def _pairs(
@@ -1261,6 +1349,30 @@ _NAME_PARTS = frozenset(["pobj", "compound", "flat", "nmod", "amod", "conj", "de
 in Blaenau Gwent" names no place as "some"), appositions or relative clauses."""
 
 
+def _proper_items(token: Token) -> list[frozenset[str]]:
+    """The name words of each name in a coordinated phrase, apart: "Swansea and Trinity St
+    David" → [{"swansea"}, {"trinity", "st", "david"}] (`_proper_words` puts them in one set,
+    so a list that keeps one name and swaps the other would share words with the passage's)."""
+    items = []
+    stack = [token]
+    while stack:
+        item = stack.pop()
+        words = set()
+        inner = [item]
+        while inner:
+            t = inner.pop()
+            if t.pos_ == "PROPN" and (t.is_title or t.is_upper):
+                words.add(_name_word(t))
+            for c in t.children:
+                if c.dep_ == "conj":
+                    stack.append(c)
+                elif c.dep_ in _NAME_PARTS:
+                    inner.append(c)
+        if words - {""}:
+            items.append(frozenset(words - {""}))
+    return items
+
+
 def _slot(token: Token) -> tuple[str, str] | None:
     """Where a phrase attaches: ("police", "compound") for "Toronto police", ("student",
     "in") for "a student in Okotoks", ("casey", "of") for "Casey of the RCMP"."""
@@ -1308,8 +1420,14 @@ def slot_swaps(
         if not name or (is_speaker is not None and is_speaker(text)):
             continue
         if any(rel == slot[1] and name & words for rel, words in heard_fills):
-            continue  # said with that preposition elsewhere in the passage: a list the
-            # parser attached to another word ("such as at X, at Y")
+            # said with that preposition elsewhere in the passage: a list the parser
+            # attached to another word ("such as at X, at Y") -- unless the two are lists
+            # that share a name and differ in another ("in Cardiff and Trinity St David" /
+            # "in Swansea and Trinity St David")
+            swap = _list_swap(token, slot, heard_slots, heard_fills, said_words)
+            if swap is not None:
+                out.append(swap)
+            continue
         fillers = heard_slots[slot]
         glued = _key(text).replace(" ", "")
         if any(name & _proper_words(f) for f in fillers) or any(
@@ -1322,6 +1440,271 @@ def slot_swaps(
             shown = next((c for c in first.children if c.dep_ == "pobj"), first)
             out.append(Mismatch("entity", text, _span_text(shown)))
     return out
+
+
+def _list_swap(
+    token: Token,
+    slot: tuple[str, str],
+    heard_slots: dict[tuple[str, str], list[Token]],
+    heard_fills: set[tuple[str, frozenset[str]]],
+    said_words: set[str],
+) -> Mismatch | None:
+    """One name of a coordinated list swapped for another in the same place: each name of
+    the summary's list is compared apart (`_proper_items`); a summary name that the passage
+    says nowhere with that preposition, where the passage's list in that place has a name
+    the summary never says, is a swap. A list the summary only lengthens or shortens is
+    not."""
+    heard_items = [
+        item
+        for f in heard_slots[slot]
+        for item in _proper_items(next((c for c in f.children if c.dep_ == "pobj"), f))
+    ]
+    said_items = _proper_items(token)
+    if len(said_items) < 2 or len(heard_items) < 2:
+        return None
+    every_heard = [words for rel, words in heard_fills if rel == slot[1]]
+    missing = [
+        item
+        for item in said_items
+        if not any(item & h for h in heard_items) and not any(item <= w for w in every_heard)
+    ]
+    unsaid = [h for h in heard_items if not (h & said_words)]
+    if not missing or not unsaid:
+        return None
+    said = _item_text(token, missing[0])
+    heard = next(
+        _item_text(t, unsaid[0])
+        for f in heard_slots[slot]
+        for t in f.subtree
+        if t.pos_ == "PROPN" and _name_word(t) in unsaid[0]
+    )
+    return Mismatch("entity", said, heard)
+
+
+def _item_text(token: Token, words: frozenset[str]) -> str:
+    """The words of `token`'s phrase that spell the name `words`, in order."""
+    doc = token.doc
+    chosen = [t for t in doc if t.pos_ == "PROPN" and _name_word(t) in words]
+    return " ".join(t.text for t in chosen) or token.text
+
+
+_AMOUNT_WORDS = frozenset(["enough", "sufficient", "many", "much", "more", "all", "every"])
+
+
+def _noun_key(noun: Token) -> tuple[str, frozenset[str]]:
+    """A noun and its adjectives and noun modifiers: ("figure", {"definitive"})."""
+    return _lemma(noun), frozenset(
+        _lemma(c) for c in noun.children if c.dep_ in ("amod", "compound") and c.is_alpha
+    )
+
+
+def _had_nouns(clause: Clause) -> list[Token]:
+    """The nouns a "there is" clause says there is, or a "have" clause has when it has no
+    possessor of its own or "we" ("too early to have definitive figures", "we don't have
+    a BSE exemption"): not "children who don't have a social worker", which says nothing
+    of whether there are social workers."""
+    head = clause.head
+    if _lemma(head) == "have":
+        subject = next((c for c in head.children if c.dep_.startswith("nsubj")), None)
+        if subject is not None and subject.lower_ != "we":
+            return []
+        return [c for c in head.children if c.dep_ == "dobj" and c.pos_ == "NOUN"]
+    if _lemma(head) == "be" and any(c.dep_ == "expl" for c in head.children):
+        return [c for c in head.children if c.dep_ == "attr" and c.pos_ == "NOUN"]
+    return []
+
+
+def existence(claim: list[Clause], evidence: list[Clause]) -> list[Mismatch]:
+    """A thing the passage says there is not, used by the claim as a thing there is: "it's
+    too early to have definitive figures for the impact of Diamond" / "definitive figures
+    already show the impact of Diamond". The noun must come with the same adjectives or
+    noun modifiers on both sides (at least one), the passage must not deny only an amount
+    ("we don't have enough teachers") nor use the noun itself as a doer or object of a
+    clause it asserts ("we don't have the data on X, but the data we have shows Y")."""
+    denied: dict[tuple[str, frozenset[str]], Clause] = {}
+    used: set[tuple[str, frozenset[str]]] = set()
+    for e in evidence:
+        if not e.asserted:
+            continue
+        had = _had_nouns(e)
+        if e.negated:
+            for noun in had:
+                key = _noun_key(noun)
+                amounts = {_lemma(c) for c in noun.children} & _AMOUNT_WORDS
+                if key[1] and not amounts:
+                    denied[key] = e
+        for child in e.head.children:
+            if (
+                child.dep_ in ("nsubj", "nsubjpass", "dobj")
+                and child.pos_ == "NOUN"
+                and not (e.negated and child in had)
+            ):
+                used.add(_noun_key(child))
+    out = []
+    for c in claim:
+        if not c.asserted or c.negated or _had_nouns(c):
+            continue
+        for child in c.head.children:
+            if child.dep_ not in ("nsubj", "nsubjpass", "dobj") or child.pos_ != "NOUN":
+                continue
+            key = _noun_key(child)
+            if key in denied and key not in used:
+                e = denied[key]
+                noun = next(n for n in _had_nouns(e) if _noun_key(n) == key)
+                out.append(
+                    Mismatch(
+                        "existence",
+                        f"{_span_text(child)} {c.head.text}",
+                        e.phrase
+                        if _span_text(noun) in e.phrase
+                        else f"{e.phrase} {_span_text(noun)}",
+                        "the transcript says there are none",
+                    )
+                )
+    return out
+
+
+def _described_names(doc: Doc) -> list[tuple[Token, Token]]:
+    """(name, description) for each proper name set beside a common-noun phrase that
+    describes it (an apposition, either way round): "Daniel Gobeil, the outgoing chair of
+    the Producteurs de lait", "the new chair, DanielGobeil"."""
+    out = []
+    for token in doc:
+        if token.dep_ != "appos" or token.head.i == token.i:
+            continue
+        a, b = token.head, token
+        if a.pos_ == "PROPN" and b.pos_ == "NOUN":
+            out.append((a, b))
+        elif a.pos_ == "NOUN" and b.pos_ == "PROPN":
+            out.append((b, a))
+    return out
+
+
+def descriptions(
+    claim: Doc, evidence: Doc, is_speaker: Callable[[str], bool] | None = None
+) -> list[Mismatch]:
+    """A description given to another name than the passage gives it: "Perron thanked
+    Daniel Gobeil, the outgoing chair …" where the passage says "BrunoLetendre, outgoing
+    chair …, and … the new chair, DanielGobeil". The description must be the same head
+    with the same modifiers on both sides, and the passage must never give it to the
+    claim's name; names are compared by their words and with spaces removed (the
+    transcript may glue a name, "BrunoLetendre")."""
+
+    def words(name: Token) -> frozenset[str]:
+        parts = [c for c in name.children if c.dep_ in ("compound", "flat") and c.pos_ == "PROPN"]
+        return frozenset(_name_word(t) for t in [*parts, name])
+
+    def text(name: Token, noun: Token) -> str:
+        parts = [c for c in name.children if c.dep_ in ("compound", "flat") and c.pos_ == "PROPN"]
+        first = min(t.i for t in [*parts, name])
+        mods = [
+            c.i for c in noun.children if c.dep_ in ("amod", "compound", "det") and c.i < noun.i
+        ]
+        return f"{name.doc[first : name.i + 1].text}, {noun.doc[min([noun.i, *mods]) : noun.i + 1].text}"
+
+    heard = [(name, noun, _noun_key(noun)) for name, noun in _described_names(evidence)]
+    out = []
+    for name, noun in _described_names(claim):
+        key = _noun_key(noun)
+        same = [(n, d) for n, d, k in heard if k == key]
+        if not same or (is_speaker is not None and is_speaker(name.text)):
+            continue
+        said = words(name)
+        said_glued = "".join(_name_word(t) for t in name.doc if _name_word(t) in said)
+        if any(
+            said & words(n) or said_glued in "".join(_name_word(t) for t in n.subtree)
+            for n, _ in same
+        ):
+            continue  # the passage gives the description to this name too
+        other, described = same[0]
+        out.append(Mismatch("description", text(name, noun), text(other, described)))
+    return out
+
+
+_QUANTIFIER_DEPS = frozenset(["det", "amod", "nummod", "quantmod", "predet", "nsubj"])
+
+
+def _quantified(doc: Doc) -> list[tuple[Token, int, Token]]:
+    """(noun, rank, quantifier word) for each common noun a quantifier of
+    data/verify/quantifiers.txt applies to: "all institutions" (4), "only a few
+    institutions" (1), "none of the schools" (0), "most of our members" (3). A negated
+    quantifier is lowered: "not all" is "some" (2), "not many" is "few" (1)."""
+    ranks = {word: int(rank) for word, rank in word_map("quantifiers").items()}
+    out = []
+    for token in doc:
+        rank = ranks.get(token.lower_)
+        if rank is None:
+            continue
+        # "none of the schools", "most of our members": the quantifier heads "of"
+        of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        target = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+        if target is not None:
+            noun = target
+        elif token.dep_ in _QUANTIFIER_DEPS and token.dep_ != "nsubj":
+            noun = token.head
+        else:
+            continue
+        if noun.pos_ != "NOUN" or noun.i == token.i:
+            continue
+        negations = [*token.children, *(c for c in noun.children if c.i < token.i)]
+        if any(c.dep_ == "neg" for c in negations):
+            rank = {4: 2, 3: 1}.get(rank, rank)  # "not all", "not many"
+        out.append((noun, rank, token))
+    return out
+
+
+def _scale_contradicts(said: int, heard: int) -> bool:
+    """Whether a summary's quantifier contradicts the passage's on the scale of
+    `_quantified`: "all" or "none" for anything else, "few" for "many"/"all", "many" or
+    "most" for "few"/"none", "some" for "none". A weaker word for a stronger one ("most"
+    or "many" for "all") is not: it is true, if less."""
+    if said == heard:
+        return False
+    if said in (0, 4) or heard == 0:
+        return True
+    return (said == 1 and heard >= 3) or (said == 3 and heard <= 1)
+
+
+def quantifiers(claim: Doc, evidence: Doc) -> list[Mismatch]:
+    """A quantifier on a noun that contradicts the passage's quantifier on the same noun
+    ("only a few institutions have signed up" / "all institutions sign up"), where the
+    summary says the predicate the passage says of that noun (in the noun's clause or a
+    clause in it: the parse may hang the noun on a relative clause) (`_scale_contradicts`). A noun the passage
+    quantifies in several ways ("most schools …, few schools …") contradicts only when
+    every one of them does."""
+    heard = _quantified(evidence)
+    out = []
+    for noun, rank, word in _quantified(claim):
+        clause = _clause_of(noun)
+        if clause is None:
+            continue
+        said_words = {_lemma(t) for t in clause.subtree}
+        same = []
+        for other, other_rank, other_word in heard:
+            other_clause = _clause_of(other)
+            if _lemma(other) != _lemma(noun) or other_clause is None:
+                continue
+            if _lemma(_predicate(other_clause)) in said_words:
+                same.append((other_rank, other_word, other))
+        if same and all(_scale_contradicts(rank, r) for r, _, _ in same):
+            _, other_word, other = same[0]
+            out.append(
+                Mismatch(
+                    "quantifier",
+                    _quantifier_phrase(word, noun),
+                    _quantifier_phrase(other_word, other),
+                )
+            )
+    return out
+
+
+def _quantifier_phrase(word: Token, noun: Token) -> str:
+    """ "only a few institutions", "all institutions", "none of the schools"."""
+    start = min(t.i for t in word.subtree)
+    negations = [c.i for c in noun.children if c.dep_ == "neg" and c.i < word.i]
+    start = min([start, *negations])  # "not all regions"
+    end = max(word.i, noun.i)
+    return word.doc[start : end + 1].text
 
 
 _TIME_LABELS = frozenset(["DATE", "TIME"])
