@@ -137,10 +137,6 @@ class DiarizeOptions:
     panel whose fourth voice has one clustered turn); 1, because on a 2-minute 2-voice
     panel outside that set 2 split the bigger voice in three and folded the smaller one
     away (97.2 -> 87.8 % with the count given). 0 turns it off."""
-    refine: str = ""
-    pool: bool = False
-    """EXPERIMENT: groups under `least_speech` merge smallest first into the nearest group (small or big)."""
-    """EXPERIMENT: after Ward, move single turns between groups (Hartigan's rule) ``unit`` or ``seconds``."""
     max_windows: int = 2000
     """At most this many windows (evenly spread) are clustered; the rest join the nearest
     group centre. Keeps memory and time bounded on recordings of several hours."""
@@ -514,55 +510,6 @@ def distinct_voices(
 def _folded(
     embeddings: np.ndarray, wanted: int, seconds: np.ndarray | None, options: DiarizeOptions
 ) -> np.ndarray:
-    labels = _folded_ward(embeddings, wanted, seconds, options)
-    if options.refine and wanted >= 2:
-        weights = seconds if options.refine == "seconds" and seconds is not None else None
-        labels = hartigan(embeddings, labels, weights)
-    return labels
-
-
-def hartigan(
-    embeddings: np.ndarray, labels: np.ndarray, weights: np.ndarray | None = None, rounds: int = 50
-) -> np.ndarray:
-    """Ward's groups improved by Hartigan's rule: a vector moves to another group when that
-    lowers the total within-group sum of squares, counting that both groups' centres move
-    with it (so a small group's pull is not underrated, as it is by nearest-centre moves)."""
-    x = np.asarray(embeddings, dtype=np.float64)
-    w = np.ones(len(x)) if weights is None else np.asarray(weights, dtype=np.float64)
-    labels = np.asarray(labels).copy()
-    keys = np.unique(labels)
-    index = np.searchsorted(keys, labels)
-    k = len(keys)
-    mass = np.bincount(index, weights=w, minlength=k)
-    sums = np.zeros((k, x.shape[1]))
-    np.add.at(sums, index, x * w[:, None])
-    for _ in range(rounds):
-        moved = False
-        for i in range(len(x)):
-            a = index[i]
-            if mass[a] - w[i] <= 1e-9:
-                continue
-            centres = sums / mass[:, None]
-            distance = ((x[i] - centres) ** 2).sum(axis=1)
-            gain = w[i] * mass / (mass + w[i]) * distance
-            loss = w[i] * mass[a] / (mass[a] - w[i]) * distance[a]
-            gain[a] = np.inf
-            b = int(np.argmin(gain))
-            if gain[b] < loss - 1e-12:
-                mass[a] -= w[i]
-                mass[b] += w[i]
-                sums[a] -= w[i] * x[i]
-                sums[b] += w[i] * x[i]
-                index[i] = b
-                moved = True
-        if not moved:
-            break
-    return keys[index]
-
-
-def _folded_ward(
-    embeddings: np.ndarray, wanted: int, seconds: np.ndarray | None, options: DiarizeOptions
-) -> np.ndarray:
     """Ward into `wanted` groups, or, when `seconds` are given, into the fewest of up to
     `options.fold` more groups that leave exactly `wanted` groups holding
     `options.least_speech` seconds each, the others joining the nearest of those."""
@@ -571,11 +518,6 @@ def _folded_ward(
         return labels
     for finer in range(wanted, min(wanted + options.fold, len(embeddings)) + 1):
         labels = _agglomerate(embeddings, n_clusters=finer)
-        if options.pool:
-            labels = _pooled(embeddings, labels, seconds, options.least_speech)
-            if len(np.unique(labels)) == wanted:
-                return labels
-            continue
         held = np.bincount(labels, weights=seconds)
         big = np.flatnonzero(held >= options.least_speech)
         if len(big) == wanted:
@@ -585,26 +527,6 @@ def _folded_ward(
             labels[small] = big[np.argmax(embeddings[small] @ centres[big].T, axis=1)]
             return labels
     return _agglomerate(embeddings, n_clusters=wanted)
-
-
-def _pooled(
-    embeddings: np.ndarray, labels: np.ndarray, seconds: np.ndarray, least: float
-) -> np.ndarray:
-    """`labels` with every group holding under `least` seconds merged, the smallest first,
-    into the group whose centre is nearest its own (another small group or a big one)."""
-    labels = labels.copy()
-    while True:
-        keys = np.unique(labels)
-        if len(keys) < 2:
-            return labels
-        held = np.array([seconds[labels == k].sum() for k in keys])
-        smallest = int(np.argmin(held))
-        if held[smallest] >= least:
-            return labels
-        _, centres = _centres(embeddings, labels)
-        similarity = centres @ centres[smallest]
-        similarity[smallest] = -np.inf
-        labels[labels == keys[smallest]] = keys[int(np.argmax(similarity))]
 
 
 def _agglomerate(
