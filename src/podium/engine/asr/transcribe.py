@@ -4,10 +4,12 @@ Owns the order of the work, the memory bound and resuming. The recording
 is decoded in blocks (`audio.iter_audio`) and processed in chunks of about
 `TranscribeOptions.chunk_seconds`, each cut in the middle of a pause found
 by the VAD, so only one chunk of samples is held at a time. For each chunk
-faster-whisper's `BatchedInferencePipeline` (CTranslate2, int8 on the CPU)
-transcribes the speech the library's own Silero VAD finds, in batches of
-30-second pieces, with word timings; meanwhile, in a second thread, the
-speaker encoder embeds the chunk's speech windows (both release the GIL).
+one Silero pass gives the speech probabilities from which both the speaker
+regions and the speech Whisper decodes are found (`vad`); faster-whisper's
+`BatchedInferencePipeline` (CTranslate2, int8 on the CPU) transcribes that
+speech in batches of 30-second pieces, with word timings; meanwhile, in a
+second thread, the speaker encoder embeds the chunk's speech windows (both
+release the GIL).
 Each finished chunk is saved (`checkpoint`), so a crashed run resumes
 where it stopped. At the end the speech turns are clustered into speakers
 (`diarize.assign_speakers`), every word takes its turn's speaker, numbers
