@@ -339,7 +339,7 @@ def _speakers(
     """The chunk's speech regions, speaker windows and window vectors, and the seconds taken.
 
     Runs in the second thread: the VAD (when the chunk's cut did not need it),
-    the encoder's first load and scikit-learn's import all overlap Whisper.
+    the encoder's first load and SciPy's clustering import all overlap Whisper.
     """
     started = time.perf_counter()
     regions = chunk.regions
@@ -352,7 +352,7 @@ def _speakers(
         )
     if encoder is None:
         return regions, [], np.zeros((0, diarize.EMBEDDING_SIZE), dtype=np.float32), 0.0
-    import sklearn.cluster  # noqa: F401  (imported here, in parallel, for the clustering at the end)
+    import scipy.cluster.hierarchy  # noqa: F401  (imported here, in parallel, for the clustering)
 
     windows = diarize.speech_windows(regions, diarize_options)
     pieces = [chunk.samples(w) for w in windows]
