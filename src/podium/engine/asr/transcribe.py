@@ -4,10 +4,12 @@ Owns the order of the work, the memory bound and resuming. The recording
 is decoded in blocks (`audio.iter_audio`) and processed in chunks of about
 `TranscribeOptions.chunk_seconds`, each cut in the middle of a pause found
 by the VAD, so only one chunk of samples is held at a time. For each chunk
-faster-whisper's `BatchedInferencePipeline` (CTranslate2, int8 on the CPU)
-transcribes the speech the library's own Silero VAD finds, in batches of
-30-second pieces, with word timings; meanwhile, in a second thread, the
-speaker encoder embeds the chunk's speech windows (both release the GIL).
+one Silero pass gives the speech probabilities from which both the speaker
+regions and the speech Whisper decodes are found (`vad`); faster-whisper's
+`BatchedInferencePipeline` (CTranslate2, int8 on the CPU) transcribes that
+speech in batches of 30-second pieces, with word timings; meanwhile, in a
+second thread, the speaker encoder embeds the chunk's speech windows (both
+release the GIL).
 Each finished chunk is saved (`checkpoint`), so a crashed run resumes
 where it stopped. At the end the speech turns are clustered into speakers
 (`diarize.assign_speakers`), every word takes its turn's speaker, numbers
@@ -33,7 +35,16 @@ from podium.engine.asr import diarize
 from podium.engine.asr.audio import SAMPLE_RATE, iter_audio, probe
 from podium.engine.asr.checkpoint import Checkpoints, ChunkResult, fingerprint
 from podium.engine.asr.models import cache_root, load_whisper, whisper_spec
-from podium.engine.asr.vad import Region, VadOptions, cut_point, speech_regions
+from podium.engine.asr.vad import (
+    FRAME,
+    WHISPER_CLIP,
+    Region,
+    VadOptions,
+    cut_point,
+    speech_probabilities,
+    speech_regions,
+    whisper_speech,
+)
 from podium.engine.errors import InputError, ModelNotInstalled
 from podium.engine.progress import Progress, no_progress
 from podium.engine.transcript.model import Segment, Transcript, Word
@@ -147,6 +158,8 @@ class _Chunk:
     """Where the chunk starts in the recording, in seconds."""
     regions: list[Region] | None
     """Speech in the chunk, on the recording's clock; None when not found yet."""
+    probabilities: np.ndarray | None = None
+    """Silero's speech probability per frame of the chunk; None when not computed yet."""
 
     def samples(self, region: Region) -> np.ndarray:
         begin = int((region.start - self.offset) * SAMPLE_RATE)
@@ -220,6 +233,10 @@ def transcribe(
                 language = language or saved.language
                 progress(_fraction(chunk.offset + len(chunk.audio) / SAMPLE_RATE, total), "resumed")
                 continue
+            # One Silero pass serves both the speaker regions and Whisper's speech.
+            if chunk.probabilities is None:
+                with _timed(stats, "vad"):
+                    chunk.probabilities = speech_probabilities(chunk.audio)
             # Speech regions (when not known from the cut), speaker windows and their
             # vectors in the second thread, while Whisper works in this one.
             if options.overlap_speakers:
@@ -322,15 +339,20 @@ def _speakers(
     """The chunk's speech regions, speaker windows and window vectors, and the seconds taken.
 
     Runs in the second thread: the VAD (when the chunk's cut did not need it),
-    the encoder's first load and scikit-learn's import all overlap Whisper.
+    the encoder's first load and SciPy's clustering import all overlap Whisper.
     """
     started = time.perf_counter()
     regions = chunk.regions
     if regions is None:
-        regions = speech_regions(chunk.audio, offset=chunk.offset, options=options.vad)
+        regions = speech_regions(
+            chunk.audio,
+            offset=chunk.offset,
+            options=options.vad,
+            probabilities=chunk.probabilities,
+        )
     if encoder is None:
         return regions, [], np.zeros((0, diarize.EMBEDDING_SIZE), dtype=np.float32), 0.0
-    import sklearn.cluster  # noqa: F401  (imported here, in parallel, for the clustering at the end)
+    import scipy.cluster.hierarchy  # noqa: F401  (imported here, in parallel, for the clustering)
 
     windows = diarize.speech_windows(regions, diarize_options)
     pieces = [chunk.samples(w) for w in windows]
@@ -404,17 +426,20 @@ def _chunks(
             continue
         saved = checkpoints.load(index) if options.resume else None
         if saved is not None and saved.samples <= len(buffer):
-            cut_sample, kept = saved.samples, None
+            cut_sample, kept, probabilities = saved.samples, None, None
         else:
             length = len(buffer) / SAMPLE_RATE
             with _timed(stats, "vad"):
-                regions = speech_regions(buffer, options=options.vad)
+                probabilities = speech_probabilities(buffer)
+                regions = speech_regions(buffer, options=options.vad, probabilities=probabilities)
             cut = cut_point(regions, length=length, earliest=length / 2)
             cut_sample = int(cut * SAMPLE_RATE)
             kept = [
                 Region(offset + r.start, offset + min(r.end, cut)) for r in regions if r.start < cut
             ]
-        yield _Chunk(index, buffer[:cut_sample], offset, kept)
+            # the buffer's frames that cover the chunk (Silero runs forward in time)
+            probabilities = probabilities[: -(-cut_sample // FRAME)]
+        yield _Chunk(index, buffer[:cut_sample], offset, kept, probabilities)
         buffer = buffer[cut_sample:].copy()
         offset += cut_sample / SAMPLE_RATE
         index += 1
@@ -423,19 +448,36 @@ def _chunks(
 
 
 def _whisper(model, chunk: _Chunk, language, options, beam_size, spec, total, progress):
-    """Whisper's segments for one chunk, with times shifted to the whole recording."""
-    from faster_whisper import BatchedInferencePipeline
+    """Whisper's segments for one chunk, with times shifted to the whole recording.
 
+    faster-whisper's batched pipeline with its own VAD would run Silero over the chunk a
+    second time; here the chunk's probabilities give the same speech (`whisper_speech`),
+    packed into the same pieces by the library's `collect_chunks`, and the pipeline decodes
+    those pieces as given clips. Its `restore_speech_timestamps` puts the times back on the
+    chunk's clock, as its VAD path does."""
+    from faster_whisper import BatchedInferencePipeline
+    from faster_whisper.transcribe import restore_speech_timestamps
+    from faster_whisper.vad import collect_chunks
+
+    speech = whisper_speech(chunk.probabilities, len(chunk.audio))
+    if not speech:
+        return [], None
+    pieces, metadata = collect_chunks(
+        chunk.audio, speech, sampling_rate=SAMPLE_RATE, max_duration=WHISPER_CLIP
+    )
+    clips = [{"start": m["offset"], "end": m["offset"] + m["duration"]} for m in metadata]
     pieces, info = BatchedInferencePipeline(model).transcribe(
-        chunk.audio,
+        np.concatenate(pieces),
         language=language,
         beam_size=beam_size,
         batch_size=options.batch_size,
-        vad_filter=True,
+        clip_timestamps=clips,
+        vad_filter=False,
         word_timestamps=True,
         initial_prompt=options.initial_prompt,
         without_timestamps=not spec.timestamp_tokens,
     )
+    pieces = restore_speech_timestamps(pieces, speech, SAMPLE_RATE)
     found = []
     for piece in pieces:
         words = [
