@@ -501,3 +501,8 @@ def test_a_question_naming_nothing_is_framed_by_the_members_preamble_when_the_an
     # a preamble sharing nothing with the answer or the title gives no frame: no guess
     other = "Thank you, Chair, and good morning to the panel and to the officials."
     assert question_subject(other, "Bill's Principles", answer, shared_only=True) == ""
+    # a name in common is no sign the preamble names the subject (QMSum val: "Asked by
+    # Hefin David about chancellor of Cardiff Met" for a question on ITE provision)
+    preamble = "The vice-chancellor of Cardiff Met at the time was very much against it."
+    answer = "A very interesting programme came forward from Cardiff Met for ITE provision."
+    assert question_subject(preamble, "Initial Teacher Education", answer, shared_only=True) == ""

@@ -879,7 +879,8 @@ def question_subject(
     the question's longest phrase (the first of equals): what the member
     asked, which the answer addresses in its own words. With `shared_only`
     (a member's preamble rather than the question itself) only a shared phrase
-    will do: "" otherwise, and no subject is taken from the answer.
+    will do, sharing a word that is not part of a name: "" otherwise, and no
+    subject is taken from the answer.
     """
     from podium.engine.nlp import parse
     from podium.engine.write.titles import phrases_of
@@ -901,6 +902,8 @@ def question_subject(
 
     short = [p for p in phrases if len(p.surface.split()) <= 7 and not p.place]
     fitting = [p for p in short if sum(shared(p)) > 0]
+    if shared_only:  # a name in common ("Cardiff Met") is no sign the preamble says what was asked
+        fitting = [p for p in fitting if _shares_common_word(p.surface, title_words, answer_words)]
     if fitting:
         best = max(fitting, key=lambda p: (sum(shared(p)), len(p.surface.split()), p.surface))
     elif shared_only:
@@ -916,6 +919,12 @@ def question_subject(
     else:
         return anchored_subject(asked, answer) or feared_subject(asked)
     return best.running or best.surface
+
+
+def _shares_common_word(surface: str, *others: set[str]) -> bool:
+    """A word of the phrase written in lower case (not part of a name) is in one of `others`."""
+    common = {w.lower() for w in surface.split() if w.islower() and w not in STOP}
+    return any(common & other for other in others)
 
 
 _CONTENT_CLAUSE = ("acl", "relcl", "ccomp")
