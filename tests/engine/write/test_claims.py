@@ -88,3 +88,23 @@ def test_the_search_for_a_claim_stops_after_two_shortlists():
     draft = extractive._draft(candidate, spans, plan, "Capital Funding", set())
     assert draft is not None
     assert [line.form for line in draft.lines] == ["frame", "quote"]
+
+
+def test_a_framed_section_without_a_claim_opens_on_the_question_not_on_addressed():
+    """QMSum train read "Williams addressed the Home Office. Asked by …" never: the frame was
+    dropped behind the "addressed" sentence; the question says what the quote answers."""
+    plan, candidate, spans = _section(2 * extractive.SHORTLIST + 1)
+    draft = extractive._draft(candidate, spans, plan, "Capital Funding", set())
+    assert draft is not None and [line.form for line in draft.lines] == ["frame", "quote"]
+    draft.phrase = "capital funding"
+    draft.asker, draft.about = "Hefin David", "capital funding for childcare buildings"
+    summary = extractive.render_drafts(plan, [draft])[0].sections[0].summary[0]
+    assert summary.startswith(
+        f"Asked by Hefin David about capital funding for childcare buildings, {WITNESS} "
+    ), summary
+    assert "addressed" not in summary
+    # a question that named nothing: "In reply to" says too little, "addressed" stays
+    draft.about = ""
+    summary = extractive.render_drafts(plan, [draft])[0].sections[0].summary[0]
+    assert summary.startswith(f"{WITNESS} addressed capital funding. "), summary
+    assert "In reply to Hefin David" not in summary

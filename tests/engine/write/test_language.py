@@ -79,3 +79,26 @@ def test_title_case_keeps_acronyms_and_capitalises_hyphenated_words():
         title_case("shortage of Welsh-language childcare") == "Shortage of Welsh-Language Childcare"
     )
     assert title_case("U.S.-ROK policy coordination") == "U.S.-ROK Policy Coordination"
+
+
+def test_a_noun_phrase_with_a_relative_clause_is_not_a_clause_to_report():
+    """QMSum train briefs read "Hussen emphasized that the important role that the Canada
+    summer jobs program plays in supporting employers …" and "Blair stressed that the
+    challenge that this particular policy … has meant for families": no main verb."""
+    for fragment in (
+        "the important role that the Canada summer jobs program plays in supporting employers "
+        "and young workers in communities across the country every year.",
+        "the challenge that this particular policy of restricting non-essential travel has "
+        "meant for families.",
+    ):
+        assert not lang.has_main_clause(fragment), fragment
+    for clause in (
+        "the Minister of Transport had been working very closely with airports, large and "
+        "small, right across the country.",
+        "anti-black racism, racism and discrimination were present in Canada.",
+        "there was a call to respect the territory and to dismantle the exclusion zones.",
+        # misparsed (root "grandparents", "provide" a conjunct), still a clause: docs/examples
+        "grandparents, aunts, uncles and so on provide free, unregistered, unlicensed "
+        "childcare of a sort.",
+    ):
+        assert lang.has_main_clause(clause), clause

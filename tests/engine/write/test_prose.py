@@ -482,3 +482,27 @@ def test_intro_themes_that_name_a_kind_in_general_take_no_article():
     assert generic_plural("the hours of education") == "the hours of education"  # modified
     assert generic_plural("the childcare offer") == "the childcare offer"  # singular
     assert generic_plural("the Welsh language schools") == "the Welsh language schools"  # a name
+
+
+def test_a_question_naming_nothing_is_framed_by_the_members_preamble_when_the_answer_shares_it():
+    """QMSum train framed "In reply to Janet Finch-Saunders," when she asked "How would you
+    respond to those viewpoints?" after setting out what the viewpoints were about."""
+    preamble = (
+        "Some respondents have argued that there is no evidence of negative outcomes in Wales "
+        "from the current defence of reasonable punishment."
+    )
+    answer = (
+        "Evidence in this field is mixed, and we have considered a wide range of research on "
+        "negative outcomes, but ultimately the decision is based on children's rights."
+    )
+    assert question_subject("How would you respond to those viewpoints?", "x", answer) == ""
+    about = question_subject(preamble, "Bill's Principles", answer, shared_only=True)
+    assert "negative outcomes" in about, about
+    # a preamble sharing nothing with the answer or the title gives no frame: no guess
+    other = "Thank you, Chair, and good morning to the panel and to the officials."
+    assert question_subject(other, "Bill's Principles", answer, shared_only=True) == ""
+    # a name in common is no sign the preamble names the subject (QMSum val: "Asked by
+    # Hefin David about chancellor of Cardiff Met" for a question on ITE provision)
+    preamble = "The vice-chancellor of Cardiff Met at the time was very much against it."
+    answer = "A very interesting programme came forward from Cardiff Met for ITE provision."
+    assert question_subject(preamble, "Initial Teacher Education", answer, shared_only=True) == ""

@@ -56,6 +56,9 @@ SPREAD_BASE = 0.5
 """In `choose`: how much substance counts against spread over the meeting (lower: more spread)."""
 QUOTE_WORDS = speech.QUOTE_WORDS
 CLAUSE_WORDS = (6, 36)
+MAIN_CLAUSE_ONLY = True
+"""A reported line must be a clause (`language.has_main_clause`), not a noun phrase with a
+relative clause ("argued that the important role that the programme plays …")."""
 SHORTLIST = 12
 """Spans per section whose parse is looked at (reported form, quote, title); the claim and the
 quote may look at the next `SHORTLIST` when none of these will do, the rest are never parsed."""
@@ -174,6 +177,7 @@ class Plan:
                 or lang.bad_start(text)
                 or len(text.split()) < CLAUSE_WORDS[0]
                 or not lang.is_finished(text)
+                or (MAIN_CLAUSE_ONLY and not lang.has_main_clause(text))
             ):
                 text = None
             if text is not None:
@@ -635,11 +639,13 @@ def render_drafts(plan: Plan, drafts: list[Draft]) -> list[Part]:
         verbs: set[str] = set()
         for line in draft.lines:
             subject = name if speaker not in mentioned else short_name(plan, speaker)
-            mentioned.add(speaker)
             if line.form == "frame":
-                if draft.phrase:
+                # a question frame says what the quote answers: no "addressed" before it
+                if draft.phrase and not (FRAME_OVER_ADDRESSED and draft.asker and draft.about):
                     sentences.append(f"{subject} addressed {draft.phrase}.")
+                    mentioned.add(speaker)
                 continue
+            mentioned.add(speaker)
             text = line.text if line.form == "clause" else line.span.text
             line.verb = lang.reporting_verb(text, avoid=verbs, used=used)
             if line.form == "quote" and line.verb == "outlined":
@@ -862,14 +868,19 @@ def name_title(plan: Plan, drafts: list[Draft], banned: frozenset[str]) -> None:
         draft.phrase = phrase
 
 
-def question_subject(question: str, title: str, answer: str = "") -> str:
+def question_subject(
+    question: str, title: str, answer: str = "", *, shared_only: bool = False
+) -> str:
     """What a member's question is about, in running text: its best noun phrase.
 
     A phrase sharing a content word with the section's title or with the
     answer's own sentences (`answer`) names what the answer is about; among
     those, the one sharing most, then the longest, wins. When none shares one,
     the question's longest phrase (the first of equals): what the member
-    asked, which the answer addresses in its own words.
+    asked, which the answer addresses in its own words. With `shared_only`
+    (a member's preamble rather than the question itself) only a shared phrase
+    will do, sharing a word that is not part of a name: "" otherwise, and no
+    subject is taken from the answer.
     """
     from podium.engine.nlp import parse
     from podium.engine.write.titles import phrases_of
@@ -878,6 +889,8 @@ def question_subject(question: str, title: str, answer: str = "") -> str:
         return ""
     asked = parse(question)
     phrases = [p for p in phrases_of(asked) if " " in p.surface]
+    if not phrases and shared_only:
+        return ""
     if not phrases:
         return anchored_subject(asked, answer) or feared_subject(asked)
     title_words = {w for w in title.lower().split() if w not in STOP}
@@ -889,8 +902,12 @@ def question_subject(question: str, title: str, answer: str = "") -> str:
 
     short = [p for p in phrases if len(p.surface.split()) <= 7 and not p.place]
     fitting = [p for p in short if sum(shared(p)) > 0]
+    if shared_only:  # a name in common ("Cardiff Met") is no sign the preamble says what was asked
+        fitting = [p for p in fitting if _shares_common_word(p.surface, title_words, answer_words)]
     if fitting:
         best = max(fitting, key=lambda p: (sum(shared(p)), len(p.surface.split()), p.surface))
+    elif shared_only:
+        return ""
     elif short:  # what was asked, even in other words than the answer's
         lowered = question.lower()
 
@@ -902,6 +919,12 @@ def question_subject(question: str, title: str, answer: str = "") -> str:
     else:
         return anchored_subject(asked, answer) or feared_subject(asked)
     return best.running or best.surface
+
+
+def _shares_common_word(surface: str, *others: set[str]) -> bool:
+    """A word of the phrase written in lower case (not part of a name) is in one of `others`."""
+    common = {w.lower() for w in surface.split() if w.islower() and w not in STOP}
+    return any(common & other for other in others)
 
 
 _CONTENT_CLAUSE = ("acl", "relcl", "ccomp")
@@ -1014,6 +1037,13 @@ FRAME_WITNESS_ONLY = True
 """Frame only the sections of the witness who holds most of them (half or more). Framing
 every answered section too was tried on QMSum train: longer briefs, general ROUGE-1 lower
 (0.227 against 0.231), specific no better."""
+FRAME_OVER_ADDRESSED = True
+"""A section with no reported claim but a question frame opens on the frame ("Asked by X
+about Y, Z said: …"), not on "Z addressed <title>." before it, which hid the frame."""
+FRAME_PREAMBLE = True
+"""When the question itself names nothing ("How would you respond to those findings?"),
+the frame takes its subject from the member's preamble in the same turn, a phrase the
+answer or the title shares, instead of a bare "In reply to X"."""
 ASKED_WITHIN = 4
 """Turns looked back from a section's first line for the question it answers."""
 
@@ -1092,6 +1122,11 @@ def frame_questions(plan: Plan, drafts: list[Draft]) -> None:
         # would put a question in the member's mouth they never asked)
         draft.asker = full_name(plan, asker)
         draft.about = question_subject(question, draft.title, answer)
+        if not draft.about and FRAME_PREAMBLE:
+            # "How would you respond to those viewpoints?": what the member set out before
+            # asking names the subject, when a phrase of it is the answer's or the title's
+            preamble = " ".join(s.text for s in by_turn[asked] if not lang.is_question(s.text))
+            draft.about = question_subject(preamble, draft.title, answer, shared_only=True)
 
 
 _ADDRESSED = re.compile(

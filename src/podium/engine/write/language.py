@@ -167,6 +167,40 @@ def is_finished(text: str) -> bool:
     return not _UNFINISHED.search(text) and text.rstrip()[-1:] in ".!\"'”’)"
 
 
+def has_main_clause(text: str) -> bool:
+    """The text is a clause, not a noun phrase: its first sentence's root (spaCy parse) is a
+    verb with a subject or an auxiliary of its own.
+
+    "the important role that the programme plays in supporting employers" and "the
+    challenge that this policy has meant for families" are noun phrases with a relative
+    clause; after "<Name> argued that" they read as unfinished sentences.
+    """
+    from podium.engine.nlp import parse
+
+    sentences = list(parse(text).sents)
+    if not sentences:
+        return False
+    root = sentences[0].root
+    if root.pos_ in ("VERB", "AUX"):
+        return any(
+            c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj", "aux", "auxpass")
+            for c in root.children
+        )
+    # a misparse can hang the verb off its subject ("grandparents, aunts, uncles and so on
+    # provide …": root "grandparents", "provide" a conjunct): a finite verb outside any
+    # relative clause still makes a clause
+    return any(
+        (t.tag_ in _FINITE or t.tag_ == "VB" and not any(c.tag_ == "TO" for c in t.children))
+        and not any(a.dep_ in ("relcl", "acl") for a in [t, *t.ancestors])
+        for t in sentences[0]
+    )
+
+
+_FINITE = frozenset(["VBD", "VBP", "VBZ", "MD"])
+"""Finite verb tags; a bare "VB" not after "to" counts too (the tagger reads a plural
+present after a long subject as one: "… and so on provide")."""
+
+
 DISAGREEMENT = re.compile(
     r"^\W*no\b|(?:\bnot|n't|\bnever)\s+(?:\w+\s+)?(?:agree|accept)", re.IGNORECASE
 )
