@@ -275,6 +275,19 @@ def test_running_phrases_get_the_article_they_need():
     assert with_article("the ", "early evaluation") == "the early evaluation"
 
 
+def test_a_hyphenated_word_the_parser_splits_stays_whole():
+    # spaCy tokenises "vice-chancellor" as three tokens and the small model reads
+    # them as three noun phrases; "chancellor of Cardiff Met" names another office
+    doc = parse("I wrote to the vice-chancellor of Cardiff Met about the fees.")
+    phrases = {p.surface: p.running for p in phrases_of(doc)}
+    assert "chancellor of Cardiff Met" not in phrases, phrases
+    assert "vice" not in phrases, phrases
+    assert phrases.get("vice-chancellor of Cardiff Met") == "the vice-chancellor of Cardiff Met"
+    # a hyphenated modifier the parser keeps inside its chunk is untouched
+    doc = parse("The shortage of Welsh-language childcare is serious.")
+    assert "shortage of Welsh-language childcare" in {p.surface for p in phrases_of(doc)}
+
+
 def test_part_titles_name_a_head_and_do_not_repeat_their_lead():
     class _Plan:
         proper: set[str] = set()

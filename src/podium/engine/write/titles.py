@@ -72,6 +72,8 @@ def phrases_of(doc, banned: frozenset[str] = frozenset()) -> list[TitlePhrase]:
     generic = load_words("write/generic_title_words")
     partitive = load_words("write/partitive_nouns")
     for chunk in doc.noun_chunks:
+        if _split_before_hyphen(chunk[-1]):
+            continue  # "the vice" of "the vice-chancellor": the next chunk takes it whole
         tokens = list(chunk)
         weak = load_words("write/weak_modifiers")
         while tokens and (
@@ -88,8 +90,13 @@ def phrases_of(doc, banned: frozenset[str] = frozenset()) -> list[TitlePhrase]:
             continue
         if head.lower_ in partitive or head.lemma_.lower() in partitive:
             continue  # "a total of Canadians": what the "of" names is the candidate
-        article = chunk[0].lower_ + " " if chunk[0].lower_ in ("the", "a", "an") else ""
-        if chunk[0].tag_ == "PRP$" or chunk[0].lower_ in ("this", "that", "these", "those"):
+        first = chunk[0]
+        front = _hyphen_front(tokens[0]) if tokens[0].i == chunk.start else []
+        if front:  # "vice" "-" split off "chancellor": the word is whole again
+            tokens = front + tokens
+            first = doc[front[0].i - 1] if front[0].i > 0 else front[0]
+        article = first.lower_ + " " if first.lower_ in ("the", "a", "an") else ""
+        if first.tag_ == "PRP$" or first.lower_ in ("this", "that", "these", "those"):
             article = "the "  # "our service", "that level of staffing": "the …"
         base = _phrase(tokens, banned, generic, article=article)
         if base is not None:
@@ -138,6 +145,38 @@ def phrases_of(doc, banned: frozenset[str] = frozenset()) -> list[TitlePhrase]:
                 TitlePhrase(surface.lower(), surface, article + surface, entity=True, place=place)
             )
     return out
+
+
+def _split_before_hyphen(token) -> bool:
+    """`token` is the first half of a hyphenated word the tokenizer split ("vice" in "vice-chancellor")."""
+    doc = token.doc
+    return (
+        token.i + 2 < len(doc)
+        and not token.whitespace_
+        and doc[token.i + 1].text == "-"
+        and not doc[token.i + 1].whitespace_
+        and doc[token.i + 2].is_alpha
+    )
+
+
+def _hyphen_front(token) -> list:
+    """The halves before `token` of a hyphenated word the parser cut into chunks.
+
+    spaCy tokenises "vice-chancellor" as "vice", "-", "chancellor", and the small
+    model may parse them as three noun phrases; "chancellor of Cardiff Met" alone
+    would name another office. Returns the tokens to put back in front ("vice",
+    "-"), or [] when `token` starts a word of its own.
+    """
+    doc = token.doc
+    front: list = []
+    i = token.i
+    while i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_:
+        before = doc[i - 2]
+        if before.whitespace_ or not before.is_alpha:
+            break
+        front = [before, doc[i - 1], *front]
+        i -= 2
+    return front
 
 
 def _phrase(
