@@ -65,6 +65,7 @@ from podium.engine.verify.consistency import (
     entities,
     existence,
     intentions,
+    light_verb_swaps,
     loose_polarity,
     modality,
     negated_paraphrase,
@@ -74,6 +75,7 @@ from podium.engine.verify.consistency import (
     substitutions,
     times,
     unpaired_negation,
+    unsaid_predicates,
 )
 from podium.engine.verify.context import Context, Located
 from podium.engine.verify.people import name_key, name_parts
@@ -346,6 +348,8 @@ class ClaimChecker:
             doubts = doubts + [
                 f"{s.describe(at)} (another word in its place: check the meaning)"
                 if s.check == "substitution"
+                else f"{s.describe(at)} (check the wording)"
+                if s.check == "unsaid"
                 else f"{s.describe(at)} (check the meaning)"
                 for s in substituted
             ]
@@ -484,6 +488,13 @@ class ClaimChecker:
             + moved
             + other_complement_doubts
             + loose_polarity(said, heard)
+            + light_verb_swaps(said, claim_doc, evidence_doc)
+            + unsaid_predicates(
+                clauses(claim_doc, is_speaker=is_speaker, bare_frames=True),
+                claim_doc,
+                evidence_doc,
+                _word_similarity,
+            )
             if not any(m.said in u.said or u.said in m.said for u in unique)
         ]
         return unique, unpaired_negation(said, heard, claim_doc), doubts
@@ -676,6 +687,17 @@ class ClaimChecker:
             if missing and len(missing) == len(words):
                 unknown.append(match.group(0))
         return unknown
+
+
+def _word_similarity(word: str, others: list[str]) -> float:
+    """The best MiniLM cosine of `word` with any of `others` (vectors are remembered)."""
+    from podium.engine.embed import embed
+
+    vectors = embed([word, *others])
+    norms = np.linalg.norm(vectors, axis=1)
+    norms[norms == 0] = 1.0
+    vectors = vectors / norms[:, None]
+    return float(np.max(vectors[1:] @ vectors[0])) if len(others) else 0.0
 
 
 def _sentence_vector(sentence: str) -> np.ndarray:
