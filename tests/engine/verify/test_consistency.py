@@ -1454,3 +1454,54 @@ def test_claim_with_an_unsaid_predicate_warns_to_check_the_wording():
     assert finding.status == "warn"
     assert 'the transcript does not say "criticised"' in finding.message
     assert "check the wording" in finding.message
+
+
+# --- a numbered thing the passage calls by its kind (seventh round) --------------------------
+# train/covid_3 (Garnett Genuis's petitions); the last sentence shortened from "They're
+# asking the government to support amendments to fix the definition …".
+PETITIONS = make_transcript(
+    (
+        0.0,
+        "Garnett Genuis",
+        "The second petition deals with Bill C-8, which is the government's bill around "
+        "conversion therapy. The petitioners support efforts to ban conversion therapy. They "
+        "express concern about problems in the wording of the definition used in the bill. "
+        "They're asking the government to fix the definition in the bill.",
+    ),
+)
+
+
+def test_a_numbered_thing_the_passage_calls_by_its_kind_is_the_one_named_before():
+    finding = claim_finding(
+        "Garnett Genuis",
+        "Genuis said the petitioners are concerned about the wording of the definition used in "
+        "Bill C-7.",
+        PETITIONS,
+    )
+    assert finding.status == "fail"
+    assert 'says "Bill C7"; the transcript says "Bill C8"' in finding.message
+
+
+def test_the_number_named_before_or_no_number_before_is_not_a_swap():
+    finding = claim_finding(
+        "Garnett Genuis",
+        "Genuis said the petitioners are concerned about the wording of the definition used in "
+        "Bill C-8.",
+        PETITIONS,
+    )
+    assert finding.status != "fail", finding.message
+    unnumbered = make_transcript(
+        (
+            0.0,
+            "Garnett Genuis",
+            "The petitioners support efforts to ban conversion therapy. They express concern "
+            "about problems in the wording of the definition used in the bill.",
+        ),
+    )
+    finding = claim_finding(
+        "Garnett Genuis",
+        "Genuis said the petitioners are concerned about the wording of the definition used in "
+        "Bill C-8.",
+        unnumbered,
+    )
+    assert "the one it speaks of" not in finding.message

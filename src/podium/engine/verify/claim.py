@@ -326,6 +326,10 @@ class ClaimChecker:
                 support = max(support, options.support_ok)
             found, unpaired, replaced = self._consistency(sentence, aligned, own)
             mismatches = [m.describe(at) for m in found]
+            mismatches += [
+                f'says "{said}"; the transcript says "{heard}" at {at} (the one it speaks of)'
+                for said, heard in self._renamed_referents(facts, aligned)
+            ]
             substituted = replaced
 
             if mismatches:
@@ -632,6 +636,40 @@ class ClaimChecker:
         if support >= self.ctx.options.support_ok or coverage >= 0.6:
             return problems + negations, [], suggestion
         return problems, negations, suggestion
+
+    def _renamed_referents(self, tokens: list[Token], aligned: Alignment) -> list[tuple[str, str]]:
+        """A numbered thing of the claim ("Bill C-7") that the aligned passage calls by its
+        kind only ("The bill would make it a criminal offence …"), where the last thing of
+        that kind the speaker numbered before the passage, in the same turn, is another
+        ("The second petition is in support of Bill S-204"): (claim's, transcript's)."""
+        index = self.ctx.index
+        passage = index.tokens[aligned.start_token : aligned.end_token]
+        words = {t.norm for t in passage}
+        start = turn_bounds(index, aligned.start_token, self.turns)[0]
+        before = index.tokens[start : aligned.start_token]
+        out = []
+        for position in range(1, len(tokens)):
+            label, number = tokens[position - 1], tokens[position]
+            if (
+                not _IDENTIFIER.match(number.norm)
+                or label.number
+                or label.norm in _FUNCTION_WORDS
+                or number.norm in words
+                or label.norm not in words
+            ):
+                continue
+            last = None
+            for a, b in zip(before, before[1:], strict=False):
+                if a.norm == label.norm and _IDENTIFIER.match(b.norm):
+                    last = (a, b)
+            if last is not None and last[1].norm != number.norm:
+                out.append(
+                    (
+                        f"{label.surface} {number.surface.strip(',.;:?!')}",
+                        f"{last[0].surface} {last[1].surface.strip(',.;:?!')}",
+                    )
+                )
+        return out
 
     def _said_apart(self, identifier: str) -> bool:
         """ "covid19" said as "Covid 19", "post16" as "post 16"."""
