@@ -1505,3 +1505,22 @@ def test_the_number_named_before_or_no_number_before_is_not_a_swap():
         unnumbered,
     )
     assert "the one it speaks of" not in finding.message
+
+
+# train/covid_7, Peter Fonseca's statement
+RAISED = (
+    "David and his group of Scouts raised over $46,000 worth of food last year for the "
+    "Mississauga Food Bank and The Compass."
+)
+
+
+def test_a_possessed_doer_is_the_possessor_named_in_the_passage():
+    fonseca = {"Fonseca"}.__contains__
+    claim = "Fonseca said David Chant's Scouts raised over $46,000 worth of food last year."
+    said = _clauses(claim, is_speaker=fonseca)
+    assert agents(said, _clauses(RAISED, spoken=True)) == []
+    # another possessor is another doer
+    claim = "Fonseca said Isaac Kettle's Scouts raised over $46,000 worth of food last year."
+    said = _clauses(claim, is_speaker=fonseca)
+    [m] = agents(said, _clauses(RAISED, spoken=True))
+    assert m.check == "agent" and "Kettle's Scouts raised" in m.said

@@ -768,6 +768,22 @@ def _same_doer(said: frozenset[str], heard: frozenset[str]) -> bool:
     return False
 
 
+def _possessed_doer(clause: Clause, heard: frozenset[str]) -> bool:
+    """A doer with a possessor ("David Chant's Scouts") is not another doer than the
+    possessor named in the passage ("David and his group of Scouts"): the possessive ties
+    the two, and the passage may name only one of them."""
+    subject = _subject(clause.head)
+    if subject is None or clause.agent is None:
+        return False
+    owners = [t for t in subject.children if t.dep_ == "poss" and t.pos_ in ("PROPN", "NOUN")]
+    if not owners:
+        return False
+    owner_words = {_lemma(t) for o in owners for t in o.subtree} | {
+        t.lower_ for o in owners for t in o.subtree
+    }
+    return bool(owner_words & heard)
+
+
 def _pronoun_subject(head: Token) -> bool:
     """Whether the clause's doer is a "he" or "she" (its person is only a guess)."""
     subject = _subject(head)
@@ -796,7 +812,7 @@ def agents(
         ]
         if not known or len(known) < len(matches):
             continue
-        if all(not _same_doer(c.agent, a) for a in known):
+        if all(not _same_doer(c.agent, a) and not _possessed_doer(c, a) for a in known):
             e = next(e for e in matches if e.agent is not None)
             subject = _subject(e.head)
             heard = _span_text(subject) if subject is not None else e.phrase
