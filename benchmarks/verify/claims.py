@@ -1,11 +1,11 @@
 """The hand-written claims benchmark: faithful and unfaithful summary sentences.
 
-    python -m benchmarks.verify.claims [--hard] [--part=dev|heldout|new|blind2|blind3|blind4]
+    python -m benchmarks.verify.claims [--hard] [--part=dev|heldout|new|blind2|blind3|blind4|blind5]
 
 Reads ``claims.tsv`` (written by hand from the QMSum meetings, see README.md),
 verifies each sentence as the only summary sentence of a one-section brief
 whose speaker is the claim's speaker, against the meeting's transcript, and
-reports per category and part (dev / held-out / new / blind2 / blind3 / blind4, and the original 158 = dev and
+reports per category and part (dev / held-out / new / blind2 / blind3 / blind4 / blind5, and the original 158 = dev and
 held-out): the share of unfaithful
 claims that `fail`, the share flagged (`warn` or `fail`), the share of
 faithful claims that `fail` (false alarms), the share of faithful claims flagged (a `warn` or
@@ -40,7 +40,8 @@ PARTS = {
     "blind2": ("blind2",),
     "blind3": ("blind3",),
     "blind4": ("blind4",),
-    "all": ("dev", "heldout", "new", "blind2", "blind3", "blind4"),
+    "blind5": ("blind5",),
+    "all": ("dev", "heldout", "new", "blind2", "blind3", "blind4", "blind5"),
 }
 """Rows of the table: the original 158 claims (dev and held-out) and the new pairs apart."""
 

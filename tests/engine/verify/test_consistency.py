@@ -19,6 +19,7 @@ from podium.engine.verify.consistency import (
     entities,
     existence,
     intentions,
+    light_verb_swaps,
     loose_polarity,
     modality,
     negated_paraphrase,
@@ -29,6 +30,7 @@ from podium.engine.verify.consistency import (
     substitutions,
     times,
     unpaired_negation,
+    unsaid_predicates,
 )
 from podium.engine.verify.quantity import RATIO, quantities, same_quantity
 from podium.engine.verify.text import normalise
@@ -1321,3 +1323,204 @@ def test_existence_a_denied_amount_or_a_claim_that_agrees_is_not_a_contradiction
     )
     claim = "She said local authorities were hiring a social worker for vulnerable children."
     assert _existence(claim, evidence) == []
+
+
+# --- predicates the passage never says (seventh round) --------------------------------------
+# Sentences from train/covid_7 (turns the hand-written claims do not use) and val/covid_2.
+PARAMEDICS = (
+    "I hope this week all Canadians will take a moment to thank a paramedic or any "
+    "front-line health care worker in their community for the amazing services they have "
+    "been called upon to perform."
+)
+YUKON = (
+    "Yukon University will provide Yukoners with educational opportunities closer to home, "
+    "expand our research capabilities and expertise on the Arctic and climate change."
+)
+
+
+def _unsaid(claim: str, evidence: str, is_speaker=None):
+    from podium.engine.verify.claim import _word_similarity
+
+    claim_doc, evidence_doc = parse(claim), parse(evidence)
+    said = clauses(claim_doc, is_speaker=is_speaker, bare_frames=True)
+    return unsaid_predicates(said, claim_doc, evidence_doc, _word_similarity)
+
+
+def test_unsaid_predicate_is_named():
+    schmale = {"Schmale"}.__contains__
+    [m] = _unsaid("Schmale criticised paramedics for their services.", PARAMEDICS, schmale)
+    assert (m.check, m.said) == ("unsaid", "criticised")
+    assert m.describe("1:02") == 'the transcript does not say "criticised" at 1:02'
+
+
+def test_unsaid_predicate_does_not_fire_on_said_or_close_words():
+    schmale = {"Schmale"}.__contains__
+    # the passage's own verb, as a bare frame ("thanked X") or under "said"
+    assert _unsaid("Schmale thanked paramedics for their services.", PARAMEDICS, schmale) == []
+    assert _unsaid("Schmale said Canadians should thank a paramedic.", PARAMEDICS, schmale) == []
+    # a reporting verb with a clause under it is the frame, not the claim
+    assert _unsaid("Schmale urged Canadians to thank a paramedic.", PARAMEDICS, schmale) == []
+    # another form of a word the passage says ("provide" / "provision") is said
+    claim = "Yukon University will be the provider of educational opportunities closer to home."
+    assert _unsaid(claim, YUKON) == []
+    # a word close in meaning by its MiniLM vector ("gather" / "collect", 0.6)
+    claim = "The Aurora Museum is gathering artifacts to document the pandemic."
+    assert _unsaid(claim, MUSEUM) == []
+    # "according to" is a preposition, not a predicate
+    claim = "According to Bagnell, Yukon University will provide educational opportunities."
+    assert _unsaid(claim, YUKON) == []
+
+
+def test_same_word_is_a_form_not_a_shared_start():
+    from podium.engine.verify.consistency import _same_word
+
+    assert _same_word("invest", "investment") and _same_word("fund", "funding")
+    assert not _same_word("criticise", "critical") and not _same_word("decide", "decision")
+
+
+MUSEUM = "The Aurora Museum & Archives is collecting artifacts to document the pandemic."
+BLOOD_BAN = (
+    "That's why I'm so disappointed that the Liberals have maintained the ban on blood "
+    "donations from gay men and trans women."
+)
+
+
+def test_light_verb_whose_object_the_passage_gives_to_another_verb():
+    claim_doc, evidence_doc = (
+        parse("The Liberals have made a ban on blood donations."),
+        parse(BLOOD_BAN),
+    )
+    [m] = light_verb_swaps(clauses(claim_doc), claim_doc, evidence_doc)
+    assert (m.check, m.said, m.heard) == ("substitution", "made … ban", "maintained … ban")
+    # the passage's own verb, or a full verb of the claim: not a light verb swapped
+    claim_doc = parse("The Liberals have maintained a ban on blood donations.")
+    assert light_verb_swaps(clauses(claim_doc), claim_doc, evidence_doc) == []
+    claim_doc = parse("The Liberals kept the ban on blood donations.")
+    assert light_verb_swaps(clauses(claim_doc), claim_doc, evidence_doc) == []
+    # the same generic verb on both sides (val/covid_2 words)
+    evidence_doc = parse("The Liberals and the Conservatives are getting the wage subsidy.")
+    claim_doc = parse("The Liberals got the wage subsidy.")
+    assert light_verb_swaps(clauses(claim_doc), claim_doc, evidence_doc) == []
+
+
+def test_a_reporting_verb_with_an_object_under_another_is_an_act():
+    genuis = {"Genuis"}.__contains__
+    said = clauses(
+        parse("Genuis said he presented a petition on organ harvesting."), is_speaker=genuis
+    )
+    assert [c.key for c in said] == ["present"]
+    # a bare frame is still a frame, unless asked for
+    assert (
+        clauses(parse("Genuis presented a petition on organ harvesting."), is_speaker=genuis) == []
+    )
+    kept = clauses(
+        parse("Genuis presented a petition on organ harvesting."),
+        is_speaker=genuis,
+        bare_frames=True,
+    )
+    assert [c.key for c in kept] == ["present"]
+    # "said he thinks that …": the inner verb reports a clause, so it is a frame
+    said = clauses(parse("Genuis said he thinks that the practice is horrific."), is_speaker=genuis)
+    assert [c.key for c in said] == ["horrific"]
+
+
+SCOUTS = make_transcript(
+    (
+        0.0,
+        "Peter Fonseca",
+        "I've always been amazed with the support within our community for the Scouts' food "
+        "drive. The Scouts and their leaders collected over 500 boxes of food this spring for "
+        "the Mississauga Food Bank.",
+    ),
+)
+
+
+def test_claim_that_gives_the_speaker_a_reported_act_of_others_fails():
+    finding = claim_finding(
+        "Peter Fonseca",
+        "Fonseca said he collected over 500 boxes of food this spring for the Mississauga Food "
+        "Bank.",
+        SCOUTS,
+    )
+    assert finding.status == "fail" and "he collected" in finding.message
+
+
+def test_claim_with_an_unsaid_predicate_warns_to_check_the_wording():
+    finding = claim_finding(
+        "Peter Fonseca",
+        "Fonseca criticised the support within the community for the Scouts' food drive.",
+        SCOUTS,
+    )
+    assert finding.status == "warn"
+    assert 'the transcript does not say "criticised"' in finding.message
+    assert "check the wording" in finding.message
+
+
+# --- a numbered thing the passage calls by its kind (seventh round) --------------------------
+# train/covid_3 (Garnett Genuis's petitions); the last sentence shortened from "They're
+# asking the government to support amendments to fix the definition …".
+PETITIONS = make_transcript(
+    (
+        0.0,
+        "Garnett Genuis",
+        "The second petition deals with Bill C-8, which is the government's bill around "
+        "conversion therapy. The petitioners support efforts to ban conversion therapy. They "
+        "express concern about problems in the wording of the definition used in the bill. "
+        "They're asking the government to fix the definition in the bill.",
+    ),
+)
+
+
+def test_a_numbered_thing_the_passage_calls_by_its_kind_is_the_one_named_before():
+    finding = claim_finding(
+        "Garnett Genuis",
+        "Genuis said the petitioners are concerned about the wording of the definition used in "
+        "Bill C-7.",
+        PETITIONS,
+    )
+    assert finding.status == "fail"
+    assert 'says "Bill C7"; the transcript says "Bill C8"' in finding.message
+
+
+def test_the_number_named_before_or_no_number_before_is_not_a_swap():
+    finding = claim_finding(
+        "Garnett Genuis",
+        "Genuis said the petitioners are concerned about the wording of the definition used in "
+        "Bill C-8.",
+        PETITIONS,
+    )
+    assert finding.status != "fail", finding.message
+    unnumbered = make_transcript(
+        (
+            0.0,
+            "Garnett Genuis",
+            "The petitioners support efforts to ban conversion therapy. They express concern "
+            "about problems in the wording of the definition used in the bill.",
+        ),
+    )
+    finding = claim_finding(
+        "Garnett Genuis",
+        "Genuis said the petitioners are concerned about the wording of the definition used in "
+        "Bill C-8.",
+        unnumbered,
+    )
+    assert "the one it speaks of" not in finding.message
+
+
+# train/covid_7, Peter Fonseca's statement
+RAISED = (
+    "David and his group of Scouts raised over $46,000 worth of food last year for the "
+    "Mississauga Food Bank and The Compass."
+)
+
+
+def test_a_possessed_doer_is_the_possessor_named_in_the_passage():
+    fonseca = {"Fonseca"}.__contains__
+    claim = "Fonseca said David Chant's Scouts raised over $46,000 worth of food last year."
+    said = _clauses(claim, is_speaker=fonseca)
+    assert agents(said, _clauses(RAISED, spoken=True)) == []
+    # another possessor is another doer
+    claim = "Fonseca said Isaac Kettle's Scouts raised over $46,000 worth of food last year."
+    said = _clauses(claim, is_speaker=fonseca)
+    [m] = agents(said, _clauses(RAISED, spoken=True))
+    assert m.check == "agent" and "Kettle's Scouts raised" in m.said

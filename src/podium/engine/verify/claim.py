@@ -65,6 +65,7 @@ from podium.engine.verify.consistency import (
     entities,
     existence,
     intentions,
+    light_verb_swaps,
     loose_polarity,
     modality,
     negated_paraphrase,
@@ -74,6 +75,7 @@ from podium.engine.verify.consistency import (
     substitutions,
     times,
     unpaired_negation,
+    unsaid_predicates,
 )
 from podium.engine.verify.context import Context, Located
 from podium.engine.verify.people import name_key, name_parts
@@ -324,6 +326,10 @@ class ClaimChecker:
                 support = max(support, options.support_ok)
             found, unpaired, replaced = self._consistency(sentence, aligned, own)
             mismatches = [m.describe(at) for m in found]
+            mismatches += [
+                f'says "{said}"; the transcript says "{heard}" at {at} (the one it speaks of)'
+                for said, heard in self._renamed_referents(facts, aligned)
+            ]
             substituted = replaced
 
             if mismatches:
@@ -346,6 +352,8 @@ class ClaimChecker:
             doubts = doubts + [
                 f"{s.describe(at)} (another word in its place: check the meaning)"
                 if s.check == "substitution"
+                else f"{s.describe(at)} (check the wording)"
+                if s.check == "unsaid"
                 else f"{s.describe(at)} (check the meaning)"
                 for s in substituted
             ]
@@ -484,6 +492,13 @@ class ClaimChecker:
             + moved
             + other_complement_doubts
             + loose_polarity(said, heard)
+            + light_verb_swaps(said, claim_doc, evidence_doc)
+            + unsaid_predicates(
+                clauses(claim_doc, is_speaker=is_speaker, bare_frames=True),
+                claim_doc,
+                evidence_doc,
+                _word_similarity,
+            )
             if not any(m.said in u.said or u.said in m.said for u in unique)
         ]
         return unique, unpaired_negation(said, heard, claim_doc), doubts
@@ -622,6 +637,40 @@ class ClaimChecker:
             return problems + negations, [], suggestion
         return problems, negations, suggestion
 
+    def _renamed_referents(self, tokens: list[Token], aligned: Alignment) -> list[tuple[str, str]]:
+        """A numbered thing of the claim ("Bill C-7") that the aligned passage calls by its
+        kind only ("The bill would make it a criminal offence …"), where the last thing of
+        that kind the speaker numbered before the passage, in the same turn, is another
+        ("The second petition is in support of Bill S-204"): (claim's, transcript's)."""
+        index = self.ctx.index
+        passage = index.tokens[aligned.start_token : aligned.end_token]
+        words = {t.norm for t in passage}
+        start = turn_bounds(index, aligned.start_token, self.turns)[0]
+        before = index.tokens[start : aligned.start_token]
+        out = []
+        for position in range(1, len(tokens)):
+            label, number = tokens[position - 1], tokens[position]
+            if (
+                not _IDENTIFIER.match(number.norm)
+                or label.number
+                or label.norm in _FUNCTION_WORDS
+                or number.norm in words
+                or label.norm not in words
+            ):
+                continue
+            last = None
+            for a, b in zip(before, before[1:], strict=False):
+                if a.norm == label.norm and _IDENTIFIER.match(b.norm):
+                    last = (a, b)
+            if last is not None and last[1].norm != number.norm:
+                out.append(
+                    (
+                        f"{label.surface} {number.surface.strip(',.;:?!')}",
+                        f"{last[0].surface} {last[1].surface.strip(',.;:?!')}",
+                    )
+                )
+        return out
+
     def _said_apart(self, identifier: str) -> bool:
         """ "covid19" said as "Covid 19", "post16" as "post 16"."""
         match = re.fullmatch(r"([a-z]+)(\d+)", identifier) or re.fullmatch(
@@ -676,6 +725,17 @@ class ClaimChecker:
             if missing and len(missing) == len(words):
                 unknown.append(match.group(0))
         return unknown
+
+
+def _word_similarity(word: str, others: list[str]) -> float:
+    """The best MiniLM cosine of `word` with any of `others` (vectors are remembered)."""
+    from podium.engine.embed import embed
+
+    vectors = embed([word, *others])
+    norms = np.linalg.norm(vectors, axis=1)
+    norms[norms == 0] = 1.0
+    vectors = vectors / norms[:, None]
+    return float(np.max(vectors[1:] @ vectors[0])) if len(others) else 0.0
 
 
 def _sentence_vector(sentence: str) -> np.ndarray:

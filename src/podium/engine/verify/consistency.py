@@ -93,6 +93,8 @@ class Mismatch:
     def describe(self, at: str = "") -> str:
         """'says "accepted"; the transcript says "rejected" at 12:41' (`at`: the time)."""
         when = f" at {at}" if at else ""
+        if self.check == "unsaid":
+            return f'the transcript does not say "{self.said}"{when}'
         note = f" ({self.note})" if self.note else ""
         return f'says "{self.said}"; the transcript says "{self.heard}"{when}{note}'
 
@@ -575,6 +577,7 @@ def clauses(
     is_speaker: Callable[[str], bool] | None = None,
     before: Doc | None = None,
     spoken: bool = False,
+    bare_frames: bool = False,
 ) -> list[Clause]:
     """The clauses of `doc`. A question answered "No." by the next sentence counts as
     negated, one answered otherwise as asserted, an unanswered one as not asserted.
@@ -582,7 +585,10 @@ def clauses(
     out: the claim is what they report. A doer "he" or "she" is the person named just
     before (`_antecedent`, looking into `before` too); in `spoken` words (a transcript
     passage, `speaker_words` its speaker) "I" is the speaker and "you" the person
-    addressed."""
+    addressed. With `bare_frames`, a reporting clause with no clause under it ("Dhillon
+    thanked the Canadian Armed Forces") is kept: it is the claim itself (for the checks
+    that only doubt, `unsaid_predicates`). A reporting verb with an object, under
+    another reporting clause ("Fonseca said he raised $46,000"), is never a frame."""
     out: list[Clause] = []
     sentences = list(doc.sents)
     denials = word_list("answer_no")
@@ -605,6 +611,8 @@ def clauses(
                 and (
                     subject.pos_ == "PRON" or (is_speaker is not None and is_speaker(subject.text))
                 )
+                and not _reported_act(token)
+                and not (bare_frames and not _reports_clause(token))
             ):
                 continue
             negated = _negated(token)
@@ -623,6 +631,23 @@ def clauses(
                 )
             )
     return out
+
+
+def _reports_clause(head: Token) -> bool:
+    """Whether a reporting verb has a clause under it: "said [that it would]", "urged
+    [them to act]"; not "thanked the Canadian Armed Forces"."""
+    return any(c.dep_ in ("ccomp", "xcomp", "parataxis", "advcl") for c in head.children)
+
+
+def _reported_act(head: Token) -> bool:
+    """A reporting verb with a direct object, itself reported by another reporting verb:
+    "Fonseca said he raised $46,000": "raised" is what he did, not a frame."""
+    return (
+        head.dep_ == "ccomp"
+        and _lemma(head.head) in word_list("reporting_verbs")
+        and any(c.dep_ == "dobj" for c in head.children)
+        and not _reports_clause(head)
+    )
 
 
 def _reported_by_another(head: Token) -> bool:
@@ -743,6 +768,22 @@ def _same_doer(said: frozenset[str], heard: frozenset[str]) -> bool:
     return False
 
 
+def _possessed_doer(clause: Clause, heard: frozenset[str]) -> bool:
+    """A doer with a possessor ("David Chant's Scouts") is not another doer than the
+    possessor named in the passage ("David and his group of Scouts"): the possessive ties
+    the two, and the passage may name only one of them."""
+    subject = _subject(clause.head)
+    if subject is None or clause.agent is None:
+        return False
+    owners = [t for t in subject.children if t.dep_ == "poss" and t.pos_ in ("PROPN", "NOUN")]
+    if not owners:
+        return False
+    owner_words = {_lemma(t) for o in owners for t in o.subtree} | {
+        t.lower_ for o in owners for t in o.subtree
+    }
+    return bool(owner_words & heard)
+
+
 def _pronoun_subject(head: Token) -> bool:
     """Whether the clause's doer is a "he" or "she" (its person is only a guess)."""
     subject = _subject(head)
@@ -771,7 +812,7 @@ def agents(
         ]
         if not known or len(known) < len(matches):
             continue
-        if all(not _same_doer(c.agent, a) for a in known):
+        if all(not _same_doer(c.agent, a) and not _possessed_doer(c, a) for a in known):
             e = next(e for e in matches if e.agent is not None)
             subject = _subject(e.head)
             heard = _span_text(subject) if subject is not None else e.phrase
@@ -1917,4 +1958,115 @@ def negated_paraphrase(claim: list[Clause], evidence: list[Clause]) -> list[Mism
         rest = _clause_nouns(c.head) - {c.key} - hedges
         if len(rest) >= 3 and rest <= _clause_nouns(e.head):
             out.append(m)
+    return out
+
+
+UNSAID_SIMILAR = 0.5
+"""MiniLM cosine of two lemmas from which a claim's predicate counts as said in other words
+(`unsaid_predicates`)."""
+
+
+def unsaid_predicates(
+    claim: list[Clause],
+    claim_doc: Doc,
+    evidence_doc: Doc,
+    similarity: Callable[[str, list[str]], float] | None = None,
+) -> list[Mismatch]:
+    """Asserted claim predicates (a verb, or the adjective of "is X") that the aligned
+    passage never says, not even as another part of speech or another form of the word,
+    and that are not close in meaning to any of its verbs, adjectives or nouns
+    (`similarity(word, words)`, the best MiniLM cosine of the lemma with theirs or of the
+    word as said with theirs, below `UNSAID_SIMILAR`):
+    "credited the commissioner with the work" / "we're doing some work with the
+    commissioner". A paraphrase can do this too, so it is a doubt (the claim check warns
+    "check the wording"), never a contradiction. Reporting verbs are the frame, not the
+    claim; a generic verb ("make", "have") carries no meaning of its own."""
+    heard_lemmas = {_lemma(t) for t in evidence_doc if t.is_alpha}
+    plain = {w.replace("-", "") for w in heard_lemmas}
+    content = [
+        t
+        for t in evidence_doc
+        if t.pos_ in ("VERB", "ADJ", "NOUN", "ADV") and t.is_alpha and not t.is_stop
+    ]
+    candidates = sorted({_lemma(t) for t in content})
+    forms = sorted({t.lower_ for t in content})
+    reporting = word_list("reporting_verbs")
+    out: list[Mismatch] = []
+    seen: set[str] = set()
+    for c in claim:
+        said = _predicate(c.head)
+        lemma = _lemma(said)
+        if (
+            not c.asserted
+            or said.pos_ not in ("VERB", "ADJ")
+            or c.head.dep_ == "prep"  # "according to the report": a preposition
+            or not said.is_alpha
+            or (said.is_stop and said.pos_ != "VERB")
+            or lemma in _GENERIC_LEMMAS
+            or (lemma in reporting and _reports_clause(c.head))
+            or lemma.replace("-", "") in plain
+            or any(_same_word(lemma, h) for h in heard_lemmas)
+            or lemma in seen
+        ):
+            continue
+        # lemmas and the words as said: "pledge" / "promise" 0.40, "pledged" / "promised" 0.52
+        if (
+            similarity is not None
+            and candidates
+            and max(similarity(lemma, candidates), similarity(said.lower_, forms)) >= UNSAID_SIMILAR
+        ):
+            continue
+        seen.add(lemma)
+        out.append(Mismatch("unsaid", said.text, ""))
+    return out
+
+
+def _same_word(a: str, b: str) -> bool:
+    """Two forms of one word: all but at most the last letter of the shorter is the
+    start of the longer ("invest" / "investment", "consistency" / "consistently"), not
+    merely the same first letters ("criticise" / "critical", "decide" / "decision": those
+    are left to the similarity of their vectors)."""
+    shorter = min(len(a), len(b))
+    if shorter < 3:
+        return a == b
+    common = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        common += 1
+    return common >= shorter - 1
+
+
+def light_verb_swaps(claim: list[Clause], claim_doc: Doc, evidence_doc: Doc) -> list[Mismatch]:
+    """A generic verb whose object the passage gives to another verb the claim never says:
+    "the government has made funding cuts" / "our government has reversed the funding
+    cuts". "make cuts" means "cut"; the passage did something else to the cuts. A doubt:
+    "made an investment" / "invested in" has no such object, but "took the decision" /
+    "reached the decision" would look the same."""
+    said_lemmas = {_lemma(t) for t in claim_doc}
+    out: list[Mismatch] = []
+    for c in claim:
+        head = c.head
+        if not c.asserted or head.pos_ != "VERB" or _lemma(head) not in _GENERIC_LEMMAS:
+            continue
+        for obj in head.children:
+            if obj.dep_ != "dobj" or obj.pos_ != "NOUN":
+                continue
+            for other in evidence_doc:
+                verb = other.head
+                if (
+                    _lemma(other) == _lemma(obj)
+                    and other.dep_ == "dobj"
+                    and verb.pos_ == "VERB"
+                    and _lemma(verb) not in _GENERIC_LEMMAS
+                    and _lemma(verb) not in said_lemmas
+                ):
+                    out.append(
+                        Mismatch(
+                            "substitution",
+                            f"{head.text} … {obj.text}",
+                            f"{verb.text} … {other.text}",
+                        )
+                    )
+                    break
     return out
