@@ -1374,15 +1374,8 @@ def _proper_words(token: Token) -> frozenset[str]:
     """Name words of the proper nouns in a phrase ("Peel region" → {"peel"}), not of the
     phrases that describe it (appositions, relative clauses: "women: RCMP Constable …"); a
     preposition's phrase includes the prepositions coordinated with it ("at École
-    Polytechnique, at Dawson College")."""
-    out = set()
-    stack = [token]
-    while stack:
-        t = stack.pop()
-        if t.pos_ == "PROPN" and (t.is_title or t.is_upper):
-            out.add(_name_word(t))
-        stack.extend(c for c in t.children if c.dep_ in _NAME_PARTS)
-    return frozenset(out) - {""}
+    Polytechnique, at Dawson College"): the words of all its `_proper_items` together."""
+    return frozenset().union(*_proper_items(token))
 
 
 _NAME_PARTS = frozenset(["pobj", "compound", "flat", "nmod", "amod", "conj", "det", "poss"])
@@ -1392,7 +1385,7 @@ in Blaenau Gwent" names no place as "some"), appositions or relative clauses."""
 
 def _proper_items(token: Token) -> list[frozenset[str]]:
     """The name words of each name in a coordinated phrase, apart: "Swansea and Trinity St
-    David" → [{"swansea"}, {"trinity", "st", "david"}] (`_proper_words` puts them in one set,
+    David" → [{"swansea"}, {"trinity", "st", "david"}] (`_proper_words` joins them in one set,
     so a list that keeps one name and swaps the other would share words with the passage's)."""
     items = []
     stack = [token]
