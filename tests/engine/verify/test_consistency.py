@@ -1371,6 +1371,21 @@ def test_unsaid_predicate_does_not_fire_on_said_or_close_words():
     assert _unsaid(claim, YUKON) == []
 
 
+def test_unsaid_predicate_leaves_quote_frames_and_noun_modifiers_alone():
+    schmale = {"Schmale"}.__contains__
+    # the claim check reads 'Schmale said, "…"' with the quote cut out: the verb frames it
+    assert _unsaid("Schmale said, ….", PARAMEDICS, schmale) == []
+    assert _unsaid('Schmale said, "thank a paramedic".', PARAMEDICS, schmale) == []
+    claim = "Schmale said that Canadians should thank a paramedic, noting that …"
+    assert _unsaid(claim, PARAMEDICS, schmale) == []
+    # "the capacity to document" names what the museum has; "document" is not claimed as done
+    claim = "The museum has the capacity to catalogue artifacts of the pandemic."
+    assert [m.said for m in _unsaid(claim, MUSEUM)] == []
+    # while a reporting verb with an object of its own is still the claim
+    [m] = _unsaid("Schmale criticised paramedics for their services.", PARAMEDICS, schmale)
+    assert m.said == "criticised"
+
+
 def test_same_word_is_a_form_not_a_shared_start():
     from podium.engine.verify.consistency import _same_word
 

@@ -1993,10 +1993,12 @@ def unsaid_predicates(
             not c.asserted
             or said.pos_ not in ("VERB", "ADJ")
             or c.head.dep_ == "prep"  # "according to the report": a preposition
+            or c.head.dep_ in ("acl", "pcomp")  # "the capacity to generate funding": no claim
             or not said.is_alpha
             or (said.is_stop and said.pos_ != "VERB")
             or lemma in _GENERIC_LEMMAS
-            or (lemma in reporting and _reports_clause(c.head))
+            or (lemma in reporting and (_reports_clause(c.head) or _reports_quote(c.head)))
+            or _inside_quotes(said)  # quoted words are the quote check's, not a paraphrase
             or lemma.replace("-", "") in plain
             or any(_same_word(lemma, h) for h in heard_lemmas)
             or lemma in seen
@@ -2012,6 +2014,29 @@ def unsaid_predicates(
         seen.add(lemma)
         out.append(Mismatch("unsaid", said.text, ""))
     return out
+
+
+_QUOTE_MARKS = frozenset(['"', "\u201c", "\u201d", "``", "''"])
+
+
+def _inside_quotes(token: Token) -> bool:
+    """Whether `token` stands between quotation marks in its sentence."""
+    marks = sum(1 for t in token.sent if t.i < token.i and t.text in _QUOTE_MARKS)
+    return marks % 2 == 1
+
+
+def _reports_quote(head: Token) -> bool:
+    """Whether a reporting verb frames a quotation and has no object of its own, no content
+    word outside the quote under it: 'Luse said, "no reason why …"' and 'noting that "…"'
+    (the claim check reads them with the quote cut out: 'Luse said, …', where the small
+    model may make "that" the object); not "Dhillon thanked the Canadian Armed Forces",
+    where the verb's object is the claim."""
+    return not any(
+        t.is_alpha and not t.is_stop and not _inside_quotes(t)
+        for c in head.children
+        if c.dep_ in ("dobj", "dative", "attr", "prep", "acomp", "oprd")
+        for t in c.subtree
+    )
 
 
 def _same_word(a: str, b: str) -> bool:
