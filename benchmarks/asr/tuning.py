@@ -584,6 +584,7 @@ BEFORE = {"turn_gap": 0.0, "shortest_turn": 0.0, "least_speech": 0.0, "threshold
 VARIANTS = {
     "before: regions, Ward": _now(**BEFORE),
     "now: linked turns, short ones left out, distinct by share, odd turns folded": current,
+    "fifth round: centres from all clustered turns": _now(reliable_turn=0.0),
     "before: centres 0.025 apart and 5 s each": _now(distinctness=0.0, fold=0),
     "distinct by share only": _now(fold=0),
     "odd turns folded only": _now(distinctness=0.0),
@@ -614,6 +615,7 @@ GRID = {
     **{f"region_windows {n}": _now(region_windows=n) for n in (2, 3, 4, 6)},
     "whole regions embedded (0.4 s partials)": _now(window=1000.0, hop=1000.0),
     "3 s windows": _now(window=3.0, hop=3.0),
+    **{f"reliable_turn {r}": _now(reliable_turn=r) for r in (0.0, 3.0, 4.0, 4.5, 5.0, 5.5, 7.0)},
     **{f"hop {h} (gaps between windows)": _now(hop=h) for h in (1.75, 2.0, 2.25, 2.5, 3.0)},
 }
 

