@@ -102,3 +102,26 @@ def test_a_noun_phrase_with_a_relative_clause_is_not_a_clause_to_report():
         "childcare of a sort.",
     ):
         assert lang.has_main_clause(clause), clause
+
+
+def test_a_polite_opener_of_an_answer_says_nothing_and_an_answer_does():
+    """Openers of answer turns in QMSum's committee transcripts: a claim chosen from the
+    answer's opening sentences passes over them (`extractive.answer_openings`)."""
+    for opener in (
+        "Thank you for the question.",
+        "Yes, thank you very much for that question.",
+        "Thank you very much, Janet, for that question.",
+        "Thank you very much for that question, Chair.",
+        "I want to thank the honourable member for that question.",
+        "It's a good question.",
+    ):
+        assert lang.is_courtesy(opener), opener
+    for answer in (
+        "Thank you for the question on childcare.",
+        "Schools cannot force parents to divulge information.",
+        "We have done 3 of those.",
+        "Cardiff has done it.",
+        "I'd like to thank the member for Hamilton Mountain for that question and for his "
+        "advocacy on this file.",
+    ):
+        assert not lang.is_courtesy(answer), answer

@@ -116,3 +116,31 @@ def test_the_question_names_what_the_answer_is_about():
     )
     # nothing shared with the answer or the title: no frame from this question
     assert question_subject("What about the weather this week?", "Capital Funding", answer) == ""
+
+
+def test_answer_openings_are_the_first_sentences_that_can_say_the_answer():
+    """The turn after a member's question opens the answer; a polite opener is passed over
+    and only the first `OPENING_SENTENCES` count. A turn that answers no question has none."""
+    lines = [
+        ("Lynne Neagle", "How is the childcare offer reaching parents in rural areas?"),
+        ("Huw Irranca-Davies", "Thank you very much for that question, Chair."),
+        ("Huw Irranca-Davies", "The childcare offer now reaches parents in every county of Wales."),
+        ("Huw Irranca-Davies", "Rural childcare providers told us that travel costs are high."),
+        ("Huw Irranca-Davies", "We think the offer works well for parents across the country."),
+        ("Lynne Neagle", "Thank you, Minister."),
+        ("Huw Irranca-Davies", "Capital grants for childcare buildings were agreed with councils."),
+        ("Hefin David", "The capital fund pays for new childcare buildings in many towns."),
+    ]
+    sentences, turn, previous = [], -1, None
+    for index, (speaker, text) in enumerate(lines):
+        if speaker != previous:
+            turn += 1
+        previous = speaker
+        sentences.append(Sentence(index, text, speaker, turn, index, index, 10.0 * index, 19.0))
+    asking = extractive.asking_turns(sentences)
+    assert asking == {0}
+    places = extractive.answer_openings(sentences, asking)
+    # the opener (1) is passed over; at most OPENING_SENTENCES of the answer; "Thank you,
+    # Minister." is a short interjection, so the witness's next turn (6) still answers; a
+    # member's remark that follows no question of someone else (7) does not
+    assert places == {2: 0, 3: 1, 6: 0}

@@ -158,6 +158,8 @@ class Plan:
     """Why there are fewer sections than asked for (None: as many as asked)."""
     asked: int = 0
     vocatives: frozenset[str] = frozenset()
+    openings: dict[int, int] = field(default_factory=dict)
+    """`answer_openings` of the transcript (sentence index -> place in its answer turn)."""
     _reported: dict[tuple[int, str], str | None] = field(default_factory=dict)
     _complete: dict[str, bool] = field(default_factory=dict)
 
@@ -434,6 +436,18 @@ def thematic_order(candidates: list[Candidate]) -> list[Candidate]:
 KEYWORD_WEIGHT = 0.2
 """In `rank_spans`: how much a span's share of the section's key words (`section_keywords`)
 adds to its score; chosen on the 24 QMSum train meetings (0, 0.2, 0.3, 0.6 tried)."""
+OPENING_WEIGHT = 0.0
+"""In `_draft`: added to the score of a span, when the claim is chosen (not the quote or the
+detail), if it is among the first `OPENING_SENTENCES` sentences of a turn that answers a
+question (`answer_openings`)."""
+OPENING_SENTENCES = 2
+COURTESY_WORDS = 20
+"""Longer sentences are not parsed for a polite opener (`language.is_courtesy`)."""
+OPENING_FIRST = False
+"""In `_draft`: the claim is the best reportable span among the answer turns' openings
+(`answer_openings`) when there is one, the best reportable span otherwise. Off, like
+`OPENING_WEIGHT`: chosen on train (specific ROUGE +0.003), it lowered val's specific ROUGE
+(0.239 / 0.038 → 0.232 / 0.031 R-1 / R-2); docs/writing.md, "Fifth ROUGE round"."""
 KEYWORDS = 12
 _WORD = re.compile(r"[a-z][a-z'-]+")
 
@@ -471,6 +485,46 @@ def section_keywords(
     best = sorted(scored, key=lambda w: (-scored[w], w))[:KEYWORDS]
     total = sum(scored[w] for w in best) or 1.0
     return {w: scored[w] / total for w in best}
+
+
+def answer_openings(sentences: list[Sentence], asking: set[int]) -> dict[int, int]:
+    """Sentence index -> its place (0, 1, …) in the turn, for the opening sentences of turns
+    that answer someone else's question (the turn before, short interjections and the
+    speaker's own turns skipped, is an asking turn).
+
+    Only sentences worth reporting count (`substantive`) and a polite opener that says
+    nothing ("Thank you for the question.": `language.is_courtesy`) is passed over, so
+    place 0 is the first sentence that can say the answer.
+    """
+    by_turn: dict[int, list[Sentence]] = {}
+    for sentence in sentences:
+        by_turn.setdefault(sentence.turn, []).append(sentence)
+    places: dict[int, int] = {}
+    for turn, own in by_turn.items():
+        speaker = own[0].speaker
+        answers = False
+        for earlier in range(turn - 1, max(turn - 1 - ASKED_WITHIN, -1), -1):
+            before = by_turn.get(earlier)
+            if not before or before[0].speaker == speaker:
+                continue
+            if earlier in asking:
+                answers = True
+                break
+            if sum(s.words for s in before) >= 15:
+                break
+        if not answers or turn in asking:
+            continue
+        place = 0
+        for sentence in own:
+            if place >= OPENING_SENTENCES:
+                break
+            if not substantive(sentence) or (
+                sentence.words <= COURTESY_WORDS and lang.is_courtesy(sentence.text)
+            ):
+                continue
+            places[sentence.index] = place
+            place += 1
+    return places
 
 
 def rank_spans(
@@ -526,7 +580,20 @@ def _draft(
     shortlist = usable[:SHORTLIST]
     # the claim from the shortlist; failing that, from the next spans, before a bare
     # "<Name> addressed <subject>." frame (a claim further down says more than none)
-    lead = next((s for s in usable if s.clean and plan.reported(s)), None)
+    lead = None
+    opening = [
+        s for s in spans if s.sentence.index in plan.openings and s.sentence.index not in excluded
+    ]
+    if OPENING_FIRST:  # the answer's first reportable sentence, whatever its score
+        opening.sort(key=lambda s: (plan.openings[s.sentence.index], -s.score))
+        lead = next((s for s in opening if s.clean and plan.reported(s)), None)
+    elif OPENING_WEIGHT and opening:  # the claim (only) gains the answer's opening prior
+        seen = {id(s) for s in usable}
+        pool = usable + [s for s in opening if id(s) not in seen]
+        pool.sort(key=lambda s: -(s.score + OPENING_WEIGHT * (s.sentence.index in plan.openings)))
+        lead = next((s for s in pool if s.clean and plan.reported(s)), None)
+    if lead is None:
+        lead = next((s for s in usable if s.clean and plan.reported(s)), None)
     lines: list[Line] = []
     if lead is not None:
         lines.append(clause_line(lead))
@@ -765,6 +832,8 @@ def plan_brief(
     candidates = build_candidates(segmentation, moderator, total)
     recommending = recommendation_candidates(segmentation, candidates, moderator)
     documents = topic_frequencies(segmentation)
+    if OPENING_WEIGHT or OPENING_FIRST:
+        plan.openings = answer_openings(sentences, asking_turns(sentences))
     drafts: list[Draft] = []
     taken: set[int] = set()
     no_quote = 0

@@ -196,6 +196,40 @@ def has_main_clause(text: str) -> bool:
     )
 
 
+_COURTESY = frozenset(["question", "thank", "thanks"])
+"""Nouns an answer's opener may hold and still say nothing ("Thanks for the question")."""
+
+
+def is_courtesy(text: str) -> bool:
+    """An answer's polite opener that says nothing of its own ("Thank you very much, Janet,
+    for that question.", "I want to thank the honourable member for that question.", "It's
+    a good question."): on the spaCy parse, no noun, number or name carries content — the
+    word "question", whoever is thanked and a name set off by a comma (", Chair") aside.
+    """
+    from podium.engine.nlp import parse
+
+    doc = parse(text)
+    tokens = [t for t in doc if not t.is_punct and not t.is_space]
+    for token in tokens:
+        if token.pos_ not in ("NOUN", "PROPN", "NUM"):
+            continue
+        if token.pos_ == "NOUN" and token.lemma_.lower() in _COURTESY:
+            continue
+        if any(
+            a.dep_ == "dobj" and a.head.lemma_.lower() == "thank" for a in [token, *token.ancestors]
+        ):
+            continue  # "thank the member for Hamilton Mountain"
+        addressed = token.pos_ == "PROPN" and (
+            token.i > 0
+            and doc[token.i - 1].text == ","
+            or token.i + 1 < len(doc)
+            and doc[token.i + 1].text == ","
+        )
+        if not addressed:
+            return False
+    return bool(tokens)
+
+
 _FINITE = frozenset(["VBD", "VBP", "VBZ", "MD"])
 """Finite verb tags; a bare "VB" not after "to" counts too (the tagger reads a plural
 present after a long subject as one: "… and so on provide")."""
