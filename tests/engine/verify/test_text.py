@@ -33,6 +33,16 @@ def test_numbers_as_digits_or_words_are_the_same():
     assert words("$5 million") == words("five million")
 
 
+def test_a_number_run_into_the_word_before_it_is_read_as_a_number():
+    # QMSum train/covid_7: "they are losing29%"; "less than 30%of their revenues"
+    assert words("they are losing29%.") == words("they are losing 29%.")
+    assert words("they are losing29%.")[-2:] == ["29", "percent"]
+    assert words("since2015, section91") == ["since", "2015", "section", "91"]
+    # a name keeps its digits: capitals, or a hyphen before them
+    assert words("COVID19 and iPhone15") == ["covid19", "and", "iphone15"]
+    assert words("post-16 learners") == ["post16", "learners"]
+
+
 def test_abbreviations_and_hyphens():
     assert words("U.S.-ROK coordination") == words("US ROK coordination")
     assert words("people-to-people") == ["people", "to", "people"]

@@ -2,7 +2,8 @@
 
 Owns what "the same words" means for verification: case, punctuation, curly
 quotes, hyphens and dashes, abbreviations with dots ("U.S." = "US"), thousands
-separators ("100,000"), numbers written as words ("one hundred thousand" =
+separators ("100,000"), a lower-case word run into a number ("losing29%" =
+"losing 29%"), numbers written as words ("one hundred thousand" =
 "100000"; `text2num` reads the words), "per cent" = "percent" = "%", fillers
 ("um", "uh", "you know", "I mean," as an aside) and stutters ("the the",
 "I think I think"). Brief text and transcript text go through the same
@@ -82,6 +83,9 @@ _DASHES = re.compile(r"[\u2010-\u2015\u2212/]|(?<=\w)-(?=\w)|\s-+\s|--+")
 _ABBREVIATION = re.compile(r"\b(?:[A-Za-z]\.){2,}")
 _PIECE = re.compile(r"[^\W\d_]+\d[^\W_]*|\d+(?:[.,]\d+)*|[^\W\d_]+|%|\d+")
 _NAMED_NUMBER = re.compile(r"\b([A-Za-z]+)-(\d+)\b")
+_GLUED_NUMBER = re.compile(r"\b([a-z]{2,})(?=\d)")
+"""A lower-case word run into the number after it, a typing slip of transcripts
+("losing29%", "since2015", "section91"); names keep their digits ("COVID19", "iPhone15")."""
 _CONTRACTION_S = re.compile(r"'s\b")
 _DIGITS = re.compile(r"^\d+(?:\.\d+)?$")
 
@@ -105,6 +109,7 @@ class Token:
 def _raw_words(text: str) -> list[str]:
     text = text.translate(_QUOTES)
     text = _ABBREVIATION.sub(lambda m: m.group(0).replace(".", "") + " ", text)
+    text = _GLUED_NUMBER.sub(r"\1 ", text)  # "losing29%": "losing 29%"
     text = _NAMED_NUMBER.sub(r"\1\2", text)  # "COVID-19", "AR-15": a name, not a number
     text = _DASHES.sub(" ", text)
     return text.split()
