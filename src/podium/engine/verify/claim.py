@@ -728,13 +728,11 @@ class ClaimChecker:
 
 
 def _word_similarity(word: str, others: list[str]) -> float:
-    """The best MiniLM cosine of `word` with any of `others` (vectors are remembered)."""
+    """The best MiniLM cosine of `word` with any of `others` (`embed` gives unit vectors and
+    remembers them)."""
     from podium.engine.embed import embed
 
     vectors = embed([word, *others])
-    norms = np.linalg.norm(vectors, axis=1)
-    norms[norms == 0] = 1.0
-    vectors = vectors / norms[:, None]
     return float(np.max(vectors[1:] @ vectors[0])) if len(others) else 0.0
 
 

@@ -65,6 +65,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from podium.engine.brief.quotes import find_quotes, inside_quotes
 from podium.engine.verify.align import stem
 from podium.engine.verify.wordlists import word_list, word_map, word_pairs
 
@@ -427,8 +428,7 @@ def _antecedent(pronoun: Token, before: Doc | None) -> frozenset[str] | None:
         return _introduced_person(tokens)
     if last.pos_ == "NOUN":
         return _name_words(last)
-    parts = [c for c in last.children if c.dep_ in ("compound", "flat") and c.pos_ == "PROPN"]
-    return frozenset(_name_word(t) for t in [*parts, last])
+    return _proper_name_words(last)
 
 
 def _introduced_person(tokens: list[Token]) -> frozenset[str] | None:
@@ -452,9 +452,19 @@ def _introduced_person(tokens: list[Token]) -> frozenset[str] | None:
             _maybe_person(t) and not (t.doc is token.doc and t.i in own) for t in tokens[n + 1 :]
         ):
             return None
-        parts = [c for c in token.children if c.dep_ in ("compound", "flat") and c.pos_ == "PROPN"]
-        return frozenset(_name_word(t) for t in [*parts, token])
+        return _proper_name_words(token)
     return None
+
+
+def _name_parts(name: Token) -> list[Token]:
+    """A proper noun with the proper nouns compounded onto it ("Owen" of "Owen Plumb")."""
+    parts = [c for c in name.children if c.dep_ in ("compound", "flat") and c.pos_ == "PROPN"]
+    return [*parts, name]
+
+
+def _proper_name_words(name: Token) -> frozenset[str]:
+    """The words of the name a proper noun heads: "Owen Plumb" -> {"owen", "plumb"}."""
+    return frozenset(_name_word(t) for t in _name_parts(name))
 
 
 def _described_person(token: Token) -> bool:
@@ -1624,13 +1634,8 @@ def descriptions(
     claim's name; names are compared by their words and with spaces removed (the
     transcript may glue a name, "BrunoLetendre")."""
 
-    def words(name: Token) -> frozenset[str]:
-        parts = [c for c in name.children if c.dep_ in ("compound", "flat") and c.pos_ == "PROPN"]
-        return frozenset(_name_word(t) for t in [*parts, name])
-
     def text(name: Token, noun: Token) -> str:
-        parts = [c for c in name.children if c.dep_ in ("compound", "flat") and c.pos_ == "PROPN"]
-        first = min(t.i for t in [*parts, name])
+        first = min(t.i for t in _name_parts(name))
         mods = [
             c.i for c in noun.children if c.dep_ in ("amod", "compound", "det") and c.i < noun.i
         ]
@@ -1643,10 +1648,10 @@ def descriptions(
         same = [(n, d) for n, d, k in heard if k == key]
         if not same or (is_speaker is not None and is_speaker(name.text)):
             continue
-        said = words(name)
+        said = _proper_name_words(name)
         said_glued = "".join(_name_word(t) for t in name.doc if _name_word(t) in said)
         if any(
-            said & words(n) or said_glued in "".join(_name_word(t) for t in n.subtree)
+            said & _proper_name_words(n) or said_glued in "".join(_name_word(t) for t in n.subtree)
             for n, _ in same
         ):
             continue  # the passage gives the description to this name too
@@ -2016,13 +2021,12 @@ def unsaid_predicates(
     return out
 
 
-_QUOTE_MARKS = frozenset(['"', "\u201c", "\u201d", "``", "''"])
-
-
 def _inside_quotes(token: Token) -> bool:
-    """Whether `token` stands between quotation marks in its sentence."""
-    marks = sum(1 for t in token.sent if t.i < token.i and t.text in _QUOTE_MARKS)
-    return marks % 2 == 1
+    """Whether `token` stands between quotation marks in its sentence (`brief.quotes`, the
+    quoted spans the quote check reads)."""
+    sentence = token.sent
+    spans, _ = find_quotes(sentence.text)
+    return inside_quotes(token.idx - sentence.start_char, spans)
 
 
 def _reports_quote(head: Token) -> bool:
