@@ -220,6 +220,31 @@ def asking_turns(sentences: list[Sentence]) -> set[int]:
     return {t for t, s in last.items() if lang.is_question(s.text) and words[t] < 120}
 
 
+def sentences_by_turn(sentences: list[Sentence]) -> dict[int, list[Sentence]]:
+    """Turn number -> its sentences, in order."""
+    by_turn: dict[int, list[Sentence]] = {}
+    for sentence in sentences:
+        by_turn.setdefault(sentence.turn, []).append(sentence)
+    return by_turn
+
+
+def asked_turn(
+    by_turn: dict[int, list[Sentence]], asking: set[int], turn: int, speaker: str
+) -> int | None:
+    """The asking turn (`asking_turns`) that `turn`, by `speaker`, answers: looking back at
+    most `ASKED_WITHIN` turns, past the speaker's own turns and others' short
+    interjections; None when someone else says something of substance first."""
+    for earlier in range(turn - 1, max(turn - 1 - ASKED_WITHIN, -1), -1):
+        own = by_turn.get(earlier)
+        if not own or own[0].speaker == speaker:
+            continue
+        if earlier in asking:
+            return earlier
+        if sum(s.words for s in own) >= 15:
+            return None  # someone else said something of substance: not an answer
+    return None
+
+
 def spans_of(
     sentence: Sentence, centrality: float, vocatives: frozenset[str] = frozenset()
 ) -> list[Span]:
@@ -496,23 +521,10 @@ def answer_openings(sentences: list[Sentence], asking: set[int]) -> dict[int, in
     nothing ("Thank you for the question.": `language.is_courtesy`) is passed over, so
     place 0 is the first sentence that can say the answer.
     """
-    by_turn: dict[int, list[Sentence]] = {}
-    for sentence in sentences:
-        by_turn.setdefault(sentence.turn, []).append(sentence)
+    by_turn = sentences_by_turn(sentences)
     places: dict[int, int] = {}
     for turn, own in by_turn.items():
-        speaker = own[0].speaker
-        answers = False
-        for earlier in range(turn - 1, max(turn - 1 - ASKED_WITHIN, -1), -1):
-            before = by_turn.get(earlier)
-            if not before or before[0].speaker == speaker:
-                continue
-            if earlier in asking:
-                answers = True
-                break
-            if sum(s.words for s in before) >= 15:
-                break
-        if not answers or turn in asking:
+        if turn in asking or asked_turn(by_turn, asking, turn, own[0].speaker) is None:
             continue
         place = 0
         for sentence in own:
@@ -1144,9 +1156,7 @@ def frame_questions(plan: Plan, drafts: list[Draft]) -> None:
         return
     sentences = plan.segmentation.sentences
     asking = asking_turns(sentences)
-    by_turn: dict[int, list[Sentence]] = {}
-    for sentence in sentences:
-        by_turn.setdefault(sentence.turn, []).append(sentence)
+    by_turn = sentences_by_turn(sentences)
     for draft in drafts:
         speaker = draft.candidate.speaker
         if draft.candidate.recommends or not draft.lines:
@@ -1155,20 +1165,7 @@ def frame_questions(plan: Plan, drafts: list[Draft]) -> None:
             continue  # a member's own remarks answer nobody
         if FRAME_WITNESS_ONLY and speaker != witness:
             continue
-        turn = draft.lines[0].span.sentence.turn
-        asked = None
-        for earlier in range(turn - 1, max(turn - 1 - ASKED_WITHIN, -1), -1):
-            own = by_turn.get(earlier)
-            if not own:
-                continue
-            who = own[0].speaker
-            if who == speaker:
-                continue
-            if earlier in asking:
-                asked = earlier
-                break
-            if sum(s.words for s in own) >= 15:
-                break  # someone else said something of substance: not an answer to a question
+        asked = asked_turn(by_turn, asking, draft.lines[0].span.sentence.turn, speaker)
         if asked is None:
             continue
         asker = by_turn[asked][0].speaker
@@ -1225,9 +1222,7 @@ def speaker_voices(
             government = f"the {which} Government"
     addressed: Counter[tuple[str, str]] = Counter()
     previous: dict[int, str] = {}
-    by_turn: dict[int, list[Sentence]] = {}
-    for sentence in sentences:
-        by_turn.setdefault(sentence.turn, []).append(sentence)
+    by_turn = sentences_by_turn(sentences)
     turns = sorted(by_turn)
     for before, after in zip(turns, turns[1:], strict=False):
         speaker = by_turn[after][0].speaker

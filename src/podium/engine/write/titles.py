@@ -147,16 +147,21 @@ def phrases_of(doc, banned: frozenset[str] = frozenset()) -> list[TitlePhrase]:
     return out
 
 
-def _split_before_hyphen(token) -> bool:
-    """`token` is the first half of a hyphenated word the tokenizer split ("vice" in "vice-chancellor")."""
+def _hyphen_after(token) -> bool:
+    """A hyphen follows `token` with no space on either side ("vice" in "vice-chancellor")."""
     doc = token.doc
     return (
-        token.i + 2 < len(doc)
+        token.i + 1 < len(doc)
         and not token.whitespace_
         and doc[token.i + 1].text == "-"
         and not doc[token.i + 1].whitespace_
-        and doc[token.i + 2].is_alpha
     )
+
+
+def _split_before_hyphen(token) -> bool:
+    """`token` is the first half of a hyphenated word the tokenizer split ("vice" in "vice-chancellor")."""
+    doc = token.doc
+    return _hyphen_after(token) and token.i + 2 < len(doc) and doc[token.i + 2].is_alpha
 
 
 def _hyphen_front(token) -> list:
@@ -170,11 +175,8 @@ def _hyphen_front(token) -> list:
     doc = token.doc
     front: list = []
     i = token.i
-    while i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_:
-        before = doc[i - 2]
-        if before.whitespace_ or not before.is_alpha:
-            break
-        front = [before, doc[i - 1], *front]
+    while i >= 2 and doc[i - 2].is_alpha and _hyphen_after(doc[i - 2]):
+        front = [doc[i - 2], doc[i - 1], *front]
         i -= 2
     return front
 
