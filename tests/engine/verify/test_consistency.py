@@ -1141,6 +1141,8 @@ _EMPLOYERS = (
     "the program had received the money."
 )
 
+_REGIONS = "Unfortunately, not all regions of Canada have reliable, affordable, high-speed access."
+
 
 def _quantifiers(claim: str, evidence: str):
     return quantifiers(parse(claim), parse(evidence))
@@ -1166,10 +1168,7 @@ def test_quantifiers_few_or_none_where_the_passage_says_all_or_most():
 
 
 def test_quantifiers_all_where_the_passage_says_not_all():
-    evidence = (
-        "Unfortunately, not all regions of Canada have reliable, affordable, high-speed access."
-    )
-    [m] = _quantifiers("She said all regions of Canada have reliable high-speed access.", evidence)
+    [m] = _quantifiers("She said all regions of Canada have reliable high-speed access.", _REGIONS)
     assert (m.said, m.heard) == ("all regions", "not all regions")
 
 
@@ -1180,10 +1179,7 @@ def test_quantifiers_the_same_or_a_weaker_word_is_no_contradiction():
         "He said every employer admitted to the program had received the money.",
     ):
         assert _quantifiers(claim, _EMPLOYERS) == [], claim
-    evidence = (
-        "Unfortunately, not all regions of Canada have reliable, affordable, high-speed access."
-    )
-    assert _quantifiers("She said many regions of Canada have high-speed access.", evidence) == []
+    assert _quantifiers("She said many regions of Canada have high-speed access.", _REGIONS) == []
 
 
 def test_quantifiers_the_same_noun_in_another_statement_is_not_compared():
